@@ -1,0 +1,71 @@
+"""Start-up of the counter program, in order:
+
+1. parse flags (``--data-dir``, ``--temp-data-dir`` for a throwaway folder, ``--smoke`` to start,
+   show the window once and quit);
+2. logging to a rotating file in the data folder;
+3. open the store (migrate, demo commune, bundled catalogue) - see :mod:`desk_app.bootstrap`;
+4. QApplication with the bundled fonts and the Vietnamese locale;
+5. the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from desk_app.bootstrap import open_store
+from desk_app.clock import SystemClock
+from desk_app.errors import KnownError
+from desk_app.log import setup_logging
+from desk_app.paths import default_data_dir, log_dir
+
+log = logging.getLogger("desk_app")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="desk-app", description="Bộ phận một cửa cấp xã")
+    parser.add_argument("--data-dir", type=Path, help="data folder (default: per-user folder)")
+    parser.add_argument(
+        "--temp-data-dir", action="store_true", help="use a throwaway data folder"
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help="start, show the window, quit (for checks)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.temp_data_dir:
+        data_dir = Path(tempfile.mkdtemp(prefix="desk_app-"))
+    else:
+        data_dir = args.data_dir or default_data_dir()
+    log_path = setup_logging(log_dir(data_dir))
+    log.info("starting; data folder %s", data_dir)
+    clock = SystemClock()
+    try:
+        store = open_store(data_dir, clock)
+    except KnownError as exc:
+        print(f"Không mở được dữ liệu: {exc} (nhật ký: {log_path})", file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desk_app.gui.fonts import install_fonts
+    from desk_app.gui.main_window import MainWindow
+
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_fonts(app)
+    window = MainWindow(store)
+    window.show()
+    if args.smoke:
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    store.dispose()
+    log.info("stopped with %s", code)
+    return code

@@ -1,0 +1,193 @@
+"""Working days, office hours and the due date-time printed on form 01.
+
+Rules (shared/DOMAIN.md):
+
+* Limits count working days; weekends and public holidays (package ``holidays``, Vietnam) do not
+  count, nor does the day of receipt: counting starts the next working day.
+* The government's yearly swaps: a weekday made a day off "thay cho ngày dd/mm/yyyy" makes that
+  Saturday a working day; ``holidays`` names the swap, we read the make-up date from the name.
+* An admin's overrides (extra days off, make-up working days) win over both.
+* A dossier received outside office hours counts as received when the office next opens.
+* Working-day limits: due on the N-th working day after receipt, at the same time of day
+  (``due_time="same_time"``, the default) or at closing time (``due_time="closing"``).
+* Same-day limits: received before the cut-off (15:00) -> due at closing the same day; at or
+  after it -> due at closing the next working day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Literal
+
+import holidays as holidays_pkg
+
+_SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """A procedure's legal time limit."""
+
+    kind: Literal["working_days", "same_day"]
+    days: int = 0
+    cutoff: time = time(15, 0)
+
+    def __post_init__(self) -> None:
+        if self.kind == "working_days" and self.days < 1:
+            raise ValueError("a working-day limit needs at least one day")
+        if self.kind not in ("working_days", "same_day"):
+            raise ValueError(f"unknown time-limit kind {self.kind!r}")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TimeLimit:
+        if data["kind"] == "same_day":
+            hh, mm = (int(p) for p in str(data.get("cutoff", "15:00")).split(":"))
+            return cls("same_day", 0, time(hh, mm))
+        return cls("working_days", int(data["days"]))
+
+    def to_dict(self) -> dict:
+        if self.kind == "same_day":
+            return {"kind": "same_day", "cutoff": self.cutoff.strftime("%H:%M")}
+        return {"kind": "working_days", "days": self.days}
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """The desk's opening sessions on a working day, e.g. 07:30-11:30 and 13:30-17:00."""
+
+    sessions: tuple[tuple[time, time], ...] = (
+        (time(7, 30), time(11, 30)),
+        (time(13, 30), time(17, 0)),
+    )
+
+    def __post_init__(self) -> None:
+        if not self.sessions:
+            raise ValueError("office hours need at least one session")
+        last = time.min
+        for start, end in self.sessions:
+            if not (last <= start < end):
+                raise ValueError("office-hour sessions must be ordered and not overlap")
+            last = end
+
+    @property
+    def opening(self) -> time:
+        return self.sessions[0][0]
+
+    @property
+    def closing(self) -> time:
+        return self.sessions[-1][1]
+
+    @classmethod
+    def from_list(cls, data: Iterable[Iterable[str]]) -> OfficeHours:
+        def parse(s: str) -> time:
+            hh, mm = s.split(":")
+            return time(int(hh), int(mm))
+
+        return cls(tuple((parse(a), parse(b)) for a, b in data))
+
+    def to_list(self) -> list[list[str]]:
+        return [[a.strftime("%H:%M"), b.strftime("%H:%M")] for a, b in self.sessions]
+
+    def clamp(self, t: time) -> time | None:
+        """``t`` if inside a session, else the start of the next session; None after closing."""
+        for start, end in self.sessions:
+            if t < start:
+                return start
+            if t < end:
+                return t
+        return None
+
+
+@lru_cache(maxsize=64)
+def _package_year(year: int) -> tuple[dict[date, str], frozenset[date]]:
+    """Public holidays of ``year`` from ``holidays`` and the make-up working days it names."""
+    days = holidays_pkg.country_holidays("VN", years=year, language="vi")
+    names = {d: str(n) for d, n in days.items()}
+    make_up = set()
+    for name in names.values():
+        for dd, mm, yyyy in _SWAP.findall(name):
+            make_up.add(date(int(yyyy), int(mm), int(dd)))
+    return names, frozenset(make_up)
+
+
+@dataclass
+class WorkCalendar:
+    """Working days of a commune: Vietnam's public holidays plus the admin's overrides."""
+
+    extra_days_off: frozenset[date] = field(default_factory=frozenset)
+    extra_working_days: frozenset[date] = field(default_factory=frozenset)
+    hours: OfficeHours = field(default_factory=OfficeHours)
+    due_time: Literal["same_time", "closing"] = "same_time"
+    weekend: frozenset[int] = frozenset({5, 6})
+
+    def __post_init__(self) -> None:
+        self.extra_days_off = frozenset(self.extra_days_off)
+        self.extra_working_days = frozenset(self.extra_working_days)
+        both = self.extra_days_off & self.extra_working_days
+        if both:
+            raise ValueError(f"days both off and working: {sorted(both)}")
+
+    def holiday_name(self, day: date) -> str | None:
+        """The public holiday's Vietnamese name, or None."""
+        names = _package_year(day.year)[0]
+        return names.get(day)
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self.extra_working_days:
+            return True
+        if day in self.extra_days_off:
+            return False
+        names, make_up = _package_year(day.year)
+        if day in make_up:
+            return True
+        return day.weekday() not in self.weekend and day not in names
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        nxt = day + timedelta(days=1)
+        for _ in range(400):
+            if self.is_working_day(nxt):
+                return nxt
+            nxt += timedelta(days=1)
+        raise ValueError("no working day within 400 days: check the calendar overrides")
+
+    def add_working_days(self, day: date, count: int) -> date:
+        """The ``count``-th working day after ``day`` (``day`` itself is not counted)."""
+        for _ in range(count):
+            day = self.next_working_day(day)
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days in (start, end]: 0 when end <= start."""
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count += 1
+        return count
+
+    def effective_receipt(self, received_at: datetime) -> datetime:
+        """When the clock starts: the receipt time, or the next opening if the office was closed."""
+        day = received_at.date()
+        if self.is_working_day(day):
+            clamped = self.hours.clamp(received_at.time().replace(microsecond=0))
+            if clamped is not None:
+                return datetime.combine(day, clamped)
+        return datetime.combine(self.next_working_day(day), self.hours.opening)
+
+    def due_at(self, received_at: datetime, limit: TimeLimit) -> datetime:
+        """The appointment date-time for a complete dossier received at ``received_at``."""
+        start = self.effective_receipt(received_at)
+        closing = self.hours.closing
+        if limit.kind == "same_day":
+            if start.time() < limit.cutoff:
+                return datetime.combine(start.date(), closing)
+            return datetime.combine(self.next_working_day(start.date()), closing)
+        due_day = self.add_working_days(start.date(), limit.days)
+        if self.due_time == "closing":
+            return datetime.combine(due_day, closing)
+        return datetime.combine(due_day, start.time())

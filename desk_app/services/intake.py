@@ -1,0 +1,342 @@
+"""Intake (tiếp nhận): the three outcomes of a dossier handed in at the desk.
+
+* :func:`receive` - complete: a code is allocated and the due date fixed (form 01).
+* :func:`request_supplement` - incomplete: what is missing, in what form, why (form 02).
+* :func:`refuse` - cannot be accepted, with the reason (form 03).
+
+All three validate first (nothing is written on a :class:`ValidationError`), then write the
+dossier, its components, its first history event and an outbox event in the caller's
+transaction. A request whose client-made UUID is already stored returns that dossier: a retried
+or double-clicked save never makes a second record.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.clock import Clock
+from desk_app.core.calendar import TimeLimit
+from desk_app.core.fees import compute_fee
+from desk_app.core.lifecycle import Status
+from desk_app.core.text import fold, nfc
+from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services import validation as v
+from desk_app.services.serialize import dossier_payload
+from desk_app.store import outbox
+from desk_app.store.calendar import load_calendar
+from desk_app.store.codes import allocate_code
+from desk_app.store.models import (
+    Clerk,
+    Commune,
+    Dossier,
+    DossierComponent,
+    DossierEvent,
+    ProcedureVersion,
+)
+
+
+@dataclass
+class Person:
+    full_name: str = ""
+    id_number: str = ""
+    birth_date: date | None = None
+    gender: str = ""  # "Nam" | "Nữ" | ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    relation: str = ""  # representative only: "con", "được ủy quyền" ...
+
+
+@dataclass
+class Received:
+    """Counts handed in for the procedure component at ``position`` (1-based)."""
+
+    position: int
+    originals: int = 0
+    certified_copies: int = 0
+    copies: int = 0
+
+
+@dataclass
+class Missing:
+    """One line of form 02: the component, in what form, why."""
+
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    copies: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IntakeRequest:
+    procedure_version_id: int
+    applicant: Person
+    representative: Person | None = None
+    components: list[Received] = field(default_factory=list)
+    sets_count: int = 1
+    channel: str = "desk"
+    delivery: str = "desk"  # desk | post
+    delivery_address: str = ""
+    note: str = ""
+    pages: int = 1  # per-page fee rules only
+    uuid: str = field(default_factory=lambda: str(uuid_mod.uuid4()))
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    dossier_id: int
+    uuid: str
+    code: str
+    status: Status
+    received_at: datetime
+    due_at: datetime | None
+    fee_amount: int
+    duplicate: bool = False
+
+
+def _clean_person(p: Person) -> Person:
+    return Person(
+        full_name=nfc(p.full_name),
+        id_number=nfc(p.id_number).replace(" ", ""),
+        birth_date=p.birth_date,
+        gender=nfc(p.gender),
+        address=nfc(p.address),
+        phone=v.normalise_phone(p.phone) if p.phone.strip() else "",
+        email=nfc(p.email).lower(),
+        relation=nfc(p.relation),
+    )
+
+
+def validate_request(
+    session: Session, req: IntakeRequest, today: date, *, need_complete: bool
+) -> tuple[ProcedureVersion, list[FieldError]]:
+    """Check everything; returns the procedure version and the list of problems."""
+    errors: list[FieldError] = []
+    version = session.get(ProcedureVersion, req.procedure_version_id)
+    if version is None:
+        raise ValidationError([FieldError("procedure", "required")])
+    if version.effective_from > today or (
+        version.effective_to is not None and version.effective_to < today
+    ):
+        errors.append(FieldError("procedure", "not_in_force"))
+    a = req.applicant
+    errors += v.check_name("applicant.full_name", a.full_name)
+    errors += v.check_id_number("applicant.id_number", a.id_number)
+    errors += v.check_birth_date("applicant.birth_date", a.birth_date, today)
+    if a.gender not in ("", "Nam", "Nữ"):
+        errors.append(FieldError("applicant.gender", "bad_gender"))
+    if len(a.address) > 400:
+        errors.append(FieldError("applicant.address", "too_long", {"max": 400}))
+    errors += v.check_phone("applicant.phone", a.phone)
+    errors += v.check_email("applicant.email", a.email)
+    r = req.representative
+    if r is not None and (r.full_name or r.id_number or r.phone):
+        errors += v.check_name("representative.full_name", r.full_name)
+        errors += v.check_id_number("representative.id_number", r.id_number, required=True)
+        errors += v.check_phone("representative.phone", r.phone)
+    if not 1 <= req.sets_count <= 99:
+        errors.append(FieldError("sets_count", "out_of_range", {"min": 1, "max": 99}))
+    if req.delivery not in ("desk", "post"):
+        errors.append(FieldError("delivery", "bad_choice"))
+    elif req.delivery == "post" and not (req.delivery_address or a.address):
+        errors.append(FieldError("delivery_address", "required"))
+    if req.channel not in ("desk", "online", "post"):
+        errors.append(FieldError("channel", "bad_choice"))
+    if req.pages < 1:
+        errors.append(FieldError("pages", "out_of_range", {"min": 1}))
+    given = {c.position: c for c in req.components}
+    positions = {c.position for c in version.components}
+    for pos in given:
+        if pos not in positions:
+            errors.append(FieldError(f"components.{pos}", "unknown_component"))
+    for c in given.values():
+        if min(c.originals, c.certified_copies, c.copies) < 0:
+            errors.append(FieldError(f"components.{c.position}", "negative"))
+    if need_complete:
+        for comp in version.components:
+            got = given.get(comp.position)
+            if comp.required and (
+                got is None
+                or got.originals < comp.originals
+                or got.certified_copies < comp.certified_copies
+                or got.copies < comp.copies
+            ):
+                errors.append(FieldError(f"components.{comp.position}", "missing"))
+    return version, errors
+
+
+def _existing(session: Session, req_uuid: str) -> IntakeResult | None:
+    d = session.scalar(select(Dossier).where(Dossier.uuid == req_uuid))
+    if d is None:
+        return None
+    return IntakeResult(
+        d.id, d.uuid, d.code, Status(d.status), d.received_at, d.due_at, d.fee_amount, True
+    )
+
+
+def _write(
+    session: Session,
+    clock: Clock,
+    clerk_id: int,
+    req: IntakeRequest,
+    status: Status,
+    *,
+    reason: str = "",
+    missing: list[Missing] | None = None,
+) -> IntakeResult:
+    req.applicant = _clean_person(req.applicant)
+    if req.representative is not None:
+        req.representative = _clean_person(req.representative)
+    req.delivery_address = nfc(req.delivery_address)
+    req.note = nfc(req.note)
+    reason = nfc(reason)
+    dup = _existing(session, req.uuid)
+    if dup is not None:
+        return dup
+    now = clock.now()
+    version, errors = validate_request(
+        session, req, now.date(), need_complete=status is Status.RECEIVED
+    )
+    if status is not Status.RECEIVED and not reason:
+        errors.append(FieldError("reason", "required"))
+    if status is Status.SUPPLEMENT_REQUESTED and not missing:
+        errors.append(FieldError("missing", "required"))
+    if errors:
+        raise ValidationError(errors)
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None or not clerk.active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    commune = session.scalars(select(Commune).limit(1)).one()
+    due = None
+    if status is Status.RECEIVED:
+        limit = TimeLimit.from_dict(
+            {"kind": version.limit_kind, "days": version.limit_days, "cutoff": version.cutoff}
+        )
+        due = load_calendar(session, commune).due_at(now, limit)
+    code = allocate_code(session, commune.code_format, commune.agency_code, now.date())
+    a, r = req.applicant, req.representative or Person()
+    given = {c.position: c for c in req.components}
+    dossier = Dossier(
+        uuid=req.uuid,
+        code=code,
+        commune_id=commune.id,
+        procedure_version_id=version.id,
+        status=status.value,
+        channel=req.channel,
+        sets_count=req.sets_count,
+        applicant_name=a.full_name,
+        applicant_id_number=a.id_number,
+        applicant_birth_date=a.birth_date,
+        applicant_gender=a.gender,
+        applicant_address=a.address,
+        applicant_phone=a.phone,
+        applicant_email=a.email,
+        rep_name=r.full_name,
+        rep_id_number=r.id_number,
+        rep_phone=r.phone,
+        rep_relation=r.relation,
+        search_folded=fold(" | ".join(x for x in (a.full_name, a.address, r.full_name) if x)),
+        delivery=req.delivery,
+        delivery_address=req.delivery_address or (a.address if req.delivery == "post" else ""),
+        fee_amount=compute_fee(version.fee_rule, req.pages, req.sets_count)
+        if status is Status.RECEIVED
+        else 0,
+        note=req.note,
+        outcome_reason=reason,
+        received_at=now,
+        received_by=clerk.id,
+        due_at=due,
+        original_due_at=due,
+        updated_at=now,
+    )
+    missing_by_name = {m.name: m for m in missing or []}
+    for comp in version.components:
+        got = given.get(comp.position, Received(comp.position))
+        miss = missing_by_name.get(comp.name)
+        dossier.components.append(
+            DossierComponent(
+                position=comp.position,
+                name=comp.name,
+                required=comp.required,
+                originals_required=comp.originals,
+                certified_copies_required=comp.certified_copies,
+                copies_required=comp.copies,
+                originals=got.originals,
+                certified_copies=got.certified_copies,
+                copies=got.copies,
+                missing_note=nfc(miss.reason) if miss else "",
+            )
+        )
+    session.add(dossier)
+    session.flush()
+    event_data: dict = {}
+    if missing:
+        event_data["missing"] = [
+            {"name": nfc(m.name), "originals": m.originals,
+             "certified_copies": m.certified_copies, "copies": m.copies,
+             "reason": nfc(m.reason)}
+            for m in missing
+        ]
+    session.add(
+        DossierEvent(
+            dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="intake",
+            from_status="", to_status=status.value, reason=reason, data=event_data,
+        )
+    )
+    outbox.append(
+        session, entity="dossier", entity_uuid=dossier.uuid, kind="dossier.intake",
+        payload=dossier_payload(dossier, commune, version) | {"intake": event_data},
+        at=now,
+    )
+    return IntakeResult(
+        dossier.id, dossier.uuid, code, status, now, due, dossier.fee_amount
+    )
+
+
+def receive(session: Session, clock: Clock, clerk_id: int, req: IntakeRequest) -> IntakeResult:
+    """Receive a complete dossier: code, due date, history, outbox."""
+    return _write(session, clock, clerk_id, req, Status.RECEIVED)
+
+
+def request_supplement(
+    session: Session, clock: Clock, clerk_id: int, req: IntakeRequest,
+    missing: list[Missing], reason: str,
+) -> IntakeResult:
+    """Record an incomplete dossier and what it lacks (form 02)."""
+    return _write(
+        session, clock, clerk_id, req, Status.SUPPLEMENT_REQUESTED, reason=reason, missing=missing
+    )
+
+
+def refuse(
+    session: Session, clock: Clock, clerk_id: int, req: IntakeRequest, reason: str
+) -> IntakeResult:
+    """Record a dossier the desk cannot accept and why (form 03)."""
+    return _write(session, clock, clerk_id, req, Status.REFUSED, reason=reason)
+
+
+def missing_components(session: Session, req: IntakeRequest) -> list[Missing]:
+    """What a request lacks against its procedure version (to pre-fill form 02)."""
+    version = session.get(ProcedureVersion, req.procedure_version_id)
+    if version is None:
+        return []
+    given = {c.position: c for c in req.components}
+    out = []
+    for comp in version.components:
+        got = given.get(comp.position, Received(comp.position))
+        if not comp.required:
+            continue
+        need = (
+            max(0, comp.originals - got.originals),
+            max(0, comp.certified_copies - got.certified_copies),
+            max(0, comp.copies - got.copies),
+        )
+        if any(need):
+            out.append(Missing(comp.name, *need))
+    return out

@@ -1,0 +1,131 @@
+"""Status changes after intake, the return of results and extensions (form 04).
+
+Each change checks the state machine (:mod:`desk_app.core.lifecycle`), records who, when and
+why in the append-only history, and appends an outbox event, all in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from desk_app.clock import Clock
+from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
+from desk_app.core.text import nfc
+from desk_app.errors import FieldError, KnownError, NotFoundError, TransitionError, ValidationError
+from desk_app.services.serialize import iso
+from desk_app.store import outbox
+from desk_app.store.models import Clerk, Dossier, DossierEvent
+
+LEADER_ROLES = frozenset({"leader", "admin"})
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    dossier_id: int
+    code: str
+    from_status: Status
+    to_status: Status
+    at: datetime
+    return_timing: str = ""
+
+
+def _load(session: Session, dossier_id: int, clerk_id: int) -> tuple[Dossier, Clerk]:
+    dossier = session.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None or not clerk.active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    return dossier, clerk
+
+
+def return_timing(returned_at: datetime, due_at: datetime | None) -> str:
+    """'early' (a day or more before the due day), 'on_time' or 'late'."""
+    if due_at is None:
+        return "on_time"
+    if returned_at > due_at:
+        return "late"
+    return "early" if returned_at.date() < due_at.date() else "on_time"
+
+
+def change_status(
+    session: Session, clock: Clock, clerk_id: int, dossier_id: int, target: Status,
+    reason: str = "",
+) -> ChangeResult:
+    dossier, clerk = _load(session, dossier_id, clerk_id)
+    current = Status(dossier.status)
+    why = refusal_reason(current, target)
+    if why is not None:
+        raise TransitionError(
+            f"transition_{why}", f"{current.value} -> {target.value}",
+            current=current.value, target=target.value,
+        )
+    reason = nfc(reason)
+    if target in REASON_REQUIRED and not reason:
+        raise ValidationError([FieldError("reason", "required")])
+    now = clock.now()
+    timing = ""
+    if target is Status.RETURNED:
+        timing = return_timing(now, dossier.due_at)
+        dossier.returned_at = now
+        dossier.return_timing = timing
+    dossier.status = target.value
+    dossier.updated_at = now
+    data = {"return_timing": timing} if timing else {}
+    session.add(
+        DossierEvent(
+            dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="status",
+            from_status=current.value, to_status=target.value, reason=reason, data=data,
+        )
+    )
+    outbox.append(
+        session, entity="dossier", entity_uuid=dossier.uuid, kind="dossier.status",
+        payload={
+            "uuid": dossier.uuid, "code": dossier.code, "from": current.value,
+            "to": target.value, "at": iso(now), "reason": reason,
+            "clerk": clerk.username, **data,
+        },
+        at=now,
+    )
+    return ChangeResult(dossier.id, dossier.code, current, target, now, timing)
+
+
+def extend_due(
+    session: Session, clock: Clock, clerk_id: int, dossier_id: int, new_due_at: datetime,
+    reason: str,
+) -> ChangeResult:
+    """Form 04: a desk leader sets a new appointment for a late dossier, with the reason."""
+    dossier, clerk = _load(session, dossier_id, clerk_id)
+    if clerk.role not in LEADER_ROLES:
+        raise KnownError("leader_only", "only a desk leader may extend a deadline")
+    current = Status(dossier.status)
+    if current not in EXTENDABLE:
+        raise TransitionError("transition_not_allowed", f"cannot extend a {current.value} dossier")
+    errors = []
+    if not nfc(reason):
+        errors.append(FieldError("reason", "required"))
+    if dossier.due_at is not None and new_due_at <= dossier.due_at:
+        errors.append(FieldError("new_due_at", "not_later"))
+    if errors:
+        raise ValidationError(errors)
+    now = clock.now()
+    old = dossier.due_at
+    dossier.due_at = new_due_at
+    dossier.updated_at = now
+    data = {"old_due_at": iso(old), "new_due_at": iso(new_due_at)}
+    session.add(
+        DossierEvent(
+            dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="extend",
+            from_status=current.value, to_status=current.value, reason=nfc(reason), data=data,
+        )
+    )
+    outbox.append(
+        session, entity="dossier", entity_uuid=dossier.uuid, kind="dossier.extend",
+        payload={"uuid": dossier.uuid, "code": dossier.code, "at": iso(now),
+                 "reason": nfc(reason), "clerk": clerk.username, **data},
+        at=now,
+    )
+    return ChangeResult(dossier.id, dossier.code, current, current, now)

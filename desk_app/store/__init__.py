@@ -1,0 +1,1 @@
+"""The local SQLite store: engine and pragmas, typed models, migrations, queries."""

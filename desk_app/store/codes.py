@@ -1,0 +1,33 @@
+"""Dossier code allocation inside the caller's write transaction.
+
+The counter row for (agency, day) is bumped with ``UPDATE ... RETURNING`` in the same
+``BEGIN IMMEDIATE`` transaction that inserts the dossier: if the insert rolls back, so does the
+number (no gap); two writers cannot hold the write lock together (no duplicate); a committed
+number is on disk with its dossier (never reused after a crash). The ``UNIQUE`` constraint on
+``dossiers.code`` is the last line of defence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desk_app.core.codes import format_code
+
+
+def next_sequence(session: Session, agency_code: str, day: date) -> int:
+    row = session.execute(
+        text(
+            "INSERT INTO code_counters (agency_code, day, last_seq) VALUES (:a, :d, 1) "
+            "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = last_seq + 1 "
+            "RETURNING last_seq"
+        ),
+        {"a": agency_code, "d": day.isoformat()},
+    ).one()
+    return int(row[0])
+
+
+def allocate_code(session: Session, fmt: str, agency_code: str, day: date) -> str:
+    return format_code(fmt, agency_code, day, next_sequence(session, agency_code, day))

@@ -1,0 +1,65 @@
+"""Shared fixtures: a fixed clock, and a migrated, seeded store built once and copied per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desk_app.bootstrap import open_store  # noqa: E402
+from desk_app.clock import FixedClock  # noqa: E402
+from desk_app.paths import database_path  # noqa: E402
+from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
+from desk_app.store.engine import Store  # noqa: E402
+
+# Mon 23 Nov 2026, 09:00: a working day before the 24/11 holiday.
+START = datetime(2026, 11, 23, 9, 0)
+PASSWORD = "mat-khau-123"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture(scope="session")
+def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder migrated and seeded once: demo commune, catalogue, three clerks."""
+    folder = tmp_path_factory.mktemp("template")
+    store = open_store(folder, FixedClock(START))
+    pw_hash = hash_password(PASSWORD)
+    with store.write() as s:
+        create_clerk(s, FixedClock(START), "admin", "Quản Trị Viên", "", "admin",
+                     password_hash=pw_hash)
+        create_clerk(s, FixedClock(START), "lan", "Trần Thị Lan", "", "leader",
+                     password_hash=pw_hash)
+        create_clerk(s, FixedClock(START), "binh", "Nguyễn Văn Bình", "", "clerk",
+                     password_hash=pw_hash)
+    store.dispose()
+    return folder
+
+
+@pytest.fixture
+def data_dir(template_dir: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(template_dir, folder)
+    return folder
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    st = Store(database_path(data_dir))
+    yield st
+    st.dispose()
