@@ -262,3 +262,8 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+# Each area keeps its tables in a module of its own; importing them here puts every table in
+# Base.metadata (for the migration check and for create_all in throwaway stores).
+from desk_app.store import models_printing, models_rating, models_sync  # noqa: E402,F401
