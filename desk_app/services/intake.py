@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk_app.clock import Clock
 from desk_app.core.calendar import TimeLimit
@@ -118,7 +118,10 @@ def validate_request(
 ) -> tuple[ProcedureVersion, list[FieldError]]:
     """Check everything; returns the procedure version and the list of problems."""
     errors: list[FieldError] = []
-    version = session.get(ProcedureVersion, req.procedure_version_id)
+    version = session.get(
+        ProcedureVersion, req.procedure_version_id,
+        options=[selectinload(ProcedureVersion.components), joinedload(ProcedureVersion.procedure)],
+    )
     if version is None:
         raise ValidationError([FieldError("procedure", "required")])
     if version.effective_from > today or (
@@ -196,13 +199,14 @@ def _write(
     req.delivery_address = nfc(req.delivery_address)
     req.note = nfc(req.note)
     reason = nfc(reason)
-    dup = _existing(session, req.uuid)
-    if dup is not None:
-        return dup
-    now = clock.now()
-    version, errors = validate_request(
-        session, req, now.date(), need_complete=status is Status.RECEIVED
-    )
+    with session.no_autoflush:
+        dup = _existing(session, req.uuid)
+        if dup is not None:
+            return dup
+        now = clock.now()
+        version, errors = validate_request(
+            session, req, now.date(), need_complete=status is Status.RECEIVED
+        )
     if status is not Status.RECEIVED and not reason:
         errors.append(FieldError("reason", "required"))
     if status is Status.SUPPLEMENT_REQUESTED and not missing:
