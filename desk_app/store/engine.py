@@ -62,12 +62,10 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries; rolled back at the end (never writes)."""
+        """A session for queries. Closing it ends the read transaction; objects loaded in it
+        stay readable (detached, not expired) afterwards."""
         with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
