@@ -1,0 +1,136 @@
+"""Dossiers for the register's tests and screenshots, made through the real intake services.
+
+:func:`fill_small` makes eight dossiers whose colours are known at the test clock (Mon
+23/11/2026 09:00; Tue 24/11 is a day off, so the next working day is Wed 25/11):
+
+======================  =========  =====================  ===================  ==========
+applicant               procedure  received               status               urgency
+======================  =========  =====================  ===================  ==========
+Nguyễn Thị Hằng         1.004873   Mon 16/11 09:00        received             overdue
+Đặng Văn Đức            1.004873   Thu 19/11 09:00        in_processing        due_soon
+Trần Văn An             1.004873   Fri 20/11 10:00        received             -
+Lê Thị Lan              1.004873   Mon 16/11 10:00        returned             -
+Phạm Minh Đạt           1.004873   Fri 20/11 14:00        supplement_requested -
+Hoàng Thị Mai           2.001035   Wed 18/11 08:00        refused              -
+Vũ Quốc Khánh           1.012812   Mon 02/11 08:00        in_processing        -
+Bùi Thị Thảo            2.001035   Tue 17/11 08:00        result_ready         - (past due)
+======================  =========  =====================  ===================  ==========
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from desk_app.clock import FixedClock
+from desk_app.core.lifecycle import Status
+from desk_app.services import intake, lifecycle
+from desk_app.services.intake import Missing
+from desk_app.store.engine import Store
+from tests.helpers import complete_request
+
+CLERK = 3
+
+
+@dataclass(frozen=True)
+class Made:
+    id: int
+    code: str
+    name: str
+
+
+PATHS: dict[Status, list[Status]] = {
+    Status.RECEIVED: [],
+    Status.IN_PROCESSING: [Status.IN_PROCESSING],
+    Status.WAITING_SUPPLEMENT: [Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT],
+    Status.RESULT_READY: [Status.IN_PROCESSING, Status.RESULT_READY],
+    Status.RETURNED: [Status.IN_PROCESSING, Status.RESULT_READY, Status.RETURNED],
+    Status.WITHDRAWN: [Status.WITHDRAWN],
+}
+
+
+def make(
+    store: Store, at: datetime, name: str, status: Status, national_code: str = "1.004873",
+    *, clerk: int = CLERK, **person: object,
+) -> Made:
+    """One dossier received at ``at`` by ``clerk`` and moved along to ``status``."""
+    clock = FixedClock(at)
+    with store.write() as s:
+        req = complete_request(s, national_code, full_name=name, **person)
+        if status is Status.SUPPLEMENT_REQUESTED:
+            req.components.pop(0)
+            missing = intake.missing_components(s, req)
+            res = intake.request_supplement(s, clock, clerk, req, missing or [Missing("Tờ khai")],
+                                            "Thiếu tờ khai")
+        elif status is Status.REFUSED:
+            res = intake.refuse(s, clock, clerk, req, "Không thuộc thẩm quyền của xã")
+        else:
+            res = intake.receive(s, clock, clerk, req)
+            for step in PATHS[status]:
+                clock.advance(minutes=30)
+                reason = "Theo yêu cầu" if step in (Status.WAITING_SUPPLEMENT,
+                                                     Status.WITHDRAWN) else ""
+                lifecycle.change_status(s, clock, clerk, res.dossier_id, step, reason)
+    return Made(res.dossier_id, res.code, name)
+
+
+def fill_small(store: Store) -> dict[str, Made]:
+    """The eight dossiers of the module docstring, by applicant name."""
+    d = datetime
+    spec = [
+        ("Nguyễn Thị Hằng", d(2026, 11, 16, 9), Status.RECEIVED, "1.004873"),
+        ("Đặng Văn Đức", d(2026, 11, 19, 9), Status.IN_PROCESSING, "1.004873"),
+        ("Trần Văn An", d(2026, 11, 20, 10), Status.RECEIVED, "1.004873"),
+        ("Lê Thị Lan", d(2026, 11, 16, 10), Status.RETURNED, "1.004873"),
+        ("Phạm Minh Đạt", d(2026, 11, 20, 14), Status.SUPPLEMENT_REQUESTED, "1.004873"),
+        ("Hoàng Thị Mai", d(2026, 11, 18, 8), Status.REFUSED, "2.001035"),
+        ("Vũ Quốc Khánh", d(2026, 11, 2, 8), Status.IN_PROCESSING, "1.012812"),
+        ("Bùi Thị Thảo", d(2026, 11, 17, 8), Status.RESULT_READY, "2.001035"),
+    ]
+    made = {}
+    for i, (name, at, status, code) in enumerate(spec):
+        made[name] = make(store, at, name, status, code, id_number=f"0010900{i:05d}",
+                          phone=f"09123450{i:02d}")
+    return made
+
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Minh", "Ngọc", "Thanh", "Đức", "Thu"]
+GIVEN = ["An", "Bình", "Hằng", "Hoa", "Hùng", "Lan", "Linh", "Nam", "Phúc", "Thảo", "Trang",
+         "Tuấn", "Yến", "Đạt", "Dũng"]
+CODES = ["1.004873", "2.000815", "2.001035", "1.012812", "2.001019", "1.013831"]
+
+
+def fill_realistic(store: Store, count: int, end: date, seed: int = 3) -> None:
+    """``count`` dossiers over the working days before ``end``: old ones mostly returned,
+    recent ones still open, so that some are overdue and some due soon at ``end``."""
+    rng = random.Random(seed)
+    day = end
+    per_day = 12
+    n = 0
+    while n < count:
+        day -= timedelta(days=1)
+        if day.weekday() >= 5:
+            continue
+        age = (end - day).days
+        for _ in range(min(per_day, count - n)):
+            at = datetime.combine(day, datetime.min.time()) + timedelta(
+                hours=7, minutes=45 + rng.randint(0, 8 * 60))
+            if at.hour >= 11 and at.hour < 14:
+                at += timedelta(hours=2, minutes=30)
+            if at.hour >= 17:
+                at -= timedelta(hours=3)
+            if age > 20:
+                status = rng.choices([Status.RETURNED, Status.REFUSED, Status.WITHDRAWN,
+                                      Status.SUPPLEMENT_REQUESTED], [90, 3, 2, 5])[0]
+            else:
+                status = rng.choices([Status.RECEIVED, Status.IN_PROCESSING,
+                                      Status.WAITING_SUPPLEMENT, Status.RESULT_READY,
+                                      Status.RETURNED, Status.SUPPLEMENT_REQUESTED],
+                                     [25, 35, 5, 15, 15, 5])[0]
+            name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+            make(store, at, name, status, rng.choice(CODES), clerk=rng.choice((2, 3)),
+                 id_number=f"0010{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
+                 phone=f"09{rng.randint(0, 99999999):08d}")
+            n += 1
