@@ -1,0 +1,214 @@
+"""What a form prints, read from the store into plain values (no ORM objects past this point).
+
+:func:`load_dossier` snapshots a dossier with its commune, procedure version, components,
+history and clerks; :func:`values_of` turns it into the placeholder values the templates use.
+Dates follow Nghị định 30/2020 style: days below 10 and months 1-2 get a leading zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk_app.errors import NotFoundError
+from desk_app.store.models import Clerk, Commune, Dossier, DossierEvent
+
+
+@dataclass
+class ComponentView:
+    position: int
+    name: str
+    originals: int
+    certified_copies: int
+    copies: int
+    missing_note: str = ""
+
+
+@dataclass
+class EventView:
+    at: datetime
+    clerk_name: str
+    action: str
+    from_status: str
+    to_status: str
+    reason: str
+    data: dict[str, Any]
+
+
+@dataclass
+class CommuneView:
+    name: str
+    parent_name: str
+    desk_name: str
+    place_name: str
+    address: str
+    phone: str
+    settings: dict[str, Any]
+
+
+@dataclass
+class DossierView:
+    id: int
+    uuid: str
+    code: str
+    status: str
+    commune: CommuneView
+    procedure: str
+    limit_kind: str
+    limit_days: int
+    sets_count: int
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    applicant_email: str
+    rep_name: str
+    rep_phone: str
+    rep_relation: str
+    delivery: str
+    delivery_address: str
+    fee_amount: int
+    outcome_reason: str
+    received_at: datetime
+    received_by: str
+    due_at: datetime | None
+    original_due_at: datetime | None
+    returned_at: datetime | None
+    return_timing: str
+    register_number: int
+    components: list[ComponentView] = field(default_factory=list)
+    events: list[EventView] = field(default_factory=list)
+
+
+def commune_view(c: Commune) -> CommuneView:
+    return CommuneView(c.name, c.parent_name, c.desk_name, c.place_name, c.address, c.phone,
+                       dict(c.settings or {}))
+
+
+def load_commune(session: Session) -> CommuneView:
+    commune = session.scalars(select(Commune).limit(1)).first()
+    if commune is None:
+        raise NotFoundError("commune_not_found", "no commune configured")
+    return commune_view(commune)
+
+
+def register_number(session: Session, d: Dossier) -> int:
+    """The dossier's line in the year's register: dossiers received this year up to it."""
+    start = datetime(d.received_at.year, 1, 1)
+    return int(session.scalar(
+        select(func.count(Dossier.id)).where(
+            Dossier.received_at >= start, Dossier.received_at <= d.received_at,
+            Dossier.id <= d.id,
+        )
+    ) or 0)
+
+
+def load_dossier(session: Session, dossier_id: int) -> DossierView:
+    d = session.get(Dossier, dossier_id)
+    if d is None:
+        raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
+    commune = session.get(Commune, d.commune_id)
+    assert commune is not None
+    names = dict(session.execute(select(Clerk.id, Clerk.full_name)).tuples().all())
+    events = session.scalars(
+        select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.id)
+    ).all()
+    v = d.procedure_version
+    return DossierView(
+        id=d.id, uuid=d.uuid, code=d.code, status=d.status, commune=commune_view(commune),
+        procedure=v.name, limit_kind=v.limit_kind, limit_days=v.limit_days,
+        sets_count=d.sets_count, applicant_name=d.applicant_name,
+        applicant_address=d.applicant_address, applicant_phone=d.applicant_phone,
+        applicant_email=d.applicant_email, rep_name=d.rep_name, rep_phone=d.rep_phone,
+        rep_relation=d.rep_relation, delivery=d.delivery, delivery_address=d.delivery_address,
+        fee_amount=d.fee_amount, outcome_reason=d.outcome_reason, received_at=d.received_at,
+        received_by=names.get(d.received_by, ""), due_at=d.due_at,
+        original_due_at=d.original_due_at, returned_at=d.returned_at,
+        return_timing=d.return_timing, register_number=register_number(session, d),
+        components=[
+            ComponentView(c.position, c.name, c.originals, c.certified_copies, c.copies,
+                          c.missing_note)
+            for c in d.components
+        ],
+        events=[
+            EventView(e.at, names.get(e.clerk_id, ""), e.action, e.from_status, e.to_status,
+                      e.reason, dict(e.data or {}))
+            for e in events
+        ],
+    )
+
+
+# -- formatting -----------------------------------------------------------------------------
+
+def _dm(day: int, month: int) -> tuple[str, str]:
+    return (f"{day:02d}" if day < 10 else str(day), f"{month:02d}" if month < 3 else str(month))
+
+
+def date_parts(d: date) -> dict[str, str]:
+    day, month = _dm(d.day, d.month)
+    return {"day": day, "month": month, "year": str(d.year)}
+
+
+def fmt_time(t: datetime | None, tpl: dict[str, Any]) -> str:
+    if t is None:
+        return ""
+    return tpl["common"]["time_format"].format(
+        hour=f"{t.hour:02d}", minute=f"{t.minute:02d}", **date_parts(t.date())
+    )
+
+
+def fmt_date(t: date | datetime | None, tpl: dict[str, Any]) -> str:
+    if t is None:
+        return ""
+    d = t.date() if isinstance(t, datetime) else t
+    return str(tpl["common"]["date_format"]).format(
+        day=f"{d.day:02d}", month=f"{d.month:02d}", year=d.year
+    )
+
+
+def fmt_money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def parse_iso(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def commune_values(c: CommuneView) -> dict[str, Any]:
+    return {
+        "commune_name": c.name, "parent_name": c.parent_name, "desk_name": c.desk_name,
+        "place_name": c.place_name, "commune_address": c.address, "commune_phone": c.phone,
+    }
+
+
+def values_of(d: DossierView, tpl: dict[str, Any]) -> dict[str, Any]:
+    vals = commune_values(d.commune) | {
+        "code": d.code, "procedure": d.procedure, "applicant_name": d.applicant_name,
+        "address": d.applicant_address, "phone": d.applicant_phone, "email": d.applicant_email,
+        "sets": d.sets_count, "days": d.limit_days, "fee": fmt_money(d.fee_amount),
+        "received": fmt_time(d.received_at, tpl), "due": fmt_time(d.due_at, tpl),
+        "received_date": fmt_date(d.received_at, tpl),
+        "delivery_address": d.delivery_address or d.applicant_address,
+        "clerk_name": d.received_by, "reason": d.outcome_reason,
+        "number": d.register_number, "year": d.received_at.year,
+        "mr_mrs": tpl["common"]["mr_mrs"],
+    }
+    # desk names on forms read "Bộ phận tiếp nhận và trả kết quả" mid-sentence, not in capitals
+    return vals
+
+
+def lookup_text(d: DossierView, tpl: dict[str, Any]) -> str:
+    """The QR content: the province's look-up link or text (settings["lookup_text"])."""
+    fmt = d.commune.settings.get("lookup_text") or tpl["common"]["lookup_text"]
+    try:
+        return str(fmt).format(code=d.code, uuid=d.uuid)
+    except (KeyError, ValueError, IndexError):
+        return d.code

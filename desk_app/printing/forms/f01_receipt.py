@@ -1,0 +1,63 @@
+"""Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (receipt and appointment slip).
+
+Fields in the order real provincial slips print them (shared/DOMAIN.md); one copy per call
+(the copy label "Liên 1: Lưu" / "Liên 2: Giao người nộp" comes from the options).
+"""
+
+from __future__ import annotations
+
+from desk_app.printing.context import DossierView
+from desk_app.printing.forms.common import (
+    Ctx,
+    codes,
+    count_table,
+    field_line,
+    header,
+    line,
+    reprint_mark,
+    sign_block,
+    signatures,
+    title,
+)
+
+
+def build(ctx: Ctx, d: DossierView) -> None:
+    t = ctx.tpl["01"]
+    common = ctx.tpl["common"]
+    reprint_mark(ctx)
+    header(ctx)
+    # the code is printed once, as the caption of its barcode just below
+    title(ctx, t["title"], (f"({ctx.copy_label})" if ctx.copy_label else "", "i"))
+    codes(ctx)
+    line(ctx, ctx.f(t["desk_line"]))
+    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
+    if d.rep_name:
+        rep = d.rep_name + (f" ({d.rep_relation})" if d.rep_relation else "")
+        field_line(ctx, t["representative"], rep)
+    field_line(ctx, t["address"], d.applicant_address)
+    phone = d.applicant_phone or d.rep_phone
+    field_line(ctx, t["phone"], phone + (f"; {t['email']}: {d.applicant_email}"
+                                          if d.applicant_email else ""))
+    field_line(ctx, t["request"], d.procedure, bold_value=True)
+    line(ctx, t["components"])
+    rows = [
+        [str(i), c.name, str(c.originals or ""), str(c.certified_copies or ""),
+         str(c.copies or "")]
+        for i, c in enumerate(
+            (c for c in d.components if c.originals or c.certified_copies or c.copies), 1)
+    ]
+    count_table(ctx, t["component_columns"], rows)
+    ctx.lay.space(2)
+    line(ctx, ctx.f(t["sets"]))
+    line(ctx, ctx.f(t["limit_same_day"] if d.limit_kind == "same_day" else t["limit_days"]))
+    line(ctx, ctx.f(t["received"]))
+    line(ctx, ctx.f(t["due"]), "b")
+    line(ctx, ctx.f(t["delivery_post"] if d.delivery == "post" else t["delivery_desk"]))
+    line(ctx, ctx.f(t["fee"] if d.fee_amount else t["fee_free"]))
+    line(ctx, ctx.f(t["register"], book=ctx.f(t["book"])), "i")
+    if ctx.vals.get("commune_phone"):
+        line(ctx, ctx.f(t["contact"]), "i")
+    if ctx.lookup and (t.get("lookup_line") or ctx.narrow):
+        line(ctx, f"{common['lookup_label']}: {ctx.lookup}", "i")
+    signatures(ctx, sign_block(ctx, t["sign_left"], ""),
+               sign_block(ctx, t["sign_right"], d.received_by), gap_mm=11)

@@ -1,0 +1,62 @@
+"""Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (what is missing, in what form, why).
+
+The list comes from the intake event's ``data["missing"]`` (or a later ``waiting_supplement``
+event carrying one); the overall reason is the dossier's ``outcome_reason`` or that event's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desk_app.printing.context import DossierView
+from desk_app.printing.forms.common import (
+    Ctx,
+    codes,
+    count_table,
+    field_line,
+    header,
+    line,
+    reprint_mark,
+    sign_block,
+    signatures,
+    title,
+)
+
+
+def missing_of(d: DossierView) -> tuple[list[dict[str, Any]], str]:
+    """The latest event that lists missing papers, and its reason."""
+    for e in reversed(d.events):
+        if e.data.get("missing"):
+            return list(e.data["missing"]), e.reason or d.outcome_reason
+    for e in reversed(d.events):
+        if e.to_status == "waiting_supplement":
+            return [], e.reason
+    return [], d.outcome_reason
+
+
+def build(ctx: Ctx, d: DossierView) -> None:
+    t = ctx.tpl["02"]
+    missing, reason = missing_of(d)
+    reprint_mark(ctx)
+    header(ctx)
+    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
+    codes(ctx)
+    line(ctx, ctx.f(t["desk_line"]))
+    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
+    field_line(ctx, t["address"], d.applicant_address)
+    field_line(ctx, t["phone"], d.applicant_phone + (f"; {t['email']}: {d.applicant_email}"
+                                                     if d.applicant_email else ""))
+    field_line(ctx, t["request"], d.procedure, bold_value=True)
+    line(ctx, t["intro"], "b")
+    rows = [
+        [str(i), str(m.get("name", "")), str(m.get("originals") or ""),
+         str(m.get("certified_copies") or ""), str(m.get("copies") or ""),
+         str(m.get("reason", ""))]
+        for i, m in enumerate(missing, 1)
+    ]
+    if rows:
+        count_table(ctx, t["columns"], rows, extra_last=True)
+        ctx.lay.space(3)
+    line(ctx, ctx.f(t["reason"], reason=reason or "…"))
+    line(ctx, ctx.f(t["contact"]), "i")
+    signatures(ctx, None, sign_block(ctx, t["sign_right"], d.received_by))

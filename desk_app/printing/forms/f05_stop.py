@@ -1,0 +1,27 @@
+"""Form 05: Thông báo dừng giải quyết hồ sơ (stopped, or withdrawn at the citizen's request)."""
+
+from __future__ import annotations
+
+from desk_app.errors import KnownError
+from desk_app.printing.context import DossierView, fmt_time
+from desk_app.printing.forms.common import Ctx, codes, head_signer, header, line, reprint_mark
+from desk_app.printing.forms.common import signatures, title
+
+
+def build(ctx: Ctx, d: DossierView) -> None:
+    t = ctx.tpl["05"]
+    ev = next((e for e in reversed(d.events) if e.to_status in ("stopped", "withdrawn")), None)
+    if ev is None:
+        raise KnownError("form_not_applicable", "dossier not stopped", form="05")
+    reason = ev.reason
+    if ev.to_status == "withdrawn":
+        reason = ctx.f(t["withdrawn_reason"], reason=ev.reason)
+    reprint_mark(ctx)
+    header(ctx)
+    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
+    codes(ctx)
+    line(ctx, ctx.f(t["to"]), "b", align="center", space_after=6)
+    for para in t["body"]:
+        line(ctx, ctx.f(para, reason=reason, stopped_at=fmt_time(ev.at, ctx.tpl)),
+             first_indent=28, space_after=4)
+    signatures(ctx, None, head_signer(ctx, t.get("signer", "head")))

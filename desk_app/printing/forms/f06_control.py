@@ -1,0 +1,69 @@
+"""Form 06: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per recorded hand-over.
+
+Each history event is a row: when, what (intake, status change, extension, return), who, and
+whether it happened before, on or after the due time in force at that moment.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desk_app.printing.context import DossierView, fmt_time, parse_iso
+from desk_app.printing.forms.common import (
+    Ctx,
+    codes,
+    field_line,
+    header,
+    line,
+    reprint_mark,
+    title,
+)
+from desk_app.printing.layout import Cell, Table
+
+
+def timing(at: datetime, due: datetime | None, names: dict[str, str]) -> str:
+    if due is None:
+        return ""
+    if at > due:
+        return names["late"]
+    return names["early"] if at.date() < due.date() else names["on_time"]
+
+
+def build(ctx: Ctx, d: DossierView) -> None:
+    t = ctx.tpl["06"]
+    common = ctx.tpl["common"]
+    reprint_mark(ctx)
+    header(ctx)
+    title(ctx, t["title"], (f"{common['code_label']}: {d.code}", "b"))
+    codes(ctx)
+    line(ctx, ctx.f(t["attached"]), "i", align="center")
+    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
+    field_line(ctx, t["request"], d.procedure)
+    line(ctx, ctx.f(t["received"]))
+    line(ctx, ctx.f(t["due"]), "b")
+    line(ctx, ctx.f(t["agency"]))
+    ctx.lay.space(3)
+    rows = []
+    due = d.original_due_at
+    for i, e in enumerate(d.events, 1):
+        if e.action == "intake":
+            what = t["actions"]["intake"]
+        elif e.action == "extend":
+            new_due = parse_iso(e.data.get("new_due_at"))
+            what = ctx.f(t["actions"]["extend"], new_due=fmt_time(new_due, ctx.tpl))
+        else:
+            what = ctx.f(t["actions"]["status"],
+                         to_status=common["status_names"].get(e.to_status, e.to_status))
+        if e.reason:
+            what += f" ({e.reason})"
+        result = timing(e.at, due, common["timing_names"]) if e.action != "intake" else ""
+        if e.action == "extend":
+            due = parse_iso(e.data.get("new_due_at")) or due
+        rows.append([str(i), fmt_time(e.at, ctx.tpl), what, e.clerk_name, result, ""])
+    widths = [0.05, 0.2, 0.33, 0.17, 0.13, 0.12]
+    aligns = ["center", "left", "left", "left", "center", "left"]
+    ctx.lay.table(Table(
+        widths=widths, header=[Cell(c, align="center") for c in t["columns"]],
+        rows=[[Cell(v, align=a) for v, a in zip(r, aligns)] for r in rows],
+        size=ctx.size - 1, pad=2.0,
+    ))
