@@ -1,0 +1,282 @@
+"""The register's table model: dossier ids fetched in keyset blocks, rows loaded by page.
+
+As in Anki's browser, the model holds ids only. Two levels of laziness keep a million-row
+register as quick as a ten-row one:
+
+* ids arrive in blocks of :attr:`RegisterModel.ID_BLOCK` through Qt's ``canFetchMore`` /
+  ``fetchMore`` (the view asks for more when it scrolls to the end of what it has);
+* the display rows of those ids are read from the store a page of :attr:`RegisterModel.PAGE`
+  rows at a time, when the view first paints a row of that page, and kept in a cache.
+
+:meth:`refresh` re-reads the ids (as many as were already fetched) and marks the cached rows
+stale, so a change made elsewhere shows on the next paint without losing the scroll position.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desk_app.clock import Clock
+from desk_app.gui.register.labels import header, status_label, urgency_label
+from desk_app.services.register import (
+    Cursor,
+    Deadlines,
+    Lookups,
+    RegisterFilter,
+    RegisterQuery,
+    RegisterRow,
+    RegisterSort,
+    SortKey,
+    deadlines,
+    load_lookups,
+    status_counts,
+)
+from desk_app.store.engine import Store
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_FIELD, COL_RECEIVED, COL_DUE, COL_STATUS, COL_CLERK = (
+    range(8)
+)
+COLUMN_COUNT = 8
+# Columns the clerk can sort by: each ordering walks an index (see services.register).
+SORTABLE = {COL_CODE: SortKey.CODE, COL_RECEIVED: SortKey.RECEIVED, COL_DUE: SortKey.DUE}
+
+# Light backgrounds that keep black text readable; the tooltip says the same in words.
+OVERDUE_BG = QColor("#f6c4c0")
+DUE_SOON_BG = QColor("#fde4a8")
+DOSSIER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+DATE_FORMAT = "%d/%m/%Y %H:%M"
+
+
+class RegisterModel(QAbstractTableModel):
+    """All dossiers matching a filter, in one order, fetched lazily."""
+
+    ID_BLOCK = 500
+    PAGE = 50
+
+    countsChanged = Signal(dict)
+
+    def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._filter = RegisterFilter()
+        self._sort = RegisterSort()
+        self._lookups: Lookups | None = None
+        self._query: RegisterQuery | None = None
+        self._ids: list[int] = []
+        self._cursor: Cursor | None = None
+        self._more = False
+        self._cache: dict[int, RegisterRow | None] = {}
+        self.loaded_pages: set[int] = set()  # pages read since the last reset (for tests)
+        self.counts: dict[str, int] = {}
+        self._reload(keep=0)
+
+    # --- what the view and the widget ask -------------------------------------------------
+
+    @property
+    def filter(self) -> RegisterFilter:
+        return self._filter
+
+    @property
+    def sort_order(self) -> RegisterSort:
+        return self._sort
+
+    @property
+    def lookups(self) -> Lookups:
+        assert self._lookups is not None
+        return self._lookups
+
+    @property
+    def deadlines(self) -> Deadlines:
+        assert self._query is not None
+        return self._query.deadlines
+
+    def has_more(self) -> bool:
+        return self._more
+
+    def dossier_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, dossier_id: int) -> int | None:
+        try:
+            return self._ids.index(dossier_id)
+        except ValueError:
+            return None
+
+    def set_filter(self, filt: RegisterFilter) -> None:
+        if filt != self._filter:
+            self._filter = filt
+            self._reload(keep=0)
+
+    def set_sort(self, sort: RegisterSort) -> None:
+        if sort != self._sort:
+            self._sort = sort
+            self._reload(keep=0)
+
+    def refresh(self) -> None:
+        """Re-run the query (as many ids as were fetched) and mark every cached row stale."""
+        self._reload(keep=len(self._ids), counts=True)
+
+    # --- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or not self._more or self._query is None:
+            return
+        with self._store.read() as session:
+            ids, cursor = self._query.id_window(session, self._cursor, self.ID_BLOCK)
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self._cursor, self._more = cursor, cursor is not None
+            self.endInsertRows()
+        else:
+            self._cursor, self._more = None, False
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return header(section)
+            if role == Qt.ItemDataRole.ToolTipRole and section in SORTABLE:
+                return header(section) + " — bấm để sắp xếp"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
+            Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role == DOSSIER_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ToolTipRole, URGENCY_ROLE, Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == URGENCY_ROLE:
+            return row.urgency
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.urgency == "overdue":
+                return QBrush(OVERDUE_BG)
+            if row.urgency == "due_soon":
+                return QBrush(DUE_SOON_BG)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None
+        # tooltip: the full text (procedure names are long) and why a row is coloured
+        tip = self._display(row, col) if col in (COL_PROCEDURE, COL_APPLICANT, COL_FIELD) else ""
+        note = urgency_label(row.urgency)
+        return "\n".join(t for t in (tip, note) if t) or None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORTABLE.get(column)
+        if key is None:
+            return  # not served by an index: the view puts the indicator back
+        self.set_sort(RegisterSort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def sort_column(self) -> int:
+        return next(c for c, k in SORTABLE.items() if k is self._sort.key)
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _display(self, row: RegisterRow, col: int) -> str:
+        if col == COL_CODE:
+            return row.code
+        if col == COL_APPLICANT:
+            return row.applicant
+        if col == COL_PROCEDURE:
+            return row.procedure
+        if col == COL_FIELD:
+            return row.field
+        if col == COL_RECEIVED:
+            return row.received_at.strftime(DATE_FORMAT)
+        if col == COL_DUE:
+            return row.due_at.strftime(DATE_FORMAT) if row.due_at else ""
+        if col == COL_STATUS:
+            return status_label(row.status)
+        return row.clerk
+
+    def _row(self, row: int) -> RegisterRow | None:
+        dossier_id = self._ids[row]
+        if dossier_id not in self._cache:
+            self._load_page(row // self.PAGE)
+        return self._cache.get(dossier_id)
+
+    def _load_page(self, page: int) -> None:
+        assert self._query is not None
+        ids = self._ids[page * self.PAGE:(page + 1) * self.PAGE]
+        with self._store.read() as session:
+            found = self._query.rows(session, ids)
+        for dossier_id in ids:
+            # a dossier gone since the ids were read shows as an empty line until refresh
+            self._cache[dossier_id] = found.get(dossier_id)
+        self.loaded_pages.add(page)
+
+    def _reload(self, keep: int, counts: bool = False) -> None:
+        """Run the query again from the top, fetching at least ``keep`` ids."""
+        want = max(keep, self.ID_BLOCK)
+        with self._store.read() as session:
+            if self._lookups is None or counts:
+                self._lookups = load_lookups(session)
+            limits = deadlines(session, self._clock)
+            query = RegisterQuery(self._filter, self._sort, limits, self._lookups)
+            ids, cursor = query.id_window(session, None, want)
+            new_counts = status_counts(session, limits) if counts or not self.counts else None
+        if ids == self._ids and self._query is not None:
+            # same rows in the same order: only their contents may have changed
+            self._query, self._cursor, self._more = query, cursor, cursor is not None
+            self._cache.clear()
+            self.loaded_pages.clear()
+            if ids:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(ids) - 1, COLUMN_COUNT - 1)
+                )
+        else:
+            self.beginResetModel()
+            self._query, self._ids = query, ids
+            self._cursor, self._more = cursor, cursor is not None
+            self._cache.clear()
+            self.loaded_pages.clear()
+            self.endResetModel()
+        if new_counts is not None:
+            self.counts = new_counts
+            self.countsChanged.emit(dict(new_counts))
