@@ -1,11 +1,12 @@
 """Start-up of the counter program, in order:
 
 1. parse flags (``--data-dir``, ``--temp-data-dir`` for a throwaway folder, ``--smoke`` to start,
-   show the window once and quit);
+   show the first window once and quit);
 2. logging to a rotating file in the data folder;
 3. open the store (migrate, demo commune, bundled catalogue) - see :mod:`desk_app.bootstrap`;
 4. QApplication with the bundled fonts and the Vietnamese locale;
-5. the main window.
+5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
+6. the main window, for the clerk who logged in (it restores an unsaved intake draft).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--temp-data-dir", action="store_true", help="use a throwaway data folder"
     )
     parser.add_argument(
-        "--smoke", action="store_true", help="start, show the window, quit (for checks)"
+        "--smoke", action="store_true",
+        help="start, show the first window, print 'ready' and quit (for checks)",
     )
     return parser.parse_args(argv)
 
@@ -56,15 +58,20 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desk_app.gui.fonts import install_fonts
-    from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.startup import Launcher
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
-    window = MainWindow(store)
-    window.show()
+    launcher = Launcher(store, clock, data_dir, str(log_path))
+    first = launcher.start()
     if args.smoke:
-        QTimer.singleShot(0, app.quit)
+        def _ready() -> None:
+            first.repaint()  # painted once: the window is usable
+            print(f"ready: {type(first).__name__}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, _ready)
     code = app.exec()
     store.dispose()
     log.info("stopped with %s", code)

@@ -1,0 +1,1 @@
+"""The dossier page: one dossier, its history and its life-cycle actions."""

@@ -1,0 +1,329 @@
+"""The dossier page: header, components, history, and the life-cycle actions.
+
+Actions come from :data:`desk_app.core.lifecycle.TRANSITIONS`: the ones the current status
+allows are enabled, the others are disabled with the reason as tooltip; the service checks
+again (another window may have moved the dossier meanwhile) and a refused change is shown with
+its reason. Statuses in ``REASON_REQUIRED`` need the reason field filled. Desk leaders also get
+the extension with apology letter (form 04). F8 records the return of the result.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
+from desk_app.errors import TransitionError, ValidationError
+from desk_app.gui import hooks, messages
+from desk_app.gui.dossier.view_data import DossierView, load_view
+from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.formatting import fmt_datetime, fmt_money
+from desk_app.gui.ops import Ops
+from desk_app.services import lifecycle
+
+ACTION_ORDER = (
+    Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT, Status.RESULT_READY, Status.RETURNED,
+    Status.REFUSED, Status.WITHDRAWN, Status.STOPPED,
+)
+RESULT_OK = "background: #e7f4ea; border: 1px solid #8cc59a; padding: 6px;"
+RESULT_BAD = "background: #fdecea; border: 1px solid #e09a94; padding: 6px;"
+
+
+class DossierPage(QWidget):
+    returned = Signal(int)
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dossierPage")
+        self.ops = ops
+        self.view: DossierView | None = None
+        outer = QVBoxLayout(self)
+        self.header = QLabel("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
+                             "(Ctrl+F).")
+        self.header.setObjectName("dossierHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.header)
+        self.result = QLabel()
+        self.result.setObjectName("dossierResult")
+        self.result.setWordWrap(True)
+        self.result.setVisible(False)
+        outer.addWidget(self.result)
+
+        self.actions_box = QGroupBox("Xử lý hồ sơ")
+        actions = QVBoxLayout(self.actions_box)
+        reason_row = QFormLayout()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("transitionReason")
+        self.reason.setPlaceholderText("bắt buộc khi chờ bổ sung, từ chối, rút hoặc dừng")
+        self.reason_msg = FieldMessage()
+        reason_box = QVBoxLayout()
+        reason_box.addWidget(self.reason)
+        reason_box.addWidget(self.reason_msg)
+        reason_row.addRow("Lý do / ghi chú:", reason_box)
+        actions.addLayout(reason_row)
+        grid = QGridLayout()
+        self.buttons: dict[Status, QPushButton] = {}
+        for i, target in enumerate(ACTION_ORDER):
+            button = QPushButton(messages.ACTION_LABELS[target.value])
+            button.setObjectName(f"action.{target.value}")
+            button.clicked.connect(lambda _c=False, t=target: self.change(t))
+            grid.addWidget(button, i // 4, i % 4)
+            self.buttons[target] = button
+        self.buttons[Status.RETURNED].setStyleSheet("font-weight: bold;")
+        actions.addLayout(grid)
+        self.extra_row = QHBoxLayout()
+        actions.addLayout(self.extra_row)
+        outer.addWidget(self.actions_box)
+
+        self.extend_box = QGroupBox("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận")
+        ext = QFormLayout(self.extend_box)
+        self.new_due = QDateTimeEdit()
+        self.new_due.setObjectName("newDue")
+        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_due.setCalendarPopup(True)
+        self.new_due_msg = FieldMessage()
+        due_box = QVBoxLayout()
+        due_box.addWidget(self.new_due)
+        due_box.addWidget(self.new_due_msg)
+        self.extend_reason = QLineEdit()
+        self.extend_reason.setObjectName("extendReason")
+        self.extend_reason_msg = FieldMessage()
+        er_box = QVBoxLayout()
+        er_box.addWidget(self.extend_reason)
+        er_box.addWidget(self.extend_reason_msg)
+        self.extend_button = QPushButton("Gia hạn và lập văn bản xin lỗi")
+        self.extend_button.setObjectName("extendButton")
+        self.extend_button.clicked.connect(self.extend)
+        ext.addRow("Hẹn trả mới:", due_box)
+        ext.addRow("Lý do chậm:", er_box)
+        ext.addRow("", self.extend_button)
+        outer.addWidget(self.extend_box)
+
+        outer.addWidget(QLabel("<b>Quá trình giải quyết</b>"))
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels(
+            ["Thời gian", "Cán bộ", "Việc", "Trạng thái", "Lý do / ghi chú"]
+        )
+        self.history.verticalHeader().setVisible(False)
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setWordWrap(True)
+        header = self.history.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        outer.addWidget(self.history, 1)
+        self._set_enabled(False)
+
+    # loading ----------------------------------------------------------------------------
+    def show_dossier(self, dossier_id: int) -> bool:
+        with self.ops.read() as session:
+            view = load_view(session, dossier_id)
+        if view is None:
+            return False
+        if self.view is None or self.view.id != dossier_id:
+            self.result.setVisible(False)
+            self.reason.clear()
+            mark(self.reason, self.reason_msg, "")
+        self.view = view
+        self._render()
+        return True
+
+    def refresh(self) -> None:
+        if self.view is not None:
+            self.show_dossier(self.view.id)
+
+    def _render(self) -> None:
+        v = self.view
+        assert v is not None
+        status = messages.status_label(v.status)
+        due = fmt_datetime(v.due_at) or "—"
+        if v.original_due_at and v.due_at != v.original_due_at:
+            due += f" (hẹn ban đầu {fmt_datetime(v.original_due_at)})"
+        overdue = (v.due_at is not None and Status(v.status) in EXTENDABLE
+                   and self.ops.clock.now() > v.due_at)
+        lines = [
+            f"<h2 style='margin:0'>Hồ sơ {v.code}</h2>",
+            f"<p>Trạng thái: <b>{status}</b>"
+            + (" <span style='color:#b00020'><b>(quá hạn)</b></span>" if overdue else "")
+            + f"<br>Thủ tục: {v.procedure_code} · {v.procedure}"
+            + f"<br>Người nộp: <b>{v.applicant}</b>"
+            + (f" · CCCD {v.applicant_id}" if v.applicant_id else "")
+            + (f" · ĐT {v.applicant_phone}" if v.applicant_phone else "")
+            + (f"<br>Nơi thường trú: {v.applicant_address}" if v.applicant_address else "")
+            + (f"<br>Người nộp thay: {v.representative}" if v.representative else "")
+            + f"<br>Tiếp nhận: {fmt_datetime(v.received_at)} · cán bộ {v.received_by}"
+            + f"<br>Hẹn trả: <b>{due}</b>"
+            + (" · nhận qua bưu chính" if v.delivery == "post" else "")
+            + (f" · lệ phí {fmt_money(v.fee_amount)}" if v.fee_amount else "")
+            + (f"<br>Đã trả: {fmt_datetime(v.returned_at)} "
+               f"({messages.TIMING_LABELS.get(v.return_timing, v.return_timing)})"
+               if v.returned_at else "")
+            + (f"<br>Lý do: {v.outcome_reason}" if v.outcome_reason else "")
+            + "</p>",
+        ]
+        self.header.setText("".join(lines))
+        self._set_enabled(True)
+        current = Status(v.status)
+        for target, button in self.buttons.items():
+            why = refusal_reason(current, target)
+            button.setEnabled(why is None)
+            button.setToolTip(
+                "" if why is None else messages.known_message(TransitionError(
+                    f"transition_{why}", current=current.value, target=target.value))
+            )
+        self.extend_box.setVisible(self.ops.clerk.is_leader and current in EXTENDABLE)
+        base = v.due_at or self.ops.clock.now()
+        self.new_due.setDateTime(QDateTime(base + timedelta(days=3)))
+        self._render_history()
+        self._render_extra_actions(current)
+
+    def _render_history(self) -> None:
+        assert self.view is not None
+        events = self.view.events
+        self.history.setRowCount(len(events))
+        for row, e in enumerate(events):
+            what = messages.EVENT_LABELS.get(e.action, e.action)
+            if e.action == "extend":
+                states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
+            elif e.from_status:
+                states = (f"{messages.status_label(e.from_status)} → "
+                          f"{messages.status_label(e.to_status)}")
+            else:
+                states = messages.status_label(e.to_status)
+            timing = e.data.get("return_timing")
+            if timing:
+                states += f" ({messages.TIMING_LABELS.get(timing, timing)})"
+            for col, text in enumerate(
+                (f"{e.at:%H:%M %d/%m/%Y}", e.clerk, what, states, e.reason)
+            ):
+                self.history.setItem(row, col, QTableWidgetItem(text))
+        self.history.resizeRowsToContents()
+
+    def _render_extra_actions(self, current: Status) -> None:
+        while self.extra_row.count():
+            item = self.extra_row.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        for action in hooks.dossier_menu_actions:
+            if action.statuses is not None and current.value not in action.statuses:
+                continue
+            button = QPushButton(action.label)
+            if action.shortcut:
+                button.setShortcut(action.shortcut)
+            button.clicked.connect(
+                lambda _c=False, a=action: a.run(self, self.view.id if self.view else 0)
+            )
+            self.extra_row.addWidget(button)
+        self.extra_row.addStretch(1)
+
+    def _set_enabled(self, on: bool) -> None:
+        self.actions_box.setEnabled(on)
+        if not on:
+            self.extend_box.setVisible(False)
+
+    # actions ----------------------------------------------------------------------------
+    def show_result(self, text: str, ok: bool) -> None:
+        self.result.setStyleSheet(RESULT_OK if ok else RESULT_BAD)
+        self.result.setText(text)
+        self.result.setVisible(True)
+
+    def change(self, target: Status) -> bool:
+        if self.view is None:
+            return False
+        mark(self.reason, self.reason_msg, "")
+        reason = self.reason.text().strip()
+        if target in REASON_REQUIRED and not reason:
+            mark(self.reason, self.reason_msg,
+                 f"Cần ghi lý do để chuyển sang «{messages.status_label(target.value)}».")
+            self.reason.setFocus()
+            return False
+        dossier_id = self.view.id
+        try:
+            result = self.ops.write(
+                "status", lifecycle.change_status, dossier_id, target, reason, parent=self
+            )
+        except ValidationError as exc:
+            mark(self.reason, self.reason_msg,
+                 " ".join(messages.field_message(e) for e in exc.errors))
+            self.reason.setFocus()
+            return False
+        if result is None:
+            error = self.ops.last_error
+            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
+                             ok=False)
+            self.refresh()
+            return False
+        self.reason.clear()
+        if target is Status.RETURNED:
+            timing = messages.TIMING_LABELS.get(result.return_timing, result.return_timing)
+            self.show_result(
+                f"Đã trả kết quả hồ sơ <b>{result.code}</b>: <b>{timing}</b>. "
+                "Mời công dân đánh giá mức độ hài lòng.",
+                ok=result.return_timing != "late",
+            )
+        else:
+            self.show_result(
+                f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
+            )
+        self.refresh()
+        if target is Status.RETURNED:
+            self.returned.emit(dossier_id)
+            hooks.call_all(hooks.after_return, dossier_id)
+        return True
+
+    def return_result(self) -> bool:
+        """F8: record that the result was handed back (refused with a reason if not ready)."""
+        return self.change(Status.RETURNED)
+
+    def extend(self) -> bool:
+        if self.view is None:
+            return False
+        for widget, msg in ((self.new_due, self.new_due_msg),
+                            (self.extend_reason, self.extend_reason_msg)):
+            mark(widget, msg, "")
+        new_due = self.new_due.dateTime().toPython().replace(second=0, microsecond=0)
+        try:
+            result = self.ops.write(
+                "extend", lifecycle.extend_due, self.view.id, new_due,
+                self.extend_reason.text(), parent=self,
+            )
+        except ValidationError as exc:
+            for err in exc.errors:
+                widget, msg = ((self.new_due, self.new_due_msg) if err.field == "new_due_at"
+                               else (self.extend_reason, self.extend_reason_msg))
+                mark(widget, msg, messages.field_message(err))
+            return False
+        if result is None:
+            return False
+        self.extend_reason.clear()
+        self.show_result(f"Đã gia hạn, hẹn trả mới {fmt_datetime(new_due)}. "
+                         "In văn bản xin lỗi (mẫu 04) gửi công dân.", ok=True)
+        self.refresh()
+        return True
+
+
+def _parse(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except ValueError:
+        return None

@@ -1,0 +1,53 @@
+"""Dates, times, money and time limits as a Vietnamese clerk writes them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from desk_app.core.calendar import TimeLimit
+from desk_app.core.fees import format_vnd
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    """'09:00 ngày 27/11/2026'."""
+    return f"{value:%H:%M} ngày {value:%d/%m/%Y}" if value else ""
+
+
+def fmt_appointment(value: datetime | None) -> str:
+    """'09:00, Thứ Sáu 27/11/2026' (the weekday helps the citizen remember)."""
+    if value is None:
+        return ""
+    return f"{value:%H:%M}, {WEEKDAYS[value.weekday()]} {value:%d/%m/%Y}"
+
+
+def fmt_money(amount: int) -> str:
+    return f"{format_vnd(amount)} đồng"
+
+
+def fmt_limit(limit: TimeLimit) -> str:
+    if limit.kind == "same_day":
+        return f"Trong ngày (nhận sau {limit.cutoff:%H:%M} trả vào ngày làm việc tiếp theo)"
+    return f"{limit.days} ngày làm việc"
+
+
+def parse_date(text: str) -> date | None:
+    """'15/03/1990', '15-3-1990', '15.03.1990', '15031990' -> date; '' -> None.
+
+    Raises ValueError on anything else.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    parts = re.split(r"[/\-. ]+", text)
+    if len(parts) == 1 and re.fullmatch(r"\d{8}", text):
+        parts = [text[:2], text[2:4], text[4:]]
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
+        raise ValueError(text)
+    return date(int(parts[2]), int(parts[1]), int(parts[0]))

@@ -1,0 +1,1 @@
+"""The intake (tiếp nhận) screen: procedure picker, checklist, applicant, three outcomes."""

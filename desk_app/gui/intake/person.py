@@ -1,0 +1,176 @@
+"""The applicant's (or representative's) fields, with a message line under each one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from desk_app.core.cccd import CccdData, number_mismatches
+from desk_app.errors import FieldError
+from desk_app.gui import messages
+from desk_app.gui.fields import ERROR_STYLE, FieldMessage, mark
+from desk_app.gui.formatting import fmt_date, parse_date
+from desk_app.services.intake import Person
+
+APPLICANT_FIELDS = (
+    ("full_name", "Họ và tên"),
+    ("id_number", "Số CCCD"),
+    ("birth_date", "Ngày sinh"),
+    ("gender", "Giới tính"),
+    ("address", "Nơi thường trú"),
+    ("phone", "Điện thoại"),
+    ("email", "Thư điện tử"),
+)
+REPRESENTATIVE_FIELDS = (
+    ("full_name", "Họ và tên"),
+    ("id_number", "Số CCCD"),
+    ("relation", "Quan hệ / ủy quyền"),
+    ("phone", "Điện thoại"),
+)
+GENDERS = ("", "Nam", "Nữ")
+WARNING_STYLE = "color: #9a5b00;"
+
+
+class PersonFields(QWidget):
+    changed = Signal()
+
+    def __init__(self, prefix: str, fields: tuple[tuple[str, str], ...],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefix = prefix
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.widgets: dict[str, QWidget] = {}
+        self.msgs: dict[str, FieldMessage] = {}
+        for name, label in fields:
+            widget: QWidget
+            if name == "gender":
+                combo = QComboBox()
+                combo.addItems(["— chọn —", "Nam", "Nữ"])
+                combo.currentIndexChanged.connect(self._on_change)
+                widget = combo
+            else:
+                edit = QLineEdit()
+                edit.textChanged.connect(self._on_change)
+                widget = edit
+            widget.setObjectName(f"{prefix}.{name}")
+            self.widgets[name] = widget
+            message = FieldMessage()
+            self.msgs[name] = message
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(widget)
+            box.addWidget(message)
+            form.addRow(label, box)
+        self._placeholders()
+        self.mismatch_text = ""
+        if "birth_date" in self.widgets:
+            for name in ("id_number", "birth_date"):
+                self.line(name).editingFinished.connect(self.check_number)
+
+    def _placeholders(self) -> None:
+        hints = {
+            "full_name": "Nguyễn Văn A", "id_number": "12 chữ số, hoặc quét mã QR trên thẻ",
+            "birth_date": "ngày/tháng/năm, ví dụ 15/03/1990", "address": "thôn/xóm, xã, tỉnh",
+            "phone": "0912 345 678", "email": "không bắt buộc", "relation": "con, được ủy quyền…",
+        }
+        for name, hint in hints.items():
+            if name in self.widgets:
+                self.line(name).setPlaceholderText(hint)
+
+    def line(self, name: str) -> QLineEdit:
+        widget = self.widgets[name]
+        assert isinstance(widget, QLineEdit)
+        return widget
+
+    def _on_change(self, *_args: object) -> None:
+        self.changed.emit()
+
+    # values -----------------------------------------------------------------------------
+    def gender(self) -> str:
+        combo = self.widgets.get("gender")
+        return GENDERS[combo.currentIndex()] if isinstance(combo, QComboBox) else ""
+
+    def person(self) -> tuple[Person, list[FieldError]]:
+        """The typed person, and errors found before any service call (unreadable date)."""
+        errors: list[FieldError] = []
+        birth: date | None = None
+        if "birth_date" in self.widgets:
+            try:
+                birth = parse_date(self.line("birth_date").text())
+            except ValueError:
+                errors.append(FieldError(f"{self.prefix}.birth_date", "bad_date"))
+        values = {n: self.line(n).text() for n in self.widgets if n not in ("gender", "birth_date")}
+        person = Person(birth_date=birth, gender=self.gender(), **values)
+        return person, errors
+
+    def is_empty(self) -> bool:
+        return not any(self.to_dict().values())
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            n: self.line(n).text() for n in self.widgets if n != "gender"
+        }
+        if "gender" in self.widgets:
+            out["gender"] = self.gender()
+        return out
+
+    def load(self, data: dict[str, Any]) -> None:
+        for name, widget in self.widgets.items():
+            value = str(data.get(name, "") or "")
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(GENDERS.index(value) if value in GENDERS else 0)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
+
+    def fill_from_card(self, card: CccdData) -> None:
+        self.line("full_name").setText(card.full_name)
+        self.line("id_number").setText(card.number)
+        if "birth_date" in self.widgets:
+            self.line("birth_date").setText(fmt_date(card.birth_date))
+        if "gender" in self.widgets:
+            combo = self.widgets["gender"]
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(GENDERS.index(card.gender))
+        if "address" in self.widgets and card.address:
+            self.line("address").setText(card.address)
+        self.changed.emit()
+
+    # messages ---------------------------------------------------------------------------
+    def clear_errors(self) -> None:
+        for name, widget in self.widgets.items():
+            mark(widget, self.msgs[name], "")
+        self.mismatch_text = ""
+
+    def show_error(self, name: str, text: str) -> QWidget | None:
+        if name not in self.widgets:
+            return None
+        self.msgs[name].setStyleSheet(ERROR_STYLE)
+        mark(self.widgets[name], self.msgs[name], text)
+        return self.widgets[name]
+
+    def check_number(self) -> list[str]:
+        """Warn (not block) when the CCCD number contradicts the birth date or gender."""
+        number = self.line("id_number").text().replace(" ", "")
+        try:
+            birth = parse_date(self.line("birth_date").text())
+        except ValueError:
+            birth = None
+        problems = [] if not number else number_mismatches(number, birth, self.gender() or None)
+        if len(number) == 9:  # an old 9-digit CMND encodes nothing to compare
+            problems = []
+        message = self.msgs["id_number"]
+        if problems:
+            self.mismatch_text = "Cảnh báo: " + "; ".join(
+                messages.MISMATCH_MESSAGES.get(p, p) for p in problems
+            ) + ". Kiểm tra lại thẻ."
+            message.setStyleSheet(WARNING_STYLE)
+            message.show_text(self.mismatch_text)
+        elif self.mismatch_text:
+            self.mismatch_text = ""
+            message.show_text("")
+        return problems

@@ -1,0 +1,104 @@
+"""Locking the window after a time without input; the clerk's password unlocks it.
+
+:class:`IdleWatcher` restarts a timer on every key press or mouse action anywhere in the
+program; when it runs out the main window shows :class:`LockScreen` instead of its content.
+The content is only hidden (never reset), so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.login import WRONG_LOGIN
+from desk_app.gui.ops import wait_cursor
+from desk_app.gui.session import ClerkInfo
+from desk_app.services.clerks import authenticate
+from desk_app.store.engine import Store
+
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+    QEvent.Type.Wheel, QEvent.Type.TouchBegin,
+})
+
+
+class IdleWatcher(QObject):
+    idle = Signal()
+
+    def __init__(self, seconds: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.idle)
+        self.set_seconds(seconds)
+        QApplication.instance().installEventFilter(self)
+
+    def set_seconds(self, seconds: int) -> None:
+        self.seconds = seconds
+        if seconds > 0:
+            self.timer.start(seconds * 1000)
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in _INPUT and self.seconds > 0:
+            self.timer.start(self.seconds * 1000)
+        return False
+
+    def uninstall(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class LockScreen(QWidget):
+    unlocked = Signal()
+
+    def __init__(self, store: Store, clerk: ClerkInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.store = store
+        self.clerk = clerk
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(460)
+        inner = QVBoxLayout(box)
+        title = QLabel("<h2>Màn hình đã khoá</h2>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        who = QLabel(
+            f"Cán bộ <b>{clerk.full_name}</b> ({clerk.username}) đang làm việc.<br>"
+            "Các thông tin đang nhập được giữ nguyên. Nhập mật khẩu để mở khoá."
+        )
+        who.setWordWrap(True)
+        who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.password = QLineEdit()
+        self.password.setObjectName("unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Mật khẩu")
+        self.password.returnPressed.connect(self.try_unlock)
+        self.message = FieldMessage()
+        button = QPushButton("Mở khoá")
+        button.clicked.connect(self.try_unlock)
+        for widget in (title, who, self.password, self.message, button):
+            inner.addWidget(widget)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def try_unlock(self) -> bool:
+        with wait_cursor(), self.store.read() as session:
+            ok = authenticate(session, self.clerk.username, self.password.text()) is not None
+        self.password.clear()
+        if not ok:
+            mark(self.password, self.message, WRONG_LOGIN)
+            return False
+        mark(self.password, self.message, "")
+        self.unlocked.emit()
+        return True

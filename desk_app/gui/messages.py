@@ -1,0 +1,179 @@
+"""Text for people: error codes, statuses and outcomes in Vietnamese, and the only QMessageBox.
+
+The core and services raise codes (:class:`~desk_app.errors.FieldError`,
+:class:`~desk_app.errors.KnownError`); this module turns them into Vietnamese. Message boxes
+are opened window-modal and non-blocking (``open()``), so a scanner typing into the window or a
+test driving it never hangs on a nested event loop; :func:`confirm` is the one blocking question.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desk_app.errors import FieldError, KnownError, ValidationError
+
+log = logging.getLogger(__name__)
+
+FIELD_MESSAGES: dict[str, str] = {
+    "required": "Chưa nhập thông tin bắt buộc.",
+    "too_long": "Quá dài (tối đa {max} ký tự).",
+    "bad_name": "Họ tên chỉ gồm chữ cái, không có chữ số.",
+    "bad_id_number": "Số CCCD phải gồm 12 chữ số (CMND cũ: 9 chữ số).",
+    "bad_id_province": "Ba chữ số đầu của CCCD không phải mã tỉnh hợp lệ.",
+    "bad_phone": "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912 345 678).",
+    "bad_email": "Thư điện tử không đúng dạng (ví dụ ten@example.vn).",
+    "in_future": "Ngày sinh không thể ở tương lai.",
+    "too_old": "Ngày sinh trước năm 1900: kiểm tra lại.",
+    "bad_date": "Ngày không đúng dạng ngày/tháng/năm (ví dụ 15/03/1990).",
+    "bad_gender": "Giới tính chỉ là Nam hoặc Nữ.",
+    "out_of_range": "Giá trị ngoài khoảng cho phép.",
+    "bad_choice": "Lựa chọn không hợp lệ.",
+    "not_in_force": "Thủ tục này không còn hiệu lực hôm nay.",
+    "unknown_component": "Thành phần không thuộc thủ tục này.",
+    "negative": "Số lượng không được âm.",
+    "missing": "Chưa đủ số lượng yêu cầu.",
+    "not_later": "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+    "bad_username": "Tên đăng nhập chỉ gồm chữ, số, dấu chấm hoặc gạch dưới.",
+    "taken": "Tên đăng nhập đã có người dùng.",
+    "too_short": "Mật khẩu cần ít nhất {min} ký tự.",
+    "mismatch": "Hai lần nhập mật khẩu không khớp.",
+}
+
+KNOWN_MESSAGES: dict[str, str] = {
+    "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
+    "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. Hãy giải phóng dung lượng rồi thử lại.",
+    "db_error": "Lỗi cơ sở dữ liệu: chưa lưu được. Xem nhật ký để biết chi tiết.",
+    "transition_final": "Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».",
+    "transition_not_allowed": "Không thể chuyển hồ sơ từ «{current}» sang «{target}».",
+    "leader_only": "Chỉ lãnh đạo bộ phận mới được gia hạn và ký văn bản xin lỗi (mẫu 04).",
+    "dossier_not_found": "Không tìm thấy hồ sơ.",
+    "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
+}
+
+CCCD_MESSAGES: dict[str, str] = {
+    "not_payload": "Mã vừa quét không phải mã QR của thẻ CCCD.",
+    "bad_number": "Mã QR có số CCCD không hợp lệ (cần 12 chữ số).",
+    "bad_name": "Mã QR có họ tên không đọc được.",
+    "bad_date": "Mã QR có ngày không đọc được.",
+    "bad_gender": "Mã QR có giới tính không đọc được.",
+}
+
+MISMATCH_MESSAGES: dict[str, str] = {
+    "format": "số CCCD không đủ 12 chữ số",
+    "province": "mã tỉnh trong số CCCD không tồn tại",
+    "gender": "chữ số giới tính trong số CCCD không khớp giới tính",
+    "birth_year": "năm sinh trong số CCCD không khớp ngày sinh",
+}
+
+STATUS_LABELS: dict[str, str] = {
+    "received": "Đã tiếp nhận",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "refused": "Từ chối",
+    "in_processing": "Đang giải quyết",
+    "waiting_supplement": "Chờ bổ sung",
+    "result_ready": "Có kết quả",
+    "returned": "Đã trả kết quả",
+    "withdrawn": "Rút hồ sơ",
+    "stopped": "Dừng giải quyết",
+}
+
+# The button text for moving a dossier into a status.
+ACTION_LABELS: dict[str, str] = {
+    "in_processing": "Chuyển xử lý",
+    "waiting_supplement": "Chờ bổ sung",
+    "result_ready": "Đã có kết quả",
+    "returned": "Trả kết quả (F8)",
+    "refused": "Từ chối giải quyết",
+    "withdrawn": "Công dân rút hồ sơ",
+    "stopped": "Dừng giải quyết (mẫu 05)",
+}
+
+TIMING_LABELS: dict[str, str] = {
+    "early": "trước hạn",
+    "on_time": "đúng hạn",
+    "late": "trễ hạn",
+}
+
+ROLE_LABELS: dict[str, str] = {"clerk": "Cán bộ", "leader": "Lãnh đạo bộ phận", "admin": "Quản trị"}
+
+EVENT_LABELS: dict[str, str] = {
+    "intake": "Tiếp nhận",
+    "status": "Chuyển trạng thái",
+    "extend": "Gia hạn (mẫu 04)",
+}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def field_message(error: FieldError) -> str:
+    template = FIELD_MESSAGES.get(error.code, "Giá trị không hợp lệ ({code}).")
+    return _fill(template, {"code": error.code, **error.params})
+
+
+def known_message(exc: KnownError) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(field_message(e) for e in exc.errors)
+    params = dict(exc.params)
+    for key in ("current", "target"):
+        if key in params:
+            params[key] = status_label(str(params[key]))
+    template = KNOWN_MESSAGES.get(exc.code, "Không thực hiện được: {code}.")
+    return _fill(template, {"code": exc.code, **params})
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def inform(parent: QWidget | None, text: str, title: str = "Thông báo") -> QMessageBox:
+    log.info("message: %s", text)
+    return _box(parent, QMessageBox.Icon.Information, title, text)
+
+
+def warn(parent: QWidget | None, text: str, title: str = "Lưu ý") -> QMessageBox:
+    log.info("warning shown: %s", text)
+    return _box(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def show_known_error(parent: QWidget | None, exc: KnownError) -> QMessageBox:
+    log.warning("known error %s: %s", exc.code, exc)
+    return _box(parent, QMessageBox.Icon.Warning, "Không thực hiện được", known_message(exc))
+
+
+def confirm(parent: QWidget | None, text: str, title: str = "Xác nhận") -> bool:
+    """A blocking yes/no question (only for discarding typed data on purpose)."""
+    answer = QMessageBox.question(
+        parent, title, text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_bug(parent: QWidget | None, exc: BaseException, log_path: str) -> QMessageBox:
+    """The crash dialog: something unexpected; the details are in the log."""
+    log.error("unexpected error", exc_info=exc)
+    box = _box(
+        parent, QMessageBox.Icon.Critical, "Lỗi chương trình",
+        "Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+        f"Chi tiết lỗi được ghi tại: {log_path}",
+    )
+    box.setDetailedText(f"{type(exc).__name__}: {exc}")
+    return box
