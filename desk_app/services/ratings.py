@@ -43,10 +43,12 @@ from desk_app.store.models import (
 from desk_app.store.models_rating import Rating
 
 FORM_SETTING = "rating"
-DESK_SETTING = "desk_id"
+DESK_SETTING = "rating.desk_uuid"
 COMMENT_MAX = 500
-REPEAT, TIMEOUT = "repeat", "timeout"
-KNOWN_FLAGS = frozenset({REPEAT, TIMEOUT})
+# repeat: a second rating of the same visit (kept, not counted); unconfirmed: the citizen chose
+# a level but the screen reset (timeout, next citizen) before "Gửi" was pressed (counted)
+REPEAT, UNCONFIRMED = "repeat", "unconfirmed"
+KNOWN_FLAGS = frozenset({REPEAT, UNCONFIRMED})
 
 
 @dataclass
@@ -58,7 +60,7 @@ class RatingInput:
     overall: str
     criteria: dict[str, str] = field(default_factory=dict)
     comment: str = ""
-    flags: tuple[str, ...] = ()  # set by the caller: "timeout" when not confirmed in time
+    flags: tuple[str, ...] = ()  # set by the caller: "unconfirmed" (see KNOWN_FLAGS)
     uuid: str = field(default_factory=lambda: str(uuid_mod.uuid4()))
 
 
@@ -93,7 +95,11 @@ def load_form(session: Session) -> RatingForm:
 
 
 def desk_id(session: Session) -> str:
-    """This desk's stable identity (the ``desk_id`` setting, made once on first use)."""
+    """This desk's rating-chain identity (setting ``rating.desk_uuid``, made on first use).
+
+    A UUID made by the desk itself, so ratings chain from the first one, before or without
+    enrolment with the province; the hub verifies one chain per value of ``desk``.
+    """
     row = session.get(Setting, DESK_SETTING)
     if row is None:
         row = Setting(key=DESK_SETTING, value=str(uuid_mod.uuid4()))

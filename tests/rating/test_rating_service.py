@@ -39,7 +39,7 @@ def test_rating_of_a_returned_dossier(store: Store, clock: FixedClock,
     with store.read() as s:
         row = s.scalars(select(Rating)).one()
         event = s.scalars(select(OutboxEvent).where(OutboxEvent.entity == "rating")).one()
-        desk = s.get(Setting, "desk_id")
+        desk = s.get(Setting, "rating.desk_uuid")
     assert row.prev_hash == GENESIS and row.hash == rec.hash
     assert row.comment == "Cán bộ hướng dẫn tận tình"
     assert row.clerk == "binh" and row.procedure_code == "1.004873"

@@ -1,0 +1,115 @@
+"""Satisfaction rating at the counter (issue 6): the citizen's screen and the leader's figures.
+
+:func:`install` wires it into the counter program: the slip is offered through the
+``after_return`` and ``after_intake`` hooks (which of the two, from the slip's ``offer_after``
+setting), the citizen's window is placed on a second monitor when there is one, and the main
+window gets a "Đánh giá" menu (figures for desk leaders) and a status-bar note that says only
+whether a rating is under way - never what the citizen chose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from desk_app.clock import Clock
+from desk_app.gui import hooks, messages
+from desk_app.gui.rating.controller import RatingController
+from desk_app.gui.rating.figures_dialog import FiguresDialog
+from desk_app.gui.rating.placement import place
+from desk_app.gui.session import ClerkInfo
+from desk_app.store.engine import Store
+
+__all__ = ["install", "uninstall", "RatingController", "FiguresDialog"]
+
+STATE_TEXT = {
+    "idle": "Màn hình đánh giá: chờ",
+    "rating": "Màn hình đánh giá: người dân đang đánh giá…",
+    "thanks": "Màn hình đánh giá: đã ghi nhận",
+    "error": "Màn hình đánh giá: chưa lưu được, người dân có thể gửi lại",
+}
+
+
+def _clerk_of(main_window: QWidget) -> ClerkInfo | None:
+    """The clerk on duty as the main window knows it (``.clerk`` or ``.ops.clerk``)."""
+    for holder in (main_window, getattr(main_window, "ops", None)):
+        clerk = getattr(holder, "clerk", None)
+        if isinstance(clerk, ClerkInfo):
+            return clerk
+    return None
+
+
+class _CloseWith(QObject):
+    """Closes the citizen's window when the clerk's main window closes."""
+
+    def __init__(self, target: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Close:
+            self.target.close()
+        return False
+
+
+def install(
+    main_window: QWidget, store: Store, clock: Clock, *,
+    clerk: Callable[[], ClerkInfo | None] | None = None, show: bool = True, **options: Any,
+) -> RatingController:
+    """Create the rating controller and its citizen window and register the hooks.
+
+    ``clerk``: who is on duty (default: the main window's ``clerk`` or ``ops.clerk``);
+    ``show``: place and show the citizen's window now; ``options`` go to
+    :class:`RatingController` (``timeout_ms``, ``thanks_ms`` for tests).
+    """
+    clerk_fn = clerk or (lambda: _clerk_of(main_window))
+    controller = RatingController(store, clock, clerk_fn, parent=main_window, **options)
+    hooks.after_return.append(controller.after_return)
+    hooks.after_intake.append(controller.after_intake)
+    main_window.installEventFilter(_CloseWith(controller.window, controller))
+    if isinstance(main_window, QMainWindow):
+        _add_menu(main_window, controller, store, clock, clerk_fn)
+        note = QLabel()
+        controller.stateChanged.connect(lambda state: note.setText(STATE_TEXT.get(state, "")))
+        note.setText(STATE_TEXT["idle"])
+        main_window.statusBar().addPermanentWidget(note)
+    if show:
+        place(controller.window, main_window)
+    return controller
+
+
+def uninstall(controller: RatingController) -> None:
+    """Remove the controller's hooks and close its window (tests, sign-out)."""
+    for hook_list, fn in ((hooks.after_return, controller.after_return),
+                          (hooks.after_intake, controller.after_intake)):
+        while fn in hook_list:
+            hook_list.remove(fn)
+    controller.timer.stop()
+    controller.window.close()
+
+
+def _add_menu(
+    main_window: QMainWindow, controller: RatingController, store: Store, clock: Clock,
+    clerk_fn: Callable[[], ClerkInfo | None],
+) -> None:
+    menu = main_window.menuBar().addMenu("Đánh giá")
+    figures = QAction("Số liệu mức độ hài lòng…", main_window)
+    screen = QAction("Hiện màn hình đánh giá cho người dân", main_window)
+    menu.addAction(figures)
+    menu.addAction(screen)
+
+    def open_figures() -> None:
+        who = clerk_fn()
+        if who is None or not who.is_leader:
+            messages.warn(main_window, "Chỉ lãnh đạo bộ phận xem được số liệu đánh giá.")
+            return
+        dialog = FiguresDialog(store, clock, main_window)
+        dialog.open()
+
+    figures.triggered.connect(open_figures)
+    screen.triggered.connect(lambda: place(controller.window, main_window))
+    controller.figures_action = figures  # type: ignore[attr-defined]

@@ -1,0 +1,310 @@
+"""The citizen's screen: idle (commune, clerk on duty), the satisfaction slip, thanks.
+
+A pure view: it knows nothing of the store or timers (see :mod:`.controller`). It emits
+:attr:`CitizenWindow.submitted` once per slip - the send button and every choice are disabled
+on the first tap, so a double tap cannot send twice - and :attr:`activity` on every touch so
+the controller can push its idle timeout back.
+
+Sizes follow the window height (touch targets ~1/6 of the height on the big buttons), so the
+same screen reads well on a 1366x768 laptop turned to the citizen and a 1920x1080 monitor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.core.rating_settings import Question, RatingForm
+
+IDLE, RATING, THANKS = 0, 1, 2
+OCCASION_TEXT = {"return": "Trả kết quả", "intake": "Tiếp nhận hồ sơ"}
+
+
+@dataclass(frozen=True)
+class Answers:
+    overall: str
+    criteria: dict[str, str]
+    comment: str
+
+
+class _Choices(QWidget):
+    """One question's levels as big exclusive buttons."""
+
+    chosen = Signal()
+
+    def __init__(self, question: Question, kind: str) -> None:
+        super().__init__()
+        self.question = question
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        self.buttons: dict[str, QPushButton] = {}
+        for level in question.levels:
+            button = QPushButton(level.label)
+            button.setCheckable(True)
+            button.setObjectName(kind)
+            button.setProperty("level", level.code)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            color = level.color or ("#1b7f3b" if level.positive else "#b3261e")
+            button.setStyleSheet(
+                f"QPushButton {{ border: 3px solid {color}; color: {color}; }}"
+                f"QPushButton:checked {{ background: {color}; color: white; }}"
+            )
+            self.group.addButton(button)
+            row.addWidget(button, 1)
+            self.buttons[level.code] = button
+        self.group.buttonClicked.connect(lambda _b: self.chosen.emit())
+
+    def value(self) -> str:
+        button = self.group.checkedButton()
+        return str(button.property("level")) if button else ""
+
+
+class CitizenWindow(QWidget):
+    submitted = Signal(object)  # Answers
+    activity = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Đánh giá mức độ hài lòng")
+        self.setObjectName("citizen")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # the window's size is the screen's (or the clerk's choice), never the content's: no
+        # minimum size pushed to the platform window each time a slip is built
+        outer.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._idle_page())
+        self.rating_page = QWidget()
+        self.stack.addWidget(self.rating_page)
+        self.stack.addWidget(self._thanks_page())
+        self.overall: _Choices | None = None
+        self.criteria: list[_Choices] = []
+        self.comment: QLineEdit | None = None
+        self.send: QPushButton | None = None
+        self._sent = False
+        self.resize(1024, 640)
+        self._restyle()
+
+    # --- pages -------------------------------------------------------------------------
+
+    def _idle_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("idle")
+        box = QVBoxLayout(page)
+        box.setContentsMargins(48, 48, 48, 48)
+        self.idle_parent = QLabel()
+        self.idle_parent.setObjectName("small")
+        self.idle_commune = QLabel()
+        self.idle_commune.setObjectName("title")
+        self.idle_desk = QLabel()
+        self.idle_desk.setObjectName("subtitle")
+        self.idle_welcome = QLabel("Xin kính chào Ông/Bà!")
+        self.idle_welcome.setObjectName("welcome")
+        self.idle_clerk = QLabel()
+        self.idle_clerk.setObjectName("clerk")
+        for w in (self.idle_parent, self.idle_commune, self.idle_desk):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+            box.addWidget(w)
+        box.addStretch(2)
+        for w in (self.idle_welcome, self.idle_clerk):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+            box.addWidget(w)
+        box.addStretch(3)
+        hint = QLabel("Sau khi nhận hoặc nộp hồ sơ, xin Ông/Bà dành vài giây đánh giá "
+                      "mức độ hài lòng trên màn hình này.")
+        hint.setObjectName("small")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        return page
+
+    def _thanks_page(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        title = QLabel("Xin cảm ơn Ông/Bà!")
+        title.setObjectName("title")
+        body = QLabel("Ý kiến của Ông/Bà đã được ghi nhận và giúp chúng tôi phục vụ tốt hơn.")
+        body.setObjectName("subtitle")
+        for w in (title, body):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            w.setWordWrap(True)
+            box.addWidget(w)
+        box.addStretch(1)
+        return page
+
+    def show_idle(self, parent_name: str, commune: str, desk: str, clerk: str) -> None:
+        self.idle_parent.setText(parent_name.upper())
+        self.idle_commune.setText(commune.upper())
+        self.idle_desk.setText(desk)
+        self.idle_clerk.setText(f"Công chức đang làm việc: <b>{clerk}</b>" if clerk else "")
+        self.stack.setCurrentIndex(IDLE)
+
+    def show_thanks(self) -> None:
+        self.stack.setCurrentIndex(THANKS)
+
+    def show_rating(self, form: RatingForm, occasion: str, code: str, procedure: str,
+                    timeout_seconds: int) -> None:
+        """Build a fresh slip (nothing of the previous citizen's choice survives)."""
+        old = self.rating_page
+        self.rating_page = self._rating_page(form, occasion, code, procedure, timeout_seconds)
+        self.stack.insertWidget(RATING, self.rating_page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._sent = False
+        self.stack.setCurrentIndex(RATING)
+        self._restyle()
+
+    def _rating_page(self, form: RatingForm, occasion: str, code: str, procedure: str,
+                     timeout_seconds: int) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(40, 24, 40, 24)
+        box.setSpacing(14)
+        head = QLabel(f"{OCCASION_TEXT.get(occasion, '')} · Hồ sơ {code}<br>{procedure}")
+        head.setObjectName("small")
+        head.setWordWrap(True)
+        head.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(head)
+        question = QLabel(form.overall.question)
+        question.setObjectName("question")
+        question.setWordWrap(True)
+        question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(question)
+        self.overall = _Choices(form.overall, "big")
+        self.overall.chosen.connect(self._on_choice)
+        box.addWidget(self.overall, 5)
+        self.criteria = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(10)
+        for row, q in enumerate(form.criteria_for(occasion)):
+            label = QLabel(q.question)
+            label.setObjectName("criterion")
+            label.setWordWrap(True)
+            choices = _Choices(q, "small")
+            choices.chosen.connect(self.activity.emit)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(choices, row, 1)
+            self.criteria.append(choices)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 5)
+        if self.criteria:
+            note = QLabel("Các tiêu chí dưới đây không bắt buộc:")
+            note.setObjectName("small")
+            box.addWidget(note)
+            box.addLayout(grid, 3)
+        self.comment = None
+        if form.comment:
+            self.comment = QLineEdit()
+            self.comment.setPlaceholderText("Góp ý thêm (không bắt buộc)")
+            self.comment.setMaxLength(500)
+            self.comment.textEdited.connect(lambda _t: self.activity.emit())
+            box.addWidget(self.comment)
+        bottom = QHBoxLayout()
+        hint = QLabel(f"Màn hình tự trở về sau {timeout_seconds} giây nếu không có thao tác.")
+        hint.setObjectName("small")
+        hint.setWordWrap(True)
+        bottom.addWidget(hint, 1)
+        self.send = QPushButton("Gửi đánh giá")
+        self.send.setObjectName("send")
+        self.send.setEnabled(False)
+        self.send.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.send.clicked.connect(self._on_send)
+        bottom.addWidget(self.send)
+        box.addLayout(bottom)
+        return page
+
+    # --- behaviour -----------------------------------------------------------------------
+
+    def _on_choice(self) -> None:
+        if self.send is not None and not self._sent:
+            self.send.setEnabled(True)
+        self.activity.emit()
+
+    def answers(self) -> Answers | None:
+        """The citizen's current choice, or None when no overall level is chosen yet."""
+        if self.overall is None or not self.overall.value():
+            return None
+        criteria = {c.question.code: c.value() for c in self.criteria if c.value()}
+        comment = self.comment.text() if self.comment is not None else ""
+        return Answers(self.overall.value(), criteria, comment)
+
+    def _on_send(self) -> None:
+        answers = self.answers()
+        if self._sent or answers is None:
+            return  # a second tap of a double tap: already sent
+        self._sent = True
+        for w in self.rating_page.findChildren(QPushButton):
+            w.setEnabled(False)
+        if self.comment is not None:
+            self.comment.setReadOnly(True)
+        self.submitted.emit(answers)
+
+    def allow_retry(self) -> None:
+        """After a failed save: the choice is still on screen; let the citizen send again."""
+        self._sent = False
+        for w in self.rating_page.findChildren(QPushButton):
+            w.setEnabled(True)
+        if self.comment is not None:
+            self.comment.setReadOnly(False)
+
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.activity.emit()
+        return super().event(e)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(e)
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Type sizes in pixels from the window's height, so both screen sizes read well."""
+        u = max(12, self.height() // 54)  # 14 px at 768, 20 px at 1080
+        self.setStyleSheet(f"""
+            QWidget#citizen {{ background: #f6f8fb; }}
+            QLabel {{ color: #17324d; font-size: {u + 2}px; }}
+            QLabel#small {{ color: #4a5d70; font-size: {u}px; }}
+            QLabel#title {{ font-size: {int(u * 2.4)}px; font-weight: bold; color: #a11d1d; }}
+            QLabel#subtitle {{ font-size: {int(u * 1.6)}px; }}
+            QLabel#welcome {{ font-size: {int(u * 2.2)}px; font-weight: bold; }}
+            QLabel#clerk {{ font-size: {int(u * 1.6)}px; }}
+            QLabel#question {{ font-size: {int(u * 1.9)}px; font-weight: bold; }}
+            QLabel#criterion {{ font-size: {int(u * 1.3)}px; }}
+            QPushButton {{ background: white; border-radius: 12px; }}
+            QPushButton#big {{ font-size: {int(u * 2.1)}px; font-weight: bold;
+                               min-height: {u * 6}px; }}
+            QPushButton#small {{ font-size: {int(u * 1.25)}px; min-height: {int(u * 2.9)}px; }}
+            QPushButton#send {{ font-size: {int(u * 1.7)}px; font-weight: bold; color: white;
+                                background: #17538f; border: none; min-height: {u * 4}px;
+                                padding: 0 {u * 3}px; }}
+            QPushButton#send:disabled {{ background: #b8c4d0; }}
+            QLineEdit {{ font-size: {int(u * 1.3)}px; min-height: {int(u * 2.6)}px;
+                         padding: 0 10px; border: 2px solid #b8c4d0; border-radius: 10px;
+                         background: white; }}
+        """)

@@ -1,0 +1,135 @@
+"""The desk leader's satisfaction figures: per clerk, procedure or month, over a period.
+
+Also shows the result of the chain check of the stored ratings, so an edited or deleted
+rating is seen on the desk itself, not only at the province.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk_app.clock import Clock
+from desk_app.core.ratingchain import ChainProblem
+from desk_app.services import ratings
+from desk_app.services.ratings import FigureRow
+from desk_app.store.engine import Store
+
+GROUP_LABELS = {"clerk": "Công chức", "procedure": "Thủ tục", "month": "Tháng"}
+PROBLEM_TEXT = {
+    "edited": "phiếu số {seq} đã bị sửa",
+    "missing": "thiếu phiếu trước phiếu số {seq} (bị xóa?)",
+    "duplicate": "phiếu số {seq} bị chèn thêm",
+    "reordered": "phiếu số {seq} sai thứ tự",
+    "broken_link": "chuỗi bị đứt tại phiếu số {seq}",
+    "malformed": "có phiếu hỏng dữ liệu",
+}
+
+
+def problem_text(p: ChainProblem) -> str:
+    return PROBLEM_TEXT.get(p.code, p.code).format(seq=p.seq)
+
+
+class FiguresDialog(QDialog):
+    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Mức độ hài lòng của người dân")
+        today = clock.now().date()
+        self.start = QDateEdit(QDate(today.year, today.month, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.dateChanged.connect(self.refresh)
+        self.group = QComboBox()
+        for key, label in GROUP_LABELS.items():
+            self.group.addItem(label, key)
+        self.group.currentIndexChanged.connect(self.refresh)
+        bar = QHBoxLayout()
+        for text, w in (("Từ ngày", self.start), ("đến ngày", self.end), ("Theo", self.group)):
+            bar.addWidget(QLabel(text))
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.note = QLabel("Không tính các phiếu đánh giá lặp lại của cùng một lượt.")
+        self.chain = QLabel()
+        self.chain.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        # a fixed minimum instead of one recomputed from the table on every refresh (which
+        # the platform window would be told of each time)
+        box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(720, 420)
+        box.addLayout(bar)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.note)
+        box.addWidget(self.chain)
+        box.addWidget(buttons)
+        self.resize(900, 520)
+        self.refresh()
+
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
+
+    def refresh(self) -> None:
+        start, end = self.period()
+        by = str(self.group.currentData())
+        with self.store.read() as s:
+            form = ratings.load_form(s)
+            rows, total = ratings.figures(s, start=start, end=end, by=by, form=form)
+            problems = ratings.check_stored_chain(s)
+        levels = form.overall.levels
+        headers = [GROUP_LABELS[by], "Số phiếu", *(lv.label for lv in levels), "Tỷ lệ hài lòng"]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(rows) + 1)
+        total.label = "Tổng cộng"
+        for r, row in enumerate([*rows, total]):
+            self._fill(r, row, [lv.code for lv in levels], bold=row is total)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        if problems:
+            self.chain.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.chain.setText(
+                "Cảnh báo: dữ liệu đánh giá đã bị can thiệp - "
+                + "; ".join(problem_text(p) for p in problems[:5])
+                + (" ..." if len(problems) > 5 else "")
+            )
+        else:
+            self.chain.setStyleSheet("color: #1b7f3b;")
+            self.chain.setText("Kiểm tra chuỗi: dữ liệu đánh giá toàn vẹn.")
+
+    def _fill(self, r: int, row: FigureRow, codes: list[str], *, bold: bool) -> None:
+        pct = f"{row.positive_pct:.1f} %".replace(".", ",") if row.total else "-"
+        values = [row.label, str(row.total), *(str(row.counts.get(c, 0)) for c in codes), pct]
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if bold:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            self.table.setItem(r, c, item)
