@@ -1,0 +1,92 @@
+"""Lazy loading of the register: ids in keyset blocks, rows only for the pages painted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from desk_app.clock import FixedClock
+from desk_app.gui.register import RegisterView
+from desk_app.gui.register.model import COL_APPLICANT, COL_CODE, RegisterModel
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
+from tests.register_data import fill_small
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+BULK = 3000
+
+
+def clone_dossiers(store: Store, source_id: int, count: int) -> None:
+    """``count`` copies of one dossier, received a minute apart going back in time (stored
+    as bulk imports write times: without the fraction of a second)."""
+    fixed = {"id", "uuid", "code", "received_at", "applicant_name"}
+    cols = [c.name for c in Dossier.__table__.columns if c.name not in fixed]
+    sql = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
+        f"INSERT INTO dossiers (uuid, code, received_at, applicant_name, {', '.join(cols)}) "
+        "SELECT 'bulk-' || i, 'BULK-' || printf('%06d', i), "
+        "datetime('2026-11-01 08:00:00', '-' || i || ' minutes'), 'Người Số ' || i, "
+        f"{', '.join(cols)} FROM n, (SELECT * FROM dossiers WHERE id = :src)"
+    )
+    with store.write() as s:
+        s.execute(text(sql), {"count": count, "src": source_id})
+
+
+@pytest.fixture
+def big_store(store: Store) -> Store:
+    made = fill_small(store)
+    clone_dossiers(store, made["Lê Thị Lan"].id, BULK)
+    return store
+
+
+def test_only_visible_pages_are_loaded(qtbot, big_store: Store, clock: FixedClock) -> None:
+    view = RegisterView(big_store, clock)
+    qtbot.addWidget(view)
+    view.resize(1100, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    model = view.model
+    page = RegisterModel.PAGE
+    assert model.rowCount() == RegisterModel.ID_BLOCK  # one block of ids, not all 3,008
+    assert model.canFetchMore(view.table.rootIndex())
+    qtbot.waitUntil(lambda: 0 in model.loaded_pages)  # painted
+    assert model.loaded_pages == {0}
+    assert view.summary.text().startswith("3.008 hồ sơ")  # known from the status counts
+    table = view.table
+    table.setFocus()
+    # scrolling to the end of what is there fetches the next block of ids
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 * RegisterModel.ID_BLOCK)
+    qtbot.waitUntil(lambda: (RegisterModel.ID_BLOCK - 1) // page in model.loaded_pages)
+    assert 3 not in model.loaded_pages and 5 not in model.loaded_pages
+    assert len(model.loaded_pages) <= 3
+    # rows far below have ids but no data read yet
+    assert len(model._cache) <= page * len(model.loaded_pages)
+    last = model.rowCount() - 1
+    table.scrollTo(model.index(last, COL_CODE))
+    qtbot.waitUntil(lambda: last // page in model.loaded_pages or model.rowCount() > last + 1)
+    # the order is strict newest first across the block boundary
+    names = [model.index(r, COL_APPLICANT).data() for r in (498, 499, 500, 501)]
+    assert names == ["Người Số 491", "Người Số 492", "Người Số 493", "Người Số 494"]
+
+
+def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) -> None:
+    view = RegisterView(big_store, clock)
+    qtbot.addWidget(view)
+    view.resize(1100, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.table
+    table.setFocus()
+    for _ in range(400):
+        qtbot.keyClick(table, Qt.Key.Key_PageDown)
+        if not view.model.canFetchMore(table.rootIndex()) and (
+            table.currentIndex().row() == view.model.rowCount() - 1
+        ):
+            break
+    assert view.model.rowCount() == BULK + 8
+    assert table.currentIndex().row() == BULK + 7
+    assert table.currentIndex().siblingAtColumn(COL_APPLICANT).data() == f"Người Số {BULK}"
+    assert len(view.model.loaded_pages) < (BULK + 8) // RegisterModel.PAGE
