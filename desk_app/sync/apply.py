@@ -1,0 +1,96 @@
+"""Applying what the province sends down, in the caller's transaction (with the checkpoint).
+
+* ``catalogue.release``: a catalogue file (the format of ``resources/catalogue``), loaded like a
+  bundled release - adds versions, never changes a received dossier's version or deadline.
+* ``calendar.override``: a day off or a make-up working day decided for the province. A local
+  admin's own override for that day wins (it was made on the spot, knowingly).
+* ``dossier.status``: a status change made upstream for one of this desk's dossiers; applied if
+  the life cycle allows it from the local status, otherwise kept in the history as ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.core.catalogue import parse_catalogue
+from desk_app.core.lifecycle import Status, refusal_reason
+from desk_app.services.lifecycle import return_timing
+from desk_app.store.catalogue import load_catalogue
+from desk_app.store.models import CalendarOverride, Clerk, Dossier, DossierEvent
+from desk_app.sync.protocol import PullItem, parse_time
+from desk_app.clock import VN_TZ
+
+log = logging.getLogger(__name__)
+
+
+def apply_item(session: Session, item: PullItem, now: datetime) -> str:
+    """Apply one pulled item; returns what happened (for the log and tests)."""
+    if item.kind == "catalogue.release":
+        res = load_catalogue(session, parse_catalogue(item.data), now, source="province")
+        return "already" if res.already_loaded else "loaded"
+    if item.kind == "calendar.override":
+        return _calendar(session, item.data, now)
+    if item.kind == "dossier.status":
+        return _status(session, item.data, now)
+    log.warning("unknown pulled item kind %s (cursor %s) skipped", item.kind, item.cursor)
+    return "unknown"
+
+
+def _calendar(session: Session, data: dict, now: datetime) -> str:
+    day = date.fromisoformat(data["day"])
+    kind = data["kind"]
+    if kind not in ("off", "work"):
+        return "bad_kind"
+    row = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
+    if row is None:
+        session.add(CalendarOverride(day=day, kind=kind, note=data.get("note", "")[:300],
+                                     created_by=None, created_at=now))
+        return "added"
+    if row.created_by is not None:
+        return "local_kept"
+    row.kind, row.note = kind, data.get("note", "")[:300]
+    return "updated"
+
+
+def _local(text: str) -> datetime:
+    return parse_time(text).astimezone(VN_TZ).replace(tzinfo=None)
+
+
+def _status(session: Session, data: dict, now: datetime) -> str:
+    dossier = session.scalar(select(Dossier).where(Dossier.uuid == data["uuid"]))
+    if dossier is None:
+        return "unknown_dossier"
+    # the history needs a clerk; upstream changes are attributed to the desk's first admin with
+    # the province named in the event data
+    clerk_id = session.scalar(
+        select(Clerk.id).order_by((Clerk.role != "admin"), Clerk.id).limit(1))
+    if clerk_id is None:
+        return "no_clerk"
+    target = Status(data["to"])
+    current = Status(dossier.status)
+    at = _local(data["at"]) if data.get("at") else now
+    info = {"source": "province", "by": data.get("by", ""), "event_uuid": data.get("event_uuid")}
+    if current is target:
+        return "same"
+    if refusal_reason(current, target) is not None:
+        session.add(DossierEvent(
+            dossier_id=dossier.id, at=now, clerk_id=clerk_id, action="upstream_ignored",
+            from_status=current.value, to_status=target.value, reason=data.get("reason", ""),
+            data=info,
+        ))
+        return "ignored"
+    if target is Status.RETURNED:
+        dossier.returned_at = at
+        dossier.return_timing = return_timing(at, dossier.due_at)
+    dossier.status = target.value
+    dossier.updated_at = now
+    session.add(DossierEvent(
+        dossier_id=dossier.id, at=at, clerk_id=clerk_id, action="upstream",
+        from_status=current.value, to_status=target.value, reason=data.get("reason", ""),
+        data=info,
+    ))
+    return "applied"

@@ -1,0 +1,122 @@
+"""The HTTP client of the sync protocol: one method per call, errors sorted in two kinds.
+
+* :class:`Unreachable` - the line or the server is down (connect error, cut connection,
+  timeout, 5xx): try again later with backoff.
+* :class:`Refused` - the server answered and said no (bad credential, another commune's data,
+  an unsupported protocol): retrying will not help until someone acts.
+
+The transport is injectable (``httpx.MockTransport``, a test server's transport); the default is
+real HTTP.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import httpx
+
+from desk_app.errors import KnownError
+from desk_app.sync import protocol as p
+
+
+class SyncError(KnownError):
+    """A sync call that did not succeed; ``code`` says why (for the indicator)."""
+
+
+class Unreachable(SyncError):
+    """Could not reach the province, or it failed on its side: retry later."""
+
+
+class Refused(SyncError):
+    """The province answered no; the ``code`` is the server's error code."""
+
+
+class SyncClient:
+    def __init__(
+        self, base_url: str, credential: str = "", *, transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.credential = credential
+        self._http = httpx.Client(
+            base_url=self.base_url, transport=transport, timeout=timeout,
+            headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
+        )
+        # Set from every answer's X-Hub-Time: the server clock as last seen (aware, UTC).
+        self.last_server_time: datetime | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- calls -------------------------------------------------------------------------------
+
+    def enrol(self, code: str, agency_code: str, installation_id: str, desk_name: str) -> p.Enrolment:
+        data = self._call("POST", "/enrol", json={
+            "code": code, "agency_code": agency_code, "installation_id": installation_id,
+            "desk_name": desk_name,
+        }, auth=False)
+        return p.Enrolment(
+            int(data["desk_id"]), data["credential"], data["agency_code"], data["commune_name"],
+            p.parse_time(data["server_time"]), data.get("limits", {}),
+        )
+
+    def push(self, events: list[dict[str, Any]]) -> p.PushAnswer:
+        body = p.gzip_json({"protocol": p.PROTOCOL_VERSION, "events": events})
+        data = self._call("POST", "/push", content=body, headers={
+            "Content-Encoding": "gzip", "Content-Type": "application/json"})
+        return p.PushAnswer.from_json(data)
+
+    def pull(self, after: int, limit: int = p.MAX_PULL_ITEMS) -> p.PullAnswer:
+        data = self._call("GET", "/pull", params={"after": after, "limit": limit})
+        return p.PullAnswer.from_json(data)
+
+    def desk_info(self) -> dict[str, Any]:
+        return self._call("GET", "/desk")
+
+    def dossier(self, uuid: str) -> dict[str, Any]:
+        return self._call("GET", f"/dossiers/{uuid}")
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _call(self, method: str, path: str, *, auth: bool = True, **kw: Any) -> dict[str, Any]:
+        headers = dict(kw.pop("headers", {}) or {})
+        if auth:
+            if not self.credential:
+                raise Refused("not_enrolled", "this desk has no credential yet")
+            headers["Authorization"] = f"Bearer {self.credential}"
+        try:
+            resp = self._http.request(method, p.API + path, headers=headers, **kw)
+        except httpx.TimeoutException as exc:
+            raise Unreachable("timeout", str(exc) or type(exc).__name__) from exc
+        except httpx.TransportError as exc:
+            raise Unreachable("unreachable", str(exc) or type(exc).__name__) from exc
+        self._note_time(resp)
+        try:
+            data = resp.json() if resp.content else {}
+        except ValueError:
+            data = {}
+        if resp.status_code >= 500 or resp.status_code == 429:
+            raise Unreachable("server_error", f"HTTP {resp.status_code}", status=resp.status_code)
+        if resp.status_code >= 400:
+            code = data.get("error") if isinstance(data, dict) else None
+            raise Refused(code or f"http_{resp.status_code}", str(data.get("detail", ""))
+                          if isinstance(data, dict) else "", status=resp.status_code)
+        if not isinstance(data, dict) or "server_time" not in data:
+            # A proxy or captive portal answered 200 with something else.
+            raise Unreachable("bad_answer", f"HTTP {resp.status_code} without a hub answer")
+        return data
+
+    def _note_time(self, resp: httpx.Response) -> None:
+        text = resp.headers.get(p.HEADER_HUB_TIME)
+        if text:
+            try:
+                self.last_server_time = p.parse_time(text).astimezone(timezone.utc)
+            except ValueError:
+                pass

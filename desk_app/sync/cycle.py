@@ -1,0 +1,86 @@
+"""One sync cycle: push every pending batch, then pull what the province sends down.
+
+Each batch is its own request and its own acknowledgement: a connection cut mid-batch costs that
+batch (sent again, recognised as duplicate by the server), never more. Pulled items are applied
+and the checkpoint advanced in the same SQLite transaction, so the checkpoint never runs ahead
+of the data it covers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from desk_app.clock import VN_TZ, Clock
+from desk_app.store.engine import Store
+from desk_app.sync import protocol as p
+from desk_app.sync import state
+from desk_app.sync.apply import apply_item
+from desk_app.sync.client import SyncClient
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CycleReport:
+    batches: int = 0
+    sent: int = 0
+    duplicates: int = 0
+    held: int = 0
+    pulled: int = 0
+    clock_offset_s: int | None = None
+
+
+def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None:
+    """Server minus desk clock, in seconds (the desk clock is naive Vietnam time)."""
+    if server_time is None:
+        return None
+    desk = desk_now.replace(tzinfo=VN_TZ).astimezone(timezone.utc)
+    return round((server_time - desk).total_seconds())
+
+
+def run_cycle(
+    store: Store, clock: Clock, client: SyncClient, *,
+    max_events: int = 200, max_bytes: int = 512_000,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> CycleReport:
+    """Push then pull until nothing is left. Raises the client's errors; the caller records them."""
+    report = CycleReport()
+    max_events = min(max_events, p.MAX_BATCH_EVENTS)
+    max_bytes = min(max_bytes, p.MAX_BATCH_BYTES)
+    while not should_stop():
+        with store.write() as session:
+            batch = state.next_batch(session, max_events, max_bytes)
+            if not batch:
+                break
+            state.note_attempt(session, [e["seq"] for e in batch], clock.now())
+        answer = client.push(batch)
+        report.clock_offset_s = clock_offset(answer.server_time, clock.now())
+        with store.write() as session:
+            marked = state.record_answer(session, answer, clock.now())
+        report.batches += 1
+        report.sent += marked.sent
+        report.duplicates += marked.duplicates
+        report.held += marked.held
+        if marked.sent + marked.held == 0:
+            log.warning("push answer named none of %d events; stopping this cycle", len(batch))
+            break
+    while not should_stop():
+        with store.read() as session:
+            cursor = state.checkpoint(session)
+        pulled = client.pull(cursor)
+        report.clock_offset_s = clock_offset(pulled.server_time, clock.now())
+        with store.write() as session:
+            for item in pulled.items:
+                outcome = apply_item(session, item, clock.now())
+                log.info("pulled %s #%s: %s", item.kind, item.cursor, outcome)
+            if pulled.next_cursor > cursor:
+                state.set_checkpoint(session, pulled.next_cursor, clock.now())
+        report.pulled += len(pulled.items)
+        if not pulled.more or pulled.next_cursor <= cursor:
+            break
+    with store.write() as session:
+        state.record_success(session, clock.now(), report.clock_offset_s)
+    return report

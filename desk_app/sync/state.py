@@ -1,0 +1,188 @@
+"""The desk's side of sync in its own store: enrolment, the outbox read as batches, the marks.
+
+Rules kept here (lessons of ODK, DHIS2, Anki, CouchDB and point-of-sale systems):
+
+* an outbox event is marked sent only from the server's answer naming it stored or duplicate;
+* an event the server did not store (conflict, refusal) is *held* - kept, shown, not retried -
+  never deleted;
+* re-enrolment adds a credential and deactivates the old one; the outbox is untouched, so what
+  was not sent under the old credential is sent under the new one.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from desk_app.services.serialize import iso
+from desk_app.store.models import OutboxEvent
+from desk_app.store.models_sync import SyncCheckpoint, SyncEnrolment, SyncHeldEvent, SyncStatus
+from desk_app.sync import protocol as p
+
+FEED = "feed"  # the one pulled stream (catalogue releases, calendar overrides, status changes)
+
+
+def status_row(session: Session) -> SyncStatus:
+    """The single status row, created (with this installation's id) on first use."""
+    row = session.get(SyncStatus, 1)
+    if row is None:
+        row = SyncStatus(id=1, installation_id=str(uuid_mod.uuid4()), last_error_code="",
+                         last_error_detail="")
+        session.add(row)
+        session.flush()
+    return row
+
+
+def active_enrolment(session: Session) -> SyncEnrolment | None:
+    return session.scalars(
+        select(SyncEnrolment).where(SyncEnrolment.active.is_(True))
+        .order_by(SyncEnrolment.id.desc()).limit(1)
+    ).first()
+
+
+def save_enrolment(session: Session, hub_url: str, enrolment: p.Enrolment, at: datetime) -> None:
+    """Replace the active credential; the outbox, checkpoints and held events stay as they are."""
+    session.execute(update(SyncEnrolment).values(active=False))
+    session.add(SyncEnrolment(
+        hub_url=hub_url, desk_id=enrolment.desk_id, credential=enrolment.credential,
+        agency_code=enrolment.agency_code, enrolled_at=at, active=True,
+    ))
+
+
+def _unsent():  # type: ignore[no-untyped-def]
+    held = select(SyncHeldEvent.outbox_id)
+    return select(OutboxEvent).where(OutboxEvent.sent_at.is_(None), OutboxEvent.id.not_in(held))
+
+
+def pending_count(session: Session) -> int:
+    held = select(SyncHeldEvent.outbox_id)
+    return session.scalar(
+        select(func.count(OutboxEvent.id)).where(
+            OutboxEvent.sent_at.is_(None), OutboxEvent.id.not_in(held))
+    ) or 0
+
+
+def held_count(session: Session) -> int:
+    return session.scalar(select(func.count(SyncHeldEvent.outbox_id))) or 0
+
+
+def wire_event(e: OutboxEvent) -> dict[str, Any]:
+    return {
+        "uuid": e.uuid, "seq": e.id, "entity": e.entity, "entity_uuid": e.entity_uuid,
+        "kind": e.kind, "payload": e.payload, "created_at": iso(e.created_at),
+    }
+
+
+def next_batch(session: Session, max_events: int, max_bytes: int) -> list[dict[str, Any]]:
+    """The oldest unsent events, in sequence order, bounded in count and (uncompressed) bytes."""
+    rows = session.scalars(_unsent().order_by(OutboxEvent.id).limit(max_events))
+    batch: list[dict[str, Any]] = []
+    size = 64  # the envelope
+    for row in rows:
+        ev = wire_event(row)
+        n = len(p.canonical(ev)) + 1
+        if batch and size + n > max_bytes:
+            break
+        batch.append(ev)
+        size += n
+    return batch
+
+
+def note_attempt(session: Session, seqs: list[int], at: datetime) -> None:
+    session.execute(
+        update(OutboxEvent).where(OutboxEvent.id.in_(seqs))
+        .values(attempts=OutboxEvent.attempts + 1)
+    )
+    status_row(session).last_attempt_at = at
+
+
+@dataclass
+class Marked:
+    sent: int = 0
+    duplicates: int = 0
+    held: int = 0
+
+
+def record_answer(session: Session, answer: p.PushAnswer, at: datetime) -> Marked:
+    """Mark what the server stored as sent; hold what it refused. Unnamed events stay unsent."""
+    out = Marked()
+    acked = [r.seq for r in answer.results if r.status in p.ACKED]
+    for chunk in range(0, len(acked), 500):
+        session.execute(
+            update(OutboxEvent).where(OutboxEvent.id.in_(acked[chunk:chunk + 500]),
+                                      OutboxEvent.sent_at.is_(None))
+            .values(sent_at=at)
+        )
+    out.sent = len(acked)
+    out.duplicates = sum(1 for r in answer.results if r.status == p.DUPLICATE)
+    by_seq = {r.seq: r for r in answer.results if r.status not in p.ACKED}
+    if by_seq:
+        # guard: the server must name our own events (uuid and seq agree)
+        rows = session.scalars(select(OutboxEvent).where(OutboxEvent.id.in_(list(by_seq))))
+        for row in rows:
+            res = by_seq[row.id]
+            if res.uuid != row.uuid or session.get(SyncHeldEvent, row.id) is not None:
+                continue
+            state = res.status if res.status in (p.CONFLICT, p.REJECTED) else p.REJECTED
+            session.add(SyncHeldEvent(outbox_id=row.id, state=state, reason=res.reason, at=at))
+            out.held += 1
+    return out
+
+
+def checkpoint(session: Session, stream: str = FEED) -> int:
+    row = session.get(SyncCheckpoint, stream)
+    return row.cursor if row else 0
+
+
+def set_checkpoint(session: Session, cursor: int, at: datetime, stream: str = FEED) -> None:
+    row = session.get(SyncCheckpoint, stream)
+    if row is None:
+        session.add(SyncCheckpoint(stream=stream, cursor=cursor, updated_at=at))
+    else:
+        row.cursor, row.updated_at = cursor, at
+
+
+def record_success(session: Session, at: datetime, offset_s: int | None) -> None:
+    row = status_row(session)
+    row.last_success_at = at  # the last error stays on record; the indicator compares times
+    if offset_s is not None:
+        row.clock_offset_s = offset_s
+
+
+def record_error(session: Session, at: datetime, code: str, detail: str,
+                 offset_s: int | None = None) -> None:
+    row = status_row(session)
+    row.last_error_at, row.last_error_code, row.last_error_detail = at, code, detail[:500]
+    if offset_s is not None:
+        row.clock_offset_s = offset_s
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the indicator shows, read in one go."""
+
+    enrolled: bool
+    pending: int
+    held: int
+    last_success_at: datetime | None
+    last_error_at: datetime | None
+    last_error_code: str
+    clock_offset_s: int | None
+
+
+def snapshot(session: Session) -> Snapshot:
+    row = session.get(SyncStatus, 1)
+    return Snapshot(
+        enrolled=active_enrolment(session) is not None,
+        pending=pending_count(session),
+        held=held_count(session),
+        last_success_at=row.last_success_at if row else None,
+        last_error_at=row.last_error_at if row else None,
+        last_error_code=row.last_error_code if row else "",
+        clock_offset_s=row.clock_offset_s if row else None,
+    )

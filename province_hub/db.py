@@ -1,0 +1,86 @@
+"""The hub's database engine: PostgreSQL via psycopg 3 in production, SQLite by default.
+
+``PROVINCE_HUB_DB`` holds the SQLAlchemy URL (``postgresql+psycopg://user@host/db`` or
+``sqlite:///path``). Workers keep nothing but this engine: any number of them may serve one
+PostgreSQL. Writes on SQLite start with ``BEGIN IMMEDIATE`` (one writer at a time, no half-way
+SQLITE_BUSY); on PostgreSQL a transaction-scoped advisory lock per commune serialises the
+batches that touch one commune's dossiers (communes proceed in parallel).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session
+
+DEFAULT_URL = "sqlite:///province_hub.sqlite3"
+
+
+def database_url() -> str:
+    return os.environ.get("PROVINCE_HUB_DB", DEFAULT_URL)
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = url or database_url()
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _rec: Any) -> None:
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def is_postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+@contextmanager
+def write(engine: Engine) -> Iterator[Session]:
+    """One transaction, committed at the end of the block."""
+    with Session(engine, expire_on_commit=False) as session:
+        if engine.dialect.name == "sqlite":
+            session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+def lock_commune(session: Session, commune_id: int) -> None:
+    """Serialise writers of one commune until the transaction ends (PostgreSQL only)."""
+    if is_postgres(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(7, :c)"), {"c": commune_id})
+
+
+def lock_feed(session: Session) -> None:
+    """Feed rows must commit in id order, or a desk could pull past one still uncommitted."""
+    if is_postgres(session):
+        session.execute(text("SELECT pg_advisory_xact_lock(8, 0)"))

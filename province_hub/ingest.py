@@ -1,0 +1,194 @@
+"""Applying one pushed batch in one transaction: store, recognise duplicates, record conflicts.
+
+For each event, in order: refused if it is malformed or belongs to another commune (its
+payload names another agency, or its entity was first written by another commune); otherwise
+inserted with ``ON CONFLICT (uuid) DO NOTHING``. An event whose uuid is already stored is a
+*duplicate* when its content hash matches (success: the desk's earlier answer was lost) and a
+*conflict* otherwise (recorded in ``event_problems``, never stored twice). Then the dossier and
+rating projections of what was new are brought up to date, and the desk's rating chain checked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from desk_app.sync import protocol as p
+from province_hub.auth import DeskIdentity
+from province_hub.db import is_postgres, lock_commune
+from province_hub.models import Desk, Event, EventProblem, Rating
+from province_hub.project import refold_dossiers
+
+log = logging.getLogger(__name__)
+
+REQUIRED = {"uuid": str, "seq": int, "entity": str, "entity_uuid": str, "kind": str,
+            "payload": dict, "created_at": str}
+
+
+def _malformed(ev: Any) -> str:
+    if not isinstance(ev, dict):
+        return "not_an_object"
+    for key, typ in REQUIRED.items():
+        if not isinstance(ev.get(key), typ):
+            return f"bad_{key}"
+    if not 1 <= len(ev["uuid"]) <= 36 or not 1 <= len(ev["entity_uuid"]) <= 36:
+        return "bad_uuid"
+    if len(ev["kind"]) > 40 or len(ev["entity"]) > 30 or len(ev["created_at"]) > 40:
+        return "too_long"
+    return ""
+
+
+def _agency_named(ev: dict[str, Any]) -> str | None:
+    pl = ev["payload"]
+    rec = pl.get("record") if isinstance(pl.get("record"), dict) else pl
+    value = rec.get("agency_code") if isinstance(rec, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _owners(session: Session, uuids: Iterable[str]) -> dict[str, int]:
+    """The commune that first wrote each entity (its dossier, its rating)."""
+    uuids = list(set(uuids))
+    out: dict[str, int] = {}
+    for i in range(0, len(uuids), 500):
+        rows = session.execute(
+            select(Event.entity_uuid, Event.commune_id)
+            .where(Event.entity_uuid.in_(uuids[i:i + 500])).distinct()
+        )
+        for entity_uuid, commune_id in rows:
+            out.setdefault(entity_uuid, commune_id)
+    return out
+
+
+def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime,
+           ) -> tuple[list[dict[str, Any]], int]:
+    """Apply a batch; returns the per-event results (in order) and the desk's highest seq."""
+    lock_commune(session, who.commune_id)
+    results: list[dict[str, Any] | None] = [None] * len(events)
+    owners = _owners(session, [e["entity_uuid"] for e in events
+                               if isinstance(e, dict) and isinstance(e.get("entity_uuid"), str)])
+    # dossiers a rating points at must be this commune's too
+    rating_dossiers = _owners(session, [
+        str(_record(e).get("dossier_uuid")) for e in events
+        if isinstance(e, dict) and e.get("entity") == "rating" and isinstance(e.get("payload"), dict)
+        and _record(e).get("dossier_uuid")])
+    rows: list[dict[str, Any]] = []
+    hashes: dict[str, str] = {}
+    for i, ev in enumerate(events):
+        why = _malformed(ev)
+        if not why:
+            agency = _agency_named(ev)
+            owner = owners.get(ev["entity_uuid"])
+            if agency is not None and agency != who.agency_code:
+                why = "foreign_commune"
+            elif owner is not None and owner != who.commune_id:
+                why = "foreign_commune"
+            elif ev["entity"] == "rating":
+                d = rating_dossiers.get(str(_record(ev).get("dossier_uuid")))
+                if d is not None and d != who.commune_id:
+                    why = "foreign_commune"
+        if why:
+            results[i] = _problem(session, who, ev, "rejected", why, now)
+            continue
+        h = p.content_hash(ev)
+        if ev["uuid"] in hashes:  # twice in one batch
+            results[i] = {"uuid": ev["uuid"], "seq": ev["seq"],
+                          "status": p.DUPLICATE if hashes[ev["uuid"]] == h else p.CONFLICT}
+            if hashes[ev["uuid"]] != h:
+                _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
+            continue
+        hashes[ev["uuid"]] = h
+        rows.append({
+            "uuid": ev["uuid"], "desk_id": who.desk_id, "commune_id": who.commune_id,
+            "seq": ev["seq"], "entity": ev["entity"], "entity_uuid": ev["entity_uuid"],
+            "kind": ev["kind"], "payload": ev["payload"], "created_at": ev["created_at"],
+            "content_hash": h, "received_at": now,
+        })
+    inserted = _insert(session, rows)
+    new_rows = [r for r in rows if r["uuid"] in inserted]
+    old = {r["uuid"] for r in rows} - inserted
+    stored_hash: dict[str, str] = {}
+    if old:
+        stored_hash = dict(session.execute(
+            select(Event.uuid, Event.content_hash).where(Event.uuid.in_(list(old)))).all())
+    by_uuid = {r["uuid"]: r for r in rows}
+    for i, ev in enumerate(events):
+        if results[i] is not None:
+            continue
+        u = ev["uuid"]
+        if u in inserted:
+            results[i] = {"uuid": u, "seq": ev["seq"], "status": p.STORED}
+        elif stored_hash.get(u) == by_uuid[u]["content_hash"]:
+            results[i] = {"uuid": u, "seq": ev["seq"], "status": p.DUPLICATE}
+        else:
+            results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
+    refold_dossiers(session, {r["entity_uuid"] for r in new_rows if r["entity"] == "dossier"},
+                    now)
+    new_ratings = [r for r in new_rows if r["entity"] == "rating"]
+    if new_ratings:
+        _store_ratings(session, who, new_ratings, now)
+    desk = session.get(Desk, who.desk_id)
+    assert desk is not None
+    acked = [r["seq"] for r in results if r and r["status"] in p.ACKED]
+    desk.last_seq = max([desk.last_seq or 0, *acked])
+    desk.last_seen_at = now
+    return [r for r in results if r is not None], desk.last_seq
+
+
+def _record(ev: dict[str, Any]) -> dict[str, Any]:
+    pl = ev.get("payload") or {}
+    rec = pl.get("record") if isinstance(pl.get("record"), dict) else pl
+    return rec if isinstance(rec, dict) else {}
+
+
+def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
+    if not rows:
+        return set()
+    ins = pg_insert(Event) if is_postgres(session) else sqlite_insert(Event)
+    stmt = ins.values(rows).on_conflict_do_nothing(index_elements=["uuid"]).returning(Event.uuid)
+    return set(session.scalars(stmt).all())
+
+
+def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,
+             now: datetime) -> dict[str, Any]:
+    uuid = ev.get("uuid") if isinstance(ev, dict) and isinstance(ev.get("uuid"), str) else ""
+    seq = ev.get("seq") if isinstance(ev, dict) and isinstance(ev.get("seq"), int) else 0
+    session.add(EventProblem(
+        uuid=uuid[:36], desk_id=who.desk_id, problem=problem, reason=reason,
+        content_hash=p.content_hash(ev) if isinstance(ev, dict) else "",
+        event=ev if isinstance(ev, dict) else {"raw": repr(ev)[:1000]}, received_at=now,
+    ))
+    log.warning("desk %s event %s %s: %s", who.desk_id, uuid, problem, reason)
+    return {"uuid": uuid, "seq": seq, "status": p.CONFLICT if problem == "conflict"
+            else p.REJECTED, "reason": reason}
+
+
+def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
+                   now: datetime) -> None:
+    for r in rows:
+        rec = _record(r)
+        session.add(Rating(
+            uuid=r["entity_uuid"], desk_id=who.desk_id, commune_id=who.commune_id,
+            chain_seq=int(rec.get("seq") or r["seq"]), dossier_uuid=str(rec.get("dossier_uuid")
+                                                                      or ""),
+            overall=str(rec.get("overall") or ""), record=rec, received_at=now,
+        ))
+    session.flush()
+    try:  # written by the rating area; the hub still stores ratings without it
+        from desk_app.core.ratingchain import verify_chain
+    except ImportError:
+        return
+    records = list(session.scalars(
+        select(Rating.record).where(Rating.desk_id == who.desk_id).order_by(Rating.chain_seq)))
+    problems = [str(x) for x in verify_chain(records)]
+    desk = session.get(Desk, who.desk_id)
+    assert desk is not None
+    if problems != (desk.chain_problems or []):
+        log.warning("desk %s rating chain: %s", who.desk_id, problems[:5])
+    desk.chain_problems = problems

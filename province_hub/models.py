@@ -1,0 +1,152 @@
+"""The hub's tables (SQLAlchemy 2 typed models; DDL in ``province_hub/migrations``).
+
+``events`` is the record of everything received, one row per event uuid (unique): the dossier
+and rating tables are projections of it. Times the hub makes are naive UTC; times a desk made
+are kept as the desk sent them (ISO text with +07:00) and, where the summary needs them, as
+naive Vietnam times.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+# SQLite only autoincrements INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType}
+
+
+class Commune(Base):
+    __tablename__ = "communes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Desk(Base):
+    __tablename__ = "desks"
+    __table_args__ = (Index("ix_desks_commune_installation", "commune_id", "installation_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    installation_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    token_hash: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    chain_problems: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desks.id"))
+
+
+class AdminToken(Base):
+    __tablename__ = "admin_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_desk_seq", "desk_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    desk_id: Mapped[int | None] = mapped_column(ForeignKey("desks.id"))  # None: the province
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[str] = mapped_column(String(40))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EventProblem(Base):
+    """An event not stored: a conflict (same uuid, other content) or a refusal. Kept for review."""
+
+    __tablename__ = "event_problems"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
+    problem: Mapped[str] = mapped_column(String(20))  # conflict | rejected
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    event: Mapped[dict[str, Any]] = mapped_column()
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Dossier(Base):
+    """The province's copy of a dossier: the latest snapshot folded from its events."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (Index("ix_hub_dossiers_commune_code", "commune_id", "code"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    code: Mapped[str] = mapped_column(String(60))
+    procedure_code: Mapped[str] = mapped_column(String(40), default="")
+    intake_status: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[str] = mapped_column(String(30))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    return_timing: Mapped[str] = mapped_column(String(10), default="")
+    snapshot: Mapped[dict[str, Any]] = mapped_column()
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    __table_args__ = (Index("ix_ratings_desk_seq", "desk_id", "chain_seq"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"), index=True)
+    chain_seq: Mapped[int] = mapped_column(BigInteger)
+    dossier_uuid: Mapped[str] = mapped_column(String(36), default="")
+    overall: Mapped[str] = mapped_column(String(40), default="")
+    record: Mapped[dict[str, Any]] = mapped_column()
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FeedItem(Base):
+    """What desks pull: catalogue releases, calendar overrides, upstream status changes."""
+
+    __tablename__ = "feed"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("communes.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,82 @@
+"""The hub's dossier projection: each dossier's latest state folded from its stored events.
+
+Folding from the events (rather than patching a row per event) keeps the projection right
+whatever order events arrive in, and re-running it is harmless. Only events of the commune that
+wrote the intake take part.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk_app.clock import VN_TZ
+from desk_app.sync.protocol import parse_time
+from province_hub.models import Dossier, Event
+
+
+def local(text: Any) -> datetime | None:
+    """Naive Vietnam time from the wire's ISO text (None if absent or unreadable)."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        t = parse_time(text)
+    except ValueError:
+        return None
+    return t.astimezone(VN_TZ).replace(tzinfo=None) if t.tzinfo else t
+
+
+def refold_dossiers(session: Session, uuids: set[str], now: datetime) -> None:
+    uuids_l = sorted(uuids)
+    for i in range(0, len(uuids_l), 500):
+        chunk = uuids_l[i:i + 500]
+        evs: dict[str, list[Event]] = defaultdict(list)
+        for ev in session.scalars(
+            select(Event).where(Event.entity_uuid.in_(chunk), Event.entity == "dossier")
+            .order_by(Event.created_at, Event.id)
+        ):
+            evs[ev.entity_uuid].append(ev)
+        existing = {d.uuid: d for d in session.scalars(
+            select(Dossier).where(Dossier.uuid.in_(chunk)))}
+        for uuid in chunk:
+            folded = fold(evs.get(uuid, []))
+            if folded is None:
+                continue
+            row = existing.get(uuid)
+            if row is None:
+                session.add(Dossier(uuid=uuid, updated_at=now, **folded))
+            else:
+                for key, value in folded.items():
+                    setattr(row, key, value)
+                row.updated_at = now
+
+
+def fold(events: list[Event]) -> dict[str, Any] | None:
+    intake = next((e for e in events if e.kind == "dossier.intake"), None)
+    if intake is None:
+        return None  # a status change ahead of its intake: kept as an event, folded later
+    pl = intake.payload
+    out: dict[str, Any] = {
+        "commune_id": intake.commune_id, "code": str(pl.get("code", "")),
+        "procedure_code": str(pl.get("procedure_code", "")),
+        "intake_status": str(pl.get("status", "")), "status": str(pl.get("status", "")),
+        "received_at": local(pl.get("received_at")), "due_at": local(pl.get("due_at")),
+        "returned_at": None, "return_timing": "", "snapshot": pl, "events": 0,
+    }
+    for e in events:
+        if e.commune_id != intake.commune_id:
+            continue
+        out["events"] += 1
+        pl = e.payload
+        if e.kind == "dossier.status" and isinstance(pl.get("to"), str):
+            out["status"] = pl["to"]
+            if pl["to"] == "returned":
+                out["returned_at"] = local(pl.get("at"))
+                out["return_timing"] = str(pl.get("return_timing", ""))
+        elif e.kind == "dossier.extend":
+            out["due_at"] = local(pl.get("new_due_at")) or out["due_at"]
+    return out

@@ -1,0 +1,214 @@
+"""Fixtures of the sync tests.
+
+* ``hub_app`` / ``hub_transport``: the hub in-process on a SQLite file (fast protocol tests);
+* ``postgres``: a real PostgreSQL 15 cluster made with ``initdb`` in a temp folder, started once
+  per session (as the ``postgres`` user when running as root) and stopped at the end;
+* ``hub_server``: the real hub as a uvicorn process (2 workers) on loopback against it;
+* ``make_desk``: a real desk data folder (a copy of the seeded template) for a new commune.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine, create_engine, text, update
+
+from desk_app.paths import database_path
+from desk_app.store.engine import Store
+from desk_app.store.models import Commune
+from province_hub import auth
+from province_hub.app import create_app, utcnow
+from province_hub.db import make_engine, write
+from province_hub.migrate import upgrade
+from tests.sync.faultproxy import FaultProxy
+
+with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx still works here
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+_agency = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def new_agency_code() -> str:
+    return f"000.{os.getpid() % 100:02d}.{next(_agency):02d}.H{(os.getpid() // 100) % 60:02d}"
+
+
+@dataclass
+class Desk:
+    data_dir: Path
+    store: Store
+    agency_code: str
+
+
+@pytest.fixture
+def make_desk(template_dir: Path, tmp_path: Path) -> Iterator[Callable[[], Desk]]:
+    made: list[Desk] = []
+
+    def _make() -> Desk:
+        folder = tmp_path / f"desk{len(made)}"
+        shutil.copytree(template_dir, folder)
+        store = Store(database_path(folder))
+        code = new_agency_code()
+        with store.write() as s:
+            s.execute(update(Commune).values(agency_code=code, name=f"Xã thử {code}"))
+        desk = Desk(folder, store, code)
+        made.append(desk)
+        return desk
+
+    yield _make
+    for d in made:
+        d.store.dispose()
+
+
+# -- the hub in-process (SQLite) -------------------------------------------------------------
+
+@dataclass
+class LocalHub:
+    engine: Engine
+    client: TestClient
+    admin: str
+
+    @property
+    def transport(self) -> httpx.BaseTransport:
+        return self.client._transport
+
+    def issue_code(self, agency_code: str) -> str:
+        with write(self.engine) as s:
+            return auth.issue_code(s, agency_code, f"Xã {agency_code}", utcnow())
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[LocalHub]:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with write(engine) as s:
+        token = auth.make_admin_token(s, "test", utcnow())
+    with TestClient(create_app(engine=engine), base_url="http://testserver") as client:
+        yield LocalHub(engine, client, token)
+    engine.dispose()
+
+
+# -- PostgreSQL and the hub as a process ------------------------------------------------------
+
+@dataclass
+class Postgres:
+    url: str
+    port: int
+
+
+def _as_pg_user() -> dict:
+    return {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Postgres]:
+    if not (PG_BIN / "initdb").exists():
+        pytest.fail("PostgreSQL 15 is missing: ./dev test installs tools/apt/test-sync.txt")
+    base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+        shutil.chown(sock, "postgres", "postgres")
+    port = free_port()
+    kw = _as_pg_user()
+    subprocess.run([PG_BIN / "initdb", "-D", data, "-U", "hub", "-A", "trust", "--no-sync",
+                    "-E", "UTF8", "--no-locale"], check=True, capture_output=True, **kw)
+    opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off "
+            f"-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+    subprocess.run([PG_BIN / "pg_ctl", "-D", data, "-o", opts, "-l", base / "log", "-w",
+                    "start"], check=True, capture_output=True, **kw)
+    try:
+        admin = create_engine(f"postgresql+psycopg://hub@127.0.0.1:{port}/postgres",
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.execute(text("CREATE DATABASE hub"))
+        admin.dispose()
+        yield Postgres(f"postgresql+psycopg://hub@127.0.0.1:{port}/hub", port)
+    finally:
+        subprocess.run([PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
+                       capture_output=True, **kw)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@dataclass
+class HubServer:
+    url: str
+    port: int
+    engine: Engine
+    admin: str
+
+    def post(self, path: str, **kw: object) -> httpx.Response:
+        return httpx.post(self.url + path, headers={"Authorization": f"Bearer {self.admin}"},
+                          timeout=10, **kw)
+
+    def issue_code(self, agency_code: str) -> str:
+        r = self.post("/api/v1/admin/codes", json={"agency_code": agency_code,
+                                                   "name": f"Xã {agency_code}"})
+        r.raise_for_status()
+        return r.json()["code"]
+
+
+def start_hub(url: str, workers: int = 2) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = dict(os.environ, PROVINCE_HUB_DB=url)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--log-level", "warning"], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc, port
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("hub did not start")
+
+
+@pytest.fixture(scope="session")
+def hub_server(postgres: Postgres) -> Iterator[HubServer]:
+    upgrade(postgres.url)
+    engine = make_engine(postgres.url)
+    with write(engine) as s:
+        token = auth.make_admin_token(s, "tests", utcnow())
+    proc, port = start_hub(postgres.url)
+    try:
+        yield HubServer(f"http://127.0.0.1:{port}", port, engine, token)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        engine.dispose()
+
+
+@pytest.fixture
+def proxy(hub_server: HubServer) -> Iterator[FaultProxy]:
+    fp = FaultProxy(hub_server.port)
+    yield fp
+    fp.close()
