@@ -72,7 +72,9 @@ class FiguresDialog(QDialog):
         self.note = QLabel("Không tính các phiếu đánh giá lặp lại của cùng một lượt.")
         self.chain = QLabel()
         self.chain.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         # a fixed minimum instead of one recomputed from the table on every refresh (which
