@@ -40,7 +40,13 @@ with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx st
     from starlette.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+def _pg_bin() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda x: int(x.parent.parent.name) if x.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 _agency = itertools.count(1)
 
 
@@ -125,7 +131,7 @@ def _as_pg_user() -> dict:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Postgres]:
     if not (PG_BIN / "initdb").exists():
-        pytest.fail("PostgreSQL 15 is missing: ./dev test installs tools/apt/test-sync.txt")
+        pytest.fail("PostgreSQL is missing: ./dev test installs tools/apt/test-sync.txt")
     base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
     data, sock = base / "data", base / "sock"
     sock.mkdir()
