@@ -36,6 +36,7 @@ from desk_app.store.models import (
     Clerk,
     Commune,
     Dossier,
+    OutboxEvent,
     Procedure,
     ProcedureVersion,
     Setting,
@@ -44,6 +45,7 @@ from desk_app.store.models_rating import Rating
 
 FORM_SETTING = "rating"
 DESK_SETTING = "rating.desk_uuid"
+RECORDED = "rating.recorded"  # outbox kind
 COMMENT_MAX = 500
 # repeat: a second rating of the same visit (kept, not counted); unconfirmed: the citizen chose
 # a level but the screen reset (timeout, next citizen) before "Gửi" was pressed (counted)
@@ -216,7 +218,7 @@ def record_rating(
     session.add(row)
     session.flush()
     outbox.append(
-        session, entity="rating", entity_uuid=row.uuid, kind="rating.recorded",
+        session, entity="rating", entity_uuid=row.uuid, kind=RECORDED,
         payload=sealed, at=row.at,
     )
     return Recorded(row.id, row.uuid, row.seq, row.hash, tuple(flags))
@@ -231,10 +233,27 @@ def stored_chains(session: Session) -> dict[str, list[dict[str, Any]]]:
 
 
 def check_stored_chain(session: Session) -> list[ChainProblem]:
-    """Problems in the stored ratings (edited, deleted, inserted rows); ``[]`` when intact."""
+    """Problems in the stored ratings (edited, deleted, inserted rows); ``[]`` when intact.
+
+    Besides the chain itself, each rating is compared with its copy in the outbox (the record
+    as sent to the province): that also catches the deletion of the *last* rating, which a
+    hash chain alone cannot see.
+    """
     problems: list[ChainProblem] = []
-    for records in stored_chains(session).values():
+    chains = stored_chains(session)
+    for records in chains.values():
         problems.extend(check_chain(records))
+    stored = {r["uuid"]: r for records in chains.values() for r in records}
+    sent = session.scalars(
+        select(OutboxEvent.payload).where(OutboxEvent.kind == RECORDED).order_by(OutboxEvent.id)
+    )
+    for payload in sent:
+        mine = stored.get(payload.get("uuid"))
+        seq = payload.get("seq")
+        if mine is None:
+            problems.append(ChainProblem("missing", seq, "in the outbox but not in ratings"))
+        elif mine != payload:
+            problems.append(ChainProblem("edited", seq, "differs from its outbox copy"))
     return problems
 
 

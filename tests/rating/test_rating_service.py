@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from desk_app.clock import FixedClock
 from desk_app.core.rating_settings import default_form, parse_form
-from desk_app.core.ratingchain import GENESIS, verify_chain
+from desk_app.core.ratingchain import GENESIS, seal, verify_chain
 from desk_app.errors import NotFoundError, ValidationError
 from desk_app.services import ratings
 from desk_app.services.ratings import RatingInput
@@ -145,7 +145,9 @@ def test_altered_stored_rating_is_reported(store: Store, clock: FixedClock,
     _tamper(store, "UPDATE ratings SET overall = 'very_satisfied' WHERE seq = 2")
     with store.read() as s:
         problems = ratings.check_stored_chain(s)
-    assert [(p.code, p.seq) for p in problems] == [("edited", 2)]
+    # the chain sees the edit, and so does the comparison with the copy sent to the province
+    assert [(p.code, p.seq) for p in problems] == [("edited", 2), ("edited", 2)]
+    assert "outbox" in str(problems[1])
 
 
 def test_deleted_stored_rating_is_reported(store: Store, clock: FixedClock,
@@ -155,7 +157,36 @@ def test_deleted_stored_rating_is_reported(store: Store, clock: FixedClock,
     _tamper(store, "DELETE FROM ratings WHERE seq = 2")
     with store.read() as s:
         assert [(p.code, p.seq) for p in ratings.check_stored_chain(s)] == [
-            ("missing", 3), ("broken_link", 3)]
+            ("missing", 3), ("broken_link", 3), ("missing", 2)]
+
+
+def test_deleting_the_last_rating_is_seen_through_the_outbox(
+        store: Store, clock: FixedClock, receive: Callable[..., int]) -> None:
+    for _ in range(3):
+        _rate(store, clock, receive(), "unsatisfied", occasion="intake")
+    _tamper(store, "DELETE FROM ratings WHERE seq = 3")
+    with store.read() as s:
+        assert [str(p) for p in ratings.check_stored_chain(s)] == [
+            "seq 3: missing: in the outbox but not in ratings"]
+
+
+def test_rewriting_the_chain_is_seen_through_the_outbox(
+        store: Store, clock: FixedClock, receive: Callable[..., int]) -> None:
+    """Someone recomputes every hash after an edit: the chain is consistent again, but the
+    records no longer match what was queued for (or already sent to) the province."""
+    for _ in range(2):
+        _rate(store, clock, receive(), "unsatisfied", occasion="intake")
+    with store.read() as s:
+        first, second = ratings.stored_chains(s).popitem()[1]
+    forged1 = seal(GENESIS, {**first, "overall": "very_satisfied"})
+    forged2 = seal(forged1["hash"], second)
+    _tamper(store, *(f"UPDATE ratings SET overall = '{f['overall']}', prev_hash = "
+                     f"'{f['prev_hash']}', hash = '{f['hash']}' WHERE seq = {f['seq']}"
+                     for f in (forged1, forged2)))
+    with store.read() as s:
+        assert verify_chain(ratings.stored_chains(s).popitem()[1]) == []
+        assert [(p.code, p.seq) for p in ratings.check_stored_chain(s)] == [
+            ("edited", 1), ("edited", 2)]
 
 
 def test_figures_per_clerk_procedure_and_month(store: Store, clock: FixedClock,

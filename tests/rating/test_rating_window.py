@@ -279,3 +279,48 @@ def test_one_monitor_gives_a_window_to_turn(counter: CounterWindow, qtbot: QtBot
     qtbot.addWidget(citizen)
     assert place(citizen, counter) is False
     assert citizen.isVisible() and not citizen.isFullScreen()
+
+
+def test_failed_save_keeps_the_choice_for_a_retry(
+        rating: RatingController, store: Store, qtbot: QtBot, returned_dossier: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk is full for a moment: the citizen is told on their screen and sends again."""
+    from desk_app.errors import KnownError
+    from desk_app.gui.rating import controller as controller_mod
+
+    real = controller_mod.ratings.record_rating
+    calls: list[int] = []
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise KnownError("disk_full", "database or disk is full")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(controller_mod.ratings, "record_rating", flaky)
+    window = rating.window
+    rating.offer(returned_dossier, "return")
+    qtbot.mouseClick(_level(window, "satisfied"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(rating.stateChanged) as state:
+        qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+    assert state.args == ["error"] and window.page() == RATING
+    assert "Chưa lưu được" in window.hint.text()
+    assert window.answers() is not None and window.answers().overall == "satisfied"
+    assert _ratings(store) == []
+    qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+    assert window.page() == THANKS and len(_ratings(store)) == 1
+
+
+def test_idle_screen_follows_the_clerk_on_duty(
+        rating: RatingController, counter: CounterWindow) -> None:
+    counter.clerk = LAN
+    rating._paint_idle()  # what the 30-second idle refresh does
+    assert "Trần Thị Lan" in rating.window.idle_clerk.text()
+
+
+def test_a_closed_citizen_window_comes_back_with_the_next_slip(
+        rating: RatingController, qtbot: QtBot, returned_dossier: int) -> None:
+    rating.window.close()
+    assert not rating.window.isVisible()
+    rating.offer(returned_dossier, "return")
+    assert rating.window.isVisible() and rating.window.page() == RATING

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desk_app.clock import Clock
@@ -56,6 +56,28 @@ class _CloseWith(QObject):
         return False
 
 
+class _Placer(QObject):
+    """Keeps the citizen's window where it belongs; a child of the controller, so its
+    connections to the application's screen signals end with it."""
+
+    def __init__(self, controller: RatingController, main_window: QWidget) -> None:
+        super().__init__(controller)
+        self.window = controller.window
+        self.main_window = main_window
+
+    def place(self) -> None:
+        place(self.window, self.main_window)
+
+    def on_screens(self, _screen: object) -> None:
+        if self.window.isVisible():
+            self.place()
+
+    def on_state(self, state: str) -> None:
+        # a slip offered while the clerk had closed the citizen's window brings it back
+        if state == "rating" and not self.window.isVisible():
+            self.place()
+
+
 def install(
     main_window: QWidget, store: Store, clock: Clock, *,
     clerk: Callable[[], ClerkInfo | None] | None = None, show: bool = True, **options: Any,
@@ -78,7 +100,13 @@ def install(
         note.setText(STATE_TEXT["idle"])
         main_window.statusBar().addPermanentWidget(note)
     if show:
-        place(controller.window, main_window)
+        placer = _Placer(controller, main_window)
+        placer.place()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # a monitor plugged in or out: place again
+            app.screenAdded.connect(placer.on_screens)
+            app.screenRemoved.connect(placer.on_screens)
+        controller.stateChanged.connect(placer.on_state)
     return controller
 
 
@@ -89,6 +117,7 @@ def uninstall(controller: RatingController) -> None:
         while fn in hook_list:
             hook_list.remove(fn)
     controller.timer.stop()
+    controller.idle_timer.stop()
     controller.window.close()
 
 

@@ -101,6 +101,7 @@ class CitizenWindow(QWidget):
         self.criteria: list[_Choices] = []
         self.comment: QLineEdit | None = None
         self.send: QPushButton | None = None
+        self.hint = QLabel()
         self._sent = False
         self.resize(1024, 640)
         self._restyle()
@@ -224,10 +225,11 @@ class CitizenWindow(QWidget):
             self.comment.textEdited.connect(lambda _t: self.activity.emit())
             box.addWidget(self.comment)
         bottom = QHBoxLayout()
-        hint = QLabel(f"Màn hình tự trở về sau {timeout_seconds} giây nếu không có thao tác.")
-        hint.setObjectName("small")
-        hint.setWordWrap(True)
-        bottom.addWidget(hint, 1)
+        self.hint = QLabel(
+            f"Màn hình tự trở về sau {timeout_seconds} giây nếu không có thao tác.")
+        self.hint.setObjectName("small")
+        self.hint.setWordWrap(True)
+        bottom.addWidget(self.hint, 1)
         self.send = QPushButton("Gửi đánh giá")
         self.send.setObjectName("send")
         self.send.setEnabled(False)
@@ -263,8 +265,11 @@ class CitizenWindow(QWidget):
             self.comment.setReadOnly(True)
         self.submitted.emit(answers)
 
-    def allow_retry(self) -> None:
-        """After a failed save: the choice is still on screen; let the citizen send again."""
+    def allow_retry(self, message: str) -> None:
+        """After a failed save: the choice is still on screen; say so, let them send again."""
+        self.hint.setObjectName("error")
+        self.hint.setText(message)
+        self._restyle()
         self._sent = False
         for w in self.rating_page.findChildren(QPushButton):
             w.setEnabled(True)
@@ -290,6 +295,7 @@ class CitizenWindow(QWidget):
             QWidget#citizen {{ background: #f6f8fb; }}
             QLabel {{ color: #17324d; font-size: {u + 2}px; }}
             QLabel#small {{ color: #4a5d70; font-size: {u}px; }}
+            QLabel#error {{ color: #b3261e; font-size: {u + 2}px; font-weight: bold; }}
             QLabel#title {{ font-size: {int(u * 2.4)}px; font-weight: bold; color: #a11d1d; }}
             QLabel#subtitle {{ font-size: {int(u * 1.6)}px; }}
             QLabel#welcome {{ font-size: {int(u * 2.2)}px; font-weight: bold; }}

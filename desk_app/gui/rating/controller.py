@@ -24,7 +24,7 @@ from sqlalchemy import select
 from desk_app.clock import Clock
 from desk_app.core.rating_settings import RatingForm
 from desk_app.errors import KnownError
-from desk_app.gui.rating.citizen_window import RATING, THANKS, Answers, CitizenWindow
+from desk_app.gui.rating.citizen_window import IDLE, RATING, THANKS, Answers, CitizenWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.services import ratings
 from desk_app.services.ratings import UNCONFIRMED, RatingInput, Recorded
@@ -32,6 +32,8 @@ from desk_app.store.engine import Store
 from desk_app.store.models import Commune
 
 log = logging.getLogger(__name__)
+IDLE_REFRESH_MS = 30_000
+SAVE_FAILED = "Chưa lưu được đánh giá. Xin Ông/Bà bấm “Gửi đánh giá” lại."
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class RatingController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timeout)
+        # between citizens the idle screen follows the clerk on duty (sign-in, hand-over)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(IDLE_REFRESH_MS)
+        self.idle_timer.timeout.connect(self._paint_idle)
+        self.idle_timer.start()
         self.window.submitted.connect(self._on_submitted)
         self.window.activity.connect(self._on_activity)
         self.to_idle()
@@ -99,6 +106,12 @@ class RatingController(QObject):
     def to_idle(self) -> None:
         self.timer.stop()
         self._offer = None
+        self._paint_idle(force=True)
+        self.stateChanged.emit("idle")
+
+    def _paint_idle(self, force: bool = False) -> None:
+        if not force and self.window.page() != IDLE:
+            return
         clerk = self.clerk()
         with self.store.read() as s:
             commune = s.scalars(select(Commune).limit(1)).first()
@@ -106,7 +119,6 @@ class RatingController(QObject):
             commune.parent_name if commune else "", commune.name if commune else "",
             commune.desk_name if commune else "", clerk.full_name if clerk else "",
         )
-        self.stateChanged.emit("idle")
 
     def _on_activity(self) -> None:
         if self.window.page() == RATING and self._offer is not None:
@@ -130,7 +142,7 @@ class RatingController(QObject):
         if offer is None:
             return
         if self._save(offer, answers, ()) is None:
-            self.window.allow_retry()
+            self.window.allow_retry(SAVE_FAILED)
             self.stateChanged.emit("error")
             return
         self._offer = None
