@@ -116,7 +116,7 @@ class KeySniffer(QObject):
         address = shiboken6.getCppPointer(event)[0]
         last_address, last_receiver = self._last_event
         if (
-            address == last_address and last_receiver is not None
+            address == last_address and last_receiver is not None and obj is not last_receiver
             and shiboken6.isValid(last_receiver) and obj.isAncestorOf(last_receiver)
         ):
             return False  # the same key bubbling up to a parent: already seen

@@ -63,7 +63,7 @@ class ComponentChecklist(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.all_button = QPushButton("&Nhận đủ tất cả")
+        self.all_button = QPushButton("Nhận đủ tất cả (Alt+N)")
         self.all_button.setObjectName("allReceived")
         self.all_button.setToolTip("Đánh dấu đã nhận đủ mọi thành phần bắt buộc (Alt+N)")
         self.all_button.clicked.connect(self.receive_all)

@@ -73,16 +73,18 @@ class IntakeForm(QWidget):
         self.calendar = WorkCalendar()
         self.last_result: IntakeResult | None = None
         self.dialog: SupplementDialog | RefusalDialog | None = None
-        self._build()
-        self._shortcuts()
-        self.reload_reference()
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self._autosave.timeout.connect(self.save_draft)
         self._periodic = QTimer(self, interval=AUTOSAVE_EVERY_MS)
         self._periodic.timeout.connect(self.save_draft)
-        self._periodic.start()
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self.update_appointment)
+        self._loading = True
+        self._build()
+        self._loading = False
+        self._shortcuts()
+        self.reload_reference()
+        self._periodic.start()
         self._tick.start()
         self.restore_draft()
 
@@ -219,6 +221,7 @@ class IntakeForm(QWidget):
         for keys, slot in (
             ("Ctrl+Return", self.receive), ("Ctrl+Enter", self.receive),
             ("Ctrl+B", self.start_supplement), ("Ctrl+R", self.start_refusal),
+            ("Alt+N", self.checklist.receive_all),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, context=ctx)
             shortcut.activated.connect(slot)
