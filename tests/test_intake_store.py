@@ -153,6 +153,9 @@ def test_search_without_diacritics(store: Store, clock: FixedClock) -> None:
         assert names("dang van duc") == ["Đặng Văn Đức"]
         assert names("DANG") == ["Đặng Thị Đào", "Đặng Văn Đức"]  # newest first
         assert names("nguyen hang") == ["Nguyễn Thị Hằng"]
+        assert names("dang van d") == ["Đặng Văn Đức"]  # short last word: a prefix
+        assert names("nguy") == ["Nguyễn Thị Hằng"]  # long non-word: widened to a prefix
+        assert names("dan") == ["Đặng Thị Đào", "Đặng Văn Đức"]
         assert names("dak lak") == ["Nguyễn Thị Hằng"]
         assert names("đắk") == ["Nguyễn Thị Hằng"]
         assert names("xom doai") == ["Đặng Thị Đào"]
