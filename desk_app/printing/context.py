@@ -112,7 +112,7 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
         raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
     commune = session.get(Commune, d.commune_id)
     assert commune is not None
-    names = dict(session.execute(select(Clerk.id, Clerk.full_name)).tuples().all())
+    names = {cid: name for cid, name in session.execute(select(Clerk.id, Clerk.full_name))}
     events = session.scalars(
         select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.id)
     ).all()

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import threading
 
-from reportlab.pdfbase import pdfmetrics
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from desk_app.paths import resources_dir
@@ -27,6 +29,34 @@ _FILES = {
 # style letters used by the layout engine: "" regular, "b" bold, "i" italic, "bi" both
 STYLES = {"": REGULAR, "b": BOLD, "i": ITALIC, "bi": BOLD_ITALIC, "ib": BOLD_ITALIC}
 
+
+
+class NamedTTFont(TTFont):
+    """A TTFont whose PDF subsets carry an /Encoding with ``uniXXXX`` glyph names.
+
+    reportlab embeds 256-glyph subsets with arbitrary codes, a ToUnicode map and no glyph
+    names. A print spooler that converts the PDF to PostScript (CUPS's pdftops filter) drops
+    the ToUnicode map and names the glyphs ``c01``, ``c02``...; the printed or PDF-printer
+    output then loses every Vietnamese letter for search and copy. With names in the encoding
+    the PostScript glyphs are ``uni1EA0``..., from which Ghostscript rebuilds the text. Fonts
+    stay symbolic, so viewers still pick glyphs by code and rendering is unchanged.
+    """
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name, subset in zip(names, subsets):
+            diffs: list[Any] = [0]
+            diffs += [pdfdoc.PDFName(f"uni{c:04X}" if c < 0x10000 else f"u{c:X}")
+                      for c in subset]
+            fonts[name].Encoding = pdfdoc.PDFDictionary(
+                {"Type": pdfdoc.PDFName("Encoding"), "Differences": pdfdoc.PDFArray(diffs)}
+            )
+
+
 _lock = threading.Lock()
 _done = False
 
@@ -41,7 +71,7 @@ def register_fonts() -> None:
             return
         folder = resources_dir() / "fonts"
         for name, file in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+            pdfmetrics.registerFont(NamedTTFont(name, str(folder / file)))
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )
