@@ -76,7 +76,7 @@ class SimpleRegister(QWidget):
         open_values = [s.value for s in OPEN]
         counts = dict(session.execute(  # type: ignore[attr-defined]
             select(Dossier.status, func.count()).group_by(Dossier.status)
-        ).tuples().all())
+        ).all())
         counts["overdue"] = session.scalar(  # type: ignore[attr-defined]
             select(func.count()).where(Dossier.status.in_(open_values), Dossier.due_at < now)
         ) or 0

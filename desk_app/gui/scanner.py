@@ -40,7 +40,21 @@ from desk_app.core.codes import looks_like_code
 
 CAPTURE_GAP_S = 1.5
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_DIGITS_END = re.compile(r"(\d{9,12})$")
+_DIGITS_END = re.compile(r"(\d{12})$")
+# A dossier code at the end of what was typed (agency codes start with a digit).
+_CODE_END = re.compile(r"\d[0-9A-Za-z.]*-\d{6}-\d{4,6}$")
+
+
+def _take_back(widget: QWidget, tail: str, restore: Callable[[], None]) -> None:
+    """Remove the scanned ``tail`` from a line edit (keeping what the clerk typed before it);
+    other widgets go back to their value before the scan began."""
+    if isinstance(widget, QLineEdit):
+        text, pos = widget.text(), widget.cursorPosition()
+        if text[:pos].endswith(tail):
+            widget.setText(text[: pos - len(tail)] + text[pos:])
+            widget.setCursorPosition(pos - len(tail))
+            return
+    restore()
 
 
 def snapshot(widget: QWidget) -> Callable[[], None]:
@@ -155,15 +169,16 @@ class KeySniffer(QObject):
             typed = self._typed
             restore = self._restore
             self.reset()
-            if looks_like_code(typed):
-                restore()
-                self.codeScanned.emit(typed.strip().upper())
+            tail = _CODE_END.search(typed)
+            if tail is not None and looks_like_code(tail.group(0)):
+                _take_back(obj, tail.group(0), restore)
+                self.codeScanned.emit(tail.group(0).upper())
                 return True
             return False
-        if text == "|" and _DIGITS_END.search(self._typed) and self.wants_cccd(obj):
-            digits = _DIGITS_END.search(self._typed).group(1)  # type: ignore[union-attr]
-            self._digit_restore()
-            self._capture = digits + "|"
+        digits_end = _DIGITS_END.search(self._typed)
+        if text == "|" and digits_end is not None and self.wants_cccd(obj):
+            _take_back(obj, digits_end.group(1), self._digit_restore)
+            self._capture = digits_end.group(1) + "|"
             return True
         if text and text.isprintable():
             if not self._typed:

@@ -110,5 +110,9 @@ def take_message(qtbot: QtBot) -> str:
     qtbot.waitUntil(lambda: bool(message_boxes()))
     box = message_boxes()[0]
     text = box.text()
+    owner = box.parentWidget().window() if box.parentWidget() else None
     box.close()
+    if owner is not None:  # a window manager gives the focus back; offscreen needs asking
+        owner.activateWindow()
+        qtbot.waitUntil(owner.isActiveWindow)
     return text

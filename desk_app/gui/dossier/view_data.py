@@ -69,7 +69,7 @@ def load_view(session: Session, dossier_id: int) -> DossierView | None:
     clerk_ids = {d.received_by, *(e.clerk_id for e in d.events)}
     names = dict(session.execute(
         select(Clerk.id, Clerk.full_name).where(Clerk.id.in_(clerk_ids))
-    ).tuples().all())
+    ).all())
     rep = d.rep_name + (f" ({d.rep_relation})" if d.rep_relation else "") if d.rep_name else ""
     return DossierView(
         id=d.id, code=d.code, status=d.status,
