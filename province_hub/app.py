@@ -289,11 +289,13 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
         return stamp({"code": code, "agency_code": body.agency_code})
 
     @app.get(p.API + "/admin/summary")
-    def admin_summary(request: Request, start: date | None = None,
-                      end: date | None = None) -> dict[str, Any]:
-        """Per commune: received, on time, late, overdue, satisfaction."""
+    def admin_summary(request: Request, start: date | None = None, end: date | None = None,
+                      as_of: datetime | None = None) -> dict[str, Any]:
+        """Per commune: received, on time, late, overdue (as of ``as_of``, Vietnam time;
+        default now), satisfaction. ``start``/``end``: days of receipt, inclusive."""
         admin(request)
-        now_local = datetime.now(VN_TZ).replace(tzinfo=None)
+        now_local = as_of.replace(tzinfo=None) if as_of else datetime.now(VN_TZ).replace(
+            tzinfo=None)
         with read(engine) as s:
             return stamp({"communes": summary(s, now_local, start, end)})
 

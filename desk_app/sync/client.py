@@ -97,6 +97,8 @@ class SyncClient:
             raise Unreachable("timeout", str(exc) or type(exc).__name__) from exc
         except httpx.TransportError as exc:
             raise Unreachable("unreachable", str(exc) or type(exc).__name__) from exc
+        except httpx.RequestError as exc:  # an answer that could not be decoded
+            raise Unreachable("bad_answer", str(exc) or type(exc).__name__) from exc
         self._note_time(resp)
         try:
             data = resp.json() if resp.content else {}
