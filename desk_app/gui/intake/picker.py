@@ -75,13 +75,15 @@ def load_choices(session: Session, day: date) -> list[ProcedureChoice]:
 
 
 def match(choices: list[ProcedureChoice], query: str) -> list[ProcedureChoice]:
-    """Choices whose folded code+name holds every folded word; code prefix hits first."""
+    """Choices whose folded code+name holds every folded word, best first."""
     words = fold(query).split()
     if not words:
         return list(choices)
     hits = [c for c in choices if all(w in c.name_folded for w in words)]
-    first = words[0]
-    hits.sort(key=lambda c: (not c.code.startswith(first), not fold(c.name).startswith(first)))
+    phrase = " ".join(words)
+    # code typed first; then the words as one phrase; then the shortest (most general) name
+    hits.sort(key=lambda c: (not c.code.startswith(words[0]),
+                             phrase not in c.name_folded, len(c.name)))
     return hits
 
 
