@@ -1,0 +1,264 @@
+"""The sync indicator in the status bar, and the wiring of the background sync worker.
+
+Shows, in words: how many changes wait for the province, when the last sync succeeded, the last
+error (only if it came after that success), changes the province refused, and a warning when
+this PC's clock differs from the province server's by more than :data:`SKEW_WARN_S` (deadlines
+and dossier codes depend on the date). "Đồng bộ ngay" runs a cycle at once; "Đăng ký…" enrols
+the desk with a one-time code from the province. The worker runs in its own thread; its reports
+reach this widget through a queued Qt signal, so the window never waits for the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QToolButton,
+    QWidget,
+)
+
+from desk_app.clock import Clock
+from desk_app.errors import KnownError
+from desk_app.store.engine import Store
+from desk_app.sync import state
+from desk_app.sync.enrolment import enrol_desk
+from desk_app.sync.worker import SyncWorker
+
+log = logging.getLogger(__name__)
+
+SKEW_WARN_S = 5 * 60
+
+ERROR_WORDS: dict[str, str] = {
+    "unreachable": "Không kết nối được máy chủ tỉnh (mất mạng?)",
+    "timeout": "Máy chủ tỉnh không trả lời kịp",
+    "server_error": "Máy chủ tỉnh đang lỗi hoặc bảo trì",
+    "bad_answer": "Nhận được trả lời lạ (mạng bị chặn hoặc cần đăng nhập mạng?)",
+    "unauthorized": "Tỉnh không nhận mã của máy này: cần đăng ký lại",
+    "credential_revoked": "Mã đăng ký của máy đã bị thu hồi: cần đăng ký lại",
+    "protocol_unsupported": "Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật",
+    "batch_too_large": "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
+    "not_enrolled": "Máy chưa đăng ký với tỉnh",
+    "bad_enrolment_code": "Mã đăng ký sai, đã dùng hoặc đã hết hạn",
+    "wrong_commune": "Mã đăng ký này cấp cho xã khác",
+    "db_locked": "Cơ sở dữ liệu của máy đang bận",
+    "disk_full": "Ổ đĩa đầy: chưa ghi được kết quả đồng bộ",
+}
+
+
+def error_words(code: str) -> str:
+    return ERROR_WORDS.get(code, f"Lỗi đồng bộ ({code})")
+
+
+def _when(t: datetime | None) -> str:
+    return t.strftime("%H:%M %d/%m") if t else "chưa có"
+
+
+def skew_words(offset_s: int | None) -> str:
+    """The clock warning, or '' when the clocks agree within :data:`SKEW_WARN_S`."""
+    if offset_s is None or abs(offset_s) <= SKEW_WARN_S:
+        return ""
+    minutes = round(abs(offset_s) / 60)
+    size = f"{minutes} phút" if minutes < 120 else f"{round(minutes / 60)} giờ"
+    way = "chậm" if offset_s > 0 else "nhanh"
+    return f"Giờ máy {way} {size} so với tỉnh: hãy chỉnh lại đồng hồ máy tính"
+
+
+class SyncIndicator(QWidget):
+    """Status-bar widget; feed it snapshots with :meth:`show_snapshot` (any thread: ``updated``)."""
+
+    updated = Signal(object)  # state.Snapshot, emitted from the worker thread
+    enrolled = Signal(object)  # Enrolment or KnownError, from the enrolment thread
+
+    def __init__(self, store: Store, clock: Clock, worker: SyncWorker | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.store, self.clock, self.worker = store, clock, worker
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.dot = QLabel("●")
+        self.text = QLabel()
+        self.text.setObjectName("syncText")
+        self.skew = QLabel()
+        self.skew.setObjectName("syncSkew")
+        self.skew.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.skew.hide()
+        self.now_button = QToolButton()
+        self.now_button.setText("Đồng bộ ngay")
+        self.now_button.setObjectName("syncNow")
+        self.now_button.clicked.connect(self.sync_now)
+        self.enrol_button = QToolButton()
+        self.enrol_button.setText("Đăng ký với tỉnh…")
+        self.enrol_button.setObjectName("syncEnrol")
+        self.enrol_button.clicked.connect(self.open_enrolment)
+        for w in (self.dot, self.text, self.skew, self.now_button, self.enrol_button):
+            layout.addWidget(w)
+        self.updated.connect(self.show_snapshot, Qt.ConnectionType.QueuedConnection)
+        self.enrolled.connect(self._enrol_done, Qt.ConnectionType.QueuedConnection)
+        self.snapshot: state.Snapshot | None = None
+        # new dossiers raise the pending count between cycles: re-read it now and then
+        self.timer = QTimer(self)
+        self.timer.setInterval(10_000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            with self.store.read() as session:
+                snap = state.snapshot(session)
+        except KnownError:
+            log.warning("sync indicator could not read the store")
+            return
+        self.show_snapshot(snap)
+
+    def show_snapshot(self, snap: state.Snapshot) -> None:
+        self.snapshot = snap
+        failing = bool(snap.last_error_code) and snap.last_error_at is not None and (
+            snap.last_success_at is None or snap.last_error_at > snap.last_success_at)
+        if not snap.enrolled:
+            parts, color = ["Tỉnh: máy chưa đăng ký"], "#777777"
+            if snap.pending:
+                parts.append(f"{snap.pending} chờ gửi")
+        else:
+            parts = [f"Tỉnh: {snap.pending} chờ gửi" if snap.pending else "Tỉnh: đã gửi hết",
+                     f"gửi được lúc {_when(snap.last_success_at)}"]
+            color = "#1b7f3b" if not failing and not snap.held else "#b36b00"
+        tip = ["Đồng bộ với máy chủ tỉnh.",
+               f"Thay đổi chờ gửi: {snap.pending}.",
+               f"Lần cuối thành công: {_when(snap.last_success_at)}."]
+        if failing:
+            parts.append(f"lỗi {snap.last_error_at:%H:%M}: {error_words(snap.last_error_code)}")
+            tip.append(f"Lỗi lúc {_when(snap.last_error_at)}: "
+                       f"{error_words(snap.last_error_code)}. Máy sẽ tự thử lại.")
+            color = "#b3261e"
+        if snap.held:
+            parts.append(f"{snap.held} bị từ chối")
+            tip.append(f"{snap.held} thay đổi bị tỉnh từ chối hoặc trùng mã với nội dung khác: "
+                       "vẫn giữ trên máy, không gửi lại; báo cho quản trị (xem nhật ký).")
+        self.text.setText(" · ".join(parts))
+        self.dot.setStyleSheet(f"color: {color};")
+        warning = skew_words(snap.clock_offset_s)
+        self.skew.setText("⚠ " + warning.split(":")[0] if warning else "")
+        self.skew.setToolTip(warning)
+        self.skew.setVisible(bool(warning))
+        if warning:
+            tip.append(warning + ".")
+        self.setToolTip("\n".join(tip))
+        self.enrol_button.setVisible(not snap.enrolled)
+        self.now_button.setEnabled(snap.enrolled and self.worker is not None)
+
+    def sync_now(self) -> None:
+        if self.worker is not None:
+            self.worker.trigger()
+            self.text.setText(self.text.text().split(" · ")[0] + " · đang đồng bộ…")
+
+    # -- enrolment ----------------------------------------------------------------------------
+
+    def open_enrolment(self) -> None:
+        dialog = EnrolDialog(self)
+        dialog.accepted.connect(lambda: self.enrol(dialog.url.text(), dialog.code.text()))
+        dialog.open()
+
+    def enrol(self, url: str, code: str) -> None:
+        """Enrol in a thread (the network may be slow); the result comes back as a signal."""
+        self.enrol_button.setEnabled(False)
+        self.text.setText("Đang đăng ký với tỉnh…")
+
+        def work() -> None:
+            try:
+                self.enrolled.emit(enrol_desk(self.store, self.clock, url.strip(), code))
+            except KnownError as exc:
+                self.enrolled.emit(exc)
+
+        threading.Thread(target=work, name="sync-enrol", daemon=True).start()
+
+    def _enrol_done(self, result: Any) -> None:
+        self.enrol_button.setEnabled(True)
+        if isinstance(result, KnownError):
+            from desk_app.gui import messages
+
+            messages.warn(self, error_words(result.code), "Chưa đăng ký được với tỉnh")
+            self.refresh()
+            self.text.setText(f"Đăng ký chưa được: {error_words(result.code)}")
+            return
+        self.refresh()
+        if self.worker is not None:
+            self.worker.trigger()
+
+
+class EnrolDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Đăng ký máy với máy chủ tỉnh")
+        form = QFormLayout(self)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://dongbo.tinh.gov.vn")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        form.addRow("Địa chỉ máy chủ tỉnh:", self.url)
+        form.addRow("Mã đăng ký một lần:", self.code)
+        form.addRow(QLabel("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+def _watch_network(worker: SyncWorker, parent: QObject) -> None:
+    """Sync as soon as the OS says the line is back (where Qt has a network backend)."""
+    try:
+        from PySide6.QtNetwork import QNetworkInformation
+    except ImportError:
+        return
+    if not QNetworkInformation.loadBackendByFeatures(
+            QNetworkInformation.Feature.Reachability):
+        return
+    info = QNetworkInformation.instance()
+    if info is None:
+        return
+
+    def changed(reach: Any) -> None:
+        if reach == QNetworkInformation.Reachability.Online:
+            worker.trigger()
+
+    info.reachabilityChanged.connect(changed)
+    parent.setProperty("_sync_network_watch", True)
+
+
+def install(main_window: QMainWindow, store: Store, clock: Clock, data_dir: Path,
+            **worker_options: Any) -> SyncIndicator:
+    """Start the background sync worker and put its indicator in the window's status bar.
+
+    The worker stops when the application quits; whatever it had not sent stays in the outbox.
+    """
+    indicator = SyncIndicator(store, clock)
+    worker = SyncWorker(store, clock, on_change=indicator.updated.emit, **worker_options)
+    indicator.worker = worker
+    main_window.statusBar().addPermanentWidget(indicator)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: worker.stop(timeout=2.0))
+    main_window.destroyed.connect(lambda *_: worker.stop(timeout=2.0))
+    _watch_network(worker, indicator)
+    worker.start()
+    log.info("sync worker started for %s", data_dir)
+    indicator.refresh()
+    return indicator

@@ -1,0 +1,77 @@
+"""The status-bar indicator: pending count, last success, last error in words, clock skew;
+install() starts the worker without blocking the window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow
+
+from desk_app.gui.sync_indicator import SyncIndicator, install, skew_words
+from desk_app.sync import state
+from desk_app.sync.enrolment import enrol_desk
+from tests.sync.helpers_sync import activity
+
+SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
+
+
+def test_indicator_words(qtbot, store, clock) -> None:
+    w = SyncIndicator(store, clock)
+    qtbot.addWidget(w)
+    assert "chưa đăng ký" in w.text.text() and w.enrol_button.isVisibleTo(w)
+    w.show_snapshot(state.Snapshot(True, 12, 0, datetime(2026, 11, 23, 9, 41), None, "", 30))
+    assert "12 chờ gửi" in w.text.text() and "09:41 23/11" in w.text.text()
+    assert not w.skew.isVisibleTo(w)
+    w.show_snapshot(state.Snapshot(True, 12, 2, datetime(2026, 11, 23, 9, 41),
+                                   datetime(2026, 11, 23, 10, 5), "unreachable", -720))
+    text = w.text.text()
+    assert "Không kết nối được máy chủ tỉnh" in text and "10:05" in text
+    assert "2 bị từ chối" in text and "vẫn giữ trên máy" in w.toolTip()
+    assert w.skew.isVisibleTo(w) and "nhanh 12 phút" in w.skew.text() and "chỉnh lại" in w.skew.toolTip()
+    assert skew_words(200) == "" and "chậm 2 giờ" in skew_words(7200)
+    w.resize(w.sizeHint())
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    w.grab().save(str(SCREENS / "sync-indicator-error.png"))
+
+
+def test_install_starts_the_worker_and_reports_from_its_thread(
+    qtbot, hub, make_desk, clock
+) -> None:
+    desk = make_desk()
+    enrol_desk(desk.store, clock, "http://testserver", hub.issue_code(desk.agency_code),
+               transport=hub.transport)
+    activity(desk.store, clock, 3)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    ind = install(window, desk.store, clock, desk.data_dir, transport=hub.transport,
+                  interval=3600)
+    try:
+        assert ind.parent() is not None
+        qtbot.waitUntil(lambda: ind.snapshot is not None and ind.snapshot.pending == 0
+                        and ind.snapshot.last_success_at is not None, timeout=10_000)
+        assert "đã gửi hết" in ind.text.text()
+        activity(desk.store, clock, 1)
+        ind.refresh()
+        assert "chờ gửi" in ind.text.text()
+        with qtbot.waitSignal(ind.updated, timeout=10_000):
+            ind.now_button.click()
+        qtbot.waitUntil(lambda: ind.snapshot.pending == 0, timeout=10_000)
+        window.resize(900, 80)
+        window.grab().save(str(SCREENS / "sync-indicator-ok.png"))
+    finally:
+        ind.worker.stop()
+
+
+def test_enrolment_from_the_indicator(qtbot, hub, make_desk, clock, monkeypatch) -> None:
+    desk = make_desk()
+    w = SyncIndicator(desk.store, clock)
+    qtbot.addWidget(w)
+    code = hub.issue_code(desk.agency_code)
+    real = enrol_desk
+    monkeypatch.setattr("desk_app.gui.sync_indicator.enrol_desk",
+                        lambda *a, **k: real(*a, transport=hub.transport, **k))
+    with qtbot.waitSignal(w.enrolled, timeout=10_000):
+        w.enrol("http://testserver", code)
+    qtbot.waitUntil(lambda: w.snapshot is not None and w.snapshot.enrolled)
+    assert not w.enrol_button.isVisibleTo(w)
