@@ -166,6 +166,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_dossiers_procedure_version_id'), ['procedure_version_id'], unique=False)
         batch_op.create_index('ix_dossiers_received_at', ['received_at'], unique=False)
         batch_op.create_index('ix_dossiers_status_due', ['status', 'due_at'], unique=False)
+        batch_op.create_index('ix_dossiers_register_received', ['received_at', 'status', 'procedure_version_id', 'due_at'], unique=False)
+        batch_op.create_index('ix_dossiers_register_due', ['due_at', 'status', 'procedure_version_id', 'received_at'], unique=False)
 
     op.create_table('procedure_components',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -271,6 +273,8 @@ def downgrade() -> None:
 
     op.drop_table('procedure_components')
     with op.batch_alter_table('dossiers', schema=None) as batch_op:
+        batch_op.drop_index('ix_dossiers_register_due')
+        batch_op.drop_index('ix_dossiers_register_received')
         batch_op.drop_index('ix_dossiers_status_due')
         batch_op.drop_index('ix_dossiers_received_at')
         batch_op.drop_index(batch_op.f('ix_dossiers_procedure_version_id'))

@@ -19,8 +19,20 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, false, func, literal, or_, select, text, tuple_
-from sqlalchemy import type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
@@ -42,7 +54,8 @@ class SortKey(str, Enum):
 
     RECEIVED = "received_at"
     DUE = "due_at"
-    CODE = "code"
+    # No separate code order: a code is the receipt date plus the day's sequence number, so
+    # it sorts exactly as the receipt time does.
 
 
 @dataclass(frozen=True)
@@ -161,12 +174,16 @@ def load_lookups(session: Session) -> Lookups:
     return Lookups(versions, clerks)
 
 
-# Times are compared as the stored text, never through SQLAlchemy's DateTime binding: rows
-# written by SQLAlchemy read "2026-11-20 09:00:00.000000", rows imported or generated in bulk
-# "2026-11-20 09:00:00". A bound "YYYY-MM-DD HH:MM:SS" (no fraction) orders both correctly for
-# the whole-second times the clock gives, and a keyset cursor keeps the row's own text.
-RECEIVED_TEXT = type_coerce(Dossier.received_at, String)
-DUE_TEXT = type_coerce(Dossier.due_at, String)
+# The register's statements name their columns as text (``dossiers.x``) so that the FROM
+# clause can name the index to walk (``dossiers INDEXED BY ...``; SQLAlchemy's table hints
+# are not rendered for SQLite). Times are compared as the stored text, never through
+# SQLAlchemy's DateTime binding: rows written by SQLAlchemy read "2026-11-20 09:00:00.000000",
+# rows imported or generated in bulk "2026-11-20 09:00:00". A bound "YYYY-MM-DD HH:MM:SS" (no
+# fraction) orders both correctly for whole-second times, and a cursor keeps the row's text.
+D_ID = literal_column("dossiers.id", Integer)
+D_RECEIVED = literal_column("dossiers.received_at", String)
+D_DUE = literal_column("dossiers.due_at", String)
+FTS_ID = literal_column("dossier_fts.rowid", Integer)
 
 
 def ts(at: datetime) -> ColumnElement[str]:
@@ -174,88 +191,199 @@ def ts(at: datetime) -> ColumnElement[str]:
     return literal(at.strftime("%Y-%m-%d %H:%M:%S"), String)
 
 
+@dataclass(frozen=True)
+class _Cols:
+    """Filter columns, visible to SQLite's planner or hidden from it (unary ``+``)."""
+
+    status: Any
+    version: Any
+    received: Any
+    due: Any
+
+    @classmethod
+    def make(cls, prefix: str) -> _Cols:
+        return cls(
+            literal_column(f"{prefix}dossiers.status", String),
+            literal_column(f"{prefix}dossiers.procedure_version_id", Integer),
+            literal_column(f"{prefix}dossiers.received_at", String),
+            literal_column(f"{prefix}dossiers.due_at", String),
+        )
+
+
+_PLAIN, _HIDDEN = _Cols.make(""), _Cols.make("+")
+
 # A keyset cursor: the sort value and id of the last row handed out, plus whether the rows
 # without a due date (listed last when sorting by due date) have been reached.
-Cursor = tuple[Any, int, bool]
+Cursor = tuple[Any, Any, bool]
+
+# When a filter narrows the register to at most this many dossiers (by the status-bar counts
+# or the per-procedure counts), their index is walked and the few rows sorted (bounded
+# random reads). Wider filters walk an index in display order instead and check the filter
+# inside it: a filter matching at least SMALL_SET of N rows finds a page of P rows within
+# about P * N / SMALL_SET index entries (100,000 for a page of 500 on a million rows).
+SMALL_SET = 5_000
+
+PLANS = {
+    "received": "dossiers INDEXED BY ix_dossiers_register_received",
+    "due": "dossiers INDEXED BY ix_dossiers_register_due",
+    "status": "dossiers INDEXED BY ix_dossiers_status_due",
+    "version": "dossiers INDEXED BY ix_dossiers_procedure_version_id",
+    "lookup": "dossiers",
+    "fts": "dossier_fts CROSS JOIN dossiers",  # CROSS JOIN: SQLite keeps this order
+}
 
 
-def search_condition(query: str) -> ColumnElement[bool] | None:
-    """The register's search box with :func:`desk_app.services.search.search_ids` semantics.
+def _search(query: str) -> tuple[str, Any]:
+    """Classify the search box like :func:`desk_app.services.search.search_ids`.
 
-    A dossier code matches exactly; a run of digits is a CCCD number (9 or 12 digits) or a
-    phone number; anything else is folded words matched as prefixes in the FTS5 index.
-    Unlike ``search_ids`` there is no result limit: it combines with the filters and pages.
+    ('', None) nothing to search; ('lookup', condition) a dossier code (exact), a CCCD number
+    (9 or 12 digits) or a phone number, each served by its own index; ('fts', match) folded
+    words matched as prefixes in the FTS5 index; ('none', None) nothing can match.
     """
     q = nfc(query)
     if not q:
-        return None
+        return "", None
     if looks_like_code(q):
-        return Dossier.code.in_(sorted({q.upper(), q}))
+        return "lookup", literal_column("dossiers.code", String).in_(sorted({q.upper(), q}))
     only_digits = digits(q)
     if only_digits and len(only_digits) >= len(q.replace(" ", "").replace(".", "")) - 1:
-        phone = Dossier.applicant_phone == normalise_phone(q)
+        phone = literal_column("dossiers.applicant_phone", String) == normalise_phone(q)
         if len(only_digits) in (9, 12):
             # search_ids prefers the CCCD and falls back to the phone when no CCCD matches;
             # a 9/12-digit phone number is rare, so matching either is the same answer.
-            return or_(Dossier.applicant_id_number == only_digits, phone)
-        return phone
+            cccd = literal_column("dossiers.applicant_id_number", String) == only_digits
+            return "lookup", or_(cccd, phone)
+        return "lookup", phone
     match = fts_query(q)
-    if not match:
-        return false()
-    return Dossier.id.in_(
-        text("SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH :fts_match").bindparams(
-            fts_match=match
-        )
-    )
+    return ("fts", match) if match else ("none", None)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """What the planner of the register knows about the store: dossiers per status (the
+    status-bar counts) and, once a procedure filter was used, per procedure version."""
+
+    statuses: dict[str, int]
+    versions: dict[int, int] | None = None
+
+
+def version_sizes(session: Session) -> dict[int, int]:
+    """Dossiers per procedure version (one walk of its index: ~0.1 s per million rows)."""
+    rows = session.execute(text(
+        "SELECT procedure_version_id, count(*) FROM dossiers GROUP BY procedure_version_id"))
+    return {int(v): int(n) for v, n in rows}
 
 
 class RegisterQuery:
-    """One filter and ordering over the dossiers, read page by page."""
+    """One filter and ordering over the dossiers, read page by page.
+
+    The index walked is chosen here, not by SQLite's planner (whose guesses depend on
+    ANALYZE statistics a desk's database may not have):
+
+    * ``fts``: a name/address search walks the FTS5 index newest id first (ids follow the
+      order of receipt) and checks the other filters on each hit; the order is fixed.
+    * ``lookup``: a code, CCCD or phone search reads its few rows through its own index.
+    * ``status`` / ``version``: a filter known to match few dossiers (:data:`SMALL_SET`) walks
+      the status or procedure index and sorts what it finds; a status filter in due-date
+      order always walks ``ix_dossiers_status_due``, which holds that order.
+    * ``received`` / ``due``: walks ``ix_dossiers_register_received`` / ``_due`` in display
+      order, checking the filters inside the index (no table reads).
+    """
 
     def __init__(
-        self, filt: RegisterFilter, sort: RegisterSort, limits: Deadlines, lookups: Lookups
+        self, filt: RegisterFilter, sort: RegisterSort, limits: Deadlines, lookups: Lookups,
+        sizes: Sizes | None = None,
     ) -> None:
         self.filter = filt
-        self.sort = sort
         self.deadlines = limits
         self.lookups = lookups
-        self._where = self._conditions()
+        kind, term = _search(filt.search)
+        self.sort_key = sort.key
+        if kind == "fts":
+            self.plan, sort = "fts", RegisterSort(SortKey.RECEIVED, True)
+        elif kind in ("lookup", "none"):
+            self.plan = "lookup"
+        else:
+            self.plan = self._narrow_plan(sizes) or (
+                "received" if sort.key is SortKey.RECEIVED else "due")
+        self.sort = sort  # the order actually in force
+        # the lookup's own index must win over any filter's; elsewhere the index is named
+        self._where = self._conditions(_HIDDEN if self.plan == "lookup" else _PLAIN)
+        if kind == "lookup":
+            self._where.append(term)
+        elif kind == "none":
+            self._where.append(false())
+        self._match = term if kind == "fts" else None
 
-    def _conditions(self) -> list[ColumnElement[bool]]:
+    def _narrow_plan(self, sizes: Sizes | None) -> str | None:
+        """'status' or 'version' when that filter is known to match few dossiers."""
+        f = self.filter
+        statuses = self._statuses()
+        if statuses is not None and self.sort_key is SortKey.DUE:
+            # (status, due_at) is the display order itself: one range per status, merged
+            return "status"
+        if sizes is None:
+            return None
+        c = sizes.statuses
+        best: tuple[int, str] | None = None
+        if statuses is not None:
+            if f.overdue or f.due_soon:
+                n = (c.get("overdue", SMALL_SET + 1) if f.overdue else 0) + (
+                    c.get("due_soon", SMALL_SET + 1) if f.due_soon else 0)
+            else:
+                n = sum(c.get(s, SMALL_SET + 1) for s in statuses)
+            best = (n, "status")
+        if sizes.versions is not None and (f.field is not None or f.procedure_id is not None):
+            versions = self.lookups.version_ids(field=f.field, procedure_id=f.procedure_id)
+            n = sum(sizes.versions.get(v, 0) for v in versions)
+            if best is None or n < best[0]:
+                best = (n, "version")
+        return best[1] if best is not None and best[0] <= SMALL_SET else None
+
+    def block_size(self, default: int) -> int:
+        """How many ids to fetch at a time: fewer when each one may cost a table read (a name
+        search checked against other filters reads one dossier per FTS hit)."""
+        return min(default, 100) if self.plan == "fts" and self._where else default
+
+    def _statuses(self) -> frozenset[str] | None:
+        """The statuses the filter allows, or None when it allows every status."""
+        f = self.filter
+        allowed: frozenset[str] | None = None
+        if f.status == ANY_OPEN:
+            allowed = frozenset(OPEN_VALUES)
+        elif f.status:
+            allowed = frozenset({Status(f.status).value})
+        if f.overdue or f.due_soon:
+            allowed = frozenset(OPEN_VALUES) & (allowed or frozenset(OPEN_VALUES))
+        return allowed
+
+    def _conditions(self, c: _Cols) -> list[ColumnElement[bool]]:
         f, d = self.filter, self.deadlines
         where: list[ColumnElement[bool]] = []
-        if f.status == ANY_OPEN:
-            where.append(Dossier.status.in_(OPEN_VALUES))
-        elif f.status:
-            where.append(Dossier.status == Status(f.status).value)
+        statuses = self._statuses()
+        if statuses is not None:
+            where.append(c.status.in_(sorted(statuses)) if statuses else false())
         if f.field is not None or f.procedure_id is not None:
             versions = self.lookups.version_ids(field=f.field, procedure_id=f.procedure_id)
-            where.append(Dossier.procedure_version_id.in_(versions) if versions else false())
+            where.append(c.version.in_(versions) if versions else false())
         if f.received_from is not None:
-            where.append(RECEIVED_TEXT >= ts(datetime.combine(f.received_from, time.min)))
+            where.append(c.received >= ts(datetime.combine(f.received_from, time.min)))
         if f.received_to is not None:
-            where.append(
-                RECEIVED_TEXT < ts(datetime.combine(f.received_to + timedelta(days=1), time.min))
-            )
+            end = datetime.combine(f.received_to + timedelta(days=1), time.min)
+            where.append(c.received < ts(end))
         if f.overdue or f.due_soon:
             # Both boxes ticked: either kind; one box: that kind only.
-            lower = d.now if not f.overdue else None
-            upper = d.due_soon_until if f.due_soon else d.now
-            where.append(Dossier.status.in_(OPEN_VALUES))
-            where.append(DUE_TEXT < ts(upper))
-            if lower is not None:
-                where.append(DUE_TEXT >= ts(lower))
-        cond = search_condition(f.search)
-        if cond is not None:
-            where.append(cond)
+            where.append(c.due < ts(d.due_soon_until if f.due_soon else d.now))
+            if not f.overdue:
+                where.append(c.due >= ts(d.now))
         return where
 
-    def _sort_column(self) -> Any:
-        return {
-            SortKey.RECEIVED: RECEIVED_TEXT,
-            SortKey.DUE: DUE_TEXT,
-            SortKey.CODE: Dossier.code,
-        }[self.sort.key]
+    def _base(self, *columns: Any) -> Select[Any]:
+        stmt = select(*columns).select_from(text(PLANS[self.plan])).where(*self._where)
+        if self.plan == "fts":
+            match = text("dossier_fts MATCH :fts_match").bindparams(fts_match=self._match)
+            stmt = stmt.where(match, D_ID == FTS_ID)
+        return stmt
 
     def id_window(
         self, session: Session, after: Cursor | None, limit: int
@@ -264,7 +392,9 @@ class RegisterQuery:
 
         The returned cursor is None once the end is reached.
         """
-        col = self._sort_column()
+        if self.plan == "fts":
+            return self._fts_window(session, after, limit)
+        col = D_RECEIVED if self.sort.key is SortKey.RECEIVED else D_DUE
         desc = self.sort.descending
         nullable = self.sort.key is SortKey.DUE
         ids: list[int] = []
@@ -272,14 +402,14 @@ class RegisterQuery:
         # Phase 1 walks the rows that have a sort value; when sorting by due date, phase 2
         # walks the dossiers without one (supplement requests, refusals) by id.
         if not (after and after[2]):
-            stmt = select(Dossier.id, col).where(*self._where)
+            stmt = self._base(D_ID, col)
             if nullable:
                 stmt = stmt.where(col.is_not(None))
             if after is not None:
-                key = tuple_(col, Dossier.id)
-                bound = tuple_(literal(after[0], String), after[1])
+                key = tuple_(col, D_ID)
+                bound = tuple_(literal(after[0], String), literal(after[1], Integer))
                 stmt = stmt.where(key < bound if desc else key > bound)
-            order = (col.desc(), Dossier.id.desc()) if desc else (col.asc(), Dossier.id.asc())
+            order = (col.desc(), D_ID.desc()) if desc else (col.asc(), D_ID.asc())
             rows = session.execute(stmt.order_by(*order).limit(limit + 1)).all()
             more = len(rows) > limit
             rows = rows[:limit]
@@ -294,11 +424,11 @@ class RegisterQuery:
         # phase 2 (due-date order only): the dossiers without a due date, by id
         assert cursor is not None
         rest = limit - len(ids)
-        stmt = select(Dossier.id).where(*self._where).where(Dossier.due_at.is_(None))
+        stmt = self._base(D_ID).where(D_DUE.is_(None))
         last_id = cursor[1]
         if last_id is not None:
-            stmt = stmt.where(Dossier.id < last_id if desc else Dossier.id > last_id)
-        stmt = stmt.order_by(Dossier.id.desc() if desc else Dossier.id.asc())
+            stmt = stmt.where(D_ID < last_id if desc else D_ID > last_id)
+        stmt = stmt.order_by(D_ID.desc() if desc else D_ID.asc())
         tail = list(session.scalars(stmt.limit(rest + 1)))
         more = len(tail) > rest
         tail = tail[:rest]
@@ -306,6 +436,21 @@ class RegisterQuery:
         if tail:
             cursor = (None, tail[-1], True)
         return ids, cursor if more else None
+
+    def _fts_window(
+        self, session: Session, after: Cursor | None, limit: int
+    ) -> tuple[list[int], Cursor | None]:
+        if self._where:
+            stmt = self._base(FTS_ID)
+        else:  # nothing to check in dossiers: the FTS index alone
+            match = text("dossier_fts MATCH :fts_match").bindparams(fts_match=self._match)
+            stmt = select(FTS_ID).select_from(text("dossier_fts")).where(match)
+        if after is not None:
+            stmt = stmt.where(FTS_ID < after[1])
+        ids = list(session.scalars(stmt.order_by(FTS_ID.desc()).limit(limit + 1)))
+        more = len(ids) > limit
+        ids = ids[:limit]
+        return ids, ((None, ids[-1], False) if more and ids else None)
 
     def rows(self, session: Session, ids: list[int]) -> dict[int, RegisterRow]:
         """The display rows of ``ids`` (one page), by id; ids no longer stored are absent."""
@@ -328,39 +473,30 @@ class RegisterQuery:
         return out
 
     def count(self, session: Session) -> int:
-        """How many dossiers match (used for small results and tests; may scan)."""
-        return int(session.scalar(select(func.count()).select_from(Dossier).where(*self._where)) or 0)
+        """How many dossiers match (tests and small results: it reads every match)."""
+        return int(session.scalar(self._base(func.count())) or 0)
 
 
 def status_counts(session: Session, limits: Deadlines) -> dict[str, int]:
     """Dossiers per status, plus ``total``, ``open``, ``overdue`` and ``due_soon``.
 
-    Each figure is one index range (``ix_dossiers_status_due``), so the cost grows with the
-    size of each status, not of the table; the total uses SQLite's fast whole-index count and
-    the largest status (normally ``returned``) is the total minus the others, which spares
-    walking the bulk of a million-row index.
+    Each figure is one range of ``ix_dossiers_status_due``, so its cost grows with the size of
+    that status, not of the table; the total is SQLite's whole-index count and the largest
+    status (``returned`` on any desk that has worked a while) is the total minus the others,
+    which spares walking the bulk of a million-row index.
     """
     total = int(session.scalar(text("SELECT count(*) FROM dossiers")) or 0)
     counts: dict[str, int] = {}
+    one = text("SELECT count(*) FROM dossiers INDEXED BY ix_dossiers_status_due WHERE status = :s")
     for status in Status:
-        if status is Status.RETURNED:
-            continue
-        counts[status.value] = int(
-            session.scalar(
-                text("SELECT count(*) FROM dossiers WHERE status = :s"), {"s": status.value}
-            )
-            or 0
-        )
+        if status is not Status.RETURNED:
+            counts[status.value] = int(session.scalar(one, {"s": status.value}) or 0)
     counts[Status.RETURNED.value] = total - sum(counts.values())
     counts["total"] = total
     counts["open"] = sum(counts[s] for s in OPEN_VALUES)
-    stmt_over = select(func.count()).select_from(Dossier).where(
-        Dossier.status.in_(OPEN_VALUES), DUE_TEXT < ts(limits.now)
-    )
-    stmt_soon = select(func.count()).select_from(Dossier).where(
-        Dossier.status.in_(OPEN_VALUES),
-        and_(DUE_TEXT >= ts(limits.now), DUE_TEXT < ts(limits.due_soon_until)),
-    )
-    counts["overdue"] = int(session.scalar(stmt_over) or 0)
-    counts["due_soon"] = int(session.scalar(stmt_soon) or 0)
+    by_due = select(func.count()).select_from(text(PLANS["status"])).where(
+        _PLAIN.status.in_(OPEN_VALUES))
+    counts["overdue"] = int(session.scalar(by_due.where(D_DUE < ts(limits.now))) or 0)
+    counts["due_soon"] = int(session.scalar(
+        by_due.where(D_DUE >= ts(limits.now), D_DUE < ts(limits.due_soon_until))) or 0)
     return counts

@@ -37,10 +37,12 @@ from desk_app.services.register import (
     RegisterQuery,
     RegisterRow,
     RegisterSort,
+    Sizes,
     SortKey,
     deadlines,
     load_lookups,
     status_counts,
+    version_sizes,
 )
 from desk_app.store.engine import Store
 
@@ -53,7 +55,8 @@ COL_CODE, COL_APPLICANT, COL_PROCEDURE, COL_FIELD, COL_RECEIVED, COL_DUE, COL_ST
 )
 COLUMN_COUNT = 8
 # Columns the clerk can sort by: each ordering walks an index (see services.register).
-SORTABLE = {COL_CODE: SortKey.CODE, COL_RECEIVED: SortKey.RECEIVED, COL_DUE: SortKey.DUE}
+# (The code is the receipt date plus a daily number: its order is the receipt order.)
+SORTABLE = {COL_RECEIVED: SortKey.RECEIVED, COL_DUE: SortKey.DUE}
 
 # Light backgrounds that keep black text readable; the tooltip says the same in words.
 OVERDUE_BG = QColor("#f6c4c0")
@@ -67,7 +70,7 @@ DATE_FORMAT = "%d/%m/%Y %H:%M"
 class RegisterModel(QAbstractTableModel):
     """All dossiers matching a filter, in one order, fetched lazily."""
 
-    ID_BLOCK = 500
+    ID_BLOCK = 200
     PAGE = 50
 
     countsChanged = Signal(dict)
@@ -86,6 +89,7 @@ class RegisterModel(QAbstractTableModel):
         self._cache: dict[int, RegisterRow | None] = {}
         self.loaded_pages: set[int] = set()  # pages read since the last reset (for tests)
         self.counts: dict[str, int] = {}
+        self._version_sizes: dict[int, int] | None = None
         self._reload(keep=0)
 
     # --- what the view and the widget ask -------------------------------------------------
@@ -96,7 +100,8 @@ class RegisterModel(QAbstractTableModel):
 
     @property
     def sort_order(self) -> RegisterSort:
-        return self._sort
+        """The order in force (a name search always lists newest first)."""
+        return self._query.sort if self._query is not None else self._sort
 
     @property
     def lookups(self) -> Lookups:
@@ -149,7 +154,8 @@ class RegisterModel(QAbstractTableModel):
         if parent.isValid() or not self._more or self._query is None:
             return
         with self._store.read() as session:
-            ids, cursor = self._query.id_window(session, self._cursor, self.ID_BLOCK)
+            ids, cursor = self._query.id_window(
+                session, self._cursor, self._query.block_size(self.ID_BLOCK))
         if ids:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
@@ -214,7 +220,7 @@ class RegisterModel(QAbstractTableModel):
         self.set_sort(RegisterSort(key, order == Qt.SortOrder.DescendingOrder))
 
     def sort_column(self) -> int:
-        return next(c for c, k in SORTABLE.items() if k is self._sort.key)
+        return next(c for c, k in SORTABLE.items() if k is self.sort_order.key)
 
     # --- internals -------------------------------------------------------------------------
 
@@ -253,14 +259,21 @@ class RegisterModel(QAbstractTableModel):
 
     def _reload(self, keep: int, counts: bool = False) -> None:
         """Run the query again from the top, fetching at least ``keep`` ids."""
-        want = max(keep, self.ID_BLOCK)
         with self._store.read() as session:
             if self._lookups is None or counts:
                 self._lookups = load_lookups(session)
             limits = deadlines(session, self._clock)
-            query = RegisterQuery(self._filter, self._sort, limits, self._lookups)
-            ids, cursor = query.id_window(session, None, want)
             new_counts = status_counts(session, limits) if counts or not self.counts else None
+            # how many dossiers each filter may match lets the query pick its index
+            if self._version_sizes is None and (
+                self._filter.field is not None or self._filter.procedure_id is not None
+            ):
+                self._version_sizes = version_sizes(session)  # once: they change slowly
+            sizes = Sizes(new_counts if new_counts is not None else self.counts,
+                          self._version_sizes)
+            query = RegisterQuery(self._filter, self._sort, limits, self._lookups, sizes)
+            ids, cursor = query.id_window(
+                session, None, max(keep, query.block_size(self.ID_BLOCK)))
         if ids == self._ids and self._query is not None:
             # same rows in the same order: only their contents may have changed
             self._query, self._cursor, self._more = query, cursor, cursor is not None

@@ -162,14 +162,19 @@ class RegisterView(QWidget):
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         self.model.sort(column, order)
+        self._show_sort()
+
+    def _show_sort(self) -> None:
+        """Keep the header's indicator on the order actually in force."""
+        head = self.table.horizontalHeader()
+        column, order = head.sortIndicatorSection(), head.sortIndicatorOrder()
         current = self.model.sort_column()
         wanted = (
             Qt.SortOrder.DescendingOrder if self.model.sort_order.descending
             else Qt.SortOrder.AscendingOrder
         )
         if column != current or order != wanted:
-            # a column without an index: keep showing the order actually in force
-            head = self.table.horizontalHeader()
+            # a column without an index, or a name search (always newest first)
             head.blockSignals(True)
             head.setSortIndicator(current, wanted)
             head.blockSignals(False)
@@ -177,6 +182,7 @@ class RegisterView(QWidget):
     def _apply_filter(self, filt: RegisterFilter) -> None:
         self._selected = None  # a new question: start at the top
         self.model.set_filter(filt)
+        self._show_sort()
         self._update_summary()
 
     def _search_submitted(self, _text: str) -> None:
