@@ -1,8 +1,8 @@
 """Fixtures of the sync tests.
 
-* ``hub_app`` / ``hub_transport``: the hub in-process on a SQLite file (fast protocol tests);
-* ``postgres``: a real PostgreSQL 15 cluster made with ``initdb`` in a temp folder, started once
-  per session (as the ``postgres`` user when running as root) and stopped at the end;
+* ``hub``: the hub in-process on a SQLite file, reached through its ASGI transport (fast);
+* ``postgres``: a real PostgreSQL cluster (:mod:`tests.sync.pgcluster`), started once per
+  session and stopped at the end;
 * ``hub_server``: the real hub as a uvicorn process (2 workers) on loopback against it;
 * ``make_desk``: a real desk data folder (a copy of the seeded template) for a new commune.
 """
@@ -12,10 +12,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -24,7 +22,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, text, update
+from sqlalchemy import Engine, update
 
 from desk_app.paths import database_path
 from desk_app.store.engine import Store
@@ -34,26 +32,14 @@ from province_hub.app import create_app, utcnow
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.faultproxy import FaultProxy
+from tests.sync.pgcluster import cluster, free_port, pg_bin
 
 with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx still works here
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[2]
-def _pg_bin() -> Path:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda x: int(x.parent.parent.name) if x.parent.parent.name.isdigit() else 0)
-    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
-
-
-PG_BIN = _pg_bin()
 _agency = itertools.count(1)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def new_agency_code() -> str:
@@ -121,42 +107,14 @@ def hub(tmp_path: Path) -> Iterator[LocalHub]:
 @dataclass
 class Postgres:
     url: str
-    port: int
-
-
-def _as_pg_user() -> dict:
-    return {"user": "postgres", "group": "postgres"} if os.geteuid() == 0 else {}
 
 
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Postgres]:
-    if not (PG_BIN / "initdb").exists():
+    if pg_bin() is None:
         pytest.fail("PostgreSQL is missing: ./dev test installs tools/apt/test-sync.txt")
-    base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres", "postgres")
-        shutil.chown(sock, "postgres", "postgres")
-    port = free_port()
-    kw = _as_pg_user()
-    subprocess.run([PG_BIN / "initdb", "-D", data, "-U", "hub", "-A", "trust", "--no-sync",
-                    "-E", "UTF8", "--no-locale"], check=True, capture_output=True, **kw)
-    opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off "
-            f"-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
-    subprocess.run([PG_BIN / "pg_ctl", "-D", data, "-o", opts, "-l", base / "log", "-w",
-                    "start"], check=True, capture_output=True, **kw)
-    try:
-        admin = create_engine(f"postgresql+psycopg://hub@127.0.0.1:{port}/postgres",
-                              isolation_level="AUTOCOMMIT")
-        with admin.connect() as c:
-            c.execute(text("CREATE DATABASE hub"))
-        admin.dispose()
-        yield Postgres(f"postgresql+psycopg://hub@127.0.0.1:{port}/hub", port)
-    finally:
-        subprocess.run([PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
-                       capture_output=True, **kw)
-        shutil.rmtree(base, ignore_errors=True)
+    with cluster() as url:
+        yield Postgres(url)
 
 
 @dataclass

@@ -1,0 +1,67 @@
+"""A throwaway PostgreSQL cluster in a temp folder (for the sync tests and bench/bench_sync.py).
+
+``initdb`` from Debian's postgresql package, run as the ``postgres`` user when we are root (CI
+runs as root; PostgreSQL refuses to run as root), on a free loopback port with its unix socket
+in the temp folder. Stopped and deleted on exit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+
+def pg_bin() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
+                   key=lambda x: int(x.parent.parent.name) if x.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def cluster(*, durable: bool = False, dbname: str = "hub") -> Iterator[str]:
+    """Yields the SQLAlchemy URL of a fresh database. ``durable=False`` turns fsync off."""
+    bindir = pg_bin()
+    if bindir is None:
+        raise RuntimeError("PostgreSQL is missing: install the Debian package 'postgresql'")
+    base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
+    data, sock = base / "data", base / "sock"
+    sock.mkdir()
+    kw: dict = {}
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+        shutil.chown(sock, "postgres", "postgres")
+        kw = {"user": "postgres", "group": "postgres"}
+    port = free_port()
+    subprocess.run([bindir / "initdb", "-D", data, "-U", "hub", "-A", "trust", "--no-sync",
+                    "-E", "UTF8", "--no-locale"], check=True, capture_output=True, **kw)
+    opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=200 "
+            "-c shared_buffers=128MB")
+    if not durable:
+        opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    subprocess.run([bindir / "pg_ctl", "-D", data, "-o", opts, "-l", base / "log", "-w",
+                    "start"], check=True, capture_output=True, **kw)
+    try:
+        admin = create_engine(f"postgresql+psycopg://hub@127.0.0.1:{port}/postgres",
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.execute(text(f"CREATE DATABASE {dbname}"))
+        admin.dispose()
+        yield f"postgresql+psycopg://hub@127.0.0.1:{port}/{dbname}"
+    finally:
+        subprocess.run([bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
+                       capture_output=True, **kw)
+        shutil.rmtree(base, ignore_errors=True)
