@@ -69,7 +69,7 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(480)  # wide enough for the two lines; word wrap needs a width
         inner = QVBoxLayout(box)
         title = QLabel("<h2>Màn hình đã khoá</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)

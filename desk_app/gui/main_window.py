@@ -43,9 +43,10 @@ from desk_app.store.engine import Store
 from desk_app.store.models import Commune
 
 log = logging.getLogger(__name__)
-COUNT_KEYS = (("received", "Đã nhận"), ("in_processing", "Đang giải quyết"),
-              ("waiting_supplement", "Chờ bổ sung"), ("result_ready", "Có kết quả"),
-              ("due_soon", "Sắp đến hạn"), ("overdue", "Quá hạn"))
+# "open" = every status in which the legal clock runs (received, in processing, waiting).
+COUNT_KEYS = (("open", "Đang giải quyết"), ("waiting_supplement", "trong đó chờ bổ sung"),
+              ("result_ready", "Chờ trả kết quả"), ("due_soon", "Sắp đến hạn"),
+              ("overdue", "Quá hạn"))
 
 
 def make_register(store: Store, clock: Clock) -> QWidget:

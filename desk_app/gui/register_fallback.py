@@ -77,6 +77,7 @@ class SimpleRegister(QWidget):
         counts = dict(session.execute(  # type: ignore[attr-defined]
             select(Dossier.status, func.count()).group_by(Dossier.status)
         ).all())
+        counts["open"] = sum(counts.get(v, 0) for v in open_values)
         counts["overdue"] = session.scalar(  # type: ignore[attr-defined]
             select(func.count()).where(Dossier.status.in_(open_values), Dossier.due_at < now)
         ) or 0

@@ -124,7 +124,7 @@ class DossierPage(QWidget):
         )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.history.setWordWrap(True)
+        self.history.setWordWrap(False)  # one line per event; the full reason is a tooltip
         header = self.history.horizontalHeader()
         for col in range(4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -214,8 +214,9 @@ class DossierPage(QWidget):
             for col, text in enumerate(
                 (f"{e.at:%H:%M %d/%m/%Y}", e.clerk, what, states, e.reason)
             ):
-                self.history.setItem(row, col, QTableWidgetItem(text))
-        self.history.resizeRowsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, col, item)
 
     def _render_extra_actions(self, current: Status) -> None:
         while self.extra_row.count():

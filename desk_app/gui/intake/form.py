@@ -246,6 +246,7 @@ class IntakeForm(QWidget):
 
     def _on_rep_toggled(self, on: bool) -> None:
         self.rep.setVisible(on)
+        self.rep_box.setFlat(not on)  # no empty frame while there is no representative
         self._on_change()
 
     def _on_delivery(self, index: int) -> None:
