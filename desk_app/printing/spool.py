@@ -99,6 +99,10 @@ class CupsSpooler:
         if proc.returncode != 0:
             raise self._fail(proc, printer)
         opts = dict(re.findall(r"([\w-]+)=('(?:[^']*)'|\S+)", proc.stdout))
+        if "printer-state" not in opts:  # lpoptions says nothing when it reached no server
+            if "not running" in self._run("lpstat", "-r").stdout:
+                raise KnownError("print_system_unavailable", "cupsd", printer=printer)
+            raise KnownError("printer_not_found", printer, printer=printer)
         reasons = tuple(r for r in opts.get("printer-state-reasons", "none").strip("'").split(",")
                         if r and r != "none")
         return PrinterState(

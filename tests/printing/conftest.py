@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -133,3 +138,119 @@ def pdf_pages_png(pdf: bytes | Path, tmp_path: Path, dpi: int, stem: str = "page
     subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(first), "-l", str(last), "-png",
                     str(path), str(out)], check=True)
     return [Image.open(p) for p in sorted(tmp_path.glob(f"{stem}-*.png"))]
+
+
+# -- a real CUPS spooler with a cups-pdf queue ------------------------------------------------
+
+SBIN_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+
+
+@dataclass
+class Cups:
+    root: Path
+    socket: Path
+    queue: str
+    out: Path
+    env: dict[str, str]
+
+    def lp_env(self) -> dict[str, str]:
+        return {"CUPS_SERVER": str(self.socket)}
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(args, capture_output=True, text=True, env=self.env, check=True,
+                              timeout=30)
+
+    def wait_for_output(self, count: int = 1, timeout: float = 60.0) -> list[Path]:
+        """The PDFs cups-pdf wrote (waits until ``count`` exist and are complete)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = sorted(p for p in self.out.glob("*.pdf") if p.stat().st_size > 0)
+            pending = subprocess.run(["lpstat", "-W", "not-completed", "-o", self.queue],
+                                     capture_output=True, text=True, env=self.env).stdout
+            if len(done) >= count and not pending.strip():
+                return done
+            time.sleep(0.3)
+        log = (self.root / "log" / "error_log").read_text(errors="replace")[-2000:]
+        raise AssertionError(f"cups-pdf wrote {list(self.out.iterdir())}; error_log:\n{log}")
+
+
+def _cups_unavailable_reason() -> str | None:
+    if not all(shutil.which(t, path=SBIN_PATH) for t in ("cupsd", "lpadmin", "lp")):
+        return "cups is not installed (tools/apt/test-printing.txt lists it for ./dev test)"
+    if not Path("/usr/lib/cups/backend/cups-pdf").exists():
+        return "printer-driver-cups-pdf is not installed"
+    if os.geteuid() != 0:
+        return "cupsd and the cups-pdf backend need root to run; CI runs as root"
+    return None
+
+
+@pytest.fixture(scope="session")
+def cups() -> Iterator[Cups]:
+    """cupsd in a temp folder (own socket, spool, logs) with a cups-pdf queue; stopped after."""
+    reason = _cups_unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    # not under pytest's 0700 temp folders: cupsd runs its filters as the "lp" user, which must
+    # reach the spool and temp folders
+    root = Path(tempfile.mkdtemp(prefix="desk-cups-"))
+    for sub in ("conf/ppd", "spool/tmp", "state", "cache", "log", "out"):
+        (root / sub).mkdir(parents=True)
+    (root / "spool" / "tmp").chmod(0o1777)
+    socket = root / "cups.sock"
+    (root / "conf" / "cupsd.conf").write_text(
+        f"LogLevel warn\nListen {socket}\nBrowsing Off\nDefaultAuthType None\n"
+        "WebInterface No\n<Location />\n  Order allow,deny\n  Allow all\n</Location>\n"
+        "<Policy default>\n  JobPrivateAccess all\n  JobPrivateValues none\n"
+        "  SubscriptionPrivateAccess all\n  SubscriptionPrivateValues none\n"
+        "  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n"
+    )
+    (root / "conf" / "cups-files.conf").write_text(
+        f"SystemGroup root\nServerRoot {root}/conf\nRequestRoot {root}/spool\n"
+        f"TempDir {root}/spool/tmp\nStateDir {root}/state\nCacheDir {root}/cache\n"
+        f"AccessLog {root}/log/access_log\nErrorLog {root}/log/error_log\n"
+        f"PageLog {root}/log/page_log\nPrintcap\n"
+    )
+    for p in (root, root / "conf"):
+        p.chmod(0o755)
+    # cups-pdf reads /etc/cups/cups-pdf-<instance>.conf for a cups-pdf:/<instance> URI: this
+    # test's own instance writes into the temp folder and leaves the system's queues alone
+    instance = f"desktest{os.getpid()}"
+    instance_conf = Path(f"/etc/cups/cups-pdf-{instance}.conf")
+    instance_conf.write_text(f"Out {root}/out\nAnonDirName {root}/out\nLabel 0\nGrp root\n"
+                             f"Log {root}/log\n")
+    env = {**os.environ, "CUPS_SERVER": str(socket), "PATH": SBIN_PATH, "LANG": "C"}
+    stderr = open(root / "log" / "stderr", "wb")  # noqa: SIM115 - closed in finally
+    proc = subprocess.Popen(
+        [shutil.which("cupsd", path=SBIN_PATH) or "cupsd", "-f",
+         "-c", str(root / "conf" / "cupsd.conf"), "-s", str(root / "conf" / "cups-files.conf")],
+        stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while subprocess.run(["lpstat", "-r"], capture_output=True, text=True,
+                             env=env).stdout.strip() != "scheduler is running":
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.skip("cupsd could not be started: "
+                            + (root / "log" / "stderr").read_text(errors="replace")[-500:])
+            time.sleep(0.1)
+        models = subprocess.run(["lpinfo", "-m"], capture_output=True, text=True, env=env,
+                                check=True, timeout=60).stdout
+        ppd = next(line.split()[0] for line in models.splitlines()
+                   if "CUPS-PDF" in line and "_opt" in line.split()[0])
+        queue = "DeskPDF"
+        subprocess.run(["lpadmin", "-p", queue, "-v", f"cups-pdf:/{instance}", "-m", ppd, "-E",
+                        # poppler's pdftops keeps the glyph names our fonts carry, so the
+                        # PDF that comes out still has its Vietnamese text (gs's ps2write not)
+                        "-o", "pdftops-renderer-default=pdftops"],
+                       capture_output=True, env=env, check=True, timeout=60)
+        yield Cups(root=root, socket=socket, queue=queue, out=root / "out", env=env)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        stderr.close()
+        instance_conf.unlink(missing_ok=True)
+        shutil.rmtree(root, ignore_errors=True)
