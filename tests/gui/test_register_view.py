@@ -59,6 +59,7 @@ def view(qtbot, store: Store, clock: FixedClock, made) -> RegisterView:
     v.resize(1200, 500)
     v.show()
     qtbot.waitExposed(v)
+    qtbot.waitUntil(lambda: bool(v.model.counts))  # counted once the first page is shown
     return v
 
 

@@ -66,6 +66,17 @@ URGENCY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"
 
+# Plain values of the Qt enums data() compares with on every call (enum lookups add up).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ROLES = frozenset({DISPLAY, BACKGROUND, TOOLTIP, int(DOSSIER_ID_ROLE), int(URGENCY_ROLE)})
+ITEM_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
+BRUSHES = {"overdue": QBrush(OVERDUE_BG), "due_soon": QBrush(DUE_SOON_BG)}
+
 
 class RegisterModel(QAbstractTableModel):
     """All dossiers matching a filter, in one order, fetched lazily."""
@@ -135,6 +146,12 @@ class RegisterModel(QAbstractTableModel):
             self._sort = sort
             self._reload(keep=0)
 
+    def update_counts(self) -> None:
+        """Recount the status-bar figures (done after the first paint, and by refresh)."""
+        with self._store.read() as session:
+            self.counts = status_counts(session, deadlines(session, self._clock))
+        self.countsChanged.emit(dict(self.counts))
+
     def refresh(self) -> None:
         """Re-run the query (as many ids as were fetched) and mark every cached row stale."""
         self._reload(keep=len(self._ids), counts=True)
@@ -176,39 +193,28 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | (
-            Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return ITEM_FLAGS if index.isValid() else NO_FLAGS
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        # Called for every role of every painted cell: the cheap refusals come first.
+        if role not in ROLES or not index.isValid():
+            return None
+        r = index.row()
+        if r >= len(self._ids):
             return None
         if role == DOSSIER_ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.ToolTipRole, URGENCY_ROLE, Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None
-        row = self._row(index.row())
+            return self._ids[r]
+        row = self._row(r)
         if row is None:
             return None
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, col)
+        if role == DISPLAY:
+            return self._display(row, index.column())
         if role == URGENCY_ROLE:
             return row.urgency
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.urgency == "overdue":
-                return QBrush(OVERDUE_BG)
-            if row.urgency == "due_soon":
-                return QBrush(DUE_SOON_BG)
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return None
+        if role == BACKGROUND:
+            return BRUSHES.get(row.urgency)
         # tooltip: the full text (procedure names are long) and why a row is coloured
+        col = index.column()
         tip = self._display(row, col) if col in (COL_PROCEDURE, COL_APPLICANT, COL_FIELD) else ""
         note = urgency_label(row.urgency)
         return "\n".join(t for t in (tip, note) if t) or None
@@ -263,7 +269,7 @@ class RegisterModel(QAbstractTableModel):
             if self._lookups is None or counts:
                 self._lookups = load_lookups(session)
             limits = deadlines(session, self._clock)
-            new_counts = status_counts(session, limits) if counts or not self.counts else None
+            new_counts = status_counts(session, limits) if counts else None
             # how many dossiers each filter may match lets the query pick its index
             if self._version_sizes is None and (
                 self._filter.field is not None or self._filter.procedure_id is not None

@@ -97,8 +97,9 @@ class RegisterView(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self._update_summary()
-        # The counts were computed before anyone could connect: hand them out once running.
-        QTimer.singleShot(0, lambda: self.countsChanged.emit(dict(self.model.counts)))
+        # The first page is on screen before the status-bar figures are counted; counting
+        # once the event loop runs also lets the owner connect countsChanged first.
+        QTimer.singleShot(0, self._first_counts)
 
     # --- the interface the main window uses ------------------------------------------------
 
@@ -214,7 +215,12 @@ class RegisterView(QWidget):
             self.table.setCurrentIndex(self.model.index(0, COL_CODE))
         self.table.scrollToTop()
 
+    def _first_counts(self) -> None:
+        if not self.model.counts:
+            self.model.update_counts()
+
     def _counts_changed(self, counts: dict) -> None:
+        self._update_summary()
         self.countsChanged.emit(dict(counts))
 
     def _known_count(self, filt: RegisterFilter) -> int | None:
