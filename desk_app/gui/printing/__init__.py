@@ -1,0 +1,87 @@
+"""Printing in the counter GUI: preview and print dialog, hooks into intake and the dossier page.
+
+:func:`install` registers the printing entries in :mod:`desk_app.gui.hooks`: the slip offered
+after each intake (form 01, or 02/03 by outcome), a "In phiếu" action on the dossier page, and
+on a main window a menu entry for the register (form 07).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from desk_app.clock import Clock
+from desk_app.gui import hooks
+from desk_app.gui.printing import actions
+from desk_app.store.engine import Store
+
+log = logging.getLogger(__name__)
+
+
+class PrintingHooks:
+    """The callables registered in the hooks, bound to one window, store, clock and clerk."""
+
+    def __init__(self, window: QWidget, store: Store, clock: Clock,
+                 clerk_id: Callable[[], int], data_dir: Path | None,
+                 offer_after_intake: bool = True) -> None:
+        self.window, self.store, self.clock = window, store, clock
+        self.clerk_id, self.data_dir = clerk_id, data_dir
+        self.offer_after_intake = offer_after_intake
+        self.action = hooks.DossierAction("In phiếu… (Ctrl+P)", self.run_action, "Ctrl+P")
+        self.last_dialog: actions.PrintDialog | None = None
+
+    def after_intake(self, dossier_id: int) -> None:
+        if self.offer_after_intake:
+            self.last_dialog = actions.offer_form01(self.window, self.store, self.clock,
+                                                    self.clerk_id(), dossier_id,
+                                                    data_dir=self.data_dir)
+
+    def run_action(self, parent: QWidget, dossier_id: int) -> None:
+        if dossier_id:
+            self.last_dialog = actions.print_form(parent, self.store, self.clock,
+                                                  self.clerk_id(), dossier_id, "01",
+                                                  data_dir=self.data_dir)
+
+    def print_register(self) -> None:
+        self.last_dialog = actions.print_register(self.window, self.store, self.clock,
+                                                  self.clerk_id(), data_dir=self.data_dir)
+
+
+def _clerk_id_of(window: Any) -> int:
+    clerk = getattr(window, "clerk", None) or getattr(getattr(window, "ops", None), "clerk", None)
+    return int(clerk.id) if clerk is not None else 0
+
+
+def install(main_window: QWidget, store: Store | None = None, clock: Clock | None = None, *,
+            clerk_id: Callable[[], int] | None = None, data_dir: Path | None = None,
+            offer_after_intake: bool = True) -> PrintingHooks:
+    """Register printing in the GUI hooks; defaults come from the main window
+    (``store``, ``ops.clock``, ``clerk``)."""
+    store = store or getattr(main_window, "store")
+    clock = clock or getattr(getattr(main_window, "ops", None), "clock", None)
+    if store is None or clock is None:
+        raise ValueError("printing.install needs a store and a clock")
+    ctl = PrintingHooks(main_window, store, clock,
+                        clerk_id or (lambda: _clerk_id_of(main_window)), data_dir,
+                        offer_after_intake)
+    hooks.after_intake.append(ctl.after_intake)
+    hooks.dossier_menu_actions.append(ctl.action)
+    if isinstance(main_window, QMainWindow):
+        menu = main_window.menuBar().addMenu("&In")
+        act = menu.addAction("In sổ theo dõi hồ sơ (mẫu 07)…")
+        act.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        act.triggered.connect(ctl.print_register)
+    return ctl
+
+
+def uninstall(ctl: PrintingHooks) -> None:
+    """Remove the hooks (tests, sign-out)."""
+    while ctl.after_intake in hooks.after_intake:
+        hooks.after_intake.remove(ctl.after_intake)
+    while ctl.action in hooks.dossier_menu_actions:
+        hooks.dossier_menu_actions.remove(ctl.action)
