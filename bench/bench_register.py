@@ -191,6 +191,8 @@ def main() -> None:
         ("search: CCCD", plain.with_(search=some.applicant_id_number), RegisterSort()),
         ("open + field + search 'nguyen'",
          plain.with_(status=ANY_OPEN, field=common_field, search="nguyen"), RegisterSort()),
+        ("status từ chối + search 'nguyen van'",
+         plain.with_(status="refused", search="nguyen van"), RegisterSort()),
         ("rare field + last 30 days", plain.with_(field=rare_field,
                                                   received_from=today - timedelta(days=30),
                                                   received_to=today), RegisterSort()),

@@ -103,27 +103,30 @@ CODES = ["1.004873", "2.000815", "2.001035", "1.012812", "2.001019", "1.013831"]
 
 
 def fill_realistic(store: Store, count: int, end: date, seed: int = 3) -> None:
-    """``count`` dossiers over the working days before ``end``: old ones mostly returned,
-    recent ones still open, so that some are overdue and some due soon at ``end``."""
+    """``count`` dossiers over the working days before ``end``, received in time order (as
+    at a real desk, ids follow the receipt order): old ones mostly returned, the last week's
+    mostly open, so that at ``end`` some are overdue and some due soon."""
     rng = random.Random(seed)
-    day = end
     per_day = 12
-    n = 0
-    while n < count:
+    days: list[date] = []
+    day = end
+    while len(days) * per_day < count:
         day -= timedelta(days=1)
-        if day.weekday() >= 5:
-            continue
+        if day.weekday() < 5:
+            days.append(day)
+    n = 0
+    for day in reversed(days):
         age = (end - day).days
-        for _ in range(min(per_day, count - n)):
-            at = datetime.combine(day, datetime.min.time()) + timedelta(
-                hours=7, minutes=45 + rng.randint(0, 8 * 60))
-            if at.hour >= 11 and at.hour < 14:
-                at += timedelta(hours=2, minutes=30)
-            if at.hour >= 17:
-                at -= timedelta(hours=3)
-            if age > 20:
+        times = sorted(rng.randint(0, 7 * 60) for _ in range(per_day))
+        for minute in times:
+            if n == count:
+                return
+            at = datetime.combine(day, datetime.min.time()) + timedelta(hours=7, minutes=40)
+            at += timedelta(minutes=minute if minute < 230 else minute + 120)  # lunch break
+            if age > 9:
                 status = rng.choices([Status.RETURNED, Status.REFUSED, Status.WITHDRAWN,
-                                      Status.SUPPLEMENT_REQUESTED], [90, 3, 2, 5])[0]
+                                      Status.SUPPLEMENT_REQUESTED, Status.IN_PROCESSING],
+                                     [86, 3, 2, 5, 4])[0]
             else:
                 status = rng.choices([Status.RECEIVED, Status.IN_PROCESSING,
                                       Status.WAITING_SUPPLEMENT, Status.RESULT_READY,

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QLocale  # noqa: E402
+from PySide6.QtCore import QLocale, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desk_app.bootstrap import open_store  # noqa: E402
@@ -30,6 +30,14 @@ from desk_app.services.clerks import create_clerk  # noqa: E402
 from tests.register_data import fill_realistic  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 0)
+
+
+def save(view: RegisterView, path: Path) -> None:
+    """Grab the widget; a 256-colour PNG keeps the file small (Pillow, a test extra)."""
+    from PIL import Image
+
+    view.grab().save(str(path))
+    Image.open(path).convert("RGB").quantize(256).save(path, optimize=True)
 
 
 def main() -> None:
@@ -49,14 +57,17 @@ def main() -> None:
         view.resize(1360, 640)
         view.show()
         app.processEvents()
-        view.grab().save(str(out / "register.png"))
+        save(view, out / "register.png")
         view.filters.status.setCurrentIndex(1)  # đang giải quyết
+        view.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # hẹn trả: soonest first
         app.processEvents()
-        view.grab().save(str(out / "register-open.png"))
+        save(view, out / "register-open.png")
         view.filters.reset()
+        view.filters.search.setText("nguyen thi")
+        view.filters.search.setFocus()
         view.set_search("nguyen thi")
         app.processEvents()
-        view.grab().save(str(out / "register-search.png"))
+        save(view, out / "register-search.png")
         print(view.counts())
         view.close()
         store.dispose()

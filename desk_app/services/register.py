@@ -217,11 +217,12 @@ _PLAIN, _HIDDEN = _Cols.make(""), _Cols.make("+")
 Cursor = tuple[Any, Any, bool]
 
 # When a filter narrows the register to at most this many dossiers (by the status-bar counts
-# or the per-procedure counts), their index is walked and the few rows sorted (bounded
-# random reads). Wider filters walk an index in display order instead and check the filter
-# inside it: a filter matching at least SMALL_SET of N rows finds a page of P rows within
-# about P * N / SMALL_SET index entries (100,000 for a page of 500 on a million rows).
-SMALL_SET = 5_000
+# or the per-procedure counts), their index is walked and the rows sorted: at most SMALL_SET
+# random table reads (~10 us each when cached). Wider filters walk an index in display order
+# and check the filter inside it: matching at least SMALL_SET of N rows, a block of B ids is
+# found within about B * N / SMALL_SET entries (100,000 for 200 ids of a million, ~0.15 us
+# each). The two costs meet near 2,000 on a million rows (measured: bench_register.py).
+SMALL_SET = 2_000
 
 PLANS = {
     "received": "dossiers INDEXED BY ix_dossiers_register_received",
