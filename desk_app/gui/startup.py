@@ -1,24 +1,35 @@
 """From QApplication to the main window: first-run or login dialog, then the window.
 
-Non-blocking (dialogs are ``open()``-ed): :meth:`Launcher.start` returns at once and
+Non-blocking (dialogs are shown, not ``exec()``-ed): :meth:`Launcher.start` returns at once and
 :attr:`Launcher.windowReady` fires when the clerk has logged in and the main window is shown.
+
+The login dialog is the first usable window, so it is shown before the heavier modules are
+imported; while the clerk types the password, :meth:`Launcher.warm_up` imports the main
+window and the register and loads this year's public holidays, in small steps between which
+key strokes are handled, so the main window then opens at once.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import select
 
 from desk_app.clock import Clock
 from desk_app.gui.login import FirstRunDialog, LoginDialog
-from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.clerks import has_clerks
 from desk_app.store.engine import Store
 from desk_app.store.models import Commune
+
+if TYPE_CHECKING:
+    from desk_app.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +56,46 @@ class Launcher(QObject):
             self.dialog = LoginDialog(self.store, commune.desk_name if commune else "")
         self.dialog.loggedIn.connect(self._open_window)
         self.dialog.show()
-        self.dialog.raise_()
         self.dialog.activateWindow()
+        QTimer.singleShot(30, self.warm_up)
         return self.dialog
 
+    def warm_steps(self) -> list[Callable[[], object]]:
+        today = self.clock.now().date()
+
+        def holidays() -> object:
+            from desk_app.core.calendar import WorkCalendar
+
+            return WorkCalendar().is_working_day(today)
+
+        def rich_text() -> object:
+            # PySide builds its Python enums lazily: the first rich-text layout pays ~0.2 s
+            from PySide6.QtWidgets import QLabel
+
+            return QLabel("<b>Sổ</b> · <i>hồ sơ</i>").sizeHint()
+
+        return [
+            lambda: importlib.import_module("desk_app.gui.main_window"),
+            rich_text,
+            holidays,
+            lambda: importlib.util.find_spec("desk_app.gui.register")
+            and importlib.import_module("desk_app.gui.register"),
+        ]
+
+    def warm_up(self, steps: list[Callable[[], object]] | None = None) -> None:
+        """Run one warm-up step, then schedule the next (the dialog stays responsive)."""
+        steps = self.warm_steps() if steps is None else steps
+        if not steps or self.window is not None:
+            return
+        try:
+            steps[0]()
+        except Exception:  # warming is an optimisation; the real import will report it
+            log.exception("warm-up step failed")
+        QTimer.singleShot(0, lambda: self.warm_up(steps[1:]))
+
     def _open_window(self, clerk: ClerkInfo) -> None:
+        from desk_app.gui.main_window import MainWindow
+
         log.info("clerk %s logged in", clerk.username)
         self.window = MainWindow(self.store, self.clock, clerk, self.data_dir, self.log_path)
         self.window.show()

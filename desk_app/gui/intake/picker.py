@@ -15,11 +15,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from desk_app.core.calendar import TimeLimit
 from desk_app.core.text import fold
 from desk_app.store.catalogue import versions_in_force
+from desk_app.store.models import ProcedureVersion
 
 MAX_HITS = 50
 
@@ -51,8 +53,18 @@ class ProcedureChoice:
 
 
 def load_choices(session: Session, day: date) -> list[ProcedureChoice]:
+    ids = [v.id for v in versions_in_force(session, day)]
+    # procedures and components in one query each, not one per version
+    loaded = session.scalars(
+        select(ProcedureVersion).where(ProcedureVersion.id.in_(ids))
+        .options(selectinload(ProcedureVersion.components),
+                 selectinload(ProcedureVersion.procedure))
+        .execution_options(populate_existing=True)
+    ).all()
+    order = {vid: n for n, vid in enumerate(ids)}
+    versions = sorted(loaded, key=lambda v: order[v.id])
     out = []
-    for v in versions_in_force(session, day):
+    for v in versions:
         out.append(
             ProcedureChoice(
                 version_id=v.id,
