@@ -164,3 +164,34 @@ def test_unknown_scanned_code(qtbot: QtBot, window: MainWindow) -> None:
     assert window.dossier.view is None
     with window.store.read() as s:
         assert s.scalars(select(Dossier)).first() is None
+
+
+def test_hooks_for_printing_rating_and_sync(qtbot: QtBot, store: Store, clock: FixedClock,
+                                            data_dir: Path) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    printed: list[int] = []
+    hooks.dossier_menu_actions.append(
+        hooks.DossierAction("In giấy hẹn (mẫu 01)", lambda _parent, i: printed.append(i),
+                            statuses=frozenset({"received"}))
+    )
+    hooks.status_bar_widgets.append(lambda: QLabel("Đồng bộ: đã gửi hết"))
+
+    def broken(_dossier_id: int) -> None:
+        raise RuntimeError("printer on fire")
+
+    hooks.after_return.append(broken)
+    window = open_window(qtbot, store, clock, data_dir)
+    assert any(isinstance(w, QLabel) and w.text() == "Đồng bộ: đã gửi hết"
+               for w in window.statusBar().findChildren(QLabel))
+    dossier_id, _ = receive(store, clock)
+    window.open_dossier(dossier_id)
+    button = next(b for b in window.dossier.actions_box.findChildren(QPushButton)
+                  if b.text() == "In giấy hẹn (mẫu 01)")
+    button.click()
+    assert printed == [dossier_id]
+    for target in (Status.RESULT_READY, Status.RETURNED):
+        assert window.dossier.change(target)  # the broken hook is logged, the return stands
+    assert window.dossier.view is not None and window.dossier.view.status == "returned"
+    assert not any(b.text() == "In giấy hẹn (mẫu 01)" and b.isVisible()
+                   for b in window.dossier.actions_box.findChildren(QPushButton))

@@ -210,3 +210,19 @@ def test_refusal_needs_a_reason(qtbot: QtBot, window: MainWindow, store: Store) 
         d = s.scalars(select(Dossier)).one()
         assert d.status == "refused"
         assert d.outcome_reason == "Không thuộc thẩm quyền giải quyết của UBND xã."
+
+
+def test_tab_order_follows_the_page(qtbot: QtBot, window: MainWindow) -> None:
+    pick_procedure(window, "1.004873")
+    window.intake.picker.edit.setFocus()
+    seen = []
+    for _ in range(30):
+        seen.append(focused().objectName())
+        press(Qt.Key.Key_Tab)
+    order = ["procedureSearch", "allReceived", "component.1", "component.1.originals",
+             "component.2", "applicant.full_name", "applicant.id_number",
+             "applicant.birth_date", "applicant.gender", "applicant.address", "applicant.phone",
+             "applicant.email", "representativeBox", "delivery", "sets_count", "note",
+             "refuseButton", "supplementButton", "receiveButton"]
+    positions = [seen.index(name) for name in order]
+    assert positions == sorted(positions), seen

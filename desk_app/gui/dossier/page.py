@@ -222,6 +222,7 @@ class DossierPage(QWidget):
         while self.extra_row.count():
             item = self.extra_row.takeAt(0)
             if item is not None and item.widget() is not None:
+                item.widget().hide()  # gone at once; deleted when the event loop runs
                 item.widget().deleteLater()
         for action in hooks.dossier_menu_actions:
             if action.statuses is not None and current.value not in action.statuses:

@@ -108,6 +108,14 @@ class ComponentChecklist(QWidget):
             self.grid.addWidget(row.message, r + 1, 1, 1, 4)
             row.check.toggled.connect(lambda on, row=row: self._toggled(row, on))
 
+    def focus_chain(self) -> list[QWidget]:
+        """The checklist's controls in keyboard order: "all", then each row's box and counts."""
+        chain: list[QWidget] = [self.all_button]
+        for row in self.rows:
+            chain.append(row.check)
+            chain.extend(row.spins[k] for k, _t in KINDS if k in row.spins)
+        return chain
+
     def _toggled(self, row: _Row, on: bool) -> None:
         for kind, spin in row.spins.items():
             need = getattr(row.spec, kind)

@@ -100,6 +100,7 @@ class IntakeForm(QWidget):
         outer.addWidget(self.banner)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         columns = QHBoxLayout(body)
         scroll.setWidget(body)
@@ -256,6 +257,11 @@ class IntakeForm(QWidget):
     def _on_procedure(self, choice: ProcedureChoice | None) -> None:
         mark(self.picker.edit, self.procedure_msg, "")
         self.checklist.set_components(choice.components if choice else ())
+        # rows made now would come last in the tab order: put them after the picker
+        chain = [self.picker.edit, *self.checklist.focus_chain(),
+                 self.applicant.widgets["full_name"]]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         per_page = bool(choice and choice.fee_rule.get("kind") == "per_page")
         self.pages.setVisible(per_page)
         self.pages_label.setVisible(per_page)

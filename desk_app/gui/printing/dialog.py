@@ -107,7 +107,7 @@ class PrintDialog(QDialog):
         self.error_label.setStyleSheet("color:#b00020; font-weight:bold")
         self.error_label.hide()
 
-        form_layout = QFormLayout()
+        form_layout = self.form_layout = QFormLayout()
         form_layout.addRow("Mẫu phiếu", self.form_box)
         form_layout.addRow("Cách in", self.layout_box)
         copies = QHBoxLayout()
@@ -197,8 +197,8 @@ class PrintDialog(QDialog):
         printer = prefs.printer or qt_spool.default_printer()
         if printer and self.printer_box.findText(printer) >= 0:
             self.printer_box.setCurrentText(printer)
-        self.copies_row.setVisible(form == "01")
-        self.dates_row.setVisible(form == "07")
+        self.form_layout.setRowVisible(self.copies_row, form == "01")
+        self.form_layout.setRowVisible(self.dates_row, form == "07")
 
     def copies(self) -> tuple[int, ...]:
         chosen = tuple(i for i, box in ((1, self.copy1), (2, self.copy2)) if box.isChecked())
