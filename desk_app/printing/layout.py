@@ -241,7 +241,7 @@ class Layout:
                 h = self.place(p, x, y, w)
                 for key, length in rules:
                     if key == ci * 100 + pi:
-                        ry = y + h - p.space_after + 1.0
+                        ry = y + h - p.space_after + 2.5
                         self.ops.append(("l", x + (w - length) / 2, ry, x + (w + length) / 2,
                                          ry, 0.6))
                 y += h

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -32,6 +32,7 @@ from desk_app.printing.forms import (
 )
 from desk_app.printing.forms.common import LAYOUTS, Ctx
 from desk_app.printing.layout import Layout, Op, paint_frame
+from desk_app.printing.templates import merge
 
 FORM_CODES = ("01", "02", "03", "04", "05", "06", "07")
 BUILDERS: dict[str, Callable[[Ctx, DossierView], None]] = {
@@ -148,14 +149,28 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
     if form == "01":
         names = list(tpl["01"]["copies"])
         labels = [names[i - 1] for i in opts.copies if 1 <= i <= len(names)] or [names[0]]
-    copies, heights = [], []
-    for label in labels:
-        lay = Layout(g.content_w, g.content_h)
-        ctx = _ctx(lay, tpl, vals, layout, g, opts, form, copy_label=label, code=d.code,
-                   lookup=lookup, extra={"settings_signers": d.commune.settings.get("signers")})
-        BUILDERS[form](ctx, d)
-        copies.append(lay.frames)
-        heights.append(lay.y)
+    # A slip that does not fit its sheet is set again a little smaller (down to the page
+    # format's "min_size"), so a long dossier still gives one sheet; past that it flows on.
+    min_size = float(tpl["pages"][layout].get("min_size", g.size))
+    sizes = [g.size]
+    while sizes[-1] - 0.5 >= min_size - 1e-9:
+        sizes.append(sizes[-1] - 0.5)
+    for size in sizes:
+        gs = replace(g, size=size, header_size=min(g.header_size, size))
+        copies, heights = [], []
+        for label in labels:
+            lay = Layout(gs.content_w, gs.content_h)
+            ctx = _ctx(lay, tpl, vals, layout, gs, opts, form, copy_label=label, code=d.code,
+                       lookup=lookup,
+                       extra={"settings_signers": d.commune.settings.get("signers")})
+            BUILDERS[form](ctx, d)
+            copies.append(lay.frames)
+            heights.append(lay.y)
+        if all(len(frames) == 1 for frames in copies):
+            break
+    if len(copies[0]) > 1 and len(sizes) > 1:  # does not fit even small: the normal size
+        return render_dossier_form(form, d, merge(tpl, {"pages": {layout: {
+            "min_size": g.size}}}), opts)
     meta = {"title": f"{tpl[form]['title']} - {d.code}", "author": d.commune.name,
             "subject": d.code}
     return _paint(copies, layout, g, meta, heights)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -29,6 +30,20 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENS = ROOT / "docs" / "screens"
+
+
+@pytest.fixture(autouse=True)
+def fonts(qapp: object) -> None:
+    from desk_app.gui.fonts import install_fonts
+
+    install_fonts(qapp)  # type: ignore[arg-type]
+
+
+def has_ink(dlg: PrintDialog) -> bool:
+    img = dlg.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h = img.width(), img.height()
+    return any(img.pixelColor(x, y).value() < 100 for x in range(0, w, 3)
+               for y in range(0, h // 2, 3))
 
 
 def close_boxes(dialog: PrintDialog) -> list[str]:
@@ -61,6 +76,7 @@ def test_preview_shows_the_pdf_that_will_print(qtbot: QtBot, store: Store, clock
     dlg.layout_box.setCurrentIndex(dlg.layout_box.findData("a4_two_up"))
     dlg.show()
     qtbot.waitExposed(dlg)
+    qtbot.waitUntil(lambda: has_ink(dlg), timeout=5000)  # QPdfView renders in a thread
     SCREENS.mkdir(parents=True, exist_ok=True)
     dlg.grab().scaled(900, 620).save(str(SCREENS / "print_dialog.png"))
 
