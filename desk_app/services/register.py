@@ -380,7 +380,11 @@ class RegisterQuery:
         return where
 
     def _base(self, *columns: Any) -> Select[Any]:
-        stmt = select(*columns).select_from(text(PLANS[self.plan])).where(*self._where)
+        source = PLANS[self.plan]
+        if self.plan == "received" and not self._where:
+            # nothing to check: the plain (received_at, id) index is the exact display order
+            source = "dossiers INDEXED BY ix_dossiers_received_at"
+        stmt = select(*columns).select_from(text(source)).where(*self._where)
         if self.plan == "fts":
             match = text("dossier_fts MATCH :fts_match").bindparams(fts_match=self._match)
             stmt = stmt.where(match, D_ID == FTS_ID)
