@@ -40,11 +40,18 @@ def _nfc(value: Any) -> Any:
 def canonical_json(record: dict[str, Any]) -> bytes:
     """The bytes that are hashed: sorted keys, compact, UTF-8, NFC; ``hash`` left out."""
     body = {k: v for k, v in record.items() if k != "hash"}
-    text = json.dumps(
-        _nfc(body), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-        allow_nan=False,
-    )
+    text = _dumps(body)
+    # Stored text is NFC already (services normalise input), so check the whole text once
+    # and only walk the strings when needed: the quotes around every string are starters
+    # that compose with nothing, so normalising the text equals normalising each string.
+    if not unicodedata.is_normalized("NFC", text):
+        text = _dumps(_nfc(body))
     return text.encode("utf-8")
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
 
 
 def record_hash(prev_hash: str, record: dict[str, Any]) -> str:

@@ -107,4 +107,5 @@ def test_leader_figures_screen(controller: RatingController, store: Store, clock
     last = dialog.table.rowCount() - 1
     assert [dialog.table.item(last, c).text() for c in range(6)] == [
         "Tổng cộng", "4", "1", "2", "1", "75,0 %"]
+    qtbot.waitUntil(lambda: "toàn vẹn" in dialog.chain.text())
     assert dialog.grab().save(str(_out(tmp_path) / "rating-figures.png"))

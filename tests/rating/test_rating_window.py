@@ -207,14 +207,15 @@ def test_tampered_rating_is_reported_to_the_leader(
         qtbot.mouseClick(rating.window.send, Qt.MouseButton.LeftButton)
     dialog = FiguresDialog(store, clock)
     qtbot.addWidget(dialog)
-    assert "toàn vẹn" in dialog.chain.text()
+    qtbot.waitUntil(lambda: "toàn vẹn" in dialog.chain.text())  # checked on a worker thread
     last = dialog.table.rowCount() - 1
     assert dialog.table.item(last, 0).text() == "Tổng cộng"
     assert dialog.table.item(last, 1).text() == "3"
     assert dialog.table.item(last, dialog.table.columnCount() - 1).text() == "33,3 %"
     _tamper(store, "UPDATE ratings SET overall = 'very_satisfied' WHERE seq = 3")
-    dialog.refresh()
-    assert "bị can thiệp" in dialog.chain.text() and "phiếu số 3 đã bị sửa" in dialog.chain.text()
+    dialog.check()
+    qtbot.waitUntil(lambda: "bị can thiệp" in dialog.chain.text())
+    assert "phiếu số 3 đã bị sửa" in dialog.chain.text()
 
 
 # messages.warn's QMessageBox sizes itself after it is shown; Qt's offscreen plugin (tests
@@ -239,6 +240,7 @@ def test_figures_are_for_the_desk_leader(
     assert table.item(0, 0).text() == "Nguyễn Văn Bình" and table.item(0, 1).text() == "1"
     dialogs[0].group.setCurrentIndex(1)  # per procedure
     assert "(1.004873)" in table.item(0, 0).text()
+    qtbot.waitUntil(lambda: not dialogs[0].checking)
     dialogs[0].close()
 
 

@@ -6,9 +6,10 @@ rating is seen on the desk itself, not only at the province.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,7 @@ from desk_app.services import ratings
 from desk_app.services.ratings import FigureRow
 from desk_app.store.engine import Store
 
+log = logging.getLogger(__name__)
 GROUP_LABELS = {"clerk": "Công chức", "procedure": "Thủ tục", "month": "Tháng"}
 PROBLEM_TEXT = {
     "edited": "phiếu số {seq} đã bị sửa",
@@ -39,6 +41,10 @@ PROBLEM_TEXT = {
     "broken_link": "chuỗi bị đứt tại phiếu số {seq}",
     "malformed": "có phiếu hỏng dữ liệu",
 }
+
+
+class _Checker(QObject):
+    done = Signal(object)  # list[ChainProblem] or the exception
 
 
 def problem_text(p: ChainProblem) -> str:
@@ -73,6 +79,8 @@ class FiguresDialog(QDialog):
         self.chain = QLabel()
         self.chain.setWordWrap(True)
         buttons = QDialogButtonBox()
+        recheck = buttons.addButton("Kiểm tra lại", QDialogButtonBox.ButtonRole.ActionRole)
+        recheck.clicked.connect(self.check)
         close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
@@ -88,6 +96,10 @@ class FiguresDialog(QDialog):
         box.addWidget(buttons)
         self.resize(900, 520)
         self.refresh()
+        self.checking = False
+        self._checker = _Checker(self)
+        self._checker.done.connect(self._checked)
+        self.check()
 
     def period(self) -> tuple[date, date]:
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
@@ -98,7 +110,6 @@ class FiguresDialog(QDialog):
         with self.store.read() as s:
             form = ratings.load_form(s)
             rows, total = ratings.figures(s, start=start, end=end, by=by, form=form)
-            problems = ratings.check_stored_chain(s)
         levels = form.overall.levels
         headers = [GROUP_LABELS[by], "Số phiếu", *(lv.label for lv in levels), "Tỷ lệ hài lòng"]
         self.table.clear()
@@ -112,7 +123,38 @@ class FiguresDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(headers)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        if problems:
+
+    def check(self) -> None:
+        """Re-hash every stored rating on a worker thread: a second or more for years of
+        ratings, so it runs on opening and on request, never blocking the window."""
+        if self.checking:
+            return
+        self.checking = True
+        self.chain.setStyleSheet("color: #4a5d70;")
+        self.chain.setText("Đang kiểm tra chuỗi đánh giá…")
+        store, done = self.store, self._checker.done
+
+        def work() -> None:
+            try:
+                with store.read() as s:
+                    result: object = ratings.check_stored_chain(s)
+            except Exception as exc:  # reported on the dialog, logged there
+                result = exc
+            try:
+                done.emit(result)
+            except RuntimeError:  # the dialog went away meanwhile
+                pass
+
+        QThreadPool.globalInstance().start(work)
+
+    def _checked(self, result: object) -> None:
+        self.checking = False
+        if isinstance(result, BaseException):
+            log.error("rating chain check failed", exc_info=result)
+            self.chain.setStyleSheet("color: #b3261e;")
+            self.chain.setText("Không kiểm tra được chuỗi đánh giá (xem nhật ký).")
+        elif result:
+            problems: list[ChainProblem] = result  # type: ignore[assignment]
             self.chain.setStyleSheet("color: #b3261e; font-weight: bold;")
             self.chain.setText(
                 "Cảnh báo: dữ liệu đánh giá đã bị can thiệp - "
