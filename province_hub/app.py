@@ -174,10 +174,6 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
         return JSONResponse(stamp({"error": f"http_{exc.status_code}", "detail": exc.detail}),
                             exc.status_code)
 
-    def desk(request: Request) -> auth.DeskIdentity:
-        with read(engine) as s:
-            return auth.desk_identity(s, request.headers.get("authorization"))
-
     def admin(request: Request) -> None:
         with read(engine) as s:
             auth.check_admin(s, request.headers.get("authorization"))
@@ -205,21 +201,20 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
         """Store a batch of events in one transaction; answers per event what was stored."""
         from starlette.concurrency import run_in_threadpool
 
-        await run_in_threadpool(desk, request)  # refuse strangers before reading their body
-        raw = await _read_body(request)
-        try:
-            body = json.loads(raw)
-            events = body["events"]
-            assert isinstance(events, list)
-        except (ValueError, KeyError, AssertionError, TypeError) as exc:
-            raise Fail(400, "bad_batch", str(exc)[:200]) from exc
-        if len(events) > p.MAX_BATCH_EVENTS:
-            raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
-        return await run_in_threadpool(_push_sync, request.headers.get("authorization"), events)
+        raw = await _read_body(request)  # bounded in bytes before anything else
+        return await run_in_threadpool(_push_sync, request.headers.get("authorization"), raw)
 
-    def _push_sync(header: str | None, events: list[Any]) -> dict[str, Any]:
+    def _push_sync(header: str | None, raw: bytes) -> dict[str, Any]:
         with write(engine) as s:
-            who = auth.desk_identity(s, header)
+            who = auth.desk_identity(s, header)  # first: nothing is parsed for a stranger
+            try:
+                body = json.loads(raw)
+                events = body["events"]
+                assert isinstance(events, list)
+            except (ValueError, KeyError, AssertionError, TypeError) as exc:
+                raise Fail(400, "bad_batch", str(exc)[:200]) from exc
+            if len(events) > p.MAX_BATCH_EVENTS:
+                raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
             results, last = ingest(s, who, events, utcnow())
         stored = sum(1 for r in results if r["status"] == p.STORED)
         return stamp({"results": results, "desk_last_seq": last, "stored": stored})
@@ -247,17 +242,17 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
     def pull(request: Request, after: int = Query(0, ge=0),
              limit: int = Query(p.MAX_PULL_ITEMS, ge=1, le=p.MAX_PULL_ITEMS)) -> dict[str, Any]:
         """Items after the desk's checkpoint: for every commune and for the desk's own."""
-        who = desk(request)
         with read(engine) as s:
+            who = auth.desk_identity(s, request.headers.get("authorization"))
             return stamp(feed.pull(s, who, after, limit))
 
     @app.get(p.API + "/desk")
     def desk_info(request: Request) -> dict[str, Any]:
         """What the hub holds from this desk (for checks and support)."""
-        who = desk(request)
         from sqlalchemy import func
 
         with read(engine) as s:
+            who = auth.desk_identity(s, request.headers.get("authorization"))
             n, top = s.execute(select(func.count(Event.id), func.max(Event.seq))
                                .where(Event.desk_id == who.desk_id)).one()
         return stamp({"desk_id": who.desk_id, "agency_code": who.agency_code,
@@ -266,8 +261,8 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
     @app.get(p.API + "/dossiers/{uuid}")
     def dossier(uuid: str, request: Request) -> dict[str, Any]:
         """The province's copy of one of this commune's dossiers (404 for any other)."""
-        who = desk(request)
         with read(engine) as s:
+            who = auth.desk_identity(s, request.headers.get("authorization"))
             d = s.get(Dossier, uuid)
             if d is None or d.commune_id != who.commune_id:
                 raise Fail(404, "not_found")

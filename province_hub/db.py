@@ -44,7 +44,8 @@ def make_engine(url: str | None = None) -> Engine:
             conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # no pre-ping round trip on every checkout; connections older than 30 min are replaced
+    return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800)
 
 
 def is_postgres(session: Session) -> bool:

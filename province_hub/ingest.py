@@ -24,7 +24,7 @@ from desk_app.sync import protocol as p
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
 from province_hub.models import Desk, Event, EventProblem, Rating
-from province_hub.project import refold_dossiers
+from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,12 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
             results[i] = {"uuid": u, "seq": ev["seq"], "status": p.DUPLICATE}
         else:
             results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
-    refold_dossiers(session, {r["entity_uuid"] for r in new_rows if r["entity"] == "dossier"},
-                    now)
+    dossier_rows = [r for r in new_rows if r["entity"] == "dossier"]
+    # entities with events from earlier batches are folded from the database; entities new in
+    # this batch from the rows in hand
+    refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
+                              if r["entity_uuid"] in owners}, now)
+    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in owners], now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
         _store_ratings(session, who, new_ratings, now)
@@ -150,9 +154,12 @@ def _record(ev: dict[str, Any]) -> dict[str, Any]:
 def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
     if not rows:
         return set()
-    ins = pg_insert(Event) if is_postgres(session) else sqlite_insert(Event)
-    stmt = ins.values(rows).on_conflict_do_nothing(index_elements=["uuid"]).returning(Event.uuid)
-    return set(session.scalars(stmt).all())
+    # executemany with RETURNING (SQLAlchemy's "insertmanyvalues"): one cached statement, sent
+    # in pages; a multi-VALUES statement would be compiled afresh for every batch size
+    table = Event.__table__
+    ins = pg_insert(table) if is_postgres(session) else sqlite_insert(table)
+    stmt = ins.on_conflict_do_nothing(index_elements=["uuid"]).returning(table.c.uuid)
+    return set(session.connection().execute(stmt, rows).scalars().all())
 
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,

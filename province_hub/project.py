@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import VN_TZ
@@ -55,7 +56,22 @@ def refold_dossiers(session: Session, uuids: set[str], now: datetime) -> None:
                 row.updated_at = now
 
 
-def fold(events: list[Event]) -> dict[str, Any] | None:
+def insert_fresh(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
+    """Dossiers seen for the first time in this batch: folded from the batch's own rows (in
+    desk order), no read back; one bulk insert."""
+    by_entity: dict[str, list[Any]] = defaultdict(list)
+    for r in rows:
+        by_entity[r["entity_uuid"]].append(SimpleNamespace(**r))
+    values = []
+    for uuid, evs in by_entity.items():
+        folded = fold(evs)
+        if folded is not None:
+            values.append({"uuid": uuid, "updated_at": now, **folded})
+    if values:
+        session.execute(insert(Dossier), values)
+
+
+def fold(events: list[Any]) -> dict[str, Any] | None:
     intake = next((e for e in events if e.kind == "dossier.intake"), None)
     if intake is None:
         return None  # a status change ahead of its intake: kept as an event, folded later
