@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle, self)
         self.idle.idle.connect(self.lock)
         self._focus_before_lock: QWidget | None = None
+        self._hidden_dialogs: list[QDialog] = []
         self._shortcuts()
         self.resize(1280, 820)
         self.register.refresh()  # type: ignore[attr-defined]
@@ -228,8 +230,14 @@ class MainWindow(QMainWindow):
         if self.locked:
             return
         self._focus_before_lock = QApplication.focusWidget()
+        # open dialogs (form 02, a message) would show personal data over the lock screen
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
         self.sniffer.enabled = False
         self.stack.setCurrentWidget(self.lock_screen)
+        if self._hidden_dialogs:
+            self.activateWindow()  # the hidden dialog had the focus
         self.lock_screen.password.setFocus()
         log.info("window locked (%s)", self.clerk.username)
 
@@ -237,6 +245,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.content)
         self.sniffer.enabled = True
         self.idle.set_seconds(self.idle.seconds)
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
         if self._focus_before_lock is not None:
             self._focus_before_lock.setFocus()
         log.info("window unlocked (%s)", self.clerk.username)

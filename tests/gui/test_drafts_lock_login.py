@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -81,16 +82,26 @@ def test_idle_lock_keeps_what_was_typed(qtbot: QtBot, store: Store, clock: Fixed
     name = window.intake.applicant.line("full_name")
     name.setFocus()
     type_text("Đinh Công Tráng")
+    window.intake.picker.select(window.intake.picker.choices[0].version_id)
+    press(Qt.Key.Key_R, name, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.intake.dialog
+    assert dialog is not None and dialog.isVisible()
+    type_text("Hồ sơ giả mạo", dialog.reason)
     qtbot.waitUntil(lambda: window.locked, timeout=4000)
-    assert not window.content.isVisible()
-    assert focused() is window.lock_screen.password
+    assert not window.content.isVisible() and not dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.lock_screen.password)
     QTest.keyClicks(window.lock_screen.password, "sai-mat-khau")
     press(Qt.Key.Key_Return)
     assert window.locked and "Sai" in window.lock_screen.message.text()
     QTest.keyClicks(window.lock_screen.password, "mat-khau-123")
     press(Qt.Key.Key_Return)
     assert not window.locked
-    assert name.text() == "Đinh Công Tráng" and focused() is name
+    assert dialog.isVisible() and dialog.reason.toPlainText() == "Hồ sơ giả mạo"
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    name.setFocus()
+    assert name.text() == "Đinh Công Tráng"
     press(Qt.Key.Key_L, modifiers=Qt.KeyboardModifier.ControlModifier)
     assert window.locked
 

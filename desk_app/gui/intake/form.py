@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -56,6 +57,35 @@ AUTOSAVE_DELAY_MS = 800
 AUTOSAVE_EVERY_MS = 5000
 BANNER_OK = "background: #e7f4ea; border: 1px solid #8cc59a; padding: 6px;"
 BANNER_WARN = "background: #fff4e0; border: 1px solid #e0a84a; padding: 6px;"
+
+
+class OptionalSection(QWidget):
+    """A check box that shows its fields only when ticked (the representative)."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, title: str, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.check = QCheckBox(title)
+        self.frame = QGroupBox()
+        inner = QVBoxLayout(self.frame)
+        inner.addWidget(content)
+        self.frame.setVisible(False)
+        layout.addWidget(self.check)
+        layout.addWidget(self.frame)
+        self.check.toggled.connect(self._toggled)
+
+    def _toggled(self, on: bool) -> None:
+        self.frame.setVisible(on)
+        self.toggled.emit(on)
+
+    def isChecked(self) -> bool:  # noqa: N802 (mirrors Qt's name)
+        return self.check.isChecked()
+
+    def setChecked(self, on: bool) -> None:  # noqa: N802 (mirrors Qt's name)
+        self.check.setChecked(on)
 
 
 class IntakeForm(QWidget):
@@ -147,16 +177,11 @@ class IntakeForm(QWidget):
         self.applicant.changed.connect(self._on_change)
         app_layout.addWidget(self.applicant)
         right.addWidget(app_box)
-        self.rep_box = QGroupBox("Người nộp thay (nếu có)")
-        self.rep_box.setObjectName("representativeBox")
-        self.rep_box.setCheckable(True)
-        self.rep_box.setChecked(False)
-        rep_layout = QVBoxLayout(self.rep_box)
         self.rep = PersonFields("representative", REPRESENTATIVE_FIELDS)
         self.rep.changed.connect(self._on_change)
-        rep_layout.addWidget(self.rep)
+        self.rep_box = OptionalSection("Có người nộp thay (nộp hộ, được ủy quyền)", self.rep)
+        self.rep_box.check.setObjectName("representativeBox")
         self.rep_box.toggled.connect(self._on_rep_toggled)
-        self._on_rep_toggled(False)
         right.addWidget(self.rep_box)
         del_box = QGroupBox("4. Nhận kết quả")
         del_form = QFormLayout(del_box)
@@ -180,6 +205,8 @@ class IntakeForm(QWidget):
         self.pages.setSuffix(" trang")
         self.pages.valueChanged.connect(self._on_amounts)
         self.pages_label = QLabel("Số trang (chứng thực):")
+        self.pages.setVisible(False)  # only for per-page fees (certified copies)
+        self.pages_label.setVisible(False)
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.textChanged.connect(self._on_change)
@@ -245,9 +272,7 @@ class IntakeForm(QWidget):
         self.dirty = True
         self._autosave.start()
 
-    def _on_rep_toggled(self, on: bool) -> None:
-        self.rep.setVisible(on)
-        self.rep_box.setFlat(not on)  # no empty frame while there is no representative
+    def _on_rep_toggled(self, _on: bool) -> None:
         self._on_change()
 
     def _on_delivery(self, index: int) -> None:

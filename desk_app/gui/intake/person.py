@@ -71,6 +71,9 @@ class PersonFields(QWidget):
         if "birth_date" in self.widgets:
             for name in ("id_number", "birth_date"):
                 self.line(name).editingFinished.connect(self.check_number)
+            gender = self.widgets["gender"]
+            assert isinstance(gender, QComboBox)
+            gender.activated.connect(lambda _i: self.check_number())
 
     def _placeholders(self) -> None:
         hints = {
