@@ -178,7 +178,12 @@ def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason:
 
 def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
                    now: datetime) -> None:
+    known = set(session.scalars(select(Rating.uuid).where(
+        Rating.uuid.in_([r["entity_uuid"] for r in rows]))))
     for r in rows:
+        if r["entity_uuid"] in known:  # the same rating under another event id: kept as event
+            continue
+        known.add(r["entity_uuid"])
         rec = _record(r)
         session.add(Rating(
             uuid=r["entity_uuid"], desk_id=who.desk_id, commune_id=who.commune_id,

@@ -111,7 +111,11 @@ class Marked:
 def record_answer(session: Session, answer: p.PushAnswer, at: datetime) -> Marked:
     """Mark what the server stored as sent; hold what it refused. Unnamed events stay unsent."""
     out = Marked()
-    acked = [r.seq for r in answer.results if r.status in p.ACKED]
+    named = {r.seq: r for r in answer.results}
+    # guard: a result counts only if its seq and uuid name the same local event
+    mine = dict(session.execute(
+        select(OutboxEvent.id, OutboxEvent.uuid).where(OutboxEvent.id.in_(list(named)))).all())
+    acked = [seq for seq, r in named.items() if r.status in p.ACKED and mine.get(seq) == r.uuid]
     for chunk in range(0, len(acked), 500):
         session.execute(
             update(OutboxEvent).where(OutboxEvent.id.in_(acked[chunk:chunk + 500]),

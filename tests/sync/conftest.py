@@ -12,9 +12,6 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-import subprocess
-import sys
-import time
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,13 +29,12 @@ from province_hub.app import create_app, utcnow
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.pgcluster import cluster, free_port, pg_bin
+from tests.sync.servers import ROOT, cluster, pg_bin, start_hub, stop
 
 with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx still works here
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[2]
 _agency = itertools.count(1)
 
 
@@ -135,24 +131,6 @@ class HubServer:
         return r.json()["code"]
 
 
-def start_hub(url: str, workers: int = 2) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    env = dict(os.environ, PROVINCE_HUB_DB=url)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning"], cwd=ROOT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc, port
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("hub did not start")
-
-
 @pytest.fixture(scope="session")
 def hub_server(postgres: Postgres) -> Iterator[HubServer]:
     upgrade(postgres.url)
@@ -163,11 +141,7 @@ def hub_server(postgres: Postgres) -> Iterator[HubServer]:
     try:
         yield HubServer(f"http://127.0.0.1:{port}", port, engine, token)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         engine.dispose()
 
 

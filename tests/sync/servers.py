@@ -1,5 +1,7 @@
-"""A throwaway PostgreSQL cluster in a temp folder (for the sync tests and bench/bench_sync.py).
+"""Servers for the sync tests and bench/bench_sync.py: a throwaway PostgreSQL cluster, the hub
+as a uvicorn process.
 
+The cluster: 
 ``initdb`` from Debian's postgresql package, run as the ``postgres`` user when we are root (CI
 runs as root; PostgreSQL refuses to run as root), on a free loopback port with its unix socket
 in the temp folder. Stopped and deleted on exit.
@@ -11,12 +13,17 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def pg_bin() -> Path | None:
@@ -65,3 +72,31 @@ def cluster(*, durable: bool = False, dbname: str = "hub") -> Iterator[str]:
         subprocess.run([bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
                        capture_output=True, **kw)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def start_hub(url: str, workers: int = 2) -> tuple[subprocess.Popen, int]:
+    """The hub as ``uvicorn --factory province_hub.app:create_app`` on a free loopback port."""
+    port = free_port()
+    env = dict(os.environ, PROVINCE_HUB_DB=url)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
+         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
+         "--log-level", "warning"], cwd=ROOT, env=env)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc, port
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("hub did not start")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import datetime, timezone
 
 import httpx
 import pytest
@@ -189,3 +190,19 @@ def test_errors_are_sorted_in_two_kinds() -> None:
     with pytest.raises(Unreachable) as info:
         SyncClient(URL, "dk.1.x", transport=portal).pull(0)
     assert info.value.code == "bad_answer"
+
+
+def test_an_answer_marks_only_the_events_it_names(make_desk, clock) -> None:
+    desk = make_desk()
+    activity(desk.store, clock, 2)
+    with desk.store.read() as s:
+        first, second = s.scalars(select(OutboxEvent).order_by(OutboxEvent.id).limit(2))
+    answer = p.PushAnswer(datetime.now(timezone.utc), [
+        p.EventResult(first.uuid, first.id, p.STORED),
+        p.EventResult("someone-else", second.id, p.STORED),  # seq of ours, uuid not ours
+    ], 0)
+    with desk.store.write() as s:
+        assert state.record_answer(s, answer, clock.now()).sent == 1
+    with desk.store.read() as s:
+        assert s.get(OutboxEvent, first.id).sent_at is not None
+        assert s.get(OutboxEvent, second.id).sent_at is None
