@@ -112,7 +112,8 @@ def report(label: str, values: list[float], target: float | None = None) -> None
     line = (f"{label:<48} p50 {statistics.median(values) * 1000:7.0f} ms   "
             f"p95 {pct(values, 0.95) * 1000:7.0f} ms   (n={len(values)})")
     if target is not None:
-        line += f"   target <= {target * 1000:.0f} ms: {'OK' if pct(values, 0.95) <= target else 'MISSED'}"
+        verdict = "OK" if pct(values, 0.95) <= target else "MISSED"
+        line += f"   target <= {target * 1000:.0f} ms (p95): {verdict}"
     print(line, flush=True)
 
 

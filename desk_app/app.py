@@ -39,6 +39,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _install_crash_dialog(log_path: str) -> None:
+    """A bug in a Qt slot: log it and show the crash dialog with the log's path, keep running."""
+    from desk_app.gui import messages
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        log.error("unhandled error", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
+        messages.show_bug(None, exc, log_path)
+
+    sys.excepthook = hook
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.temp_data_dir:
@@ -63,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
+    _install_crash_dialog(str(log_path))
     launcher = Launcher(store, clock, data_dir, str(log_path))
     first = launcher.start()
     if args.smoke:

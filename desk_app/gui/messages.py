@@ -45,7 +45,8 @@ FIELD_MESSAGES: dict[str, str] = {
 
 KNOWN_MESSAGES: dict[str, str] = {
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
-    "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. Hãy giải phóng dung lượng rồi thử lại.",
+    "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. "
+                 "Hãy giải phóng dung lượng rồi thử lại.",
     "db_error": "Lỗi cơ sở dữ liệu: chưa lưu được. Xem nhật ký để biết chi tiết.",
     "transition_final": "Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».",
     "transition_not_allowed": "Không thể chuyển hồ sơ từ «{current}» sang «{target}».",

@@ -22,7 +22,7 @@ from desk_app.services import drafts
 from desk_app.services.desk_settings import IDLE_LOCK_SECONDS, set_setting
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, Dossier
-from tests.gui.conftest import focused, open_window, press, type_text
+from tests.gui.conftest import open_window, press, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -226,3 +226,21 @@ def test_tab_order_follows_the_page(qtbot: QtBot, window: MainWindow) -> None:
              "refuseButton", "supplementButton", "receiveButton"]
     positions = [seen.index(name) for name in order]
     assert positions == sorted(positions), seen
+
+
+def test_scanning_another_card_says_what_it_replaced(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.intake
+    form.applicant.line("full_name").setFocus()
+    type_text("Bùi Thị Xuân")
+    form.applicant.line("id_number").setFocus()
+    type_text("001199001111")
+    scan(PAYLOAD)
+    assert form.applicant.line("full_name").text() == "Trần Thị Hồng Nhung"
+    assert "Thông tin đã thay: Bùi Thị Xuân, số 001199001111." in form.banner.text()
+    # the representative's card, scanned while the focus is in the representative's fields
+    form.rep_box.setChecked(True)
+    form.rep.line("phone").setFocus()
+    scan("001085001234||Trần Văn Hùng|01011985|Nam|Hà Nội|")
+    assert form.rep.line("full_name").text() == "Trần Văn Hùng"
+    assert form.rep.line("phone").text() == ""
+    assert form.applicant.line("full_name").text() == "Trần Thị Hồng Nhung"

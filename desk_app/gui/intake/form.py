@@ -537,9 +537,14 @@ class IntakeForm(QWidget):
         if to_rep:
             self.rep_box.setChecked(True)
         self.clear_errors()
+        before = (target.line("full_name").text().strip(), target.line("id_number").text())
         target.fill_from_card(card)
         who = "người nộp thay" if to_rep else "người nộp hồ sơ"
         text = f"Đã đọc thẻ CCCD của {who}: <b>{card.full_name}</b>, số {card.number}."
+        if before[0] and (before[0], before[1]) != (card.full_name, card.number):
+            # a different person was typed: say what was replaced, so nothing is lost
+            text += f" Thông tin đã thay: {before[0]}" + (f", số {before[1]}" if before[1] else "")
+            text += "."
         problems = [] if to_rep else target.check_number()
         if problems:
             text += " " + target.mismatch_text
