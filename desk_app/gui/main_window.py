@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -42,6 +44,9 @@ from desk_app.services.desk_settings import idle_lock_seconds
 from desk_app.services.search import search_ids
 from desk_app.store.engine import Store
 from desk_app.store.models import Commune
+
+if TYPE_CHECKING:
+    from desk_app.gui.admin import AdminDialog
 
 log = logging.getLogger(__name__)
 # "open" = every status in which the legal clock runs (received, in processing, waiting).
@@ -90,6 +95,11 @@ class MainWindow(QMainWindow):
         self.search.setMinimumWidth(420)
         self.search.returnPressed.connect(self.run_search)
         top.addWidget(self.search)
+        if clerk.role == "admin":
+            admin_button = QPushButton("Quản trị")
+            admin_button.setObjectName("adminButton")
+            admin_button.clicked.connect(self.open_admin)
+            top.addWidget(admin_button)
         layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
@@ -148,6 +158,15 @@ class MainWindow(QMainWindow):
         ):
             shortcut = QShortcut(QKeySequence(keys), self.content, context=ctx)
             shortcut.activated.connect(slot)
+
+    def open_admin(self) -> AdminDialog:
+        from desk_app.gui.admin import AdminDialog
+
+        dialog = AdminDialog(self.ops, self)
+        dialog.idleChanged.connect(self.idle.set_seconds)
+        dialog.open()
+        self.admin_dialog = dialog
+        return dialog
 
     # navigation -------------------------------------------------------------------------
     def new_intake(self) -> None:

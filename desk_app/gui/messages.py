@@ -53,6 +53,8 @@ KNOWN_MESSAGES: dict[str, str] = {
     "leader_only": "Chỉ lãnh đạo bộ phận mới được gia hạn và ký văn bản xin lỗi (mẫu 04).",
     "dossier_not_found": "Không tìm thấy hồ sơ.",
     "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
+    "admin_only": "Chỉ tài khoản quản trị mới làm được việc này.",
+    "cannot_disable_self": "Không thể tự khoá tài khoản đang đăng nhập.",
 }
 
 CCCD_MESSAGES: dict[str, str] = {

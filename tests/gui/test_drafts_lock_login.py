@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -141,3 +141,38 @@ def test_first_run_creates_the_admin(qtbot: QtBot, store: Store, clock: FixedClo
         assert (admin.username, admin.full_name, admin.role) == ("admin", "Phan Thanh Hà",
                                                                  "admin")
         assert admin.password_hash.startswith("$argon2id$")
+
+
+def test_admin_creates_a_clerk_and_sets_the_idle_lock(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path
+) -> None:
+    from desk_app.services.desk_settings import idle_lock_seconds
+
+    clerk_window = open_window(qtbot, store, clock, data_dir, "binh")
+    assert clerk_window.findChild(QPushButton, "adminButton") is None
+    clerk_window.close()
+    window = open_window(qtbot, store, clock, data_dir, "admin")
+    window.findChild(QPushButton, "adminButton").click()
+    dialog = window.admin_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.table.rowCount() == 3
+    dialog.username.setText("thu")
+    dialog.full_name.setText("")
+    type_text("Đoàn Thị Thu", dialog.full_name)
+    dialog.password.setText("ngan")
+    assert not dialog.create()
+    assert dialog.msgs["password"].text() == "Mật khẩu cần ít nhất 8 ký tự."
+    assert dialog.full_name.text() == "Đoàn Thị Thu"
+    dialog.password.setText("mat-khau-cua-thu")
+    assert dialog.create()
+    assert dialog.table.rowCount() == 4
+    dialog.table.setCurrentCell(3, 0)
+    assert dialog.toggle_selected()
+    with store.read() as s:
+        thu = s.scalars(select(Clerk).where(Clerk.username == "thu")).one()
+        assert thu.full_name == "Đoàn Thị Thu" and thu.role == "clerk" and not thu.active
+    dialog.idle_minutes.setValue(2)
+    assert dialog.save_idle()
+    assert window.idle.seconds == 120
+    with store.read() as s:
+        assert idle_lock_seconds(s) == 120

@@ -1,0 +1,53 @@
+"""An administrator's actions on clerk accounts and desk settings: ``fn(session, clock, clerk_id,
+...)`` like every other service, refused unless ``clerk_id`` is an active admin."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from desk_app.clock import Clock
+from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
+from desk_app.services.clerks import create_clerk
+from desk_app.services.desk_settings import IDLE_LOCK_SECONDS, set_setting
+from desk_app.store.models import Clerk
+
+MAX_IDLE_SECONDS = 8 * 3600
+
+
+def _require_admin(session: Session, clerk_id: int) -> Clerk:
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None or not clerk.active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    if clerk.role != "admin":
+        raise KnownError("admin_only", "only an administrator may do this")
+    return clerk
+
+
+def add_clerk(
+    session: Session, clock: Clock, clerk_id: int, username: str, full_name: str,
+    password: str, role: str,
+) -> Clerk:
+    _require_admin(session, clerk_id)
+    return create_clerk(session, clock, username, full_name, password, role)
+
+
+def set_active(session: Session, clock: Clock, clerk_id: int, target_id: int,
+               active: bool) -> Clerk:
+    admin = _require_admin(session, clerk_id)
+    target = session.get(Clerk, target_id)
+    if target is None:
+        raise NotFoundError("clerk_not_found", f"clerk {target_id}")
+    if target.id == admin.id and not active:
+        # also keeps at least one active admin: the one acting is never the one disabled
+        raise KnownError("cannot_disable_self", "an admin cannot disable their own account")
+    target.active = active
+    return target
+
+
+def set_idle_lock(session: Session, clock: Clock, clerk_id: int, seconds: int) -> int:
+    _require_admin(session, clerk_id)
+    if not 0 <= seconds <= MAX_IDLE_SECONDS:
+        raise ValidationError([FieldError("idle_lock", "out_of_range",
+                                          {"min": 0, "max": MAX_IDLE_SECONDS})])
+    set_setting(session, IDLE_LOCK_SECONDS, seconds)
+    return seconds
