@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python scripts/screenshots.py [--out docs/screens]``. Builds a throwaway data
 folder with the demo commune, three clerks and a few dossiers, then renders: login, intake
 filled from a scanned CCCD, intake with field messages, form 02 dialog, dossier page,
-register, lock screen.
+register, administration, lock screen.
 """
 
 from __future__ import annotations
@@ -26,9 +26,11 @@ from desk_app.bootstrap import open_store  # noqa: E402
 from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.core.cccd import parse_qr  # noqa: E402
 from desk_app.core.lifecycle import Status  # noqa: E402
+from desk_app.gui.admin import AdminDialog  # noqa: E402
 from desk_app.gui.fonts import install_fonts  # noqa: E402
 from desk_app.gui.login import LoginDialog  # noqa: E402
 from desk_app.gui.main_window import MainWindow  # noqa: E402
+from desk_app.gui.ops import Ops  # noqa: E402
 from desk_app.gui.session import ClerkInfo  # noqa: E402
 from desk_app.services import intake, lifecycle  # noqa: E402
 from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
@@ -147,6 +149,11 @@ def main() -> None:
     window.tabs.setCurrentWidget(window.register)
     window.register.refresh()  # type: ignore[attr-defined]
     save(window, out, "main-register", app)
+
+    admin = AdminDialog(Ops(store, clock, ClerkInfo(1, "admin", "Quản Trị Viên", "admin")))
+    admin.show()
+    save(admin, out, "admin", app)
+    admin.close()
 
     window.tabs.setCurrentWidget(window.intake)
     window.lock()

@@ -41,11 +41,15 @@ class AdminDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("clerkTable")
-        self.table.setHorizontalHeaderLabels(["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"])
+        self.table.setHorizontalHeaderLabels(
+            ["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"]
+        )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.toggle_button = QPushButton("Khoá / mở khoá tài khoản đang chọn")
         self.toggle_button.clicked.connect(self.toggle_selected)
