@@ -60,6 +60,10 @@ class DossierPage(QWidget):
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         outer.addWidget(self.header)
+        self.components = QLabel()
+        self.components.setObjectName("dossierComponents")
+        self.components.setWordWrap(True)
+        outer.addWidget(self.components)
         self.result = QLabel()
         self.result.setObjectName("dossierResult")
         self.result.setWordWrap(True)
@@ -180,6 +184,7 @@ class DossierPage(QWidget):
             + "</p>",
         ]
         self.header.setText("".join(lines))
+        self.components.setText(_components_html(v))
         self._set_enabled(True)
         current = Status(v.status)
         for target, button in self.buttons.items():
@@ -320,6 +325,24 @@ class DossierPage(QWidget):
                          "In văn bản xin lỗi (mẫu 04) gửi công dân.", ok=True)
         self.refresh()
         return True
+
+
+KIND_NAMES = ("bản chính", "bản sao chứng thực", "bản sao")
+
+
+def _components_html(v: DossierView) -> str:
+    """'Thành phần đã nhận: 1. Tờ khai (1 bản chính) ...', missing ones marked."""
+    items = []
+    for n, c in enumerate(v.components, start=1):
+        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES) if k)
+        short = any(g < need for g, need in zip(c.got, c.need))
+        text = f"{n}. {c.name}" + (f" ({got})" if got else "")
+        if c.note:
+            text += f" — {c.note}"
+        if short:
+            text = f"<span style='color:#9a5b00'>{text} — chưa đủ</span>"
+        items.append(text)
+    return "<b>Thành phần hồ sơ:</b><br>" + "<br>".join(items) if items else ""
 
 
 def _parse(value: object) -> datetime | None:
