@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--ratings", type=int, default=50_000)
     parser.add_argument("--timed", type=int, default=1_000,
                         help="ratings recorded one transaction each and timed")
+    parser.add_argument("--keep", action="store_true", help="keep the throwaway data folder")
     args = parser.parse_args()
     rng = random.Random(6)
     folder = Path(tempfile.mkdtemp(prefix="bench-rating-"))
@@ -125,6 +127,8 @@ def main() -> None:
     print(f"database growth: {added / 1e6:.1f} MB, {added / args.ratings:.0f} bytes per rating "
           "(row + outbox copy + indexes)")
     store.dispose()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def bulk(store: Store, clock: FixedClock, n: int, dossiers: list[int], clerks: list[int],
