@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import copy
+import random
+import signal
 import shutil
 import statistics
 import sys
@@ -56,6 +58,11 @@ from province_hub.models import Event  # noqa: E402
 from tests.helpers import complete_request  # noqa: E402
 from tests.sync.servers import cluster, start_hub, stop  # noqa: E402
 
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"]
+MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thu", "Hữu", "Ngọc", "Đức", "Thanh"]
+GIVEN = ["Đức", "Hoa", "Tuấn", "Lan", "Nam", "Hằng", "Bảo", "Mai", "Hùng", "Thu", "Phương",
+         "Dũng", "Yến", "Khánh", "Trang", "Sơn", "Nhung", "Long"]
+HAMLETS = ["Thôn Phù Dực", "Thôn Đổng Viên", "Thôn Lê Xá", "Xóm Chợ", "Thôn Thiên Đức"]
 NAMES = ["Trần Văn Đức", "Nguyễn Thị Hoa", "Lê Minh Tuấn", "Phạm Thị Lan", "Hoàng Văn Nam",
          "Vũ Thị Hằng", "Đặng Quốc Bảo", "Bùi Thị Mai", "Đỗ Văn Hùng", "Ngô Thị Thu"]
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
@@ -94,9 +101,10 @@ def make_backlog(folder: Path, events: int) -> None:
     store = open_store(folder, CLOCK)
     with store.write() as s:
         create_clerk(s, CLOCK, "binh", "Nguyễn Văn Bình", "mat-khau-123")
-    for i in range(100):
+    for i in range(200):
         with store.write() as s:
-            res = receive(s, CLOCK, 1, complete_request(s, full_name=NAMES[i % 10]))
+            res = receive(s, CLOCK, 1, complete_request(s, full_name=NAMES[i % 10],
+                                                         id_number=f"0010900{i:05d}"))
             if i % 2 == 0:
                 change_status(s, CLOCK, 1, res.dossier_id, Status.IN_PROCESSING)
                 change_status(s, CLOCK, 1, res.dossier_id, Status.RESULT_READY)
@@ -104,6 +112,7 @@ def make_backlog(folder: Path, events: int) -> None:
         real = [(e.entity, e.entity_uuid, e.kind, e.payload, e.created_at)
                 for e in s.scalars(select(OutboxEvent).order_by(OutboxEvent.id))]
         rows: list[dict[str, Any]] = []
+        rng = random.Random(len(str(folder)))
         rnd = 0
         while len(real) + len(rows) < events:
             rnd += 1
@@ -114,6 +123,16 @@ def make_backlog(folder: Path, events: int) -> None:
                 pl = copy.deepcopy(payload)
                 pl["uuid"] = new_ent
                 pl["code"] = f"{pl['code']}-{rnd}"
+                if "applicant" in pl:  # another citizen: clones must not compress for free
+                    pl["applicant"].update(
+                        full_name=f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}",
+                        id_number=f"0{rng.randrange(10, 96):02d}{rng.randrange(10**8, 10**9)}",
+                        phone=f"09{rng.randrange(10**7, 10**8)}",
+                        birth_date=f"{rng.randrange(1940, 2020)}-{rng.randrange(1, 13):02d}-"
+                                   f"{rng.randrange(1, 29):02d}",
+                        address=f"Số {rng.randrange(1, 300)}, {rng.choice(HAMLETS)}, "
+                                "xã Phù Đổng, thành phố Hà Nội",
+                        email="")
                 rows.append({"uuid": str(uuid_mod.uuid4()), "entity": entity,
                              "entity_uuid": new_ent, "kind": kind, "payload": pl,
                              "created_at": at, "attempts": 0})
@@ -222,6 +241,8 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
+    # a plain kill still stops the hub and the PostgreSQL cluster (the finally blocks run)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     try:
         with cluster(durable=True) as url:
