@@ -147,7 +147,9 @@ def main() -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     py = sys.executable
     small = small_folder()
-    print(f"small data folder {small}; runs per figure {args.runs}", flush=True)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"small data folder {small}; runs per figure {args.runs}; "
+          f"load average {load} on {os.cpu_count()} cores (figures scale with it)", flush=True)
     timed([py, "-m", "desk_app", "--data-dir", str(small), "--smoke"], env)  # warm the OS cache
 
     starts = [timed([py, "-m", "desk_app", "--data-dir", str(small), "--smoke"], env)[0]
