@@ -243,22 +243,35 @@ def _watch_network(worker: SyncWorker, parent: QObject) -> None:
     parent.setProperty("_sync_network_watch", True)
 
 
-def install(main_window: QMainWindow, store: Store, clock: Clock, data_dir: Path,
-            **worker_options: Any) -> SyncIndicator:
-    """Start the background sync worker and put its indicator in the window's status bar.
-
-    The worker stops when the application quits; whatever it had not sent stays in the outbox.
-    """
+def make_indicator(store: Store, clock: Clock, data_dir: Path,
+                   **worker_options: Any) -> SyncIndicator:
+    """The indicator with its worker started; the worker stops when the application quits
+    (whatever it had not sent stays in the outbox)."""
     indicator = SyncIndicator(store, clock)
     worker = SyncWorker(store, clock, on_change=indicator.updated.emit, **worker_options)
     indicator.worker = worker
-    main_window.statusBar().addPermanentWidget(indicator)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: worker.stop(timeout=2.0))
-    main_window.destroyed.connect(lambda *_: worker.stop(timeout=2.0))
+    indicator.destroyed.connect(lambda *_: worker.stop(timeout=2.0))
     _watch_network(worker, indicator)
     worker.start()
     log.info("sync worker started for %s", data_dir)
     indicator.refresh()
     return indicator
+
+
+def install(main_window: QMainWindow, store: Store, clock: Clock, data_dir: Path,
+            **worker_options: Any) -> SyncIndicator:
+    """Start the background sync worker and put its indicator in the window's status bar."""
+    indicator = make_indicator(store, clock, data_dir, **worker_options)
+    main_window.statusBar().addPermanentWidget(indicator)
+    return indicator
+
+
+def register(store: Store, clock: Clock, data_dir: Path) -> None:
+    """The same through ``desk_app.gui.hooks.status_bar_widgets`` (call before the main window
+    is built; the window calls the factory once)."""
+    from desk_app.gui import hooks
+
+    hooks.status_bar_widgets.append(lambda: make_indicator(store, clock, data_dir))

@@ -88,7 +88,8 @@ class SyncWorker:
             enrolment = state.active_enrolment(session)
             url = enrolment.hub_url if enrolment else ""
             credential = enrolment.credential if enrolment else ""
-        if not enrolment:
+        if not enrolment:  # nothing to do until someone enrols the desk (which triggers us)
+            self.cycles += 1
             self._notify()
             return self.interval
         try:

@@ -75,3 +75,20 @@ def test_enrolment_from_the_indicator(qtbot, hub, make_desk, clock, monkeypatch)
         w.enrol("http://testserver", code)
     qtbot.waitUntil(lambda: w.snapshot is not None and w.snapshot.enrolled)
     assert not w.enrol_button.isVisibleTo(w)
+
+
+def test_register_through_the_status_bar_hook(qtbot, store, clock, data_dir, monkeypatch) -> None:
+    from desk_app.gui import hooks
+    from desk_app.gui.sync_indicator import register
+
+    monkeypatch.setattr(hooks, "status_bar_widgets", [])
+    register(store, clock, data_dir)
+    (factory,) = hooks.status_bar_widgets
+    ind = factory()
+    qtbot.addWidget(ind)
+    try:
+        assert ind.worker is not None and ind.worker.running
+        qtbot.waitUntil(lambda: ind.worker.cycles >= 1)  # not enrolled: it waits quietly
+        assert "chưa đăng ký" in ind.text.text()
+    finally:
+        ind.worker.stop()
