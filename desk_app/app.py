@@ -6,7 +6,9 @@
 3. open the store (migrate, demo commune, bundled catalogue) - see :mod:`desk_app.bootstrap`;
 4. QApplication with the bundled fonts and the Vietnamese locale;
 5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
-6. the main window, for the clerk who logged in (it restores an unsaved intake draft).
+6. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
+   printing, the citizen's rating screen and the sync indicator plugged in
+   (:func:`desk_app.gui.startup.install_extensions`).
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
     _install_crash_dialog(str(log_path))
-    launcher = Launcher(store, clock, data_dir, str(log_path))
+    launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
     first = launcher.start()
     if args.smoke:
         def _ready() -> None:

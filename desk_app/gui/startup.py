@@ -37,8 +37,10 @@ log = logging.getLogger(__name__)
 class Launcher(QObject):
     windowReady = Signal(object)  # MainWindow
 
-    def __init__(self, store: Store, clock: Clock, data_dir: Path, log_path: str = "") -> None:
+    def __init__(self, store: Store, clock: Clock, data_dir: Path, log_path: str = "",
+                 *, extensions: bool = False) -> None:
         super().__init__()
+        self.extensions = extensions
         self.store = store
         self.clock = clock
         self.data_dir = data_dir
@@ -98,6 +100,34 @@ class Launcher(QObject):
 
         log.info("clerk %s logged in", clerk.username)
         self.window = MainWindow(self.store, self.clock, clerk, self.data_dir, self.log_path)
+        if self.extensions:
+            install_extensions(self.window, self.store, self.clock, self.data_dir)
         self.window.show()
         self.window.activateWindow()
         self.windowReady.emit(self.window)
+
+
+def install_extensions(
+    window: MainWindow, store: Store, clock: Clock, data_dir: Path
+) -> dict[str, object]:
+    """Plug printing, the citizen's rating screen and the sync indicator into the window.
+
+    Each part registers itself into :mod:`desk_app.gui.hooks` (or the window's menus and
+    status bar). A part that is missing or fails to start is logged and left out: the counter
+    keeps working without it. Returns what each installed part's ``install`` returned.
+    """
+    parts: list[tuple[str, Callable[[], object]]] = [
+        ("printing", lambda: importlib.import_module("desk_app.gui.printing").install(window)),
+        ("rating", lambda: importlib.import_module("desk_app.gui.rating").install(
+            window, store, clock)),
+        ("sync", lambda: importlib.import_module("desk_app.gui.sync_indicator").install(
+            window, store, clock, data_dir)),
+    ]
+    done: dict[str, object] = {}
+    for name, install in parts:
+        try:
+            done[name] = install()
+        except Exception:  # an optional part must never keep the desk from working
+            log.exception("could not install %s", name)
+    log.info("extensions installed: %s", ", ".join(done) or "none")
+    return done

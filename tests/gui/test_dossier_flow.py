@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -168,7 +169,7 @@ def test_unknown_scanned_code(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_hooks_for_printing_rating_and_sync(qtbot: QtBot, store: Store, clock: FixedClock,
                                             data_dir: Path) -> None:
-    from PySide6.QtWidgets import QLabel, QPushButton
+    from PySide6.QtWidgets import QLabel
 
     printed: list[int] = []
     hooks.dossier_menu_actions.append(
@@ -195,3 +196,30 @@ def test_hooks_for_printing_rating_and_sync(qtbot: QtBot, store: Store, clock: F
     assert window.dossier.view is not None and window.dossier.view.status == "returned"
     assert not any(b.text() == "In giấy hẹn (mẫu 01)" and b.isVisible()
                    for b in window.dossier.actions_box.findChildren(QPushButton))
+
+
+def test_printing_rating_and_sync_plug_into_the_window(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path
+) -> None:
+    from desk_app.gui.startup import install_extensions
+
+    window = open_window(qtbot, store, clock, data_dir)
+    parts = install_extensions(window, store, clock, data_dir)
+    try:
+        assert sorted(parts) == ["printing", "rating", "sync"]
+        assert len(hooks.after_return) == 1 and len(hooks.dossier_menu_actions) == 1
+        assert len(hooks.after_intake) == 2
+        dossier_id, _ = receive(store, clock)
+        window.open_dossier(dossier_id)
+        labels = [b.text() for b in window.dossier.actions_box.findChildren(QPushButton)
+                  if b.isVisible()]
+        assert hooks.dossier_menu_actions[0].label in labels
+    finally:
+        import desk_app.gui.printing as printing
+        import desk_app.gui.rating as rating
+
+        rating.uninstall(parts["rating"])  # type: ignore[arg-type]
+        printing.uninstall(parts["printing"])  # type: ignore[arg-type]
+        sync = parts.get("sync")
+        if sync is not None and getattr(sync, "worker", None) is not None:
+            sync.worker.stop(timeout=2.0)  # type: ignore[union-attr]
