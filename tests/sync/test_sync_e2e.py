@@ -113,6 +113,9 @@ def test_desk_killed_mid_batch_then_restarted(
     out, _ = restarted.communicate(timeout=60)
     assert "DONE" in out
     assert_hub_holds_desk(hub_server.engine, desk.store)
+    with desk.store.read() as s:  # the batch cut by the kill went out again (as duplicates)
+        resent = s.scalar(select(func.count(OutboxEvent.id)).where(OutboxEvent.attempts >= 2))
+    assert 1 <= resent <= 10
 
 
 def test_two_desks_sync_at_once(
