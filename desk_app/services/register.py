@@ -3,9 +3,12 @@
 Qt-free, so the GUI model (:mod:`desk_app.gui.register.model`) stays a thin cache over it.
 The register never loads all ids of a million-row table: :meth:`RegisterQuery.id_window`
 returns the next ``limit`` ids after a cursor (keyset pagination on ``(sort column, id)``),
-and :meth:`RegisterQuery.rows` loads the display rows of one page of ids. Every ordering runs
-along an index (see ``Dossier.__table_args__``), so a page costs the same on the millionth row
-as on the first.
+and :meth:`RegisterQuery.rows` loads the display rows of one page of ids. Each query names the
+index it walks (see :class:`RegisterQuery` and ``Dossier.__table_args__``), so a page costs
+about the same on the millionth row as on the first, with or without ANALYZE statistics.
+
+A name/address search lists newest first by id: the desk allocates the id in the intake
+transaction that stamps ``received_at`` from the clock, so id order is receipt order.
 
 "Due soon" and "overdue" apply to open dossiers (:data:`desk_app.core.lifecycle.OPEN`):
 overdue when ``due_at < now``, due soon when ``now <= due_at`` and it falls no later than the

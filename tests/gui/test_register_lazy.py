@@ -92,3 +92,14 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     assert table.currentIndex().row() == BULK + 7
     assert table.currentIndex().siblingAtColumn(COL_APPLICANT).data() == f"Người Số {BULK}"
     assert len(view.model.loaded_pages) < (BULK + 8) // RegisterModel.PAGE
+    # a refresh down there re-reads down to the selected row and keeps it selected
+    current = view.current_dossier_id()
+    view.refresh()
+    assert view.current_dossier_id() == current
+    assert table.currentIndex().row() == BULK + 7
+    # back at the top, a refresh reads one block again, not everything fetched so far
+    table.setCurrentIndex(view.model.index(0, COL_CODE))
+    table.scrollToTop()
+    view.refresh()
+    assert view.model.rowCount() == RegisterModel.ID_BLOCK
+    assert table.currentIndex().row() == 0

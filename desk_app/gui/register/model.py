@@ -152,9 +152,13 @@ class RegisterModel(QAbstractTableModel):
             self.counts = status_counts(session, deadlines(session, self._clock))
         self.countsChanged.emit(dict(self.counts))
 
-    def refresh(self) -> None:
-        """Re-run the query (as many ids as were fetched) and mark every cached row stale."""
-        self._reload(keep=len(self._ids), counts=True)
+    def refresh(self, keep: int | None = None) -> None:
+        """Re-run the query and mark every cached row stale.
+
+        ``keep``: how many rows must come back (the view passes the last one on screen or
+        selected); by default as many as were fetched.
+        """
+        self._reload(keep=len(self._ids) if keep is None else keep, counts=True)
 
     # --- Qt model API ----------------------------------------------------------------------
 

@@ -104,8 +104,13 @@ class RegisterView(QWidget):
     # --- the interface the main window uses ------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-run the current query; the selected dossier stays selected."""
-        self.model.refresh()
+        """Re-run the current query; the selected dossier and the scroll position stay."""
+        # Re-read only down to what the clerk can see or has selected (keyset pages have
+        # no offset: a deeper position costs proportionally more ids).
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.model.rowCount() - 1 if bottom < 0 else bottom
+        last = max(last, self.table.currentIndex().row())
+        self.model.refresh(keep=last + 1)
         self._update_summary()
 
     def set_search(self, text: str) -> None:
