@@ -184,3 +184,13 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     r = httpx.get(hub_server.url + "/api/v1/admin/summary",
                   headers={"Authorization": f"Bearer {a_cred}"})
     assert r.status_code == 401
+
+
+def test_hub_schema_on_postgresql_matches_the_models(hub_server: HubServer) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from province_hub.models import Base
+
+    with hub_server.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -60,3 +60,13 @@ def test_a_broken_rating_chain_is_reported(hub, make_desk, clock) -> None:
         problems = conn.scalar(select(Desk.chain_problems).where(
             Desk.id == desk_id_of(desk.store)))
     assert any("edited" in x for x in problems) and any("broken_link" in x for x in problems)
+
+
+def test_hub_migrations_build_exactly_the_models(hub) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from province_hub.models import Base
+
+    with hub.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
