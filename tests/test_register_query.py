@@ -212,3 +212,27 @@ def test_status_counts(store, clock, made) -> None:
     assert counts["open"] == 4
     assert counts["overdue"] == 1 and counts["due_soon"] == 1
     assert sum(counts[s.value] for s in Status) == counts["total"]
+
+
+@pytest.mark.parametrize("sort, index", [
+    (RegisterSort(SortKey.RECEIVED), "ix_dossiers_register_received"),
+    (RegisterSort(SortKey.DUE, False), "ix_dossiers_register_due"),
+])
+def test_wide_filters_are_checked_inside_the_covering_index(store, clock, sort, index) -> None:
+    """The walk in display order never reads the table to test a filter."""
+    from sqlalchemy.dialects import sqlite
+
+    from desk_app.services.register import D_DUE, D_ID, D_RECEIVED
+
+    filt = RegisterFilter(field="Hộ tịch", received_from=date(2026, 1, 1),
+                          received_to=date(2026, 11, 30))
+    if sort.key is SortKey.RECEIVED:  # (a status in due order walks ix_dossiers_status_due)
+        filt = filt.with_(status="returned")
+    with store.read() as s:
+        q = RegisterQuery(filt, sort, deadlines(s, clock), load_lookups(s))
+        assert q.plan == ("received" if sort.key is SortKey.RECEIVED else "due")
+        col = D_RECEIVED if sort.key is SortKey.RECEIVED else D_DUE
+        stmt = q._base(D_ID, col).order_by(col.desc(), D_ID.desc()).limit(201)
+        sql = str(stmt.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(r[3]) for r in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert f"USING COVERING INDEX {index}" in plan, plan
