@@ -63,6 +63,16 @@ def view(qtbot, store: Store, clock: FixedClock, made) -> RegisterView:
     return v
 
 
+def test_empty_register(qtbot, qtmodeltester, store, clock) -> None:
+    view = RegisterView(store, clock)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model, force_py=True)
+    assert view.model.rowCount() == 0 and not view.model.canFetchMore(view.table.rootIndex())
+    assert view.summary.text().startswith("Chưa có hồ sơ nào")
+    view.set_search("nguyen")
+    assert view.summary.text().startswith("Không có hồ sơ nào khớp")
+
+
 def test_model_passes_qt_model_tester(qtmodeltester, store, clock, made) -> None:
     model = RegisterModel(store, clock)
     qtmodeltester.check(model, force_py=True)

@@ -253,6 +253,8 @@ class RegisterView(QWidget):
         c = self.model.counts
         if total is None:
             found = tr("Hơn {n} hồ sơ khớp (cuộn xuống để tải thêm)").format(n=f"{shown:,}")
+        elif total == 0 and self.model.filter == RegisterFilter():
+            found = tr("Chưa có hồ sơ nào")
         elif total == 0:
             found = tr("Không có hồ sơ nào khớp")
         else:
