@@ -50,7 +50,8 @@ def child_main(data_dir: str, work: bool) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication(sys.argv[:1])
     install_fonts(app)
-    launcher = Launcher(store, SystemClock(), Path(tempfile.mkdtemp(prefix="bench-gui-")))
+    launcher = Launcher(store, SystemClock(), Path(tempfile.mkdtemp(prefix="bench-gui-")),
+                        extensions=True)  # printing, rating screen, sync worker: as shipped
     dialog = launcher.start()
     dialog.repaint()
     app.processEvents()
