@@ -25,7 +25,8 @@ def code128_pattern(text: str) -> str:
     return "".join(Code128(text).build())
 
 
-def runs(pattern: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def runs(pattern: str) -> tuple[tuple[int, int], ...]:
     """(start, length) of each run of '1' in ``pattern``."""
     out: list[tuple[int, int]] = []
     i, n = 0, len(pattern)
@@ -38,7 +39,7 @@ def runs(pattern: str) -> list[tuple[int, int]]:
             i = j
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,14 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(row) for row in qr.get_matrix())
 
 
+@lru_cache(maxsize=256)
+def qr_runs(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(row, start, length) of each horizontal run of dark modules."""
+    return tuple((r, start, length)
+                 for r, row in enumerate(qr_matrix(text))
+                 for start, length in runs("".join("1" if v else "0" for v in row)))
+
+
 @dataclass(frozen=True)
 class QrSquare:
     text: str
@@ -88,15 +97,11 @@ class QrSquare:
 
     def draw(self, c: Canvas, x: float, y: float) -> None:
         """Draw with the bottom-left corner at (x, y); the caller leaves 4 modules of margin."""
-        matrix = qr_matrix(self.text)
-        n = len(matrix)
+        n = self.modules
         m = self.size / n
         path = c.beginPath()
-        for r, row in enumerate(matrix):
-            top = y + self.size - (r + 1) * m
-            pattern = "".join("1" if v else "0" for v in row)
-            for start, length in runs(pattern):
-                path.rect(x + start * m, top, length * m, m)
+        for r, start, length in qr_runs(self.text):
+            path.rect(x + start * m, y + self.size - (r + 1) * m, length * m, m)
         c.drawPath(path, stroke=0, fill=1)
 
     @property

@@ -7,6 +7,7 @@ Dates follow Nghị định 30/2020 style: days below 10 and months 1-2 get a le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.errors import NotFoundError
-from desk_app.store.models import Clerk, Commune, Dossier, DossierEvent
+from desk_app.store.models import Clerk, CodeCounter, Commune, Dossier, DossierEvent
 
 
 @dataclass
@@ -95,15 +96,23 @@ def load_commune(session: Session) -> CommuneView:
     return commune_view(commune)
 
 
-def register_number(session: Session, d: Dossier) -> int:
-    """The dossier's line in the year's register: dossiers received this year up to it."""
-    start = datetime(d.received_at.year, 1, 1)
-    return int(session.scalar(
-        select(func.count(Dossier.id)).where(
-            Dossier.received_at >= start, Dossier.received_at <= d.received_at,
-            Dossier.id <= d.id,
-        )
-    ) or 0)
+def register_number(session: Session, d: Dossier, agency_code: str) -> int:
+    """The dossier's line in the year's register (Sổ theo dõi hồ sơ, one book a year).
+
+    Every dossier gets the next code of its day, so its line is the codes of the earlier days
+    of the year (the small per-day counter table) plus its own sequence in the code; counting
+    dossier rows instead costs ~200 ms late in the year of a million-dossier store.
+    """
+    seq = re.search(r"(\d+)\D*$", d.code)
+    day = d.received_at.date()
+    if seq is None:  # a code format without a trailing sequence: count the rows
+        return int(session.scalar(select(func.count(Dossier.id)).where(
+            Dossier.received_at >= datetime(day.year, 1, 1), Dossier.id <= d.id,
+            Dossier.received_at <= d.received_at)) or 0)
+    before = session.scalar(select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
+        CodeCounter.agency_code == agency_code, CodeCounter.day >= date(day.year, 1, 1),
+        CodeCounter.day < day))
+    return int(before or 0) + int(seq.group(1))
 
 
 def load_dossier(session: Session, dossier_id: int) -> DossierView:
@@ -127,7 +136,8 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
         fee_amount=d.fee_amount, outcome_reason=d.outcome_reason, received_at=d.received_at,
         received_by=names.get(d.received_by, ""), due_at=d.due_at,
         original_due_at=d.original_due_at, returned_at=d.returned_at,
-        return_timing=d.return_timing, register_number=register_number(session, d),
+        return_timing=d.return_timing,
+        register_number=register_number(session, d, commune.agency_code),
         components=[
             ComponentView(c.position, c.name, c.originals, c.certified_copies, c.copies,
                           c.missing_note)

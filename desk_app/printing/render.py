@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desk_app.errors import KnownError
 from desk_app.printing.context import CommuneView, DossierView, commune_values, lookup_text
 from desk_app.printing.context import values_of
-from desk_app.printing.fonts import REGULAR, register_fonts
+from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import (
     f01_receipt,
     f02_supplement,
@@ -31,7 +31,7 @@ from desk_app.printing.forms import (
     f07_register,
 )
 from desk_app.printing.forms.common import LAYOUTS, Ctx
-from desk_app.printing.layout import Layout, Op, paint_frame
+from desk_app.printing.layout import Layout, Op, paint_frame, stringWidth
 from desk_app.printing.templates import merge
 
 FORM_CODES = ("01", "02", "03", "04", "05", "06", "07")
@@ -109,12 +109,14 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
     c.setSubject(meta.get("subject", ""))
     c.setCreator("desk_app")
     top, _right, bottom, left = g.margins
+    forms: dict[Any, str] = {}
     if layout == "a4_two_up":
         half = g.sheet[0] / 2
         for i in range(max(len(f) for f in copies)):
             for k, frames in enumerate(copies):
                 if i < len(frames):
-                    paint_frame(c, frames[i], left + k * half, g.sheet[1] - top)  # type: ignore[operator]
+                    paint_frame(c, frames[i], left + k * half, g.sheet[1] - top,  # type: ignore[operator]
+                                forms)
             c.setLineWidth(0.3)
             c.setDash(2, 3)
             c.line(half, 8 * mm, half, g.sheet[1] - 8 * mm)  # type: ignore[operator]
@@ -126,12 +128,36 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
                 if g.sheet[1] is None:  # receipt roll: the page is as long as the content
                     h = top + content_heights[k] + bottom
                     c.setPageSize((g.sheet[0], h))
-                    paint_frame(c, frame, left, h - top)
+                    paint_frame(c, frame, left, h - top, forms)
                 else:
-                    paint_frame(c, frame, left, g.sheet[1] - top)
+                    paint_frame(c, frame, left, g.sheet[1] - top, forms)
                 c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def _label_text(label: str) -> str:
+    return f"({label})"
+
+
+def _one_line(labels: list[str], g: Geometry) -> bool:
+    return all(stringWidth(_label_text(lb), ITALIC, g.size) < g.content_w - 2 for lb in labels)
+
+
+def _relabel(frames: list[list[Op]], old: str, new: str, g: Geometry) -> list[list[Op]]:
+    """The frames of one copy with its label line swapped for another copy's (re-centred)."""
+    old_t, new_t = _label_text(old), _label_text(new)
+    out = []
+    for ops in frames:
+        swapped = []
+        for op in ops:
+            if op[0] == "s" and op[5] == old_t and op[3] == ITALIC:
+                _, x, y, font, size, _t = op
+                centre = x + stringWidth(old_t, font, size) / 2
+                op = ("s", centre - stringWidth(new_t, font, size) / 2, y, font, size, new_t)
+            swapped.append(op)
+        out.append(swapped)
+    return out
 
 
 def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Options) -> bytes:
@@ -159,6 +185,11 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
         gs = replace(g, size=size, header_size=min(g.header_size, size))
         copies, heights = [], []
         for label in labels:
+            if copies and _one_line(labels, gs):
+                # the copies differ only in their one-line label: reuse the first layout
+                copies.append(_relabel(copies[0], labels[0], label, gs))
+                heights.append(heights[0])
+                continue
             lay = Layout(gs.content_w, gs.content_h)
             ctx = _ctx(lay, tpl, vals, layout, gs, opts, form, copy_label=label, code=d.code,
                        lookup=lookup,
