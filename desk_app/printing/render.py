@@ -32,7 +32,7 @@ from desk_app.printing.forms import (
 )
 from desk_app.printing.forms.common import LAYOUTS, Ctx
 from desk_app.printing.layout import Layout, Op, paint_frame, stringWidth
-from desk_app.printing.templates import merge
+from desk_app.printing.templates import fill, merge
 
 FORM_CODES = ("01", "02", "03", "04", "05", "06", "07")
 BUILDERS: dict[str, Callable[[Ctx, DossierView], None]] = {
@@ -99,8 +99,16 @@ def _ctx(lay: Layout, tpl: dict[str, Any], vals: dict[str, Any], layout: str, g:
                extra={"form": form} | kw.pop("extra", {}), **kw)
 
 
+def _page_number(c: Canvas, fmt: str, page: int, pages: int, x_centre: float,
+                 y: float) -> None:
+    """"Trang 2/3" under the content of a copy that runs over several pages."""
+    if pages > 1 and fmt:
+        c.setFont(ITALIC, 8)
+        c.drawCentredString(x_centre, y, fill(fmt, {"page": page, "pages": pages}))
+
+
 def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[str, str],
-           content_heights: list[float]) -> bytes:
+           content_heights: list[float], page_fmt: str = "") -> bytes:
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(g.sheet[0], g.sheet[1] or 100.0), invariant=1,
                initialFontName=REGULAR, initialFontSize=g.size)
@@ -117,6 +125,8 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
                 if i < len(frames):
                     paint_frame(c, frames[i], left + k * half, g.sheet[1] - top,  # type: ignore[operator]
                                 forms)
+                    _page_number(c, page_fmt, i + 1, len(frames),
+                                 k * half + left + g.content_w / 2, bottom / 2)
             c.setLineWidth(0.3)
             c.setDash(2, 3)
             c.line(half, 8 * mm, half, g.sheet[1] - 8 * mm)  # type: ignore[operator]
@@ -124,7 +134,9 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
             c.showPage()
     else:
         for k, frames in enumerate(copies):
-            for frame in frames:
+            for j, frame in enumerate(frames):
+                _page_number(c, page_fmt, j + 1, len(frames), left + g.content_w / 2,
+                             bottom / 2)
                 if g.sheet[1] is None:  # receipt roll: the page is as long as the content
                     h = top + content_heights[k] + bottom
                     c.setPageSize((g.sheet[0], h))
@@ -204,7 +216,7 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
             "min_size": g.size}}}), opts)
     meta = {"title": f"{tpl[form]['title']} - {d.code}", "author": d.commune.name,
             "subject": d.code}
-    return _paint(copies, layout, g, meta, heights)
+    return _paint(copies, layout, g, meta, heights, tpl["common"].get("page_number", ""))
 
 
 def render_register(rows: list[f07_register.RegisterRow], commune: CommuneView,
@@ -220,4 +232,4 @@ def render_register(rows: list[f07_register.RegisterRow], commune: CommuneView,
     f07_register.build(ctx, rows, date_from, date_to)
     meta = {"title": f"{tpl['07']['title']} {date_from.isoformat()} - {date_to.isoformat()}",
             "author": commune.name, "subject": "07"}
-    return _paint([lay.frames], layout, g, meta, [lay.y])
+    return _paint([lay.frames], layout, g, meta, [lay.y], tpl["common"].get("page_number", ""))

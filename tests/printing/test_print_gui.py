@@ -179,3 +179,18 @@ def test_print_dialog_through_cups_remembers_the_printer(
     assert again.layout_box.currentData() == "a5" and not again.copy1.isChecked()
     assert again.rendered is not None and again.rendered.reprint
     assert not again.reprint_label.isHidden()
+
+
+def test_save_as_pdf_keeps_and_logs_the_copy(qtbot: QtBot, store: Store, clock: FixedClock,
+                                             dossiers: Dossiers, tmp_path: Path) -> None:
+    dlg = dialog_for(qtbot, store, clock, dossiers.refused, printers=lambda: [])
+    assert dlg.form == "03"
+    target = tmp_path / "phieu03.pdf"
+    row = dlg.save_pdf_to(target)
+    assert row is not None and row.printer == "" and row.form_code == "03"
+    assert dlg.rendered is not None and target.read_bytes() == dlg.rendered.pdf
+    bad = dlg.save_pdf_to(tmp_path / "no-such-folder" / "x.pdf")
+    assert bad is None and "Không lưu được tệp PDF" in dlg.error_label.text()
+    close_boxes(dlg)
+    with store.read() as s:
+        assert [r.form_code for r in service.printed_history(s, dossiers.refused)] == ["03"]
