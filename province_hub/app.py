@@ -295,10 +295,9 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
             return stamp({"communes": summary(s, now_local, start, end)})
 
     @app.post(p.API + "/admin/catalogue")
-    async def admin_catalogue(request: Request) -> dict[str, Any]:
+    def admin_catalogue(body: dict[str, Any], request: Request) -> dict[str, Any]:
         """Publish a catalogue release (the JSON format of resources/catalogue) to all desks."""
         admin(request)
-        body = await request.json()
         with write(engine) as s:
             try:
                 item = feed.publish_catalogue(s, body, utcnow())
