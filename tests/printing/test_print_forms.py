@@ -199,3 +199,19 @@ def test_province_changes_wording_without_code(store: Store, clock: FixedClock,
     check(text, "2. Số bộ hồ sơ: 1 bộ")
     check(pdf_text(render(store, clock, dossiers.extended, "04").pdf, tmp_path),
           "Lê Văn Chủ Tịch")
+
+
+def test_a_templates_file_in_the_data_folder_overrides_wording(
+        store: Store, clock: FixedClock, dossiers: Dossiers, data_dir: Path,
+        tmp_path: Path) -> None:
+    folder = data_dir / "templates"
+    folder.mkdir()
+    (folder / "forms.json").write_text(
+        '{"03": {"title": "PHIẾU TỪ CHỐI HỒ SƠ (MẪU TỈNH)"},'
+        ' "common": {"motto_2": "Độc lập - Tự do - Hạnh phúc", "mr_mrs": "Quý ông/bà"}}',
+        encoding="utf-8")
+    with store.read() as s:
+        pdf = service.render_form(s, dossiers.refused, "03", now=clock.now(),
+                                  data_dir=data_dir).pdf
+    text = pdf_text(pdf, tmp_path)
+    check(text, "PHIẾU TỪ CHỐI HỒ SƠ (MẪU TỈNH)", "Xin thông báo cho Quý ông/bà được biết")
