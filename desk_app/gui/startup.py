@@ -76,13 +76,19 @@ class Launcher(QObject):
 
             return QLabel("<b>Sổ</b> · <i>hồ sơ</i>").sizeHint()
 
-        return [
+        def optional(name: str) -> Callable[[], object]:
+            return lambda: importlib.util.find_spec(name) and importlib.import_module(name)
+
+        steps: list[Callable[[], object]] = [
             lambda: importlib.import_module("desk_app.gui.main_window"),
             rich_text,
             holidays,
-            lambda: importlib.util.find_spec("desk_app.gui.register")
-            and importlib.import_module("desk_app.gui.register"),
+            optional("desk_app.gui.register"),
         ]
+        if self.extensions:
+            steps += [optional(f"desk_app.gui.{name}")
+                      for name in ("printing", "rating", "sync_indicator")]
+        return steps
 
     def warm_up(self, steps: list[Callable[[], object]] | None = None) -> None:
         """Run one warm-up step, then schedule the next (the dialog stays responsive)."""
