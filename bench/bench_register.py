@@ -266,8 +266,10 @@ def main() -> None:
     samples = timed(fetch_block, args.repeat)
     print(f"scroll: next block of {view.model.ID_BLOCK} ids + page  {stats(samples)}  "
           f"(rows now {view.model.rowCount():,})")
+    deep = view.model.rowCount()
     samples = timed(lambda: (view.refresh(), painted(app, view)), args.repeat)
-    print(f"refresh, scrolled to row {view.model.rowCount():,}          {stats(samples)}")
+    assert view.model.rowCount() >= deep - 50, "refresh lost the scroll position"
+    print(f"refresh, scrolled down to row {deep:,}     {stats(samples)}")
     view.table.scrollToTop()
     view.table.setCurrentIndex(view.model.index(0, 0))
     painted(app, view)

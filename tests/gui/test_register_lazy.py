@@ -97,6 +97,13 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     view.refresh()
     assert view.current_dossier_id() == current
     assert table.currentIndex().row() == BULK + 7
+    # scrolled down with the selection at the top: a refresh keeps the scroll position
+    table.setCurrentIndex(view.model.index(0, COL_CODE))
+    table.scrollToBottom()
+    where = table.verticalScrollBar().value()
+    view.refresh()
+    assert table.verticalScrollBar().value() == where
+    assert view.model.rowCount() == BULK + 8 and table.currentIndex().row() == 0
     # back at the top, a refresh reads one block again, not everything fetched so far
     table.setCurrentIndex(view.model.index(0, COL_CODE))
     table.scrollToTop()

@@ -81,6 +81,7 @@ class RegisterView(QWidget):
 
         self._selected: int | None = None
         self._scroll = 0
+        self._keep_scroll = False
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.model.countsChanged.connect(self._counts_changed)
@@ -110,7 +111,11 @@ class RegisterView(QWidget):
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
         last = self.model.rowCount() - 1 if bottom < 0 else bottom
         last = max(last, self.table.currentIndex().row())
-        self.model.refresh(keep=last + 1)
+        self._keep_scroll = True
+        try:
+            self.model.refresh(keep=last + 1)
+        finally:
+            self._keep_scroll = False
         self._update_summary()
 
     def set_search(self, text: str) -> None:
@@ -212,8 +217,8 @@ class RegisterView(QWidget):
 
     def _restore(self) -> None:
         if self._selected is not None and self.select_dossier(self._selected):
-            self.table.verticalScrollBar().setValue(self._scroll)
-            self.table.scrollTo(self.table.currentIndex())
+            if self._keep_scroll:  # a refresh: the rows stay where the clerk left them
+                self.table.verticalScrollBar().setValue(self._scroll)
             return
         self._selected = None
         if self.model.rowCount() > 0:
