@@ -110,3 +110,11 @@ def test_core_imports_without_pyside6() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 20
+
+
+def test_fast_head_matches_alembic() -> None:
+    """The start-up shortcut reads revision ids from the files; it must agree with Alembic."""
+    from alembic.script import ScriptDirectory
+
+    alembic_head = ScriptDirectory.from_config(migrate_mod.alembic_config()).get_current_head()
+    assert migrate_mod.head_revision() == alembic_head

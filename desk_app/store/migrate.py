@@ -3,28 +3,38 @@
 Order: read the database's revision; refuse a revision this program does not know (a newer
 desk_app wrote it); if an upgrade is due, copy the file aside with SQLite's online backup API;
 then upgrade to head. A brand-new file is simply created at head.
+
+Alembic (and the Mako/Pygments it pulls in) costs about a third of a second to import, so the
+common case - the database already at head - is decided by reading the revision ids straight
+from ``db/versions/*.py`` and Alembic is imported only when there is work to do.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from desk_app.errors import SchemaTooNewError
 from desk_app.paths import migrations_dir
 from desk_app.store.engine import Store
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+_REV = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
@@ -32,13 +42,24 @@ def alembic_config() -> Config:
 
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except OperationalError:  # no table yet: a new, empty file
+            return None
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "db/versions has no migration"
-    return head
+    """The newest revision in ``db/versions`` (the one nothing revises), read without Alembic."""
+    revs, downs = set(), set()
+    for script in migrations_dir().glob("versions/*.py"):
+        found = dict((k, v) for k, v in _REV.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revs.add(found["revision"])
+        if "down_revision" in found:
+            downs.add(found["down_revision"])
+    heads = revs - downs
+    assert len(heads) == 1, f"db/versions must have exactly one head, has {sorted(heads)}"
+    return heads.pop()
 
 
 def backup_file(store: Store, dest_dir: Path, label: str) -> Path:
@@ -59,10 +80,15 @@ def backup_file(store: Store, dest_dir: Path, label: str) -> Path:
 
 def migrate(store: Store, backups: Path) -> str | None:
     """Bring the store to the newest schema; returns the backup path made, if any."""
+    current = current_revision(store)
+    if current is not None and current == head_revision():
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config()
     scripts = ScriptDirectory.from_config(cfg)
     head = scripts.get_current_head()
-    current = current_revision(store)
     known = {rev.revision for rev in scripts.walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNewError(
