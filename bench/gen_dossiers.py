@@ -139,7 +139,8 @@ def main() -> None:
         "INSERT INTO outbox (uuid, entity, entity_uuid, kind, payload, created_at, sent_at,"
         " attempts) VALUES (?, 'dossier', ?, 'dossier.intake', ?, ?, ?, 1)"
     )
-    ts = lambda d: d.isoformat(sep=" ")  # noqa: E731
+    # the text SQLAlchemy's SQLite DateTime writes, so SQL comparisons agree to the second
+    ts = lambda d: d.strftime("%Y-%m-%d %H:%M:%S.%f")  # noqa: E731
     did = 0
     recent = END - timedelta(days=20)
     for day_index, day in enumerate(working):
