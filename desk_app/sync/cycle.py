@@ -18,7 +18,7 @@ from desk_app.store.engine import Store
 from desk_app.sync import protocol as p
 from desk_app.sync import state
 from desk_app.sync.apply import apply_item
-from desk_app.sync.client import SyncClient
+from desk_app.sync.client import Refused, SyncClient
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,21 @@ def run_cycle(
             if not batch:
                 break
             state.note_attempt(session, [e["seq"] for e in batch], clock.now())
-        answer = client.push(batch)
+        try:
+            answer = client.push(batch)
+        except Refused as exc:
+            if exc.code != "batch_too_large":
+                raise
+            # the hub's bound is smaller than ours (or one event is too big): halve, and hold a
+            # single event the hub can never take rather than blocking everything behind it
+            if len(batch) > 1:
+                max_events = max(1, len(batch) // 2)
+                max_bytes = max(1, max_bytes // 2)
+                continue
+            with store.write() as session:
+                state.hold(session, batch[0]["seq"], p.REJECTED, "too_large", clock.now())
+            report.held += 1
+            continue
         report.clock_offset_s = clock_offset(answer.server_time, clock.now())
         with store.write() as session:
             marked = state.record_answer(session, answer, clock.now())

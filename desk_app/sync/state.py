@@ -138,6 +138,12 @@ def record_answer(session: Session, answer: p.PushAnswer, at: datetime) -> Marke
     return out
 
 
+def hold(session: Session, seq: int, status: str, reason: str, at: datetime) -> None:
+    """Keep an event out of the queue (kept, shown, never deleted)."""
+    if session.get(SyncHeldEvent, seq) is None:
+        session.add(SyncHeldEvent(outbox_id=seq, state=status, reason=reason, at=at))
+
+
 def checkpoint(session: Session, stream: str = FEED) -> int:
     row = session.get(SyncCheckpoint, stream)
     return row.cursor if row else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from datetime import datetime, timezone
 
 import httpx
@@ -206,3 +207,30 @@ def test_an_answer_marks_only_the_events_it_names(make_desk, clock) -> None:
     with desk.store.read() as s:
         assert s.get(OutboxEvent, first.id).sent_at is not None
         assert s.get(OutboxEvent, second.id).sent_at is None
+
+
+def test_a_hub_with_a_smaller_bound_gets_smaller_batches(hub, make_desk, clock) -> None:
+    desk = enrolled(hub, make_desk, clock)
+    activity(desk.store, clock, 6)
+    with desk.store.write() as s:  # one event no hub will take
+        s.get(OutboxEvent, 3).payload = {"note": os.urandom(3000).hex()}  # gzip cannot shrink it
+    sizes = []
+
+    def strict(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/push"):
+            events = json.loads(gzip.decompress(request.content))["events"]
+            sizes.append(len(events))
+            if len(events) > 4 or len(request.content) > 2500:
+                return httpx.Response(413, json={"error": "batch_too_large",
+                                                 "server_time": "2026-11-23T02:00:00Z"})
+        return hub.transport.handle_request(request)
+
+    c = client_of(hub, desk)
+    c._http._transport = httpx.MockTransport(strict)
+    report = run_cycle(desk.store, clock, c, max_events=50)
+    assert sizes[0] > 4 and sizes[1] == sizes[0] // 2 and all(n <= 4 for n in sizes[2:])
+    assert report.held == 1
+    with desk.store.read() as s:
+        assert s.get(SyncHeldEvent, 3).reason == "too_large"
+        assert state.pending_count(s) == 0
+    assert_hub_holds_desk(hub.engine, desk.store, held=1)
