@@ -23,7 +23,7 @@ from desk_app.errors import KnownError
 from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.client import Refused, SyncClient, SyncError
-from desk_app.sync.cycle import CycleReport, run_cycle
+from desk_app.sync.cycle import CycleReport, clock_offset, run_cycle
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +100,6 @@ class SyncWorker:
                         self.store, self.clock, client, max_events=self.max_events,
                         max_bytes=self.max_bytes, should_stop=self._stop.is_set)
                 except SyncError as exc:
-                    from desk_app.sync.cycle import clock_offset
-
                     offset = clock_offset(client.last_server_time, self.clock.now())
                     raise _WithOffset(exc, offset) from exc
             self.failures = 0

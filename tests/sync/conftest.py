@@ -29,7 +29,7 @@ from province_hub.app import create_app, utcnow
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.servers import ROOT, cluster, pg_bin, start_hub, stop
+from tests.sync.servers import cluster, pg_bin, start_hub, stop
 
 with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx still works here
     warnings.simplefilter("ignore")

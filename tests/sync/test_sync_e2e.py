@@ -23,7 +23,8 @@ from desk_app.sync.client import SyncClient
 from desk_app.sync.enrolment import enrol_desk
 from desk_app.sync.worker import SyncWorker
 from province_hub.models import Event, EventProblem
-from tests.sync.conftest import ROOT, HubServer
+from tests.sync.conftest import HubServer
+from tests.sync.servers import ROOT
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of
 
