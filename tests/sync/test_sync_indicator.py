@@ -3,6 +3,7 @@ install() starts the worker without blocking the window."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +17,14 @@ from tests.sync.helpers_sync import activity
 SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
 
 
-def test_indicator_words(qtbot, store, clock) -> None:
+def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Render offscreen; into docs/screens only when SAVE_SCREENS=1 (a look, kept in git)."""
+    folder = SCREENS if os.environ.get("SAVE_SCREENS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(folder / name))
+
+
+def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
     w = SyncIndicator(store, clock)
     qtbot.addWidget(w)
     assert "chưa đăng ký" in w.text.text() and w.enrol_button.isVisibleTo(w)
@@ -31,12 +39,11 @@ def test_indicator_words(qtbot, store, clock) -> None:
     assert w.skew.isVisibleTo(w) and "nhanh 12 phút" in w.skew.text() and "chỉnh lại" in w.skew.toolTip()
     assert skew_words(200) == "" and "chậm 2 giờ" in skew_words(7200)
     w.resize(w.sizeHint())
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    w.grab().save(str(SCREENS / "sync-indicator-error.png"))
+    shot(w, "sync-indicator-error.png", tmp_path)
 
 
 def test_install_starts_the_worker_and_reports_from_its_thread(
-    qtbot, hub, make_desk, clock
+    qtbot, hub, make_desk, clock, tmp_path
 ) -> None:
     desk = make_desk()
     enrol_desk(desk.store, clock, "http://testserver", hub.issue_code(desk.agency_code),
@@ -58,7 +65,7 @@ def test_install_starts_the_worker_and_reports_from_its_thread(
             ind.now_button.click()
         qtbot.waitUntil(lambda: ind.snapshot.pending == 0, timeout=10_000)
         window.resize(900, 80)
-        window.grab().save(str(SCREENS / "sync-indicator-ok.png"))
+        shot(window, "sync-indicator-ok.png", tmp_path)
     finally:
         ind.worker.stop()
 
