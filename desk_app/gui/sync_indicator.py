@@ -160,7 +160,8 @@ class SyncIndicator(QWidget):
             tip.append(warning + ".")
         self.setToolTip("\n".join(tip))
         self.enrol_button.setVisible(not snap.enrolled)
-        self.now_button.setEnabled(snap.enrolled and self.worker is not None)
+        self.now_button.setVisible(snap.enrolled)  # until enrolled, "Đăng ký…" takes its place
+        self.now_button.setEnabled(self.worker is not None)
 
     def sync_now(self) -> None:
         if self.worker is not None:
