@@ -219,3 +219,34 @@ def test_command_lines_of_the_desk_and_the_hub(
                          text=True, timeout=60)
     assert out.returncode == 0 and '"pending": 0' in out.stdout, out.stderr
     assert_hub_holds_desk(hub_server.engine, desk.store)
+
+
+def test_pull_through_faults_applies_each_item_once(
+    hub_server: HubServer, proxy: FaultProxy, make_desk, clock: FixedClock
+) -> None:
+    from desk_app.store.models import CalendarOverride, Dossier, DossierEvent
+
+    desk = make_desk()
+    enrol(hub_server, desk, clock, proxy.url)
+    activity(desk.store, clock, 3)
+    sync_until_done(desk, clock, batch=50)
+    with desk.store.read() as s:
+        uuid = s.scalar(select(Dossier.uuid).where(Dossier.status == "received"))
+    r = hub_server.post("/api/v1/admin/calendar", json={
+        "day": "2027-02-20", "kind": "off", "note": "Nghỉ bù", "agency_code": desk.agency_code})
+    assert r.status_code == 200
+    r = hub_server.post(f"/api/v1/admin/dossiers/{uuid}/status", json={
+        "to": "in_processing", "reason": "Tỉnh tiếp nhận xử lý", "by": "Sở Tư pháp"})
+    assert r.status_code == 200
+    last = r.json()["cursor"]
+    proxy.add("/api/v1/pull", "drop_answer", "cut_request", "status:503", "stall:3")
+    sync_until_done(desk, clock, batch=50, timeout=1.5)
+    assert proxy.pending_faults() == 0
+    with desk.store.read() as s:
+        assert state.checkpoint(s) >= last
+        assert [o.note for o in s.scalars(select(CalendarOverride))] == ["Nghỉ bù"]
+        d = s.scalar(select(Dossier).where(Dossier.uuid == uuid))
+        ups = s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == d.id,
+                                                   DossierEvent.action == "upstream")).all()
+    assert d.status == "in_processing" and len(ups) == 1
+    assert_hub_holds_desk(hub_server.engine, desk.store)
