@@ -294,6 +294,23 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
         with read(engine) as s:
             return stamp({"communes": summary(s, now_local, start, end)})
 
+    @app.get(p.API + "/admin/problems")
+    def admin_problems(request: Request, limit: int = Query(100, ge=1, le=1000)
+                       ) -> dict[str, Any]:
+        """The latest conflicts and refusals (events not stored), newest first, and desks
+        whose rating chain has problems."""
+        admin(request)
+        from province_hub.models import Desk, EventProblem
+
+        with read(engine) as s:
+            rows = s.scalars(select(EventProblem).order_by(EventProblem.id.desc()).limit(limit))
+            problems = [{"uuid": r.uuid, "desk_id": r.desk_id, "problem": r.problem,
+                         "reason": r.reason, "received_at": r.received_at.isoformat(),
+                         "kind": r.event.get("kind")} for r in rows]
+            chains = [{"desk_id": d.id, "problems": d.chain_problems} for d in s.scalars(
+                select(Desk).where(Desk.chain_problems != [])) if d.chain_problems]
+        return stamp({"events": problems, "rating_chains": chains})
+
     @app.post(p.API + "/admin/catalogue")
     def admin_catalogue(body: dict[str, Any], request: Request) -> dict[str, Any]:
         """Publish a catalogue release (the JSON format of resources/catalogue) to all desks."""

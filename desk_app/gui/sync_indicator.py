@@ -58,6 +58,10 @@ ERROR_WORDS: dict[str, str] = {
 }
 
 
+# the credential no longer works: offer enrolment again (the outbox is kept, see enrolment.py)
+REENROL_CODES = frozenset({"unauthorized", "credential_revoked"})
+
+
 def error_words(code: str) -> str:
     return ERROR_WORDS.get(code, f"Lỗi đồng bộ ({code})")
 
@@ -159,7 +163,9 @@ class SyncIndicator(QWidget):
         if warning:
             tip.append(warning + ".")
         self.setToolTip("\n".join(tip))
-        self.enrol_button.setVisible(not snap.enrolled)
+        must_enrol = failing and snap.last_error_code in REENROL_CODES
+        self.enrol_button.setText("Đăng ký lại…" if must_enrol else "Đăng ký với tỉnh…")
+        self.enrol_button.setVisible(not snap.enrolled or must_enrol)
         self.now_button.setVisible(snap.enrolled)  # until enrolled, "Đăng ký…" takes its place
         self.now_button.setEnabled(self.worker is not None)
 

@@ -60,6 +60,8 @@ def test_a_broken_rating_chain_is_reported(hub, make_desk, clock) -> None:
         problems = conn.scalar(select(Desk.chain_problems).where(
             Desk.id == desk_id_of(desk.store)))
     assert any("edited" in x for x in problems) and any("broken_link" in x for x in problems)
+    r = hub.client.get("/api/v1/admin/problems", headers={"Authorization": f"Bearer {hub.admin}"})
+    assert [c["desk_id"] for c in r.json()["rating_chains"]] == [desk_id_of(desk.store)]
 
 
 def test_hub_migrations_build_exactly_the_models(hub) -> None:

@@ -38,6 +38,13 @@ def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
     assert "2 bị từ chối" in text and "vẫn giữ trên máy" in w.toolTip()
     assert w.skew.isVisibleTo(w) and "nhanh 12 phút" in w.skew.text() and "chỉnh lại" in w.skew.toolTip()
     assert skew_words(200) == "" and "chậm 2 giờ" in skew_words(7200)
+    assert not w.enrol_button.isVisibleTo(w)
+    w.show_snapshot(state.Snapshot(True, 3, 0, datetime(2026, 11, 23, 9, 41),
+                                   datetime(2026, 11, 23, 10, 5), "credential_revoked", 0))
+    assert w.enrol_button.isVisibleTo(w) and w.enrol_button.text() == "Đăng ký lại…"
+    assert "đã bị thu hồi" in w.text.text()
+    w.show_snapshot(state.Snapshot(True, 12, 2, datetime(2026, 11, 23, 9, 41),
+                                   datetime(2026, 11, 23, 10, 5), "unreachable", -720))
     w.resize(w.sizeHint())
     shot(w, "sync-indicator-error.png", tmp_path)
 
