@@ -185,6 +185,11 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     r = httpx.get(hub_server.url + "/api/v1/admin/summary",
                   headers={"Authorization": f"Bearer {a_cred}"})
     assert r.status_code == 401
+    # the province sees the attempt
+    r = httpx.get(hub_server.url + "/api/v1/admin/problems", params={"limit": 1000},
+                  headers={"Authorization": f"Bearer {hub_server.admin}"})
+    mine = [x for x in r.json()["events"] if x["desk_id"] == desk_id_of(a.store)]
+    assert {x["reason"] for x in mine} == {"foreign_commune"} and len(mine) == 2
 
 
 def test_hub_schema_on_postgresql_matches_the_models(hub_server: HubServer) -> None:
