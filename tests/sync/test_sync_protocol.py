@@ -114,6 +114,14 @@ def test_server_refuses_oversized_batches(hub, make_desk, clock) -> None:
     r = hub.client.post("/api/v1/push", content=bomb, headers={
         "Content-Encoding": "gzip", "Authorization": f"Bearer {c.credential}"})
     assert r.status_code == 413 and r.json()["error"] == "batch_too_large"
+    r = hub.client.post("/api/v1/push", content=b"not json",
+                        headers={"Authorization": f"Bearer {c.credential}"})
+    assert r.status_code == 400 and r.json()["error"] == "bad_batch"
+    # malformed events are refused one by one; the good one in the same batch is stored
+    good = dict(ev, uuid="ok-1", seq=1)
+    answer = c.push([{"uuid": 5}, dict(ev, uuid="bad-2", seq=2, payload="x"), good])
+    assert [r.status for r in answer.results] == [p.REJECTED, p.REJECTED, p.STORED]
+    assert answer.results[1].reason == "bad_payload"
 
 
 def test_auth_on_every_call_and_server_clock_in_every_answer(hub, make_desk, clock) -> None:
