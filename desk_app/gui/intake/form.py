@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid as uuid_mod
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -426,15 +427,22 @@ class IntakeForm(QWidget):
     def _submit_supplement(self) -> None:
         dialog = self.dialog
         assert isinstance(dialog, SupplementDialog)
+        self._submit_outcome(
+            dialog, intake.request_supplement,
+            lambda: (dialog.missing(), dialog.reason_text()),
+        )
+
+    def _submit_outcome(
+        self, dialog: SupplementDialog | RefusalDialog, service: Callable[..., object],
+        args: Callable[[], tuple[object, ...]],
+    ) -> None:
+        """Save a form 02/03 outcome; errors stay in the dialog, success closes it."""
         req = self._prepare()
         if req is None:
             dialog.reject()
             return
         try:
-            result = self.ops.write(
-                "intake", intake.request_supplement, req, dialog.missing(), dialog.reason_text(),
-                parent=dialog,
-            )
+            result = self.ops.write("intake", service, req, *args(), parent=dialog)
         except ValidationError as exc:
             self._dialog_errors(dialog, exc.errors)
             return
@@ -453,20 +461,7 @@ class IntakeForm(QWidget):
     def _submit_refusal(self) -> None:
         dialog = self.dialog
         assert isinstance(dialog, RefusalDialog)
-        req = self._prepare()
-        if req is None:
-            dialog.reject()
-            return
-        try:
-            result = self.ops.write(
-                "intake", intake.refuse, req, dialog.reason_text(), parent=dialog
-            )
-        except ValidationError as exc:
-            self._dialog_errors(dialog, exc.errors)
-            return
-        if result is not None:
-            dialog.accept()
-            self._saved(result)
+        self._submit_outcome(dialog, intake.refuse, lambda: (dialog.reason_text(),))
 
     def _dialog_errors(self, dialog: SupplementDialog | RefusalDialog,
                        errors: list[FieldError]) -> None:
