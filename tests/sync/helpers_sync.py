@@ -9,21 +9,26 @@ from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.services.intake import receive
 from desk_app.services.lifecycle import change_status
+from desk_app.services.ratings import RatingInput, record_rating
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, OutboxEvent
+from desk_app.store.models_rating import Rating as DeskRating
 from desk_app.store.models_sync import SyncEnrolment, SyncHeldEvent
 from desk_app.sync import protocol as p
 from desk_app.sync import state
+from province_hub.models import Desk
 from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event
+from province_hub.models import Rating as HubRating
 from tests.helpers import complete_request
 
 NAMES = ["Trần Văn Đức", "Nguyễn Thị Hoa", "Lê Minh Tuấn", "Phạm Thị Lan", "Hoàng Văn Nam",
          "Vũ Thị Hằng", "Đặng Quốc Bảo", "Bùi Thị Mai", "Đỗ Văn Hùng", "Ngô Thị Thu"]
 
 
-def activity(store: Store, clock: FixedClock, dossiers: int) -> list[int]:
-    """Receive dossiers and move some along: intake, status and return events in the outbox."""
+def activity(store: Store, clock: FixedClock, dossiers: int, *, rate: bool = True) -> list[int]:
+    """Receive dossiers and move some along: intake, status and return events in the outbox;
+    with ``rate``, each returned dossier is rated by its citizen (a chained rating record)."""
     ids = []
     for i in range(dossiers):
         with store.write() as s:
@@ -36,6 +41,10 @@ def activity(store: Store, clock: FixedClock, dossiers: int) -> list[int]:
         if i % 4 == 0:
             with store.write() as s:
                 change_status(s, clock, 3, res.dossier_id, Status.RETURNED)
+        if i % 4 == 0 and rate:
+            with store.write() as s:
+                level = ("very_satisfied", "satisfied", "unsatisfied")[i % 3]
+                record_rating(s, clock, 3, RatingInput(res.dossier_id, "return", level))
     return ids
 
 
@@ -53,6 +62,7 @@ def assert_hub_holds_desk(hub: Engine, store: Store, *, held: int = 0) -> int:
         held_ids = set(s.scalars(select(SyncHeldEvent.outbox_id)))
         desk_dossiers = {d.uuid: d.status for d in s.scalars(select(Dossier))}
         desk_ids = {e.desk_id for e in s.scalars(select(SyncEnrolment))}
+        desk_ratings = {r.uuid: r.hash for r in s.scalars(select(DeskRating))}
     assert len(held_ids) == held
     sent = [e for e in events if e.id not in held_ids]
     assert all(e.sent_at is not None for e in sent), "an event was left unsent"
@@ -68,6 +78,13 @@ def assert_hub_holds_desk(hub: Engine, store: Store, *, held: int = 0) -> int:
         n_desk = c.scalar(select(func.count(Event.id)).where(Event.desk_id.in_(desk_ids)))
         hub_dossiers = dict(c.execute(select(HubDossier.uuid, HubDossier.status)
                                       .where(HubDossier.uuid.in_(list(desk_dossiers)))).all())
+        hub_ratings = dict(c.execute(select(HubRating.uuid, HubRating.record["hash"].as_string())
+                                     .where(HubRating.desk_id.in_(desk_ids))).all())
+        chain_problems = [x for d in c.scalars(select(Desk.chain_problems)
+                                               .where(Desk.id.in_(desk_ids))) for x in d]
+    if not held:  # ratings arrive unchanged and the hub found their chain unbroken
+        assert hub_ratings == desk_ratings
+        assert chain_problems == []
     got = dict(got_rows)
     assert len(got_rows) == len(got), "an event is stored twice"
     assert got == want, "the hub does not hold exactly the desk's events"

@@ -151,7 +151,8 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     with b.store.read() as s:
         b_intake = s.scalar(select(OutboxEvent).where(OutboxEvent.kind == "dossier.intake"))
         b_dossier = b_intake.entity_uuid
-    # desk a forges: a dossier in b's name, and a status change of b's dossier
+    # desk a forges: a dossier (and its citizen's rating) in b's name, and a status change of
+    # b's dossier
     activity(a.store, clock, 1)
     with a.store.write() as s:
         s.get(Commune, 1).agency_code = b.agency_code
@@ -167,7 +168,7 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     with a.store.read() as s:
         held = {h.state for h in s.scalars(select(state.SyncHeldEvent))}
     assert held == {"rejected"}
-    assert_hub_holds_desk(hub_server.engine, a.store, held=2)
+    assert_hub_holds_desk(hub_server.engine, a.store, held=3)
     assert_hub_holds_desk(hub_server.engine, b.store)
     with hub_server.engine.connect() as conn:
         assert conn.scalar(select(func.count(Event.id)).where(
@@ -189,7 +190,7 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     r = httpx.get(hub_server.url + "/api/v1/admin/problems", params={"limit": 1000},
                   headers={"Authorization": f"Bearer {hub_server.admin}"})
     mine = [x for x in r.json()["events"] if x["desk_id"] == desk_id_of(a.store)]
-    assert {x["reason"] for x in mine} == {"foreign_commune"} and len(mine) == 2
+    assert {x["reason"] for x in mine} == {"foreign_commune"} and len(mine) == 3
 
 
 def test_hub_schema_on_postgresql_matches_the_models(hub_server: HubServer) -> None:

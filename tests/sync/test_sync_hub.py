@@ -22,7 +22,7 @@ def _return(store, clock, dossier_id: int) -> None:  # type: ignore[no-untyped-d
 
 def test_ratings_summary_and_chain(hub, make_desk, clock) -> None:
     desk = enrolled(hub, make_desk, clock)
-    ids = activity(desk.store, clock, 4)  # returned (0), received (1, 3), result_ready (2)
+    ids = activity(desk.store, clock, 4, rate=False)  # returned (0), received (1, 3), result_ready (2)
     with desk.store.write() as s:
         record_rating(s, clock, 3, RatingInput(ids[0], "return", "very_satisfied"))
     clock.advance(days=40)
@@ -45,7 +45,7 @@ def test_ratings_summary_and_chain(hub, make_desk, clock) -> None:
 
 def test_a_broken_rating_chain_is_reported(hub, make_desk, clock) -> None:
     desk = enrolled(hub, make_desk, clock)
-    ids = activity(desk.store, clock, 1)
+    ids = activity(desk.store, clock, 1, rate=False)
     with desk.store.write() as s:
         record_rating(s, clock, 3, RatingInput(ids[0], "return", "satisfied"))
     run_cycle(desk.store, clock, client_of(hub, desk))
