@@ -207,8 +207,9 @@ def main() -> None:
         if day_index % 100 == 0:
             print(f"{day} {did:>9} dossiers  {time.perf_counter() - t0:6.1f} s", flush=True)
     # One merged FTS5 b-tree instead of the hundreds of segments the bulk load left behind.
-    con.execute("INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize')")
-    con.execute("ANALYZE")
+    with con:
+        con.execute("INSERT INTO dossier_fts(dossier_fts) VALUES ('optimize')")
+        con.execute("ANALYZE")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     size = database_path(args.out).stat().st_size
