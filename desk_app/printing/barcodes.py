@@ -76,7 +76,9 @@ class Code128Bars:
 
 @lru_cache(maxsize=256)
 def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    # A fixed mask: choosing the "best" of the eight re-lays the matrix eight times and was a
+    # third of a slip's render time; every mask is valid and decodes (the tests decode it).
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
     qr.add_data(text)
     qr.make(fit=True)
     return tuple(tuple(row) for row in qr.get_matrix())
