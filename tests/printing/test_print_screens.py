@@ -1,8 +1,11 @@
-"""Renders every form of the realistic dossiers to docs/screens/form*.png (100 dpi, grey), the
-pictures looked at by eye for overflow, alignment and Vietnamese letters."""
+"""Renders every form of the realistic dossiers to form*.png (100 dpi, grey), the pictures
+looked at by eye for overflow, alignment and Vietnamese letters. They go to the test's temporary
+folder, or to ``$DESK_APP_SCREENS`` (``DESK_APP_SCREENS=docs/screens`` refreshes the committed
+ones)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -15,7 +18,6 @@ from desk_app.printing import service
 from desk_app.store.engine import Store
 from tests.printing.conftest import Dossiers
 
-SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
 
 
 @pytest.mark.slow
@@ -25,7 +27,8 @@ def test_render_every_form_to_png(store: Store, clock: FixedClock, dossiers: Dos
             ("01", dossiers.received, "thermal80"), ("02", dossiers.supplement, None),
             ("03", dossiers.refused, None), ("04", dossiers.extended, None),
             ("05", dossiers.stopped, None), ("06", dossiers.extended, None)]
-    SCREENS.mkdir(parents=True, exist_ok=True)
+    screens = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path / "screens")
+    screens.mkdir(parents=True, exist_ok=True)
     written = []
     with store.read() as s:
         rendered = [(f"form{form}" + (f"-{layout}" if layout else ""),
@@ -37,8 +40,8 @@ def test_render_every_form_to_png(store: Store, clock: FixedClock, dossiers: Dos
         pdf = tmp_path / f"{name}.pdf"
         pdf.write_bytes(r.pdf)
         subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", "-singlefile", str(pdf),
-                        str(SCREENS / name)], check=True)
-        written.append(SCREENS / f"{name}.png")
+                        str(screens / name)], check=True)
+        written.append(screens / f"{name}.png")
     for png in written:
         with Image.open(png) as img:
             grey = img.convert("L")

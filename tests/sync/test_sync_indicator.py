@@ -14,12 +14,9 @@ from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
 from tests.sync.helpers_sync import activity
 
-SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
-
-
 def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Render offscreen; into docs/screens only when SAVE_SCREENS=1 (a look, kept in git)."""
-    folder = SCREENS if os.environ.get("SAVE_SCREENS") == "1" else tmp_path
+    """Render offscreen; into $DESK_APP_SCREENS when set (docs/screens: a look, kept in git)."""
+    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     assert widget.grab().save(str(folder / name))
 
