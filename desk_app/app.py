@@ -64,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = open_store(data_dir, clock)
     except KnownError as exc:
-        print(f"Không mở được dữ liệu: {exc} (nhật ký: {log_path})", file=sys.stderr)
-        return 2
+        failure: KnownError | None = exc
+    else:
+        failure = None
 
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
@@ -76,6 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
+    if failure is not None:  # e.g. a newer program's schema: say so in words, change nothing
+        from desk_app.gui import messages
+
+        box = messages.startup_failure(failure, str(log_path))
+        print(box.text(), file=sys.stderr)
+        if not args.smoke:
+            box.exec()
+        return 2
     _install_crash_dialog(str(log_path))
     launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
     first = launcher.start()

@@ -55,6 +55,9 @@ KNOWN_MESSAGES: dict[str, str] = {
     "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
     "admin_only": "Chỉ tài khoản quản trị mới làm được việc này.",
     "cannot_disable_self": "Không thể tự khoá tài khoản đang đăng nhập.",
+    "schema_too_new": "Dữ liệu này do một phiên bản mới hơn của phần mềm tạo ra (lược đồ "
+                      "{revision}; phiên bản đang chạy chỉ biết đến {head}). Hãy cài phiên bản "
+                      "mới hơn. Dữ liệu không bị thay đổi.",
 }
 
 CCCD_MESSAGES: dict[str, str] = {
@@ -158,6 +161,16 @@ def warn(parent: QWidget | None, text: str, title: str = "Lưu ý") -> QMessageB
 def show_known_error(parent: QWidget | None, exc: KnownError) -> QMessageBox:
     log.warning("known error %s: %s", exc.code, exc)
     return _box(parent, QMessageBox.Icon.Warning, "Không thực hiện được", known_message(exc))
+
+
+def startup_failure(exc: KnownError, log_path: str) -> QMessageBox:
+    """The data folder could not be opened: say why, in words, before the program stops."""
+    log.error("cannot open the data folder: %s: %s", exc.code, exc)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu",
+                      f"{known_message(exc)}\n\nNhật ký: {log_path}",
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("startupFailure")
+    return box
 
 
 def confirm(parent: QWidget | None, text: str, title: str = "Xác nhận") -> bool:
