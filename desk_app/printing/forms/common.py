@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desk_app.printing.barcodes import Code128Bars, QrSquare
-from desk_app.printing.context import date_parts
+from desk_app.printing.context import DossierView, date_parts
 from desk_app.printing.fonts import BOLD
 from desk_app.printing.layout import Cell, Layout, Para, Run, Table
 from desk_app.printing.templates import fill
@@ -127,6 +127,21 @@ def field_line(ctx: Ctx, label: str, value: str, *, bold_value: bool = False) ->
     """"Label: value" wrapped with later lines flush left (as on the printed forms)."""
     ctx.lay.para(Para([(label + ": ", ""), (value or "…", "b" if bold_value else "")], ctx.size,
                       space_after=1, leading=ctx.leading))
+
+
+def applicant_opening(ctx: Ctx, t: dict[str, Any], d: DossierView) -> None:
+    """The opening shared by the desk's letters to the applicant (forms 02, 03): header, title
+    with the code, the codes, the desk, then who asked for what."""
+    reprint_mark(ctx)
+    header(ctx)
+    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
+    codes(ctx)
+    line(ctx, ctx.f(t["desk_line"]))
+    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
+    field_line(ctx, t["address"], d.applicant_address)
+    field_line(ctx, t["phone"], d.applicant_phone + (f"; {t['email']}: {d.applicant_email}"
+                                                     if d.applicant_email else ""))
+    field_line(ctx, t["request"], d.procedure, bold_value=True)
 
 
 def line(ctx: Ctx, text: str, style: str = "", *, indent: float = 0.0, align: str = "left",

@@ -11,15 +11,11 @@ from typing import Any
 from desk_app.printing.context import DossierView
 from desk_app.printing.forms.common import (
     Ctx,
-    codes,
+    applicant_opening,
     count_table,
-    field_line,
-    header,
     line,
-    reprint_mark,
     sign_block,
     signatures,
-    title,
 )
 
 
@@ -37,16 +33,7 @@ def missing_of(d: DossierView) -> tuple[list[dict[str, Any]], str]:
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["02"]
     missing, reason = missing_of(d)
-    reprint_mark(ctx)
-    header(ctx)
-    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
-    codes(ctx)
-    line(ctx, ctx.f(t["desk_line"]))
-    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
-    field_line(ctx, t["address"], d.applicant_address)
-    field_line(ctx, t["phone"], d.applicant_phone + (f"; {t['email']}: {d.applicant_email}"
-                                                     if d.applicant_email else ""))
-    field_line(ctx, t["request"], d.procedure, bold_value=True)
+    applicant_opening(ctx, t, d)
     line(ctx, t["intro"], "b")
     rows = [
         [str(i), str(m.get("name", "")), str(m.get("originals") or ""),

@@ -5,14 +5,10 @@ from __future__ import annotations
 from desk_app.printing.context import DossierView
 from desk_app.printing.forms.common import (
     Ctx,
-    codes,
-    field_line,
-    header,
+    applicant_opening,
     line,
-    reprint_mark,
     sign_block,
     signatures,
-    title,
 )
 
 
@@ -25,16 +21,7 @@ def refusal_reason(d: DossierView) -> str:
 
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["03"]
-    reprint_mark(ctx)
-    header(ctx)
-    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
-    codes(ctx)
-    line(ctx, ctx.f(t["desk_line"]))
-    field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
-    field_line(ctx, t["address"], d.applicant_address)
-    field_line(ctx, t["phone"], d.applicant_phone + (f"; {t['email']}: {d.applicant_email}"
-                                                     if d.applicant_email else ""))
-    field_line(ctx, t["request"], d.procedure, bold_value=True)
+    applicant_opening(ctx, t, d)
     line(ctx, ctx.f(t["intro"]))
     line(ctx, refusal_reason(d) or "…", "b", indent=0, first_indent=14)
     line(ctx, ctx.f(t["closing"]))
