@@ -17,7 +17,7 @@ from desk_app.services.intake import Missing, Person
 from desk_app.services.search import search_ids
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, DossierEvent, OutboxEvent
-from tests.helpers import complete_request, version_of
+from tests.helpers import complete_request
 
 CLERK, LEADER = 3, 2
 

@@ -17,7 +17,6 @@ from sqlalchemy import func, select
 
 from desk_app.clock import FixedClock
 from desk_app.store.models import Commune, OutboxEvent
-from desk_app.sync import protocol as p
 from desk_app.sync import state
 from desk_app.sync.client import SyncClient
 from desk_app.sync.enrolment import enrol_desk
