@@ -77,17 +77,17 @@ def test_unreadable_draft_is_set_aside(tmp_path: Path) -> None:
 def test_idle_lock_keeps_what_was_typed(qtbot: QtBot, store: Store, clock: FixedClock,
                                         data_dir: Path) -> None:
     with store.write() as s:
-        set_setting(s, IDLE_LOCK_SECONDS, 1)
+        set_setting(s, IDLE_LOCK_SECONDS, 2)  # margin for a slow machine before the typing
     window = open_window(qtbot, store, clock, data_dir)
     name = window.intake.applicant.line("full_name")
     name.setFocus()
-    type_text("Đinh Công Tráng")
+    type_text("Đinh Công Tráng", name)
     window.intake.picker.select(window.intake.picker.choices[0].version_id)
     press(Qt.Key.Key_R, name, Qt.KeyboardModifier.ControlModifier)
     dialog = window.intake.dialog
     assert dialog is not None and dialog.isVisible()
     type_text("Hồ sơ giả mạo", dialog.reason)
-    qtbot.waitUntil(lambda: window.locked, timeout=4000)
+    qtbot.waitUntil(lambda: window.locked, timeout=6000)
     assert not window.content.isVisible() and not dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.lock_screen.password)
     QTest.keyClicks(window.lock_screen.password, "sai-mat-khau")
