@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,3 +47,28 @@ def complete_request(session: Session, national_code: str = "1.004873", **applic
             for c in version.components
         ],
     )
+
+
+def upgrade_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Pretend the program was upgraded: the migrations plus one more (revision 9000, a column
+    on ``settings``), used by the next start-up. Returns the revision the store had before."""
+    from desk_app.paths import migrations_dir
+    from desk_app.store import migrate as migrate_mod
+
+    scripts = tmp_path / "db"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    head = migrate_mod.head_revision()
+    (scripts / "versions" / "9000_test_column.py").write_text(textwrap.dedent(f'''
+        from alembic import op
+        import sqlalchemy as sa
+        revision = "9000"
+        down_revision = "{head}"
+        branch_labels = None
+        depends_on = None
+        def upgrade():
+            op.add_column("settings", sa.Column("note", sa.Text(), nullable=True))
+        def downgrade():
+            op.drop_column("settings", "note")
+    '''))
+    monkeypatch.setattr(migrate_mod, "migrations_dir", lambda: scripts)
+    return head

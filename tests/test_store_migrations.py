@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,10 +15,11 @@ from alembic.runtime.migration import MigrationContext
 from desk_app.bootstrap import open_store
 from desk_app.clock import FixedClock
 from desk_app.errors import SchemaTooNewError
-from desk_app.paths import database_path, migrations_dir
+from desk_app.paths import database_path
 from desk_app.store import migrate as migrate_mod
 from desk_app.store.engine import Store
 from desk_app.store.models import Base
+from tests.helpers import upgrade_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,22 +56,7 @@ def test_upgrade_copies_the_file_aside_first(
     data_dir: Path, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A new release with one more migration: the old file is backed up, then upgraded."""
-    scripts = tmp_path / "db"
-    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    head = migrate_mod.head_revision()
-    (scripts / "versions" / "9000_test_column.py").write_text(textwrap.dedent(f'''
-        from alembic import op
-        import sqlalchemy as sa
-        revision = "9000"
-        down_revision = "{head}"
-        branch_labels = None
-        depends_on = None
-        def upgrade():
-            op.add_column("settings", sa.Column("note", sa.Text(), nullable=True))
-        def downgrade():
-            op.drop_column("settings", "note")
-    '''))
-    monkeypatch.setattr(migrate_mod, "migrations_dir", lambda: scripts)
+    head = upgrade_release(tmp_path, monkeypatch)
     store = open_store(data_dir, clock)
     store.dispose()
     backups = list((data_dir / "backups").glob("*.sqlite3"))

@@ -4,8 +4,6 @@ when the line comes back; nothing unsynced is lost on re-open or upgrade."""
 from __future__ import annotations
 
 import random
-import shutil
-import textwrap
 import threading
 import time
 from pathlib import Path
@@ -14,11 +12,10 @@ import httpx
 import pytest
 
 from desk_app.bootstrap import open_store
-from desk_app.paths import migrations_dir
-from desk_app.store import migrate as migrate_mod
 from desk_app.store.models_sync import SyncStatus
 from desk_app.sync import state
 from desk_app.sync.worker import SyncWorker, backoff_delay
+from tests.helpers import upgrade_release
 from tests.sync.helpers_sync import activity, assert_hub_holds_desk
 from tests.sync.test_sync_protocol import enrolled
 
@@ -106,21 +103,7 @@ def test_unsynced_events_survive_restart_and_upgrade(
         pending = state.pending_count(s)
     desk.store.dispose()
     # a new release with one more migration (the program was upgraded while offline)
-    scripts = tmp_path / "db"
-    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "9000_x.py").write_text(textwrap.dedent(f'''
-        from alembic import op
-        import sqlalchemy as sa
-        revision = "9000"
-        down_revision = "{migrate_mod.head_revision()}"
-        branch_labels = None
-        depends_on = None
-        def upgrade():
-            op.add_column("settings", sa.Column("note", sa.Text(), nullable=True))
-        def downgrade():
-            op.drop_column("settings", "note")
-    '''))
-    monkeypatch.setattr(migrate_mod, "migrations_dir", lambda: scripts)
+    upgrade_release(tmp_path, monkeypatch)
     store = open_store(desk.data_dir, clock)
     try:
         with store.read() as s:
