@@ -7,7 +7,6 @@ window opens the dossier; a CCCD QR payload anywhere fills the intake form.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +36,7 @@ from desk_app.gui.dossier.page import DossierPage
 from desk_app.gui.intake.form import IntakeForm
 from desk_app.gui.lock import IdleWatcher, LockScreen
 from desk_app.gui.ops import Change, Ops
-from desk_app.gui.register_fallback import SimpleRegister
+from desk_app.gui.register import RegisterView
 from desk_app.gui.scanner import KeySniffer
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.desk_settings import idle_lock_seconds
@@ -53,17 +52,6 @@ log = logging.getLogger(__name__)
 COUNT_KEYS = (("open", "Đang giải quyết"), ("waiting_supplement", "trong đó chờ bổ sung"),
               ("result_ready", "Chờ trả kết quả"), ("due_soon", "Sắp đến hạn"),
               ("overdue", "Quá hạn"))
-
-
-def make_register(store: Store, clock: Clock) -> QWidget:
-    """The register view if its module is there, else the simple list (same interface)."""
-    try:
-        module = importlib.import_module("desk_app.gui.register")
-        view_class = getattr(module, "RegisterView")
-    except (ImportError, AttributeError):
-        log.info("register view not available; using the simple list")
-        return SimpleRegister(store, clock)
-    return view_class(store, clock)
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +93,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.intake = IntakeForm(self.ops, data_dir)
         self.intake.openDossier.connect(self.open_dossier)
-        self.register = make_register(store, clock)
+        self.register = RegisterView(store, clock)
         self.register.dossierActivated.connect(self.open_dossier)  # type: ignore[attr-defined]
         self.register.countsChanged.connect(self.show_counts)  # type: ignore[attr-defined]
         self.dossier = DossierPage(self.ops)
