@@ -129,13 +129,19 @@ def field_line(ctx: Ctx, label: str, value: str, *, bold_value: bool = False) ->
                       space_after=1, leading=ctx.leading))
 
 
-def applicant_opening(ctx: Ctx, t: dict[str, Any], d: DossierView) -> None:
-    """The opening shared by the desk's letters to the applicant (forms 02, 03): header, title
-    with the code, the codes, the desk, then who asked for what."""
+def dossier_top(ctx: Ctx, t: dict[str, Any], d: DossierView) -> None:
+    """The top of every form about one dossier but 01: reprint mark, header, the title with the
+    dossier code under it, then the barcode and QR."""
     reprint_mark(ctx)
     header(ctx)
     title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
     codes(ctx)
+
+
+def applicant_opening(ctx: Ctx, t: dict[str, Any], d: DossierView) -> None:
+    """The opening shared by the desk's letters to the applicant (forms 02, 03): the dossier top,
+    the desk, then who asked for what."""
+    dossier_top(ctx, t, d)
     line(ctx, ctx.f(t["desk_line"]))
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
     field_line(ctx, t["address"], d.applicant_address)

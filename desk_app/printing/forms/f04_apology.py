@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from desk_app.errors import KnownError
 from desk_app.printing.context import DossierView, fmt_time, parse_iso
-from desk_app.printing.forms.common import Ctx, codes, head_signer, header, line, reprint_mark
-from desk_app.printing.forms.common import signatures, title
+from desk_app.printing.forms.common import Ctx, dossier_top, head_signer, line, signatures
 
 
 def build(ctx: Ctx, d: DossierView) -> None:
@@ -15,10 +14,7 @@ def build(ctx: Ctx, d: DossierView) -> None:
         raise KnownError("form_not_applicable", "no extension recorded", form="04")
     old_due = fmt_time(parse_iso(ext.data.get("old_due_at")), ctx.tpl)
     new_due = fmt_time(parse_iso(ext.data.get("new_due_at")), ctx.tpl)
-    reprint_mark(ctx)
-    header(ctx)
-    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
-    codes(ctx)
+    dossier_top(ctx, t, d)
     line(ctx, ctx.f(t["to"]), "b", align="center", space_after=6)
     for para in t["body"]:
         line(ctx, ctx.f(para, old_due=old_due, new_due=new_due, reason=ext.reason),

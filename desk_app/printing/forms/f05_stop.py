@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from desk_app.errors import KnownError
 from desk_app.printing.context import DossierView, fmt_time
-from desk_app.printing.forms.common import Ctx, codes, head_signer, header, line, reprint_mark
-from desk_app.printing.forms.common import signatures, title
+from desk_app.printing.forms.common import Ctx, dossier_top, head_signer, line, signatures
 
 
 def build(ctx: Ctx, d: DossierView) -> None:
@@ -16,10 +15,7 @@ def build(ctx: Ctx, d: DossierView) -> None:
     reason = ev.reason
     if ev.to_status == "withdrawn":
         reason = ctx.f(t["withdrawn_reason"], reason=ev.reason)
-    reprint_mark(ctx)
-    header(ctx)
-    title(ctx, t["title"], (f"{ctx.tpl['common']['code_label']}: {d.code}", "b"))
-    codes(ctx)
+    dossier_top(ctx, t, d)
     line(ctx, ctx.f(t["to"]), "b", align="center", space_after=6)
     for para in t["body"]:
         line(ctx, ctx.f(para, reason=reason, stopped_at=fmt_time(ev.at, ctx.tpl)),

@@ -11,12 +11,9 @@ from datetime import datetime
 from desk_app.printing.context import DossierView, fmt_time, parse_iso
 from desk_app.printing.forms.common import (
     Ctx,
-    codes,
+    dossier_top,
     field_line,
-    header,
     line,
-    reprint_mark,
-    title,
 )
 from desk_app.printing.layout import Cell, Table
 
@@ -32,10 +29,7 @@ def timing(at: datetime, due: datetime | None, names: dict[str, str]) -> str:
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["06"]
     common = ctx.tpl["common"]
-    reprint_mark(ctx)
-    header(ctx)
-    title(ctx, t["title"], (f"{common['code_label']}: {d.code}", "b"))
-    codes(ctx)
+    dossier_top(ctx, t, d)
     line(ctx, ctx.f(t["attached"]), "i", align="center")
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
     field_line(ctx, t["request"], d.procedure)
