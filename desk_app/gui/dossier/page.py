@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
+from desk_app.core.permissions import Action, allowed
 from desk_app.errors import TransitionError, ValidationError
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.view_data import DossierView, load_view
@@ -36,6 +37,7 @@ from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.formatting import fmt_datetime, fmt_money
 from desk_app.gui.ops import Ops
 from desk_app.services import lifecycle
+from desk_app.services.access import ForbiddenError
 
 ACTION_ORDER = (
     Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT, Status.RESULT_READY, Status.RETURNED,
@@ -187,14 +189,18 @@ class DossierPage(QWidget):
         self.components.setText(_components_html(v))
         self._set_enabled(True)
         current = Status(v.status)
+        role = self.ops.clerk.role
         for target, button in self.buttons.items():
             why = refusal_reason(current, target)
-            button.setEnabled(why is None)
-            button.setToolTip(
-                "" if why is None else messages.known_message(TransitionError(
-                    f"transition_{why}", current=current.value, target=target.value))
-            )
-        self.extend_box.setVisible(self.ops.clerk.is_leader and current in EXTENDABLE)
+            action = lifecycle.STATUS_ACTION[target]
+            button.setEnabled(why is None and allowed(role, action))
+            if why is not None:
+                button.setToolTip(messages.known_message(TransitionError(
+                    f"transition_{why}", current=current.value, target=target.value)))
+            else:
+                button.setToolTip("" if allowed(role, action) else messages.known_message(
+                    ForbiddenError("forbidden", action=action.value)))
+        self.extend_box.setVisible(allowed(role, Action.EXTEND) and current in EXTENDABLE)
         base = v.due_at or self.ops.clock.now()
         self.new_due.setDateTime(QDateTime(base + timedelta(days=3)))
         self._render_history()
