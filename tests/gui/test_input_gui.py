@@ -1,0 +1,84 @@
+"""Input the desk refuses or understands, typed and scanned into the real main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desk_app.gui.main_window import MainWindow
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
+from tests.gui.conftest import focused, press, type_text
+from tests.gui.test_intake_flow import pick_procedure
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _count(store: Store) -> int:
+    with store.read() as s:
+        return int(s.scalar(select(func.count(Dossier.id))) or 0)
+
+
+def test_a_wrong_phone_is_flagged_at_the_field_and_a_fixed_line_accepted(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    form = window.intake
+    pick_procedure(window, "1.004873")
+    press(Qt.Key.Key_N, modifiers=Qt.KeyboardModifier.AltModifier)  # every component
+    a = form.applicant
+    a.line("full_name").setFocus()
+    type_text("Trần Thị Hồng Nhung")
+    a.line("phone").setFocus()
+    type_text("0912 abc 345")
+    press(Qt.Key.Key_Tab)  # leaving the field checks it
+    assert "«a» (U+0061), «b» (U+0062), «c» (U+0063)" in a.msgs["phone"].text()
+    assert a.line("phone").text() == "0912 abc 345"  # nothing typed is changed
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert "ký tự không hợp lệ" in a.msgs["phone"].text()
+    assert focused() is a.widgets["phone"] and _count(store) == 0
+    a.line("phone").clear()
+    type_text("01688 123 456")
+    press(Qt.Key.Key_Tab)
+    assert "số mới là 0388123456" in a.msgs["phone"].text()
+    a.line("phone").setFocus()
+    a.line("phone").selectAll()
+    type_text("024 3825 1234")  # a Hà Nội fixed line: 11 digits
+    assert a.msgs["phone"].text() == ""  # gone as soon as the number is right
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert "Đã tiếp nhận hồ sơ" in form.banner.text(), form.banner.text()
+    with store.read() as s:
+        assert s.scalars(select(Dossier.applicant_phone)).one() == "02438251234"
+
+
+def test_an_emoji_is_refused_at_the_field_and_nothing_is_lost(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    form = window.intake
+    pick_procedure(window, "1.004873")
+    press(Qt.Key.Key_N, modifiers=Qt.KeyboardModifier.AltModifier)
+    a = form.applicant
+    a.line("full_name").setFocus()
+    type_text("Lê Thị Hoa 🌸")
+    press(Qt.Key.Key_Tab)
+    assert "không in được" in a.msgs["full_name"].text()
+    assert "«🌸» (U+1F338)" in a.msgs["full_name"].text()
+    form.note.setFocus()
+    type_text("Gọi ☎ trước")
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert "«🌸» (U+1F338)" in a.msgs["full_name"].text()
+    assert "«☎» (U+260E)" in form.note_msg.text()
+    assert focused() is a.widgets["full_name"]
+    assert a.line("full_name").text() == "Lê Thị Hoa 🌸" and form.note.text() == "Gọi ☎ trước"
+    assert _count(store) == 0
+    # the refusal's reason (printed on form 03) is checked in its dialog, which stays open
+    a.line("full_name").setText("Lê Thị Hoa")
+    form.note.clear()
+    press(Qt.Key.Key_R, modifiers=CTRL)
+    dialog = form.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reason.setFocus()
+    type_text("Không thuộc thẩm quyền 🙏")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "«🙏» (U+1F64F)" in dialog.reason_msg.text()
+    assert dialog.reason_text() == "Không thuộc thẩm quyền 🙏" and _count(store) == 0
