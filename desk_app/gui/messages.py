@@ -72,6 +72,10 @@ CCCD_MESSAGES: dict[str, str] = {
     "bad_name": "Mã QR có họ tên không đọc được.",
     "bad_date": "Mã QR có ngày không đọc được.",
     "bad_gender": "Mã QR có giới tính không đọc được.",
+    "incomplete": "Mã QR đọc được chưa trọn (thiếu thông tin, có thể bị ngắt giữa chừng khi quét): "
+                  "chưa điền gì từ mã này.",
+    "old_id_number": "Mã vừa quét bắt đầu bằng số 9 chữ số (số CMND cũ), không phải số CCCD "
+                     "12 chữ số: chưa điền gì từ mã này.",
 }
 
 MISMATCH_MESSAGES: dict[str, str] = {

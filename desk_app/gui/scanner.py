@@ -3,7 +3,8 @@
 A desk scanner is a keyboard: it types into whichever field has focus. :class:`KeySniffer`
 watches key presses in the main window (an application event filter) and:
 
-* CCCD QR payload ``digits|...|...`` + Enter: the leading digits reach the focused field before
+* CCCD QR payload ``digits|...|...`` + Enter (12 digits, or 9: an old CMND number, recognised
+  to be refused): the leading digits reach the focused field before
   the first ``|`` shows it is a scan; from the ``|`` on every key is swallowed into a buffer, the
   field is put back as it was before the digits, and on Enter the payload is handed over
   (:attr:`cccdScanned`) or reported as unreadable (:attr:`cccdUnreadable`). Nothing the clerk
@@ -40,7 +41,9 @@ from desk_app.core.codes import looks_like_code
 
 CAPTURE_GAP_S = 1.5
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_DIGITS_END = re.compile(r"(\d{12})$")
+# The number a CCCD payload starts with: 12 digits, or a 9-digit old CMND number (refused with
+# a message once read, but recognised, so that the field it was typed into is put back).
+_DIGITS_END = re.compile(r"(\d{12}|(?<!\d)\d{9})$")
 # A dossier code at the end of what was typed (agency codes start with a digit).
 _CODE_END = re.compile(r"\d[0-9A-Za-z.]*-\d{6}-\d{4,6}$")
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from desk_app.gui.main_window import MainWindow
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import focused, press, type_text
+from tests.gui.conftest import focused, press, scan, type_text
 from tests.gui.test_intake_flow import pick_procedure
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -82,3 +82,37 @@ def test_an_emoji_is_refused_at_the_field_and_nothing_is_lost(
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert dialog.isVisible() and "«🙏» (U+1F64F)" in dialog.reason_msg.text()
     assert dialog.reason_text() == "Không thuộc thẩm quyền 🙏" and _count(store) == 0
+
+
+CUT = "001192004567|013456789|Trần Thị Hồng Nhung|05061992|Nữ|Thôn Phù Dực, xã Ph"
+
+
+def test_a_cut_payload_and_an_old_9_digit_payload_fill_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    form = window.intake
+    a = form.applicant
+    a.line("email").setFocus()
+    type_text("an@")
+    scan(CUT)  # 6 fields: the scan stopped inside the address
+    assert "chưa trọn" in form.banner.text()
+    assert a.line("full_name").text() == "" and a.line("address").text() == ""
+    assert a.line("email").text() == "an@"  # the field the payload was typed into is back
+    a.line("full_name").setFocus()
+    type_text("Phạm Văn")
+    scan("123456789||Nguyễn Văn An|15031990|Nam|Hà Nội|20042021")
+    assert "9 chữ số (số CMND cũ)" in form.banner.text()
+    assert a.line("full_name").text() == "Phạm Văn"  # no digits, no payload left in the name
+    assert a.line("id_number").text() == ""
+
+
+def test_the_representatives_card_is_checked_too(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.intake
+    form.rep_box.setChecked(True)
+    form.rep.line("phone").setFocus()
+    # the number says a man born in 1990 (0 = 1900s male, 90); the card says born 1985
+    scan("001090012345||Trần Văn Hùng|01011985|Nam|Hà Nội|01022022")
+    assert form.rep.line("full_name").text() == "Trần Văn Hùng"
+    assert "năm sinh" in form.rep.msgs["id_number"].text()
+    assert "Cảnh báo" in form.banner.text() and "năm sinh" in form.banner.text()
+    assert form.rep.mismatch_text.startswith("Cảnh báo")

@@ -1,5 +1,5 @@
-"""Input the desk refuses or understands: phone numbers and characters the fonts cannot
-draw. Expected values are worked out by hand."""
+"""Input the desk refuses or understands: phone numbers, characters the fonts cannot draw
+and cut CCCD payloads. Expected values are worked out by hand."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import unicodedata
 
 import pytest
 
+from desk_app.core import cccd
 from desk_app.core.glyphs import FORM_FACES, UI_FACES, font_codepoints, unprintable
 from desk_app.errors import FieldError
 from desk_app.paths import resources_dir
@@ -124,3 +125,25 @@ def test_checks_refuse_unprintable_text_at_the_field() -> None:
     assert check_text("applicant.address", "x" * 401, 400) == [
         FieldError("applicant.address", "too_long", {"max": 400})
     ]
+
+
+# ---- CCCD payloads -----------------------------------------------------------------------
+
+FULL = "001090012345|123456789|Nguyễn Văn An|15031990|Nam|Thôn Phù Dực, Phù Đổng, Hà Nội|20042021"
+
+
+def test_a_payload_cut_inside_the_address_is_refused() -> None:
+    cut = "001090012345|123456789|Nguyễn Văn An|15031990|Nam|Thôn Phù D"  # 6 fields
+    with pytest.raises(cccd.CccdParseError) as info:
+        cccd.parse_qr(cut)
+    assert info.value.code == "incomplete"
+    with pytest.raises(cccd.CccdParseError) as info:
+        cccd.parse_qr("001090012345|123456789|Nguyễn Văn")  # cut inside the name
+    assert info.value.code == "incomplete"
+    assert cccd.parse_qr(FULL).address == "Thôn Phù Dực, Phù Đổng, Hà Nội"
+
+
+def test_a_payload_starting_with_a_9_digit_number_is_refused() -> None:
+    with pytest.raises(cccd.CccdParseError) as info:
+        cccd.parse_qr("123456789||Nguyễn Văn An|15031990|Nam|Hà Nội|20042021")
+    assert info.value.code == "old_id_number"

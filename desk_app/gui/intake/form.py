@@ -553,7 +553,7 @@ class IntakeForm(QWidget):
             # a different person was typed: say what was replaced, so nothing is lost
             text += f" Thông tin đã thay: {before[0]}" + (f", số {before[1]}" if before[1] else "")
             text += "."
-        problems = [] if to_rep else target.check_number()
+        problems = target.check_number(card)
         if problems:
             text += " " + target.mismatch_text
         self.show_banner(text, ok=not problems)

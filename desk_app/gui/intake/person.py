@@ -195,14 +195,21 @@ class PersonFields(QWidget):
         mark(self.widgets[name], self.msgs[name], text)
         return self.widgets[name]
 
-    def check_number(self) -> list[str]:
-        """Warn (not block) when the CCCD number contradicts the birth date or gender."""
+    def check_number(self, card: CccdData | None = None) -> list[str]:
+        """Warn (not block) when the CCCD number contradicts the birth date or gender: those
+        typed in this block, or for the representative (no such fields) those of the card."""
         number = self.line("id_number").text().replace(" ", "")
-        try:
-            birth = parse_date(self.line("birth_date").text())
-        except ValueError:
-            birth = None
-        problems = [] if not number else number_mismatches(number, birth, self.gender() or None)
+        birth: date | None = None
+        gender: str | None = None
+        if "birth_date" in self.widgets:
+            try:
+                birth = parse_date(self.line("birth_date").text())
+            except ValueError:
+                birth = None
+            gender = self.gender() or None
+        elif card is not None:
+            birth, gender = card.birth_date, card.gender
+        problems = [] if not number else number_mismatches(number, birth, gender)
         if len(number) == 9:  # an old 9-digit CMND encodes nothing to compare
             problems = []
         message = self.msgs["id_number"]
