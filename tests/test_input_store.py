@@ -1,5 +1,5 @@
-"""Input rules applied by the services on a real store: phones and unprintable text in every
-printed field."""
+"""Input rules applied by the services on a real store: phones, unprintable text in every
+printed field, and finding a dossier by the end of its code (search box and register)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ from desk_app.core.lifecycle import Status
 from desk_app.errors import ValidationError
 from desk_app.services import clerk_admin, intake, lifecycle
 from desk_app.services.intake import Missing, Person
+from desk_app.services.register import (
+    RegisterFilter,
+    RegisterQuery,
+    RegisterSort,
+    deadlines,
+    load_lookups,
+)
+from desk_app.services.search import search_ids
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, Dossier
 from tests.helpers import complete_request
@@ -35,6 +43,8 @@ def test_fixed_lines_and_plus84_mobiles_are_stored_as_national_digits(
     with store.read() as s:
         d = s.get(Dossier, res.dossier_id)
         assert (d.applicant_phone, d.rep_phone) == ("02438251234", "0386123456")
+        assert search_ids(s, "024-3825-1234") == [d.id]
+        assert search_ids(s, "(024) 3825 1234") == [d.id]
 
 
 def test_wrong_phones_are_refused_not_trimmed(store: Store, clock: FixedClock) -> None:
@@ -101,3 +111,41 @@ def test_a_clerks_name_printed_on_the_forms_refuses_emoji(store: Store, clock: F
     assert _errors(info) == {("full_name", "unprintable")}
     with store.read() as s:
         assert s.scalar(select(Clerk.id).where(Clerk.username == "hoa")) is None
+
+
+@pytest.fixture
+def three_days(store: Store, clock: FixedClock) -> dict[str, int]:
+    """Dossiers received on Fri 20/11 (3), Mon 23/11 (2) and Wed 25/11 (2): code -> id."""
+    made = {}
+    for day, count in ((20, 3), (23, 2), (25, 2)):
+        clock.set(datetime(2026, 11, day, 9, 0))
+        for _ in range(count):
+            with store.write() as s:
+                res = intake.receive(s, clock, CLERK, complete_request(s))
+            made[res.code] = res.dossier_id
+    return made
+
+
+QUERIES = {  # what the clerk types -> the codes found, newest first (worked out by hand)
+    "0002": ["000.00.12.H26-261125-0002", "000.00.12.H26-261123-0002",
+             "000.00.12.H26-261120-0002"],
+    "0003": ["000.00.12.H26-261120-0003"],
+    "261123-0002": ["000.00.12.H26-261123-0002"],
+    "h26-261120-0001": ["000.00.12.H26-261120-0001"],
+    "000.00.12.h26-261125-0001": ["000.00.12.H26-261125-0001"],
+    "0004": [],
+    "261124-0001": [],  # a holiday: no dossier that day
+}
+
+
+def test_the_end_of_a_code_finds_the_dossier(
+    store: Store, clock: FixedClock, three_days: dict[str, int]
+) -> None:
+    with store.read() as s:
+        lookups, limits = load_lookups(s), deadlines(s, clock)
+        for query, codes in QUERIES.items():
+            expected = [three_days[c] for c in codes]
+            assert search_ids(s, query) == expected, query
+            register = RegisterQuery(RegisterFilter(search=query), RegisterSort(), limits,
+                                     lookups)
+            assert register.id_window(s, None, 100)[0] == expected, query

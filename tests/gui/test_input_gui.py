@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from desk_app.clock import FixedClock
 from desk_app.gui.main_window import MainWindow
+from desk_app.services import intake
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
 from tests.gui.conftest import focused, press, scan, type_text
 from tests.gui.test_intake_flow import pick_procedure
+from tests.helpers import complete_request
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -116,3 +121,40 @@ def test_the_representatives_card_is_checked_too(qtbot: QtBot, window: MainWindo
     assert "năm sinh" in form.rep.msgs["id_number"].text()
     assert "Cảnh báo" in form.banner.text() and "năm sinh" in form.banner.text()
     assert form.rep.mismatch_text.startswith("Cảnh báo")
+
+
+def test_search_by_the_end_of_a_code_and_in_lower_case(
+    qtbot: QtBot, window: MainWindow, store: Store, clock: FixedClock
+) -> None:
+    ids = {}
+    for day, count in ((20, 3), (23, 2)):
+        clock.set(datetime(2026, 11, day, 9, 0))
+        for _ in range(count):
+            with store.write() as s:
+                res = intake.receive(s, clock, 3, complete_request(s))
+            ids[res.code] = res.dossier_id
+    window.register.refresh()
+
+    def search(text: str) -> None:
+        press(Qt.Key.Key_F, modifiers=CTRL)
+        assert focused() is window.search
+        type_text(text)
+        press(Qt.Key.Key_Return)
+
+    search("261120-0003")
+    assert window.last_search_ids == [ids["000.00.12.H26-261120-0003"]]
+    assert window.tabs.currentWidget() is window.dossier
+    assert window.dossier.view is not None
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-0003"]
+    search("h26-261123-0001")  # lower case, from the agency code's end
+    assert window.dossier.view.id == ids["000.00.12.H26-261123-0001"]
+    search("000.00.12.h26-261120-0001")  # a whole code in lower case
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-0001"]
+    search("0003")  # the sequence alone: only 20/11 had a third dossier
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-0003"]
+    search("0002")  # both days: listed in the register, newest first
+    assert window.last_search_ids == [ids["000.00.12.H26-261123-0002"],
+                                      ids["000.00.12.H26-261120-0002"]]
+    assert window.tabs.currentWidget() is window.register
+    model = window.register.model
+    assert [model.dossier_id(r) for r in range(model.rowCount())] == window.last_search_ids

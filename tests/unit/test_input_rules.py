@@ -1,13 +1,15 @@
-"""Input the desk refuses or understands: phone numbers, characters the fonts cannot draw
-and cut CCCD payloads. Expected values are worked out by hand."""
+"""Input the desk refuses or understands: phone numbers, characters the fonts cannot draw,
+cut CCCD payloads, and the end of a dossier code. Expected values are worked out by hand."""
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 
 import pytest
 
 from desk_app.core import cccd
+from desk_app.core.codes import DEFAULT_FORMAT, CodeSpace, looks_like_partial_code
 from desk_app.core.glyphs import FORM_FACES, UI_FACES, font_codepoints, unprintable
 from desk_app.errors import FieldError
 from desk_app.paths import resources_dir
@@ -147,3 +149,32 @@ def test_a_payload_starting_with_a_9_digit_number_is_refused() -> None:
     with pytest.raises(cccd.CccdParseError) as info:
         cccd.parse_qr("123456789||Nguyễn Văn An|15031990|Nam|Hà Nội|20042021")
     assert info.value.code == "old_id_number"
+
+
+# ---- the end of a dossier code -----------------------------------------------------------
+
+SPACE = CodeSpace(DEFAULT_FORMAT, "000.00.12.H26", date(2026, 11, 20), date(2026, 11, 23))
+
+
+def test_partial_codes_are_recognised() -> None:
+    for text in ("0002", "261123-0002", "h26-261123-0002", "000.00.12.H26-261123-0002"):
+        assert looks_like_partial_code(text), text
+    for text in ("0912 345 678", "024-3825-1234", "001090012345", "nguyen", "002", "2611230002"):
+        assert not looks_like_partial_code(text), text
+
+
+def test_the_sequence_alone_names_that_number_on_every_day_newest_first() -> None:
+    assert SPACE.candidates("0002") == [
+        "000.00.12.H26-261123-0002", "000.00.12.H26-261122-0002",
+        "000.00.12.H26-261121-0002", "000.00.12.H26-261120-0002",
+    ]
+
+
+def test_date_and_sequence_or_more_name_one_code_in_any_case() -> None:
+    assert SPACE.candidates("261123-0002") == ["000.00.12.H26-261123-0002"]
+    assert SPACE.candidates("h26-261121-0017") == ["000.00.12.H26-261121-0017"]
+    assert SPACE.candidates("000.00.12.h26-261121-0017") == ["000.00.12.H26-261121-0017"]
+    # only whole parts of the code: "26-..." is not the end of "...H26-..." at a boundary
+    assert SPACE.candidates("26-261121-0017") == []
+    assert SPACE.candidates("261124-0002") == []  # after the last day of receipt
+    assert SPACE.candidates("00002") == []  # the sequence is printed with 4 digits
