@@ -47,6 +47,8 @@ FIELD_MESSAGES: dict[str, str] = {
     "taken": "Tên đăng nhập đã có người dùng.",
     "too_short": "Mật khẩu cần ít nhất {min} ký tự.",
     "mismatch": "Hai lần nhập mật khẩu không khớp.",
+    "mismatch_unconfirmed": "Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, "
+                            "hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng.",
     "same_password": "Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.",
 }
 
@@ -153,6 +155,8 @@ def field_message(error: FieldError) -> str:
     params = dict(error.params)
     if "chars" in params:
         params["chars"] = name_chars(str(params["chars"]))
+    if isinstance(params.get("problems"), list):
+        params["problems"] = "; ".join(MISMATCH_MESSAGES.get(p, p) for p in params["problems"])
     return _fill(template, {"code": error.code, **params})
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk_app.clock import Clock
+from desk_app.core import cccd
 from desk_app.core.calendar import TimeLimit
 from desk_app.core.fees import compute_fee
 from desk_app.core.lifecycle import Status
@@ -88,6 +89,9 @@ class IntakeRequest:
     note: str = ""
     pages: int = 1  # per-page fee rules only
     uuid: str = field(default_factory=lambda: str(uuid_mod.uuid4()))
+    # what the clerk confirmed after checking the original card although the CCCD number
+    # contradicts the typed birth year or gender (codes of core.cccd.number_mismatches)
+    id_mismatch_acknowledged: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,15 @@ def _clean_person(p: Person) -> Person:
     )
 
 
+def id_mismatches(person: Person) -> list[str]:
+    """What a well-formed 12-digit CCCD number contradicts in the typed birth date or gender
+    (a malformed number is the id check's business)."""
+    if v.check_id_number("x", person.id_number) or len(person.id_number) != 12:
+        return []
+    found = cccd.number_mismatches(person.id_number, person.birth_date, person.gender or None)
+    return [p for p in found if p in ("gender", "birth_year")]
+
+
 def validate_request(
     session: Session, req: IntakeRequest, today: date, *, need_complete: bool
 ) -> tuple[ProcedureVersion, list[FieldError]]:
@@ -135,6 +148,10 @@ def validate_request(
     a = req.applicant
     errors += v.check_name("applicant.full_name", a.full_name)
     errors += v.check_id_number("applicant.id_number", a.id_number)
+    unconfirmed = [p for p in id_mismatches(a) if p not in req.id_mismatch_acknowledged]
+    if unconfirmed:
+        errors.append(FieldError("applicant.id_number", "mismatch_unconfirmed",
+                                 {"problems": unconfirmed}))
     errors += v.check_birth_date("applicant.birth_date", a.birth_date, today)
     if a.gender not in ("", "Nam", "Nữ"):
         errors.append(FieldError("applicant.gender", "bad_gender"))
@@ -294,6 +311,9 @@ def _write(
     session.add(dossier)
     session.flush()
     event_data: dict = {}
+    acknowledged = id_mismatches(req.applicant)
+    if acknowledged:  # the clerk checked the card: kept with the dossier, sent to the province
+        event_data["id_mismatch_acknowledged"] = acknowledged
     if missing:
         event_data["missing"] = [
             {"name": nfc(m.name), "originals": m.originals,

@@ -354,6 +354,7 @@ class IntakeForm(QWidget):
             note=self.note.text(),
             pages=self.pages.value(),
             uuid=self.uuid,
+            id_mismatch_acknowledged=self.applicant.acknowledged(),
         )
         return req, errors
 
@@ -528,6 +529,7 @@ class IntakeForm(QWidget):
             self.clear_errors()
             self.picker.select(None)
             self.applicant.load({})
+            self.applicant.check_number()  # no number: no warning left from the last one
             self.rep.load({})
             self.rep_box.setChecked(False)
             self.delivery.setCurrentIndex(0)
@@ -584,6 +586,7 @@ class IntakeForm(QWidget):
             "procedure_title": choice.title if choice else "",
             "components": self.checklist.counts(),
             "applicant": self.applicant.to_dict(),
+            "id_mismatch_ack": self.applicant.ack.isChecked(),
             "representative_on": self.rep_box.isChecked(),
             "representative": self.rep.to_dict(),
             "delivery": self.delivery.currentIndex(),
@@ -599,6 +602,8 @@ class IntakeForm(QWidget):
             self.picker.select(data.get("procedure_version_id"))
             self.checklist.load(list(data.get("components") or []))
             self.applicant.load(dict(data.get("applicant") or {}))
+            self.applicant.check_number()
+            self.applicant.ack.setChecked(bool(data.get("id_mismatch_ack")))
             self.rep_box.setChecked(bool(data.get("representative_on")))
             self.rep.load(dict(data.get("representative") or {}))
             self.delivery.setCurrentIndex(int(data.get("delivery") or 0))

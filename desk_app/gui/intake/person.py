@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.core.cccd import CccdData, number_mismatches
 from desk_app.core.text import nfc
@@ -62,6 +62,7 @@ class PersonFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.widgets: dict[str, QWidget] = {}
         self.msgs: dict[str, FieldMessage] = {}
+        boxes: dict[str, QVBoxLayout] = {}
         for name, label in fields:
             widget: QWidget
             if name == "gender":
@@ -84,11 +85,19 @@ class PersonFields(QWidget):
             box.setSpacing(1)
             box.addWidget(widget)
             box.addWidget(message)
+            boxes[name] = box
             form.addRow(label, box)
         self._placeholders()
         self._live: set[str] = set()  # fields showing a message from live_check
         self.mismatch_text = ""
+        self.mismatches: list[str] = []
+        # the clerk's confirmation that the original card was checked despite the warning
+        self.ack = QCheckBox("Đã đối chiếu thẻ gốc, thông tin đúng")
+        self.ack.setObjectName(f"{prefix}.id_mismatch_ack")
+        self.ack.setVisible(False)
+        self.ack.toggled.connect(self._on_change)
         if "birth_date" in self.widgets:
+            boxes["id_number"].addWidget(self.ack)
             for name in ("id_number", "birth_date"):
                 self.line(name).editingFinished.connect(self.check_number)
             gender = self.widgets["gender"]
@@ -165,10 +174,18 @@ class PersonFields(QWidget):
 
     # messages ---------------------------------------------------------------------------
     def clear_errors(self) -> None:
+        """Clear the error messages; a CCCD warning stays until the data is fixed or the
+        clerk confirms it (it is recomputed from the fields, never just forgotten)."""
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
         self._live.clear()
         self.mismatch_text = ""
+        if "birth_date" in self.widgets:
+            self.check_number()
+
+    def acknowledged(self) -> list[str]:
+        """The mismatches the clerk confirmed (all of them, or none)."""
+        return list(self.mismatches) if self.ack.isChecked() and self.ack.isVisible() else []
 
     def live_check(self, name: str) -> bool:
         """Check one field as the clerk leaves it; True when it is right."""
@@ -213,6 +230,12 @@ class PersonFields(QWidget):
         if len(number) == 9:  # an old 9-digit CMND encodes nothing to compare
             problems = []
         message = self.msgs["id_number"]
+        confirmable = [p for p in problems if p in ("gender", "birth_year")]
+        if "birth_date" in self.widgets:
+            if confirmable != self.mismatches:
+                self.ack.setChecked(False)  # a new contradiction needs a new confirmation
+            self.mismatches = confirmable
+            self.ack.setVisible(bool(confirmable))
         if problems:
             self.mismatch_text = "Cảnh báo: " + "; ".join(
                 messages.MISMATCH_MESSAGES.get(p, p) for p in problems
