@@ -37,6 +37,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "negative": "Số lượng không được âm.",
     "missing": "Chưa đủ số lượng yêu cầu.",
     "not_later": "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+    "in_past": "Thời điểm hẹn mới đã qua: chọn một thời điểm sau bây giờ.",
+    "not_working_day": "Ngày {day} là {why}, không phải ngày làm việc: chọn một ngày làm việc.",
+    "outside_hours": "{time} là ngoài giờ làm việc ({hours}): chọn giờ trong giờ làm việc.",
     "bad_username": "Tên đăng nhập chỉ gồm chữ, số, dấu chấm hoặc gạch dưới.",
     "taken": "Tên đăng nhập đã có người dùng.",
     "too_short": "Mật khẩu cần ít nhất {min} ký tự.",
@@ -119,7 +122,23 @@ def status_label(status: str) -> str:
 
 def field_message(error: FieldError) -> str:
     template = FIELD_MESSAGES.get(error.code, "Giá trị không hợp lệ ({code}).")
-    return _fill(template, {"code": error.code, **error.params})
+    return _fill(template, {"code": error.code, **error.params, **_appointment_words(error)})
+
+
+def _appointment_words(error: FieldError) -> dict[str, str]:
+    """Words for the facts an appointment check sends (services.working_hours)."""
+    p = error.params
+    if error.code == "not_working_day":
+        weekday = int(p.get("weekday", -1))
+        why = (f"ngày nghỉ lễ «{p['holiday']}»" if p.get("holiday")
+               else "thứ Bảy" if weekday == 5 else "Chủ nhật" if weekday == 6
+               else "ngày nghỉ theo lịch làm việc của xã")
+        day = str(p.get("day", ""))
+        return {"why": why, "day": "/".join(reversed(day.split("-")))}
+    if error.code == "outside_hours":
+        hours = ", ".join(f"{a}-{b}" for a, b in p.get("hours", []))
+        return {"hours": hours}
+    return {}
 
 
 def known_message(exc: KnownError) -> str:

@@ -16,6 +16,7 @@ from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, KnownError, NotFoundError, TransitionError, ValidationError
 from desk_app.services.serialize import iso
+from desk_app.services.working_hours import appointment_errors
 from desk_app.store import outbox
 from desk_app.store.models import Clerk, Dossier, DossierEvent
 
@@ -107,8 +108,11 @@ def extend_due(
     errors = []
     if not nfc(reason):
         errors.append(FieldError("reason", "required"))
-    if dossier.due_at is not None and new_due_at <= dossier.due_at:
-        errors.append(FieldError("new_due_at", "not_later"))
+    # later than now and than the current appointment, on a working day, in office hours
+    due_errors = appointment_errors(session, clock.now(), new_due_at)
+    if not due_errors and dossier.due_at is not None and new_due_at <= dossier.due_at:
+        due_errors.append(FieldError("new_due_at", "not_later"))
+    errors += due_errors
     if errors:
         raise ValidationError(errors)
     now = clock.now()
