@@ -7,7 +7,8 @@
 All three validate first (nothing is written on a :class:`ValidationError`), then write the
 dossier, its components, its first history event and an outbox event in the caller's
 transaction. A request whose client-made UUID is already stored returns that dossier: a retried
-or double-clicked save never makes a second record.
+or double-clicked save never makes a second record. A request that ``resumes`` a dossier left
+waiting for a supplement links the two (:mod:`desk_app.services.resume_link`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from desk_app.core.fees import compute_fee
 from desk_app.core.lifecycle import Status
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services import resume_link
 from desk_app.services import validation as v
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import outbox
@@ -86,6 +88,7 @@ class IntakeRequest:
     note: str = ""
     pages: int = 1  # per-page fee rules only
     uuid: str = field(default_factory=lambda: str(uuid_mod.uuid4()))
+    resumes: int | None = None  # the supplement-requested dossier this one resumes (its id)
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ def _write(
     if clerk is None or not clerk.active:
         raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
     commune = session.scalars(select(Commune).limit(1)).one()
+    first = None if req.resumes is None else resume_link.check_resumable(session, req.resumes)
     due = None
     if status is Status.RECEIVED:
         limit = TimeLimit.from_dict(
@@ -287,6 +291,8 @@ def _write(
              "reason": nfc(m.reason)}
             for m in missing
         ]
+    if first is not None:
+        event_data["resumed_from"] = resume_link.link_of(first)
     session.add(
         DossierEvent(
             dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="intake",
@@ -298,6 +304,8 @@ def _write(
         payload=dossier_payload(dossier, commune, version) | {"intake": event_data},
         at=now,
     )
+    if first is not None:
+        resume_link.mark_resumed(session, first, dossier, clerk, now)
     return IntakeResult(
         dossier.id, dossier.uuid, code, status, now, due, dossier.fee_amount
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,7 @@ def return_timing(returned_at: datetime, due_at: datetime | None) -> str:
 
 def change_status(
     session: Session, clock: Clock, clerk_id: int, dossier_id: int, target: Status,
-    reason: str = "",
+    reason: str = "", *, collector: dict[str, Any] | None = None,
 ) -> ChangeResult:
     dossier, clerk = _load(session, dossier_id, clerk_id)
     current = Status(dossier.status)
@@ -75,7 +76,9 @@ def change_status(
         dossier.return_timing = timing
     dossier.status = target.value
     dossier.updated_at = now
-    data = {"return_timing": timing} if timing else {}
+    data: dict[str, Any] = {"return_timing": timing} if timing else {}
+    if collector is not None and target is Status.RETURNED:  # checked by services.returns
+        data["collector"] = collector
     session.add(
         DossierEvent(
             dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="status",
