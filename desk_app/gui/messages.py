@@ -58,6 +58,10 @@ KNOWN_MESSAGES: dict[str, str] = {
     "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
     "admin_only": "Chỉ tài khoản quản trị mới làm được việc này.",
     "cannot_disable_self": "Không thể tự khoá tài khoản đang đăng nhập.",
+    "not_resumable": "Hồ sơ {dossier} không phải hồ sơ đang chờ công dân bổ sung (mẫu 02): "
+                     "không tiếp tục được.",
+    "already_resumed": "Hồ sơ {dossier} đã được tiếp tục bằng hồ sơ {by}: mỗi hồ sơ chỉ tiếp tục "
+                       "được một lần. Mở hồ sơ {by} để xem.",
     "schema_too_new": "Dữ liệu này do một phiên bản mới hơn của phần mềm tạo ra (lược đồ "
                       "{revision}; phiên bản đang chạy chỉ biết đến {head}). Hãy cài phiên bản "
                       "mới hơn. Dữ liệu không bị thay đổi.",
@@ -113,6 +117,13 @@ EVENT_LABELS: dict[str, str] = {
     "intake": "Tiếp nhận",
     "status": "Chuyển trạng thái",
     "extend": "Gia hạn (mẫu 04)",
+    "resumed": "Tiếp tục (công dân bổ sung)",
+}
+
+# Who collected the result (services.returns.Collector.kind).
+COLLECTOR_LABELS: dict[str, str] = {
+    "applicant": "người nộp hồ sơ",
+    "representative": "người nhận thay",
 }
 
 
