@@ -204,7 +204,7 @@ def test_reason_required_and_late_return(store: Store, clock: FixedClock) -> Non
     with store.write() as s:
         res = intake.receive(s, clock, CLERK, complete_request(s))
     with pytest.raises(ValidationError), store.write() as s:
-        lifecycle.change_status(s, clock, CLERK, res.dossier_id, Status.STOPPED, "")
+        lifecycle.change_status(s, clock, LEADER, res.dossier_id, Status.STOPPED, "")
     with store.write() as s:
         lifecycle.change_status(s, clock, CLERK, res.dossier_id, Status.RESULT_READY)
     clock.set(res.due_at.replace(minute=res.due_at.minute + 1))  # type: ignore[union-attr]
@@ -219,7 +219,7 @@ def test_extension_is_for_leaders(store: Store, clock: FixedClock) -> None:
     later = datetime(2026, 12, 4, 9, 0)
     with pytest.raises(KnownError) as info, store.write() as s:
         lifecycle.extend_due(s, clock, CLERK, res.dossier_id, later, "Cần xác minh")
-    assert info.value.code == "leader_only"
+    assert info.value.code == "forbidden"
     with pytest.raises(ValidationError), store.write() as s:
         lifecycle.extend_due(s, clock, LEADER, res.dossier_id, datetime(2026, 11, 1), "x")
     with store.write() as s:

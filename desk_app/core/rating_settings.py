@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desk_app.core.text import nfc
 from desk_app.paths import resources_dir
 
 OCCASIONS = ("return", "intake")
@@ -44,12 +45,24 @@ class Question:
         return next((lv for lv in self.levels if lv.code == code), None)
 
 
+DEFAULT_COMMENT_OPTIONS = (
+    "Cán bộ hướng dẫn tận tình",
+    "Thủ tục nhanh, gọn",
+    "Phải chờ lâu",
+    "Hướng dẫn chưa rõ ràng",
+    "Phải đi lại nhiều lần",
+    "Nơi chờ chưa thuận tiện",
+)
+
+
 @dataclass(frozen=True)
 class RatingForm:
     id: str
     overall: Question
     criteria: tuple[Question, ...]
     comment: bool = True
+    # the comment is tapped, never typed: the citizen's screen takes no keyboard focus
+    comment_options: tuple[str, ...] = DEFAULT_COMMENT_OPTIONS
     offer_after: tuple[str, ...] = OCCASIONS
     timeout_seconds: int = 60
     thanks_seconds: int = 5
@@ -120,9 +133,15 @@ def parse_form(data: Any) -> RatingForm:
         raise FormError("timeout_seconds must be 10-600")
     if not isinstance(thanks, int) or not 1 <= thanks <= 60:
         raise FormError("thanks_seconds must be 1-60")
+    options = data.get("comment_options", list(DEFAULT_COMMENT_OPTIONS))
+    if not isinstance(options, list) or not all(
+            isinstance(o, str) and o.strip() and len(o) <= 80 for o in options) \
+            or len(options) > 12:
+        raise FormError("comment_options must be a list of at most 12 short texts")
     return RatingForm(
         id=_text(data, "id", "form"), overall=overall, criteria=criteria,
-        comment=bool(data.get("comment", True)), offer_after=offer_after,
+        comment=bool(data.get("comment", True)),
+        comment_options=tuple(nfc(o.strip()) for o in options), offer_after=offer_after,
         timeout_seconds=timeout, thanks_seconds=thanks,
     )
 

@@ -1,4 +1,10 @@
-"""The administrator's dialog: clerk accounts (create, lock/unlock) and the idle-lock time."""
+"""The administrator's dialog: clerk accounts (create, lock/unlock, reset a password) and the
+idle-lock time.
+
+Enter does what the focused field suggests: in the new-account fields it creates the account
+being typed; it never presses another button (no button is a default button), and locking an
+account or resetting its password asks first, naming the account.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -51,9 +59,18 @@ class AdminDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.toggle_button = QPushButton("Khoá / mở khoá tài khoản đang chọn")
+        row = QHBoxLayout()
+        self.toggle_button = QPushButton("Khoá / mở khoá tài khoản đang chọn…")
+        self.toggle_button.setObjectName("toggleClerk")
         self.toggle_button.clicked.connect(self.toggle_selected)
-        layout.addWidget(self.toggle_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reset_button = QPushButton("Đặt lại mật khẩu…")
+        self.reset_button.setObjectName("resetPassword")
+        self.reset_button.clicked.connect(self.start_reset)
+        row.addWidget(self.toggle_button)
+        row.addWidget(self.reset_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.reset_dialog: ResetPasswordDialog | None = None
 
         new_box = QGroupBox("Tạo tài khoản cán bộ")
         form = QFormLayout(new_box)
@@ -99,6 +116,11 @@ class AdminDialog(QDialog):
         idle.addWidget(save_idle)
         idle.addStretch(1)
         layout.addWidget(idle_box)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter never presses a button by accident
+            button.setDefault(False)
+        for line in (self.username, self.full_name, self.password):
+            line.returnPressed.connect(self.create)
         self.reload()
 
     def reload(self) -> None:
@@ -138,16 +160,37 @@ class AdminDialog(QDialog):
         self.reload()
         return True
 
-    def toggle_selected(self) -> bool:
-        item = self.table.item(self.table.currentRow(), 0)
+    def _selected(self) -> tuple[int, str, str, bool] | None:
+        """(id, username, full name, active) of the account selected in the list."""
+        row = self.table.currentRow()
+        item = self.table.item(row, 0)
         if item is None:
+            messages.inform(self, "Chọn một tài khoản trong danh sách trước.")
+            return None
+        return (int(item.data(Qt.ItemDataRole.UserRole)), item.text(),
+                self.table.item(row, 1).text(), bool(item.data(Qt.ItemDataRole.UserRole + 1)))
+
+    def toggle_selected(self) -> bool:
+        chosen = self._selected()
+        if chosen is None:
             return False
-        clerk_id = int(item.data(Qt.ItemDataRole.UserRole))
-        active = bool(item.data(Qt.ItemDataRole.UserRole + 1))
+        clerk_id, username, name, active = chosen
+        verb = "Khoá" if active else "Mở khoá"
+        if not messages.confirm(self, f"{verb} tài khoản {username} ({name})?"):
+            return False
         result = self.ops.write("clerk", clerk_admin.set_active, clerk_id, not active,
                                 parent=self)
         self.reload()
         return result is not None
+
+    def start_reset(self) -> ResetPasswordDialog | None:
+        chosen = self._selected()
+        if chosen is None:
+            return None
+        clerk_id, username, name, _active = chosen
+        self.reset_dialog = ResetPasswordDialog(self.ops, clerk_id, username, name, self)
+        self.reset_dialog.open()
+        return self.reset_dialog
 
     def save_idle(self) -> bool:
         seconds = self.idle_minutes.value() * 60
@@ -155,4 +198,51 @@ class AdminDialog(QDialog):
         if result is None:
             return False
         self.idleChanged.emit(seconds)
+        return True
+
+
+class ResetPasswordDialog(QDialog):
+    """The admin types a temporary password; the clerk must change it at the next login."""
+
+    def __init__(self, ops: Ops, clerk_id: int, username: str, full_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops, self.clerk_id, self.username = ops, clerk_id, username
+        self.setWindowTitle("Đặt lại mật khẩu")
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"Đặt mật khẩu tạm cho <b>{username}</b> ({full_name}). Cán bộ sẽ phải "
+                       "đổi mật khẩu khi đăng nhập lần sau; tài khoản đang bị tạm khoá vì nhập "
+                       "sai mật khẩu cũng được mở.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.password = QLineEdit()
+        self.password.setObjectName("resetPasswordField")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("Mật khẩu tạm (ít nhất 8 ký tự)")
+        self.password.returnPressed.connect(self.submit)
+        self.message = FieldMessage()
+        layout.addWidget(self.password)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton("Đặt lại", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        ok.setAutoDefault(False)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> bool:
+        mark(self.password, self.message, "")
+        try:
+            result = self.ops.write("clerk", clerk_admin.reset_password, self.clerk_id,
+                                    self.password.text(), parent=self)
+        except ValidationError as exc:
+            mark(self.password, self.message,
+                 " ".join(messages.field_message(e) for e in exc.errors))
+            return False
+        if result is None:
+            return False
+        self.accept()
+        messages.inform(self.parentWidget(), f"Đã đặt lại mật khẩu cho {self.username}. "
+                        "Cán bộ sẽ đổi mật khẩu khi đăng nhập lần sau.")
         return True

@@ -48,3 +48,16 @@ def call_all(hooks: list[Callable[[int], None]], dossier_id: int) -> None:
             hook(dossier_id)
         except Exception:  # a hook's bug must not undo the clerk's saved work
             log.exception("hook %r failed for dossier %s", hook, dossier_id)
+
+
+_LISTS = ("after_intake", "after_return", "dossier_menu_actions", "status_bar_widgets")
+
+
+def snapshot() -> dict[str, list]:  # type: ignore[type-arg]
+    """A copy of every hook list (to undo what a logged-out clerk's window registered)."""
+    return {name: list(globals()[name]) for name in _LISTS}
+
+
+def restore(saved: dict[str, list]) -> None:  # type: ignore[type-arg]
+    for name, value in saved.items():
+        globals()[name][:] = value

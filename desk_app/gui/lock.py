@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.clock import Clock, SystemClock
+from desk_app.errors import KnownError
+from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
-from desk_app.gui.login import WRONG_LOGIN
-from desk_app.gui.ops import wait_cursor
+from desk_app.gui.login import check_password, login_message
 from desk_app.gui.session import ClerkInfo
-from desk_app.services.clerks import authenticate
 from desk_app.store.engine import Store
 
 _INPUT = frozenset({
@@ -60,11 +61,14 @@ class IdleWatcher(QObject):
 
 class LockScreen(QWidget):
     unlocked = Signal()
+    logoutRequested = Signal()
 
-    def __init__(self, store: Store, clerk: ClerkInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, clerk: ClerkInfo, parent: QWidget | None = None, *,
+                 clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
         self.store = store
+        self.clock = clock or SystemClock()
         self.clerk = clerk
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -87,17 +91,25 @@ class LockScreen(QWidget):
         self.message = FieldMessage()
         button = QPushButton("Mở khoá")
         button.clicked.connect(self.try_unlock)
-        for widget in (title, who, self.password, self.message, button):
+        switch = QPushButton("Đăng xuất, đổi cán bộ khác")
+        switch.setObjectName("lockLogout")
+        switch.setToolTip("Hồ sơ đang nhập dở được lưu nháp và khôi phục khi đăng nhập lại.")
+        switch.clicked.connect(self.logoutRequested)
+        for widget in (title, who, self.password, self.message, button, switch):
             inner.addWidget(widget)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
     def try_unlock(self) -> bool:
-        with wait_cursor(), self.store.read() as session:
-            ok = authenticate(session, self.clerk.username, self.password.text()) is not None
+        try:
+            result = check_password(self.store, self.clock, self.clerk.username,
+                                    self.password.text())
+        except KnownError as exc:  # database busy: nothing counted, try again
+            mark(self.password, self.message, messages.known_message(exc))
+            return False
         self.password.clear()
-        if not ok:
-            mark(self.password, self.message, WRONG_LOGIN)
+        if result.outcome != "ok":
+            mark(self.password, self.message, login_message(result))
             return False
         mark(self.password, self.message, "")
         self.unlocked.emit()

@@ -1,7 +1,9 @@
 """Login at start, and the first-run step that creates the admin when there are no clerks.
 
-Passwords are checked by :func:`desk_app.services.clerks.authenticate` (argon2id). The dialogs
-are opened with ``open()`` (non-blocking) and report the clerk through :attr:`loggedIn`.
+Passwords are checked by :func:`desk_app.services.clerks.login` (argon2id), which counts wrong
+passwords and locks the account for a few minutes after too many; a password reset by an admin
+is changed in :class:`ChangePasswordDialog` before the main window opens. The dialogs are opened
+with ``open()`` (non-blocking) and report the clerk through :attr:`loggedIn`.
 """
 
 from __future__ import annotations
@@ -17,14 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk_app.clock import Clock
-from desk_app.errors import FieldError, ValidationError
+from desk_app.clock import Clock, SystemClock
+from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.ops import wait_cursor
 from desk_app.gui.session import ClerkInfo
-from desk_app.services.clerks import authenticate, create_clerk
+from desk_app.services.clerks import (
+    LOCKOUT,
+    LOGIN_ATTEMPTS,
+    LoginResult,
+    change_own_password,
+    create_clerk,
+    login,
+)
 from desk_app.store.engine import Store
+from desk_app.store.models import Clerk
 
 WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
 
@@ -67,8 +77,29 @@ class _Dialog(QDialog):
         self.loggedIn.emit(clerk)
 
 
+def login_message(result: LoginResult) -> str:
+    """What the clerk reads after a refused password (login window and lock screen)."""
+    if result.outcome == "locked" and result.until is not None:
+        return (f"Tài khoản tạm khoá do nhập sai mật khẩu {LOGIN_ATTEMPTS} lần liên tiếp. "
+                f"Thử lại sau {result.until:%H:%M} (khoảng {LOCKOUT.seconds // 60} phút), "
+                "hoặc nhờ quản trị đặt lại mật khẩu.")
+    if result.attempts_left < LOGIN_ATTEMPTS:
+        return (f"{WRONG_LOGIN} Còn {result.attempts_left} lần thử trước khi tài khoản bị "
+                f"tạm khoá {LOCKOUT.seconds // 60} phút.")
+    return WRONG_LOGIN
+
+
+def check_password(store: Store, clock: Clock, username: str,
+                   password: str) -> LoginResult:
+    """:func:`desk_app.services.clerks.login` in its own write transaction (it counts wrong
+    passwords); a busy database counts as a refusal the clerk can retry."""
+    with wait_cursor(), store.write() as session:
+        return login(session, clock, username, password)
+
+
 class LoginDialog(_Dialog):
-    def __init__(self, store: Store, desk_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, desk_name: str = "", parent: QWidget | None = None, *,
+                 clock: Clock | None = None) -> None:
         super().__init__(
             "Đăng nhập - Một cửa",
             f"<h3>{desk_name or 'Bộ phận tiếp nhận và trả kết quả'}</h3>"
@@ -76,6 +107,7 @@ class LoginDialog(_Dialog):
             parent,
         )
         self.store = store
+        self.clock = clock or SystemClock()
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -85,6 +117,7 @@ class LoginDialog(_Dialog):
         self.password_msg = self.add_field("Mật khẩu", self.password)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
         self.username.setFocus()
+        self.change_dialog: ChangePasswordDialog | None = None
 
     def submit(self) -> None:
         mark(self.username, self.username_msg, "")
@@ -93,15 +126,72 @@ class LoginDialog(_Dialog):
             mark(self.username, self.username_msg, messages.FIELD_MESSAGES["required"])
             self.username.setFocus()
             return
-        with wait_cursor(), self.store.read() as session:
-            clerk = authenticate(session, self.username.text(), self.password.text())
-            info = ClerkInfo.of(clerk) if clerk is not None else None
-        if info is None:
-            mark(self.password, self.password_msg, WRONG_LOGIN)
+        try:
+            result = check_password(self.store, self.clock, self.username.text(),
+                                    self.password.text())
+        except KnownError as exc:  # database busy: nothing counted, try again
+            mark(self.password, self.password_msg, messages.known_message(exc))
+            return
+        if result.outcome != "ok" or result.clerk_id is None:
+            mark(self.password, self.password_msg, login_message(result))
             self.password.clear()
             self.password.setFocus()
             return
+        with self.store.read() as session:
+            info = ClerkInfo.of(session.get(Clerk, result.clerk_id))
+        if result.must_change_password:
+            self.password.clear()
+            self.change_dialog = ChangePasswordDialog(self.store, self.clock, info, self)
+            self.change_dialog.loggedIn.connect(self._done)
+            self.change_dialog.open()
+            return
         self._done(info)
+
+
+class ChangePasswordDialog(_Dialog):
+    """After an admin's reset: the clerk chooses a new password before working."""
+
+    def __init__(self, store: Store, clock: Clock, clerk: ClerkInfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Đổi mật khẩu - Một cửa",
+            f"<h3>Đổi mật khẩu</h3><p>Quản trị đã đặt lại mật khẩu cho tài khoản "
+            f"<b>{clerk.username}</b> ({clerk.full_name}). Hãy đặt mật khẩu mới của riêng "
+            "mình (ít nhất 8 ký tự) trước khi làm việc.</p>",
+            parent,
+        )
+        self.store, self.clock, self.info = store, clock, clerk
+        self.password = QLineEdit()
+        self.password.setObjectName("newPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("newPassword2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.widgets = {"password": self.password, "password2": self.password2}
+        self.msgs = {"password": self.add_field("Mật khẩu mới", self.password),
+                     "password2": self.add_field("Nhập lại mật khẩu mới", self.password2)}
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đổi mật khẩu")
+        self.password.setFocus()
+
+    def submit(self) -> None:
+        for name, widget in self.widgets.items():
+            mark(widget, self.msgs[name], "")
+        try:
+            with wait_cursor(), self.store.write() as session:
+                change_own_password(session, self.clock, self.info.id, self.password.text(),
+                                    self.password2.text())
+        except ValidationError as exc:
+            for err in exc.errors:
+                if err.field in self.widgets:
+                    mark(self.widgets[err.field], self.msgs[err.field],
+                         messages.field_message(err))
+            first = next((e.field for e in exc.errors if e.field in self.widgets), "password")
+            self.widgets[first].setFocus()
+            return
+        except KnownError as exc:
+            mark(self.password, self.msgs["password"], messages.known_message(exc))
+            return
+        self._done(self.info)
 
 
 class FirstRunDialog(_Dialog):

@@ -11,11 +11,11 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,8 +31,10 @@ from sqlalchemy import select
 from desk_app.clock import Clock
 from desk_app.core.cccd import CccdData
 from desk_app.core.codes import looks_like_code
+from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.page import DossierPage
+from desk_app.gui.geometry import WindowGeometry
 from desk_app.gui.intake.form import IntakeForm
 from desk_app.gui.lock import IdleWatcher, LockScreen
 from desk_app.gui.ops import Change, Ops
@@ -55,11 +57,16 @@ COUNT_KEYS = (("open", "Đang giải quyết"), ("waiting_supplement", "trong đ
 
 
 class MainWindow(QMainWindow):
+    lockChanged = Signal(bool)  # True when the desk locks, False when it unlocks
+    loggedOut = Signal()  # the clerk logged out (the window has saved the draft and closed)
+
     def __init__(self, store: Store, clock: Clock, clerk: ClerkInfo, data_dir: Path,
                  log_path: str = "") -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.store = store
         self.clerk = clerk
+        self.data_dir = data_dir
         self.ops = Ops(store, clock, clerk, log_path, self)
         self.last_search_ids: list[int] = []
         with store.read() as session:
@@ -83,7 +90,7 @@ class MainWindow(QMainWindow):
         self.search.setMinimumWidth(420)
         self.search.returnPressed.connect(self.run_search)
         top.addWidget(self.search)
-        if clerk.role == "admin":
+        if allowed(clerk.role, Action.ACCOUNTS) or allowed(clerk.role, Action.SETTINGS):
             admin_button = QPushButton("Quản trị")
             admin_button.setObjectName("adminButton")
             admin_button.clicked.connect(self.open_admin)
@@ -102,8 +109,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.register, "Sổ theo dõi hồ sơ")
         self.tabs.addTab(self.dossier, "Chi tiết hồ sơ")
         layout.addWidget(self.tabs, 1)
-        self.lock_screen = LockScreen(store, clerk)
+        self.lock_screen = LockScreen(store, clerk, clock=clock)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.logoutRequested.connect(self.logout)
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
@@ -129,9 +137,13 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle, self)
         self.idle.idle.connect(self.lock)
         self._focus_before_lock: QWidget | None = None
-        self._hidden_dialogs: list[QDialog] = []
+        self._hidden_dialogs: list[QWidget] = []
+        self._disabled_while_locked: list[QAction | QShortcut] = []
+        self._seal = _LockSeal(self)
         self._shortcuts()
-        self.resize(1280, 820)
+        self._account_menu()
+        self.geometry_store = WindowGeometry(data_dir)
+        self.geometry_store.restore(self)
         self.register.refresh()  # type: ignore[attr-defined]
         if not self.intake.banner.isVisible():
             self.intake.picker.edit.setFocus()
@@ -148,9 +160,20 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(keys), self.content, context=ctx)
             shortcut.activated.connect(slot)
 
-    def open_admin(self) -> AdminDialog:
+    def _account_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Tài khoản")
+        lock = menu.addAction("Khoá màn hình\tCtrl+L")  # the key is the content's shortcut
+        lock.triggered.connect(self.lock)
+        logout = menu.addAction("Đăng xuất, đổi cán bộ")
+        logout.setObjectName("logoutAction")
+        logout.triggered.connect(self.logout)
+        self.logout_action = logout
+
+    def open_admin(self) -> AdminDialog | None:
         from desk_app.gui.admin import AdminDialog
 
+        if self.locked:
+            return None
         dialog = AdminDialog(self.ops, self)
         dialog.idleChanged.connect(self.idle.set_seconds)
         dialog.open()
@@ -244,33 +267,110 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget() is self.lock_screen
 
     def lock(self) -> None:
+        """Seal the desk: the lock screen, every action and shortcut off, every other window
+        of the program hidden until the clerk's password is given again (nothing is reset)."""
         if self.locked:
             return
         self._focus_before_lock = QApplication.focusWidget()
-        # open dialogs (form 02, a message) would show personal data over the lock screen
-        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
-        for dialog in self._hidden_dialogs:
-            dialog.hide()
+        self._disabled_while_locked = [
+            item for item in (*self.findChildren(QAction), *self.findChildren(QShortcut))
+            if item.isEnabled()
+        ]
+        for item in self._disabled_while_locked:
+            item.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.statusBar().setEnabled(False)
         self.sniffer.enabled = False
         self.stack.setCurrentWidget(self.lock_screen)
-        if self._hidden_dialogs:
-            self.activateWindow()  # the hidden dialog had the focus
+        # open dialogs (form 02, a message, a print preview) would show personal data
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and self._seal.must_hide(widget):
+                self._seal.hide(widget)
+        QApplication.instance().installEventFilter(self._seal)
+        self.activateWindow()  # a hidden dialog may have had the focus
         self.lock_screen.password.setFocus()
         log.info("window locked (%s)", self.clerk.username)
+        self.lockChanged.emit(True)
 
     def unlock(self) -> None:
+        QApplication.instance().removeEventFilter(self._seal)
         self.stack.setCurrentWidget(self.content)
+        for item in self._disabled_while_locked:
+            if shiboken6.isValid(item):
+                item.setEnabled(True)
+        self._disabled_while_locked = []
+        self.menuBar().setEnabled(True)
+        self.statusBar().setEnabled(True)
         self.sniffer.enabled = True
         self.idle.set_seconds(self.idle.seconds)
-        for dialog in self._hidden_dialogs:
-            dialog.show()
-        self._hidden_dialogs = []
-        if self._focus_before_lock is not None:
+        self.lockChanged.emit(False)
+        for widget in self._seal.release():
+            widget.show()
+        if self._focus_before_lock is not None and shiboken6.isValid(self._focus_before_lock):
             self._focus_before_lock.setFocus()
         log.info("window unlocked (%s)", self.clerk.username)
 
+    def logout(self) -> None:
+        """Log out (from the menu or the lock screen): the typed intake stays as a draft for
+        whoever logs in next; the launcher shows the login window."""
+        log.info("clerk %s logs out", self.clerk.username)
+        QApplication.instance().removeEventFilter(self._seal)
+        for widget in self._seal.release():
+            widget.close()
+        self._logging_out = True
+        self.loggedOut.emit()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.intake.save_draft()  # an unsaved intake stays on disk for next time
+        self.geometry_store.save(self)
+        QApplication.instance().removeEventFilter(self._seal)
         self.sniffer.uninstall()
         self.idle.uninstall()
         super().closeEvent(event)
+
+
+class _LockSeal(QObject):
+    """While the desk is locked, hides every window of the program that could show dossier
+    data: the main window's dialogs and any other top-level window that appears (a print
+    preview finishing, a message), except the lock screen's own popups, tool tips and the
+    citizen's screen (which shows its idle page while locked)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hidden: list[QWidget] = []
+
+    def must_hide(self, widget: QWidget) -> bool:
+        if widget is self.window or not widget.isWindow():
+            return False
+        if widget.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen):
+            return False
+        if widget.property("citizenScreen"):
+            return False
+        parent = widget.parentWidget()
+        while parent is not None:  # a popup of the lock screen (its line edit's menu)
+            if parent is self.window.lock_screen:
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    def hide(self, widget: QWidget) -> None:
+        if widget not in self.hidden:
+            self.hidden.append(widget)
+        widget.hide()
+
+    def release(self) -> list[QWidget]:
+        out = [w for w in self.hidden if shiboken6.isValid(w)]
+        self.hidden = []
+        return out
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
+                and self.window.locked and self.must_hide(obj):
+            log.warning("window %r opened while locked: hidden until unlock",
+                        obj.objectName() or type(obj).__name__)
+            # hide once the show has finished (hiding inside its own show event is undone)
+            QTimer.singleShot(0, lambda w=obj: shiboken6.isValid(w) and self.hide(w))
+            self.hide(obj)
+        return False

@@ -44,6 +44,24 @@ FIELD_MESSAGES: dict[str, str] = {
     "taken": "Tên đăng nhập đã có người dùng.",
     "too_short": "Mật khẩu cần ít nhất {min} ký tự.",
     "mismatch": "Hai lần nhập mật khẩu không khớp.",
+    "same_password": "Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.",
+}
+
+# What a role may not do (services.access.ForbiddenError, by core.permissions.Action).
+FORBIDDEN_MESSAGES: dict[str, str] = {
+    "receive": "Tài khoản này không được tiếp nhận hồ sơ.",
+    "supplement": "Tài khoản này không được lập phiếu yêu cầu bổ sung.",
+    "refuse": "Tài khoản này không được từ chối hồ sơ.",
+    "process": "Tài khoản này không được chuyển xử lý hồ sơ.",
+    "withdraw": "Tài khoản này không được ghi nhận rút hồ sơ.",
+    "return": "Tài khoản này không được trả kết quả.",
+    "print": "Tài khoản này không được in phiếu.",
+    "extend": "Chỉ lãnh đạo bộ phận mới được gia hạn và ký văn bản xin lỗi (mẫu 04).",
+    "stop": "Chỉ lãnh đạo bộ phận mới được dừng giải quyết hồ sơ (mẫu 05).",
+    "rating_figures": "Chỉ lãnh đạo bộ phận mới xem và kiểm tra được số liệu đánh giá.",
+    "enrol": "Chỉ tài khoản quản trị mới đăng ký được máy với máy chủ tỉnh.",
+    "settings": "Chỉ tài khoản quản trị mới thay đổi được cài đặt.",
+    "accounts": "Chỉ tài khoản quản trị mới quản lý được tài khoản cán bộ.",
 }
 
 KNOWN_MESSAGES: dict[str, str] = {
@@ -53,10 +71,8 @@ KNOWN_MESSAGES: dict[str, str] = {
     "db_error": "Lỗi cơ sở dữ liệu: chưa lưu được. Xem nhật ký để biết chi tiết.",
     "transition_final": "Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».",
     "transition_not_allowed": "Không thể chuyển hồ sơ từ «{current}» sang «{target}».",
-    "leader_only": "Chỉ lãnh đạo bộ phận mới được gia hạn và ký văn bản xin lỗi (mẫu 04).",
     "dossier_not_found": "Không tìm thấy hồ sơ.",
     "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
-    "admin_only": "Chỉ tài khoản quản trị mới làm được việc này.",
     "cannot_disable_self": "Không thể tự khoá tài khoản đang đăng nhập.",
     "not_resumable": "Hồ sơ {dossier} không phải hồ sơ đang chờ công dân bổ sung (mẫu 02): "
                      "không tiếp tục được.",
@@ -155,6 +171,9 @@ def _appointment_words(error: FieldError) -> dict[str, str]:
 def known_message(exc: KnownError) -> str:
     if isinstance(exc, ValidationError):
         return " ".join(field_message(e) for e in exc.errors)
+    if exc.code == "forbidden":
+        return FORBIDDEN_MESSAGES.get(str(exc.params.get("action")),
+                                      "Tài khoản này không được làm việc này.")
     params = dict(exc.params)
     for key in ("current", "target"):
         if key in params:

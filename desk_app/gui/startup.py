@@ -18,10 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from sqlalchemy import select
 
 from desk_app.clock import Clock
+from desk_app.gui import hooks
 from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.clerks import has_clerks
@@ -47,6 +48,8 @@ class Launcher(QObject):
         self.log_path = log_path
         self.dialog: LoginDialog | FirstRunDialog | None = None
         self.window: MainWindow | None = None
+        self.installed: dict[str, object] = {}
+        self._hooks_before = hooks.snapshot()
 
     def start(self) -> LoginDialog | FirstRunDialog:
         with self.store.read() as session:
@@ -55,7 +58,8 @@ class Launcher(QObject):
         if first_run:
             self.dialog = FirstRunDialog(self.store, self.clock)
         else:
-            self.dialog = LoginDialog(self.store, commune.desk_name if commune else "")
+            self.dialog = LoginDialog(self.store, commune.desk_name if commune else "",
+                                      clock=self.clock)
         self.dialog.loggedIn.connect(self._open_window)
         self.dialog.show()
         self.dialog.activateWindow()
@@ -105,12 +109,30 @@ class Launcher(QObject):
         from desk_app.gui.main_window import MainWindow
 
         log.info("clerk %s logged in", clerk.username)
+        self._hooks_before = hooks.snapshot()
         self.window = MainWindow(self.store, self.clock, clerk, self.data_dir, self.log_path)
+        self.window.loggedOut.connect(self._logged_out)
         if self.extensions:
-            install_extensions(self.window, self.store, self.clock, self.data_dir)
+            self.installed = install_extensions(self.window, self.store, self.clock,
+                                                self.data_dir)
         self.window.show()
         self.window.activateWindow()
         self.windowReady.emit(self.window)
+
+    def _logged_out(self) -> None:
+        """Back to the login window; the next clerk gets a fresh main window and extensions
+        (the citizen's screen, printing and sync start again for them)."""
+        window, self.window = self.window, None
+        rating = getattr(self, "installed", {}).get("rating")
+        if rating is not None:
+            from desk_app.gui.rating import uninstall
+
+            uninstall(rating)
+        hooks.restore(self._hooks_before)
+        self.installed = {}
+        self.start()  # shown before the old window closes: the program does not quit
+        if window is not None:
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 def install_extensions(

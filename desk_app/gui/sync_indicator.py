@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock
+from desk_app.core.permissions import Action, allowed
 from desk_app.errors import KnownError
+from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
@@ -87,10 +89,13 @@ class SyncIndicator(QWidget):
     enrolled = Signal(object)  # Enrolment or KnownError, from the enrolment thread
 
     def __init__(self, store: Store, clock: Clock, worker: SyncWorker | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, clerk: ClerkInfo | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncIndicator")
         self.store, self.clock, self.worker = store, clock, worker
+        # only an admin enrols the desk; with no clerk given (tests of the widget) anyone may
+        self.clerk = clerk
+        self.may_enrol = clerk is None or allowed(clerk.role, Action.ENROL)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -165,7 +170,7 @@ class SyncIndicator(QWidget):
         self.setToolTip("\n".join(tip))
         must_enrol = failing and snap.last_error_code in REENROL_CODES
         self.enrol_button.setText("Đăng ký lại…" if must_enrol else "Đăng ký với tỉnh…")
-        self.enrol_button.setVisible(not snap.enrolled or must_enrol)
+        self.enrol_button.setVisible((not snap.enrolled or must_enrol) and self.may_enrol)
         self.now_button.setVisible(snap.enrolled)  # until enrolled, "Đăng ký…" takes its place
         self.now_button.setEnabled(self.worker is not None)
 
@@ -177,6 +182,8 @@ class SyncIndicator(QWidget):
     # -- enrolment ----------------------------------------------------------------------------
 
     def open_enrolment(self) -> None:
+        if not self.may_enrol:
+            return
         dialog = EnrolDialog(self)
         dialog.accepted.connect(lambda: self.enrol(dialog.url.text(), dialog.code.text()))
         dialog.open()
@@ -188,7 +195,9 @@ class SyncIndicator(QWidget):
 
         def work() -> None:
             try:
-                self.enrolled.emit(enrol_desk(self.store, self.clock, url.strip(), code))
+                self.enrolled.emit(enrol_desk(
+                    self.store, self.clock, url.strip(), code,
+                    clerk_id=self.clerk.id if self.clerk is not None else None))
             except KnownError as exc:
                 self.enrolled.emit(exc)
 
@@ -250,11 +259,11 @@ def _watch_network(worker: SyncWorker, parent: QObject) -> None:
     parent.setProperty("_sync_network_watch", True)
 
 
-def make_indicator(store: Store, clock: Clock, data_dir: Path,
-                   **worker_options: Any) -> SyncIndicator:
+def make_indicator(store: Store, clock: Clock, data_dir: Path, *,
+                   clerk: ClerkInfo | None = None, **worker_options: Any) -> SyncIndicator:
     """The indicator with its worker started; the worker stops when the application quits
     (whatever it had not sent stays in the outbox)."""
-    indicator = SyncIndicator(store, clock)
+    indicator = SyncIndicator(store, clock, clerk=clerk)
     worker = SyncWorker(store, clock, on_change=indicator.updated.emit, **worker_options)
     indicator.worker = worker
     app = QApplication.instance()
@@ -271,7 +280,10 @@ def make_indicator(store: Store, clock: Clock, data_dir: Path,
 def install(main_window: QMainWindow, store: Store, clock: Clock, data_dir: Path,
             **worker_options: Any) -> SyncIndicator:
     """Start the background sync worker and put its indicator in the window's status bar."""
-    indicator = make_indicator(store, clock, data_dir, **worker_options)
+    clerk = getattr(main_window, "clerk", None)
+    indicator = make_indicator(store, clock, data_dir,
+                               clerk=clerk if isinstance(clerk, ClerkInfo) else None,
+                               **worker_options)
     main_window.statusBar().addPermanentWidget(indicator)
     return indicator
 

@@ -1,6 +1,15 @@
-"""Clerk accounts: creation with an argon2id password hash, and login checks."""
+"""Clerk accounts: creation with an argon2id password hash, login with a lockout after
+wrong passwords, and the clerk's own password change.
+
+:func:`login` writes (it counts wrong passwords), so it runs in a write transaction: after
+:data:`LOGIN_ATTEMPTS` wrong passwords in a row the account waits :data:`LOCKOUT` before any
+password is even checked. A password an admin has reset must be changed at the next login.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -9,10 +18,13 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core.text import nfc
-from desk_app.errors import FieldError, ValidationError
+from desk_app.errors import FieldError, NotFoundError, ValidationError
 from desk_app.store.models import Clerk
 
 ROLES = ("clerk", "leader", "admin")
+LOGIN_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+MIN_PASSWORD = 8
 _hasher = PasswordHasher()  # argon2id with the library's current defaults
 
 
@@ -33,8 +45,8 @@ def create_clerk(
         errors.append(FieldError("username", "taken"))
     if not full_name:
         errors.append(FieldError("full_name", "required"))
-    if password_hash is None and len(password) < 8:
-        errors.append(FieldError("password", "too_short", {"min": 8}))
+    if password_hash is None and len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", "too_short", {"min": MIN_PASSWORD}))
     if role not in ROLES:
         errors.append(FieldError("role", "bad_choice"))
     if errors:
@@ -48,15 +60,75 @@ def create_clerk(
     return clerk
 
 
+def _verify(clerk: Clerk, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(clerk.password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(session: Session, username: str, password: str) -> Clerk | None:
+    """The clerk if the password is right (no counting: see :func:`login`)."""
     clerk = session.scalar(select(Clerk).where(Clerk.username == nfc(username).lower()))
     if clerk is None or not clerk.active:
         _hasher.hash("timing-equaliser")  # same cost whether or not the user exists
         return None
-    try:
-        _hasher.verify(clerk.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return None
+    return clerk if _verify(clerk, password) else None
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """``outcome``: ``ok``, ``wrong`` (unknown user or wrong password) or ``locked``.
+
+    ``attempts_left`` counts wrong passwords still allowed before the lockout; ``until`` is the
+    end of a lockout. ``clerk_id`` is set only when ``ok``.
+    """
+
+    outcome: str
+    clerk_id: int | None = None
+    must_change_password: bool = False
+    attempts_left: int = LOGIN_ATTEMPTS
+    until: datetime | None = None
+
+
+def login(session: Session, clock: Clock, username: str, password: str) -> LoginResult:
+    """Check a password and count the wrong ones (call in a write transaction)."""
+    now = clock.now()
+    clerk = session.scalar(select(Clerk).where(Clerk.username == nfc(username).lower()))
+    if clerk is None or not clerk.active:
+        _hasher.hash("timing-equaliser")
+        return LoginResult("wrong")
+    if clerk.locked_until is not None and now < clerk.locked_until:
+        return LoginResult("locked", until=clerk.locked_until, attempts_left=0)
+    if not _verify(clerk, password):
+        clerk.failed_logins = (clerk.failed_logins or 0) + 1
+        if clerk.failed_logins >= LOGIN_ATTEMPTS:
+            clerk.failed_logins = 0
+            clerk.locked_until = now + LOCKOUT
+            return LoginResult("locked", until=clerk.locked_until, attempts_left=0)
+        return LoginResult("wrong", attempts_left=LOGIN_ATTEMPTS - clerk.failed_logins)
+    clerk.failed_logins = 0
+    clerk.locked_until = None
+    return LoginResult("ok", clerk.id, bool(clerk.must_change_password))
+
+
+def change_own_password(session: Session, clock: Clock, clerk_id: int, password: str,
+                        password2: str) -> Clerk:
+    """The clerk sets a new password (required after an admin's reset)."""
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None or not clerk.active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    errors = []
+    if len(password) < MIN_PASSWORD:
+        errors.append(FieldError("password", "too_short", {"min": MIN_PASSWORD}))
+    elif _verify(clerk, password):
+        errors.append(FieldError("password", "same_password"))
+    if password != password2:
+        errors.append(FieldError("password2", "mismatch"))
+    if errors:
+        raise ValidationError(errors)
+    clerk.password_hash = hash_password(password)
+    clerk.must_change_password = False
     return clerk
 
 

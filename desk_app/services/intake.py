@@ -24,10 +24,12 @@ from desk_app.clock import Clock
 from desk_app.core.calendar import TimeLimit
 from desk_app.core.fees import compute_fee
 from desk_app.core.lifecycle import Status
+from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
 from desk_app.services import resume_link
 from desk_app.services import validation as v
+from desk_app.services.access import require
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import outbox
 from desk_app.store.calendar import load_calendar
@@ -186,6 +188,10 @@ def _existing(session: Session, req_uuid: str) -> IntakeResult | None:
     )
 
 
+_INTAKE_ACTION = {Status.RECEIVED: Action.RECEIVE, Status.SUPPLEMENT_REQUESTED: Action.SUPPLEMENT,
+                  Status.REFUSED: Action.REFUSE}
+
+
 def _write(
     session: Session,
     clock: Clock,
@@ -202,6 +208,7 @@ def _write(
     req.delivery_address = nfc(req.delivery_address)
     req.note = nfc(req.note)
     reason = nfc(reason)
+    require(session, clerk_id, _INTAKE_ACTION[status])
     with session.no_autoflush:
         dup = _existing(session, req.uuid)
         if dup is not None:
@@ -217,8 +224,7 @@ def _write(
     if errors:
         raise ValidationError(errors)
     clerk = session.get(Clerk, clerk_id)
-    if clerk is None or not clerk.active:
-        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    assert clerk is not None  # require() found it
     commune = session.scalars(select(Commune).limit(1)).one()
     first = None if req.resumes is None else resume_link.check_resumable(session, req.resumes)
     due = None

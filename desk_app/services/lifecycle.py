@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
+from desk_app.core.permissions import Action
 from desk_app.core.text import nfc
-from desk_app.errors import FieldError, KnownError, NotFoundError, TransitionError, ValidationError
+from desk_app.errors import FieldError, NotFoundError, TransitionError, ValidationError
+from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.services.working_hours import appointment_errors
 from desk_app.store import outbox
 from desk_app.store.models import Clerk, Dossier, DossierEvent
-
-LEADER_ROLES = frozenset({"leader", "admin"})
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,24 @@ class ChangeResult:
     return_timing: str = ""
 
 
-def _load(session: Session, dossier_id: int, clerk_id: int) -> tuple[Dossier, Clerk]:
+# Which permission a move into each status needs (core/permissions.py).
+STATUS_ACTION: dict[Status, Action] = {
+    Status.IN_PROCESSING: Action.PROCESS,
+    Status.WAITING_SUPPLEMENT: Action.PROCESS,
+    Status.RESULT_READY: Action.PROCESS,
+    Status.RETURNED: Action.RETURN,
+    Status.REFUSED: Action.REFUSE,
+    Status.WITHDRAWN: Action.WITHDRAW,
+    Status.STOPPED: Action.STOP,
+}
+
+
+def _load(session: Session, dossier_id: int, clerk_id: int,
+          action: Action) -> tuple[Dossier, Clerk]:
+    clerk = require(session, clerk_id, action)
     dossier = session.get(Dossier, dossier_id)
     if dossier is None:
         raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
-    clerk = session.get(Clerk, clerk_id)
-    if clerk is None or not clerk.active:
-        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
     return dossier, clerk
 
 
@@ -57,7 +68,8 @@ def change_status(
     session: Session, clock: Clock, clerk_id: int, dossier_id: int, target: Status,
     reason: str = "", *, collector: dict[str, Any] | None = None,
 ) -> ChangeResult:
-    dossier, clerk = _load(session, dossier_id, clerk_id)
+    dossier, clerk = _load(session, dossier_id, clerk_id,
+                           STATUS_ACTION.get(target, Action.PROCESS))
     current = Status(dossier.status)
     why = refusal_reason(current, target)
     if why is not None:
@@ -102,9 +114,7 @@ def extend_due(
     reason: str,
 ) -> ChangeResult:
     """Form 04: a desk leader sets a new appointment for a late dossier, with the reason."""
-    dossier, clerk = _load(session, dossier_id, clerk_id)
-    if clerk.role not in LEADER_ROLES:
-        raise KnownError("leader_only", "only a desk leader may extend a deadline")
+    dossier, clerk = _load(session, dossier_id, clerk_id, Action.EXTEND)
     current = Status(dossier.status)
     if current not in EXTENDABLE:
         raise TransitionError("transition_not_allowed", f"cannot extend a {current.value} dossier")

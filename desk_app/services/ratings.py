@@ -26,10 +26,12 @@ from sqlalchemy import Text, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
+from desk_app.core.permissions import Action
 from desk_app.core.rating_settings import FormError, RatingForm, default_form, parse_form
 from desk_app.core.ratingchain import GENESIS, ChainProblem, check_chain, seal
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
 from desk_app.store.models import (
@@ -262,6 +264,12 @@ def check_stored_chain(session: Session) -> list[ChainProblem]:
         elif mine != sent_hash:
             problems.append(ChainProblem("edited", seq, "differs from its outbox copy"))
     return problems
+
+
+def recheck_chain(session: Session, clock: Clock, clerk_id: int) -> list[ChainProblem]:
+    """:func:`check_stored_chain` on a desk leader's (or admin's) request."""
+    require(session, clerk_id, Action.RATING_FIGURES)
+    return check_stored_chain(session)
 
 
 # --- figures for the desk leader -----------------------------------------------------------

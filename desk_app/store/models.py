@@ -120,6 +120,12 @@ class Clerk(Base):
     password_hash: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # wrong passwords in a row; at LOGIN_ATTEMPTS the account waits until locked_until
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    # set when an admin resets the password: the clerk chooses a new one at the next login
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                       server_default="0")
 
 
 class CalendarOverride(Base):

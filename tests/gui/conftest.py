@@ -116,3 +116,26 @@ def take_message(qtbot: QtBot) -> str:
         owner.activateWindow()
         qtbot.waitUntil(owner.isActiveWindow)
     return text
+
+
+def answer_question(yes: bool) -> list[str]:
+    """Answer the next blocking yes/no question (``messages.confirm``) when it shows; the
+    returned list receives its text (empty if no question was asked)."""
+    from PySide6.QtCore import QTimer
+
+    asked: list[str] = []
+    tries = [250]  # about 5 s, then give up (a test asserts on ``asked``)
+
+    def click() -> None:
+        boxes = [b for b in message_boxes() if b.button(QMessageBox.StandardButton.Yes)]
+        if not boxes:
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(20, click)
+            return
+        asked.append(boxes[0].text())
+        button = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+        boxes[0].button(button).click()
+
+    QTimer.singleShot(0, click)
+    return asked

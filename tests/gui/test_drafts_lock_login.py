@@ -22,7 +22,7 @@ from desk_app.services import drafts
 from desk_app.services.desk_settings import IDLE_LOCK_SECONDS, set_setting
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, Dossier
-from tests.gui.conftest import open_window, press, type_text
+from tests.gui.conftest import answer_question, open_window, press, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -167,7 +167,9 @@ def test_admin_creates_a_clerk_and_sets_the_idle_lock(
     assert dialog.create()
     assert dialog.table.rowCount() == 4
     dialog.table.setCurrentCell(3, 0)
+    asked = answer_question(yes=True)
     assert dialog.toggle_selected()
+    assert asked == ["Khoá tài khoản thu (Đoàn Thị Thu)?"]
     with store.read() as s:
         thu = s.scalars(select(Clerk).where(Clerk.username == "thu")).one()
         assert thu.full_name == "Đoàn Thị Thu" and thu.role == "clerk" and not thu.active

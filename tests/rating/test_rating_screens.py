@@ -100,7 +100,7 @@ def test_leader_figures_screen(controller: RatingController, store: Store, clock
         dossier = _receive(store, clock, code)
         with store.write() as s:
             ratings.record_rating(s, clock, clerk, RatingInput(dossier, "intake", level))
-    dialog = FiguresDialog(store, clock)
+    dialog = FiguresDialog(store, clock, clerk_id=2)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

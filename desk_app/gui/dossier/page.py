@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
-from desk_app.errors import TransitionError, ValidationError
+from desk_app.core.permissions import Action, allowed
+from desk_app.errors import KnownError, TransitionError, ValidationError
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.return_dialog import ReturnDialog
 from desk_app.gui.dossier.view_data import DossierView, load_view
@@ -42,6 +43,7 @@ from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.formatting import fmt_datetime, fmt_money
 from desk_app.gui.ops import Ops
 from desk_app.services import lifecycle, returns, working_hours
+from desk_app.services.access import ForbiddenError
 
 ACTION_ORDER = (
     Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT, Status.RESULT_READY, Status.RETURNED,
@@ -196,14 +198,18 @@ class DossierPage(QWidget):
         self.components.setText(_components_html(v))
         self._set_enabled(True)
         current = Status(v.status)
+        role = self.ops.clerk.role
         for target, button in self.buttons.items():
             why = refusal_reason(current, target)
-            button.setEnabled(why is None)
-            button.setToolTip(
-                "" if why is None else messages.known_message(TransitionError(
-                    f"transition_{why}", current=current.value, target=target.value))
-            )
-        self.extend_box.setVisible(self.ops.clerk.is_leader and current in EXTENDABLE)
+            action = lifecycle.STATUS_ACTION[target]
+            button.setEnabled(why is None and allowed(role, action))
+            if why is not None:
+                button.setToolTip(messages.known_message(TransitionError(
+                    f"transition_{why}", current=current.value, target=target.value)))
+            else:
+                button.setToolTip("" if allowed(role, action) else messages.known_message(
+                    ForbiddenError("forbidden", action=action.value)))
+        self.extend_box.setVisible(allowed(role, Action.EXTEND) and current in EXTENDABLE)
         base = v.due_at or self.ops.clock.now()
         self.new_due.setDateTime(QDateTime(self._default_new_due(base)))
         self._render_history()
@@ -318,9 +324,13 @@ class DossierPage(QWidget):
         assert self.view is not None
         current = Status(self.view.status)
         why = refusal_reason(current, Status.RETURNED)
+        exc: KnownError | None = None
         if why is not None:
             exc = TransitionError(f"transition_{why}", current=current.value,
                                   target=Status.RETURNED.value)
+        elif not allowed(self.ops.clerk.role, Action.RETURN):
+            exc = ForbiddenError("forbidden", action=Action.RETURN.value)
+        if exc is not None:
             self.show_result(messages.known_message(exc), ok=False)
             messages.show_known_error(self, exc)
             return None
@@ -397,7 +407,8 @@ class DossierPage(QWidget):
         self.links.setText("<br>".join(lines))
         self.links.setVisible(bool(lines))
         self.resume_button.setVisible(v.resumable)
-        self.resume_button.setEnabled(v.resumable and v.resumed_by is None)
+        self.resume_button.setEnabled(v.resumable and v.resumed_by is None
+                                      and allowed(self.ops.clerk.role, Action.RECEIVE))
         self.resume_button.setToolTip(
             f"Hồ sơ này đã được tiếp tục bằng hồ sơ {v.resumed_by[0]}." if v.resumed_by else
             "Mở phiếu tiếp nhận với dữ liệu của hồ sơ này; đánh dấu những gì công dân mang "

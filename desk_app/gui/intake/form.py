@@ -499,12 +499,17 @@ class IntakeForm(QWidget):
 
     # new / reset ------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        return (self.picker.current is None and self.applicant.is_empty()
-                and self.rep.is_empty() and not self.note.text())
+        """Nothing typed or chosen: decided from the content, never from timing."""
+        return (self.picker.current is None and not self.picker.edit.text().strip()
+                and self.applicant.is_empty() and self.rep.is_empty()
+                and not self.rep_box.isChecked() and not self.note.text().strip()
+                and self.delivery.currentIndex() == 0 and not self.delivery_address.text()
+                and self.sets_count.value() == 1 and self.pages.value() == 1)
 
     def new_intake(self) -> None:
-        if self.dirty and not self.is_empty() and not messages.confirm(
-            self, "Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới?"
+        """Ctrl+N: a form with anything in it is wiped only when the clerk says so."""
+        if not self.is_empty() and not messages.confirm(
+            self, "Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới? Những gì đã nhập sẽ mất."
         ):
             return
         self.reset()

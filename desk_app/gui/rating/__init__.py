@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desk_app.clock import Clock
+from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
 from desk_app.gui.rating.controller import RatingController
 from desk_app.gui.rating.figures_dialog import FiguresDialog
@@ -93,6 +94,9 @@ def install(
     hooks.after_return.append(controller.after_return)
     hooks.after_intake.append(controller.after_intake)
     main_window.installEventFilter(_CloseWith(controller.window, controller))
+    lock_changed = getattr(main_window, "lockChanged", None)
+    if lock_changed is not None:  # the desk's lock: the citizen's screen goes idle
+        lock_changed.connect(controller.set_locked)
     if isinstance(main_window, QMainWindow):
         _add_menu(main_window, controller, store, clock, clerk_fn)
         note = QLabel()
@@ -133,10 +137,10 @@ def _add_menu(
 
     def open_figures() -> None:
         who = clerk_fn()
-        if who is None or not who.is_leader:
+        if who is None or not allowed(who.role, Action.RATING_FIGURES):
             messages.warn(main_window, "Chỉ lãnh đạo bộ phận xem được số liệu đánh giá.")
             return
-        dialog = FiguresDialog(store, clock, main_window)
+        dialog = FiguresDialog(store, clock, main_window, clerk_id=who.id)
         dialog.open()
 
     figures.triggered.connect(open_figures)

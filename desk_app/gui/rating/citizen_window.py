@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSizePolicy,
     QStackedWidget,
@@ -77,6 +76,34 @@ class _Choices(QWidget):
         return str(button.property("level")) if button else ""
 
 
+class _CommentChips(QWidget):
+    """The optional comment as phrases the citizen taps (several allowed): a screen facing the
+    citizen has no keyboard of its own, and it must never take the clerk's."""
+
+    chosen = Signal()
+
+    def __init__(self, options: tuple[str, ...]) -> None:
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        self.note = QLabel("Góp ý thêm (không bắt buộc, chạm để chọn):")
+        self.note.setObjectName("small")
+        grid.addWidget(self.note, 0, 0, 1, 3)
+        self.buttons: list[QPushButton] = []
+        for i, text in enumerate(options):
+            button = QPushButton(text)
+            button.setObjectName("chip")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.toggled.connect(lambda _on: self.chosen.emit())
+            grid.addWidget(button, 1 + i // 3, i % 3)
+            self.buttons.append(button)
+
+    def text(self) -> str:
+        return "; ".join(b.text() for b in self.buttons if b.isChecked())
+
+
 class CitizenWindow(QWidget):
     submitted = Signal(object)  # Answers
     activity = Signal()
@@ -85,7 +112,12 @@ class CitizenWindow(QWidget):
         super().__init__()
         self.setWindowTitle("Đánh giá mức độ hài lòng")
         self.setObjectName("citizen")
+        self.setProperty("citizenScreen", True)  # the lock leaves it up, on its idle page
+        # Never the keyboard's: a tap here must not take the clerk's typing or a scanner's
+        # keystrokes (X11: WM_HINTS input=False; Windows: WS_EX_NOACTIVATE).
+        self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +131,7 @@ class CitizenWindow(QWidget):
         self.stack.addWidget(self._thanks_page())
         self.overall: _Choices | None = None
         self.criteria: list[_Choices] = []
-        self.comment: QLineEdit | None = None
+        self.comment: _CommentChips | None = None
         self.send: QPushButton | None = None
         self.hint = QLabel()
         self._sent = False
@@ -196,7 +228,7 @@ class CitizenWindow(QWidget):
         box.addWidget(question)
         self.overall = _Choices(form.overall, "big")
         self.overall.chosen.connect(self._on_choice)
-        box.addWidget(self.overall, 5)
+        box.addWidget(self.overall, 3)
         self.criteria = []
         grid = QGridLayout()
         grid.setHorizontalSpacing(20)
@@ -218,11 +250,9 @@ class CitizenWindow(QWidget):
             box.addWidget(note)
             box.addLayout(grid, 3)
         self.comment = None
-        if form.comment:
-            self.comment = QLineEdit()
-            self.comment.setPlaceholderText("Góp ý thêm (không bắt buộc)")
-            self.comment.setMaxLength(500)
-            self.comment.textEdited.connect(lambda _t: self.activity.emit())
+        if form.comment and form.comment_options:
+            self.comment = _CommentChips(form.comment_options)
+            self.comment.chosen.connect(self.activity.emit)
             box.addWidget(self.comment)
         bottom = QHBoxLayout()
         self.hint = QLabel(
@@ -261,8 +291,6 @@ class CitizenWindow(QWidget):
         self._sent = True
         for w in self.rating_page.findChildren(QPushButton):
             w.setEnabled(False)
-        if self.comment is not None:
-            self.comment.setReadOnly(True)
         self.submitted.emit(answers)
 
     def allow_retry(self, message: str) -> None:
@@ -273,8 +301,6 @@ class CitizenWindow(QWidget):
         self._sent = False
         for w in self.rating_page.findChildren(QPushButton):
             w.setEnabled(True)
-        if self.comment is not None:
-            self.comment.setReadOnly(False)
 
     def page(self) -> int:
         return self.stack.currentIndex()
@@ -310,7 +336,8 @@ class CitizenWindow(QWidget):
                                 background: #17538f; border: none; min-height: {u * 4}px;
                                 padding: 0 {u * 3}px; }}
             QPushButton#send:disabled {{ background: #b8c4d0; }}
-            QLineEdit {{ font-size: {int(u * 1.3)}px; min-height: {int(u * 2.6)}px;
-                         padding: 0 10px; border: 2px solid #b8c4d0; border-radius: 10px;
-                         background: white; }}
+            QPushButton#chip {{ font-size: {int(u * 1.15)}px; min-height: {u * 4}px;
+                                border: 2px solid #b8c4d0; padding: 0 {u}px; }}
+            QPushButton#chip:checked {{ background: #17538f; color: white;
+                                        border-color: #17538f; }}
         """)

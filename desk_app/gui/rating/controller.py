@@ -62,6 +62,7 @@ class RatingController(QObject):
         self._timeout_override = timeout_ms
         self._thanks_override = thanks_ms
         self._offer: _Offer | None = None
+        self.locked = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timeout)
@@ -85,7 +86,7 @@ class RatingController(QObject):
     def offer(self, dossier_id: int, occasion: str) -> bool:
         """Put the slip for this visit on the citizen's screen; False if not offered."""
         clerk = self.clerk()
-        if clerk is None:
+        if clerk is None or self.locked:
             return False
         with self.store.read() as s:
             form = ratings.load_form(s)
@@ -100,6 +101,14 @@ class RatingController(QObject):
         log.info("rating offered for dossier %s (%s)", dossier_id, occasion)
         self.stateChanged.emit("rating")
         return True
+
+    def set_locked(self, locked: bool) -> None:
+        """The clerk's desk locked: a slip under way closes (a chosen level still counts,
+        flagged unconfirmed) and the citizen sees the idle page until the desk unlocks."""
+        self.locked = locked
+        if locked:
+            self._close_pending()
+            self.to_idle()
 
     # --- screen states ---------------------------------------------------------------------
 

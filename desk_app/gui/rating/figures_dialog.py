@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from desk_app.clock import Clock
 from desk_app.core.ratingchain import ChainProblem
+from desk_app.errors import KnownError
+from desk_app.gui import messages
 from desk_app.services import ratings
 from desk_app.services.ratings import FigureRow
 from desk_app.store.engine import Store
@@ -52,9 +54,12 @@ def problem_text(p: ChainProblem) -> str:
 
 
 class FiguresDialog(QDialog):
-    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None, *,
+                 clerk_id: int) -> None:
         super().__init__(parent)
         self.store = store
+        self.clock = clock
+        self.clerk_id = clerk_id
         self.setWindowTitle("Mức độ hài lòng của người dân")
         today = clock.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
@@ -132,12 +137,12 @@ class FiguresDialog(QDialog):
         self.checking = True
         self.chain.setStyleSheet("color: #4a5d70;")
         self.chain.setText("Đang kiểm tra chuỗi đánh giá…")
-        store, done = self.store, self._checker.done
+        store, clock, clerk_id, done = self.store, self.clock, self.clerk_id, self._checker.done
 
         def work() -> None:
             try:
                 with store.read() as s:
-                    result: object = ratings.check_stored_chain(s)
+                    result: object = ratings.recheck_chain(s, clock, clerk_id)
             except Exception as exc:  # reported on the dialog, logged there
                 result = exc
             try:
@@ -149,7 +154,10 @@ class FiguresDialog(QDialog):
 
     def _checked(self, result: object) -> None:
         self.checking = False
-        if isinstance(result, BaseException):
+        if isinstance(result, KnownError):
+            self.chain.setStyleSheet("color: #b3261e;")
+            self.chain.setText(messages.known_message(result))
+        elif isinstance(result, BaseException):
             log.error("rating chain check failed", exc_info=result)
             self.chain.setStyleSheet("color: #b3261e;")
             self.chain.setText("Không kiểm tra được chuỗi đánh giá (xem nhật ký).")

@@ -1,0 +1,71 @@
+"""The main window's size and place, remembered per data folder, and always on a screen.
+
+First start (or a remembered place that no longer fits, e.g. a smaller monitor now): the window
+takes the screen's available area up to :data:`PREFERRED`, centred, so a 1366x768 or 1280x720
+commune screen shows every button and the status bar without maximising. Later starts restore
+where the clerk left it, if that still lies on a screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+PREFERRED = QSize(1280, 820)
+KEY = "main_window/geometry"
+
+
+def settings_path(data_dir: Path) -> Path:
+    return data_dir / "gui.ini"
+
+
+def _screen_for(rect: QRect) -> QScreen | None:
+    for screen in QGuiApplication.screens():
+        if screen.availableGeometry().contains(rect):
+            return screen
+    return None
+
+
+def fit_rect(area: QRect, preferred: QSize = PREFERRED) -> QRect:
+    """The frame rectangle for a first start on a screen whose available area is ``area``."""
+    width = min(preferred.width(), area.width())
+    height = min(preferred.height(), area.height())
+    x = area.x() + (area.width() - width) // 2
+    y = area.y() + (area.height() - height) // 2
+    return QRect(x, y, width, height)
+
+
+class WindowGeometry:
+    def __init__(self, data_dir: Path) -> None:
+        self.settings = QSettings(str(settings_path(data_dir)), QSettings.Format.IniFormat)
+
+    def restore(self, window: QWidget) -> None:
+        saved = self.settings.value(KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved):
+            if window.isMaximized() or _screen_for(window.frameGeometry()) is not None:
+                return
+            log.info("remembered window place is off the screens now: placing it afresh")
+        self.place_first(window)
+
+    @staticmethod
+    def place_first(window: QWidget) -> None:
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            window.resize(PREFERRED)
+            return
+        frame = fit_rect(screen.availableGeometry())
+        # the title bar and borders are outside the widget: leave room for them
+        margins = window.frameGeometry().size() - window.geometry().size()
+        if margins.width() <= 0 and margins.height() <= 0:
+            margins = QSize(2, 32)  # typical before the window manager has framed it
+        window.resize(frame.width() - margins.width(), frame.height() - margins.height())
+        window.move(frame.topLeft())
+
+    def save(self, window: QWidget) -> None:
+        self.settings.setValue(KEY, window.saveGeometry())
+        self.settings.sync()

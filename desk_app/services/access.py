@@ -1,0 +1,27 @@
+"""The services' own check of who is acting: an active clerk whose role allows the action.
+
+Every service that writes calls :func:`require` first, in its own transaction, so an action the
+GUI hides is refused just the same when something calls the service directly.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from desk_app.core.permissions import Action, allowed
+from desk_app.errors import KnownError, NotFoundError
+from desk_app.store.models import Clerk
+
+
+class ForbiddenError(KnownError):
+    """The clerk's role does not allow this action (``params['action']`` says which)."""
+
+
+def require(session: Session, clerk_id: int, action: Action) -> Clerk:
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None or not clerk.active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    if not allowed(clerk.role, action):
+        raise ForbiddenError("forbidden", f"{clerk.role} may not {action.value}",
+                             action=action.value, role=clerk.role)
+    return clerk
