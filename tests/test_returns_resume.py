@@ -171,4 +171,3 @@ def test_form06_names_the_collector_and_the_resumed_dossier(
         "sơ), số CCCD/CMND 001090012345",
     ):
         assert contains(text, expected), text
-

@@ -50,4 +50,3 @@ def suggested_appointment(session: Session, now: datetime, base: datetime,
     day = calendar.add_working_days(start.date(), days)
     at = base.time() if calendar.hours.contains(base.time()) else calendar.hours.opening
     return datetime.combine(day, at)
-

@@ -284,4 +284,3 @@ def test_a_restart_keeps_the_resumption(
     with store.read() as s:
         new = s.scalars(select(Dossier).order_by(Dossier.id.desc())).first()
         assert new is not None and new.events[0].data["resumed_from"]["code"] == first_code
-

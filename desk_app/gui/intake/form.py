@@ -667,4 +667,3 @@ class IntakeForm(QWidget):
     def focus_applicant(self) -> None:
         """Alt+3: to the applicant's block (its first field, the name)."""
         self.applicant.widgets["full_name"].setFocus(Qt.FocusReason.ShortcutFocusReason)
-
