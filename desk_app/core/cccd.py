@@ -5,8 +5,11 @@ Number (12 digits, TT 07/2016/TT-BCA, TT 59/2021/TT-BCA): 1-3 province of birth 
 digits, 7-12 random.
 
 QR payload: ``CCCD|old CMND|Full name|ddmmyyyy birth|Nam/Nữ|address|ddmmyyyy issue``. The old-ID
-field may be empty; the 2024 "thẻ căn cước" and scanners in odd keyboard modes may differ, so
-:func:`parse_qr` accepts small variations and raises :class:`CccdParseError` with a code otherwise.
+field and the issue date may be empty; the 2024 "thẻ căn cước" and scanners in odd keyboard modes
+may differ, so :func:`parse_qr` accepts small variations (fields after the seventh are ignored)
+and raises :class:`CccdParseError` with a code otherwise. Seven fields are required: a payload
+with fewer was cut while scanning (often inside the address), and filling the form from it would
+store half an address.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ PROVINCES: dict[str, str] = {
     "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
 }
 
+FIELDS = 7  # fields of the QR payload
 _CENTURY_BASE = {0: 1900, 2: 2000, 4: 2100, 6: 2200, 8: 2300}
 
 
@@ -100,19 +104,21 @@ def _parse_gender(text: str) -> str:
 def looks_like_payload(text: str) -> bool:
     """Cheap test used on every Enter: does this look like a CCCD QR payload at all?"""
     parts = text.strip().split("|")
-    return len(parts) >= 6 and bool(re.fullmatch(r"\d{9,12}", parts[0].strip()))
+    return len(parts) >= FIELDS and bool(re.fullmatch(r"\d{9,12}", parts[0].strip()))
 
 
 def parse_qr(text: str) -> CccdData:
     """Parse a scanned QR payload. Raises :class:`CccdParseError` (codes: not_payload,
-    bad_number, bad_name, bad_date, bad_gender)."""
+    incomplete, old_id_number, bad_number, bad_name, bad_date, bad_gender)."""
     cleaned = nfc(text.replace("\r", "").replace("\n", "").replace("\t", ""))
     parts = [p.strip() for p in cleaned.split("|")]
-    if len(parts) < 6:
+    if len(parts) < 2 or not re.fullmatch(r"[0-9]+", parts[0]):
         raise CccdParseError("not_payload")
-    while len(parts) < 7:
-        parts.append("")
-    number, old_id, name, birth, gender, address, issue = parts[:7]
+    if len(parts[0]) == 9:  # an old 9-digit CMND number where the CCCD number belongs
+        raise CccdParseError("old_id_number")
+    if len(parts) < FIELDS:
+        raise CccdParseError("incomplete")
+    number, old_id, name, birth, gender, address, issue = parts[:FIELDS]
     if not is_valid_number(number):
         raise CccdParseError("bad_number")
     if not name or any(ch.isdigit() for ch in name):

@@ -39,7 +39,7 @@ from desk_app.gui.intake.form import IntakeForm
 from desk_app.gui.lock import IdleWatcher, LockScreen
 from desk_app.gui.ops import Change, Ops
 from desk_app.gui.register import RegisterView
-from desk_app.gui.scanner import KeySniffer
+from desk_app.gui.scanner import HANDLES_CODES, KeySniffer
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.desk_settings import idle_lock_seconds
 from desk_app.services.search import search_ids
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             "Tìm hồ sơ: mã, tên, CCCD, điện thoại - không cần dấu (Ctrl+F)"
         )
         self.search.setClearButtonEnabled(True)
+        self.search.setProperty(HANDLES_CODES, True)  # whole or partial codes: run_search
         self.search.setMinimumWidth(420)
         self.search.returnPressed.connect(self.run_search)
         top.addWidget(self.search)

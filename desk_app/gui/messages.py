@@ -24,7 +24,13 @@ FIELD_MESSAGES: dict[str, str] = {
     "bad_name": "Họ tên chỉ gồm chữ cái, không có chữ số.",
     "bad_id_number": "Số CCCD phải gồm 12 chữ số (CMND cũ: 9 chữ số).",
     "bad_id_province": "Ba chữ số đầu của CCCD không phải mã tỉnh hợp lệ.",
-    "bad_phone": "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912 345 678).",
+    "bad_phone": "Số điện thoại không đúng: di động gồm 10 chữ số, đầu 03, 05, 07, 08, 09 "
+                 "(ví dụ 0912 345 678); cố định gồm 11 chữ số, đầu 02 (ví dụ 024 3825 1234).",
+    "phone_chars": "Số điện thoại chỉ gồm chữ số (được có dấu cách, dấu chấm, gạch ngang, +84); "
+                   "có ký tự không hợp lệ: {chars}.",
+    "old_mobile": "Đầu số di động 11 chữ số đã đổi sang 10 chữ số từ năm 2018: số mới là {new}.",
+    "unprintable": "Có ký tự không in được trên biểu mẫu: {chars}. Hãy xoá ký tự đó hoặc thay "
+                   "bằng chữ, số, dấu câu thông thường.",
     "bad_email": "Thư điện tử không đúng dạng (ví dụ ten@example.vn).",
     "in_future": "Ngày sinh không thể ở tương lai.",
     "too_old": "Ngày sinh trước năm 1900: kiểm tra lại.",
@@ -89,6 +95,10 @@ CCCD_MESSAGES: dict[str, str] = {
     "bad_name": "Mã QR có họ tên không đọc được.",
     "bad_date": "Mã QR có ngày không đọc được.",
     "bad_gender": "Mã QR có giới tính không đọc được.",
+    "incomplete": "Mã QR đọc được chưa trọn (thiếu thông tin, có thể bị ngắt giữa chừng khi quét): "
+                  "chưa điền gì từ mã này.",
+    "old_id_number": "Mã vừa quét bắt đầu bằng số 9 chữ số (số CMND cũ), không phải số CCCD "
+                     "12 chữ số: chưa điền gì từ mã này.",
 }
 
 MISMATCH_MESSAGES: dict[str, str] = {
@@ -147,9 +157,17 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
 
 
+def name_chars(chars: str) -> str:
+    """Characters named for a clerk: «😀» (U+1F600), so an invisible one is named too."""
+    return ", ".join(f"«{ch}» (U+{ord(ch):04X})" for ch in chars)
+
+
 def field_message(error: FieldError) -> str:
     template = FIELD_MESSAGES.get(error.code, "Giá trị không hợp lệ ({code}).")
-    return _fill(template, {"code": error.code, **error.params, **_appointment_words(error)})
+    params = dict(error.params)
+    if "chars" in params:
+        params["chars"] = name_chars(str(params["chars"]))
+    return _fill(template, {"code": error.code, **params, **_appointment_words(error)})
 
 
 def _appointment_words(error: FieldError) -> dict[str, str]:

@@ -3,13 +3,17 @@
 A desk scanner is a keyboard: it types into whichever field has focus. :class:`KeySniffer`
 watches key presses in the main window (an application event filter) and:
 
-* CCCD QR payload ``digits|...|...`` + Enter: the leading digits reach the focused field before
+* CCCD QR payload ``digits|...|...`` + Enter (12 digits, or 9: an old CMND number, recognised
+  to be refused): the leading digits reach the focused field before
   the first ``|`` shows it is a scan; from the ``|`` on every key is swallowed into a buffer, the
   field is put back as it was before the digits, and on Enter the payload is handed over
   (:attr:`cccdScanned`) or reported as unreadable (:attr:`cccdUnreadable`). Nothing the clerk
   typed is lost either way.
 * A dossier code (``looks_like_code``) + Enter in any field: the field is put back, the Enter
-  is swallowed and :attr:`codeScanned` fires (the dossier opens).
+  is swallowed and :attr:`codeScanned` fires (the dossier opens). A field marked with the
+  :data:`HANDLES_CODES` property (the search box) that holds nothing but a code, whole or
+  partial, keeps its Enter: it looks codes up itself ("h26-261123-0002" would otherwise be cut
+  at "26-...").
 
 Humans never type ``|`` in the form, so the marker is reliable; a stalled capture (a person,
 not a scanner) gives its text back to the field after :data:`CAPTURE_GAP_S`.
@@ -36,11 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.cccd import CccdParseError, parse_qr
-from desk_app.core.codes import looks_like_code
+from desk_app.core.codes import looks_like_code, looks_like_partial_code
 
 CAPTURE_GAP_S = 1.5
+HANDLES_CODES = "handlesCodes"  # a QLineEdit property: this field looks dossier codes up itself
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_DIGITS_END = re.compile(r"(\d{12})$")
+# The number a CCCD payload starts with: 12 digits, or a 9-digit old CMND number (refused with
+# a message once read, but recognised, so that the field it was typed into is put back).
+_DIGITS_END = re.compile(r"(\d{12}|(?<!\d)\d{9})$")
 # A dossier code at the end of what was typed (agency codes start with a digit).
 _CODE_END = re.compile(r"\d[0-9A-Za-z.]*-\d{6}-\d{4,6}$")
 
@@ -169,6 +176,9 @@ class KeySniffer(QObject):
             typed = self._typed
             restore = self._restore
             self.reset()
+            if (isinstance(obj, QLineEdit) and obj.property(HANDLES_CODES)
+                    and looks_like_partial_code(obj.text())):
+                return False
             tail = _CODE_END.search(typed)
             if tail is not None and looks_like_code(tail.group(0)):
                 _take_back(obj, tail.group(0), restore)

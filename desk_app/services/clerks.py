@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import Clock
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services.validation import check_text
 from desk_app.store.models import Clerk
 
 ROLES = ("clerk", "leader", "admin")
@@ -43,8 +44,7 @@ def create_clerk(
         errors.append(FieldError("username", "bad_username"))
     elif session.scalar(select(Clerk.id).where(Clerk.username == username)):
         errors.append(FieldError("username", "taken"))
-    if not full_name:
-        errors.append(FieldError("full_name", "required"))
+    errors += check_text("full_name", full_name, required=True)  # printed on the forms
     if password_hash is None and len(password) < MIN_PASSWORD:
         errors.append(FieldError("password", "too_short", {"min": MIN_PASSWORD}))
     if role not in ROLES:

@@ -112,7 +112,9 @@ def _clean_person(p: Person) -> Person:
         birth_date=p.birth_date,
         gender=nfc(p.gender),
         address=nfc(p.address),
-        phone=v.normalise_phone(p.phone) if p.phone.strip() else "",
+        # a valid number is stored as its national digits; a wrong one stays as typed so the
+        # check can name what is wrong with it
+        phone=v.normalise_phone(p.phone) if v.phone_error(p.phone) is None else nfc(p.phone),
         email=nfc(p.email).lower(),
         relation=nfc(p.relation),
     )
@@ -139,8 +141,7 @@ def validate_request(
     errors += v.check_birth_date("applicant.birth_date", a.birth_date, today)
     if a.gender not in ("", "Nam", "Nữ"):
         errors.append(FieldError("applicant.gender", "bad_gender"))
-    if len(a.address) > 400:
-        errors.append(FieldError("applicant.address", "too_long", {"max": 400}))
+    errors += v.check_text("applicant.address", a.address, 400)
     errors += v.check_phone("applicant.phone", a.phone)
     errors += v.check_email("applicant.email", a.email)
     r = req.representative
@@ -148,6 +149,10 @@ def validate_request(
         errors += v.check_name("representative.full_name", r.full_name)
         errors += v.check_id_number("representative.id_number", r.id_number, required=True)
         errors += v.check_phone("representative.phone", r.phone)
+    if r is not None:
+        errors += v.check_text("representative.relation", r.relation)
+    errors += v.check_text("delivery_address", req.delivery_address, 400)
+    errors += v.check_text("note", req.note)
     if not 1 <= req.sets_count <= 99:
         errors.append(FieldError("sets_count", "out_of_range", {"min": 1, "max": 99}))
     if req.delivery not in ("desk", "post"):
@@ -217,10 +222,13 @@ def _write(
         version, errors = validate_request(
             session, req, now.date(), need_complete=status is Status.RECEIVED
         )
-    if status is not Status.RECEIVED and not reason:
-        errors.append(FieldError("reason", "required"))
+    if status is not Status.RECEIVED:
+        errors += v.check_text("reason", reason, required=True)
     if status is Status.SUPPLEMENT_REQUESTED and not missing:
         errors.append(FieldError("missing", "required"))
+    for i, line in enumerate(missing or []):
+        errors += v.check_text(f"missing.{i}.name", nfc(line.name))
+        errors += v.check_text(f"missing.{i}.reason", nfc(line.reason))
     if errors:
         raise ValidationError(errors)
     clerk = session.get(Clerk, clerk_id)

@@ -19,6 +19,7 @@ from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, TransitionError, ValidationError
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
+from desk_app.services.validation import check_text
 from desk_app.services.working_hours import appointment_errors
 from desk_app.store import outbox
 from desk_app.store.models import Clerk, Dossier, DossierEvent
@@ -78,8 +79,9 @@ def change_status(
             current=current.value, target=target.value,
         )
     reason = nfc(reason)
-    if target in REASON_REQUIRED and not reason:
-        raise ValidationError([FieldError("reason", "required")])
+    errors = check_text("reason", reason, required=target in REASON_REQUIRED)
+    if errors:
+        raise ValidationError(errors)
     now = clock.now()
     timing = ""
     if target is Status.RETURNED:
@@ -118,9 +120,7 @@ def extend_due(
     current = Status(dossier.status)
     if current not in EXTENDABLE:
         raise TransitionError("transition_not_allowed", f"cannot extend a {current.value} dossier")
-    errors = []
-    if not nfc(reason):
-        errors.append(FieldError("reason", "required"))
+    errors = check_text("reason", nfc(reason), required=True)
     # later than now and than the current appointment, on a working day, in office hours
     due_errors = appointment_errors(session, clock.now(), new_due_at)
     if not due_errors and dossier.due_at is not None and new_due_at <= dossier.due_at:

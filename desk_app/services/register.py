@@ -39,10 +39,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
-from desk_app.core.codes import looks_like_code
+from desk_app.core.codes import CodeSpace, looks_like_code, looks_like_partial_code
 from desk_app.core.lifecycle import OPEN, Status
 from desk_app.core.text import digits, nfc
-from desk_app.services.search import fts_query
+from desk_app.services.search import code_candidates, code_space, fts_query, is_number
 from desk_app.services.validation import normalise_phone
 from desk_app.store.calendar import load_calendar
 from desk_app.store.models import Clerk, Commune, Dossier, Procedure, ProcedureVersion
@@ -140,6 +140,7 @@ class Lookups:
 
     versions: dict[int, VersionInfo]
     clerks: dict[int, str]
+    codes: CodeSpace | None = None  # what the end of a code typed in the search may name
 
     def fields(self) -> list[str]:
         return sorted({v.field for v in self.versions.values()})
@@ -174,7 +175,7 @@ def load_lookups(session: Session) -> Lookups:
         )
     }
     clerks = {cid: name for cid, name in session.execute(select(Clerk.id, Clerk.full_name))}
-    return Lookups(versions, clerks)
+    return Lookups(versions, clerks, code_space(session))
 
 
 # The register's statements name their columns as text (``dossiers.x``) so that the FROM
@@ -237,27 +238,33 @@ PLANS = {
 }
 
 
-def _search(query: str) -> tuple[str, Any]:
+def _search(query: str, codes: CodeSpace | None = None) -> tuple[str, Any]:
     """Classify the search box like :func:`desk_app.services.search.search_ids`.
 
-    ('', None) nothing to search; ('lookup', condition) a dossier code (exact), a CCCD number
-    (9 or 12 digits) or a phone number, each served by its own index; ('fts', match) folded
-    words matched as prefixes in the FTS5 index; ('none', None) nothing can match.
+    ('', None) nothing to search; ('lookup', condition) a dossier code (exact, any case) or the
+    end of one (the codes it may name, see :func:`~desk_app.services.search.code_candidates`),
+    a CCCD number (9 or 12 digits) or a phone number, each served by its own index; ('fts',
+    match) folded words matched as prefixes in the FTS5 index; ('none', None) nothing can match.
     """
     q = nfc(query)
     if not q:
         return "", None
-    if looks_like_code(q):
-        return "lookup", literal_column("dossiers.code", String).in_(sorted({q.upper(), q}))
-    only_digits = digits(q)
-    if only_digits and len(only_digits) >= len(q.replace(" ", "").replace(".", "")) - 1:
+    code = literal_column("dossiers.code", String)
+    by_code = None
+    if looks_like_partial_code(q):
+        candidates = code_candidates(q, codes)
+        if looks_like_code(q) or (candidates and not is_number(q)):
+            return "lookup", code.in_(candidates)
+        by_code = code.in_(candidates) if candidates else None
+    if is_number(q):
+        only_digits = digits(q)
         phone = literal_column("dossiers.applicant_phone", String) == normalise_phone(q)
+        terms = [phone] if by_code is None else [by_code, phone]
         if len(only_digits) in (9, 12):
             # search_ids prefers the CCCD and falls back to the phone when no CCCD matches;
             # a 9/12-digit phone number is rare, so matching either is the same answer.
-            cccd = literal_column("dossiers.applicant_id_number", String) == only_digits
-            return "lookup", or_(cccd, phone)
-        return "lookup", phone
+            terms.append(literal_column("dossiers.applicant_id_number", String) == only_digits)
+        return "lookup", or_(*terms) if len(terms) > 1 else terms[0]
     match = fts_query(q)
     return ("fts", match) if match else ("none", None)
 
@@ -301,7 +308,10 @@ class RegisterQuery:
         self.filter = filt
         self.deadlines = limits
         self.lookups = lookups
-        kind, term = _search(filt.search)
+        codes = lookups.codes
+        if codes is not None and codes.last_day < limits.now.date():
+            codes = replace(codes, last_day=limits.now.date())  # received since the lookups
+        kind, term = _search(filt.search, codes)
         self.sort_key = sort.key
         if kind == "fts":
             self.plan, sort = "fts", RegisterSort(SortKey.RECEIVED, True)

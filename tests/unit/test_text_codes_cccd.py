@@ -56,7 +56,9 @@ def test_parse_standard_payload() -> None:
 
 
 def test_parse_tolerates_empty_old_id_missing_issue_date_and_noise() -> None:
-    decomposed = unicodedata.normalize("NFD", "079301234567||Trần Thị Bích|01022001|Nữ|Q.1, TP.HCM")
+    decomposed = unicodedata.normalize(
+        "NFD", "079301234567||Trần Thị Bích|01022001|Nữ|Q.1, TP.HCM|"  # no issue date
+    )
     data = cccd.parse_qr(decomposed + "\r\n")
     assert data.old_id == ""
     assert data.issue_date is None

@@ -222,7 +222,11 @@ class IntakeForm(QWidget):
         del_form.addRow("Địa chỉ nhận:", addr)
         del_form.addRow("Số lượng hồ sơ:", self.sets_count)
         del_form.addRow(self.pages_label, self.pages)
-        del_form.addRow("Ghi chú:", self.note)
+        self.note_msg = FieldMessage()
+        note_box = QVBoxLayout()
+        note_box.addWidget(self.note)
+        note_box.addWidget(self.note_msg)
+        del_form.addRow("Ghi chú:", note_box)
         self._on_delivery(0)
         right.addWidget(del_box)
         right.addStretch(1)
@@ -364,6 +368,7 @@ class IntakeForm(QWidget):
         self.checklist.clear_errors()
         mark(self.picker.edit, self.procedure_msg, "")
         mark(self.delivery_address, self.delivery_msg, "")
+        mark(self.note, self.note_msg, "")
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Each message at its field; the focus goes to the first wrong field."""
@@ -388,6 +393,9 @@ class IntakeForm(QWidget):
             elif err.field == "delivery_address":
                 mark(self.delivery_address, self.delivery_msg, text)
                 widget = self.delivery_address
+            elif err.field == "note":
+                mark(self.note, self.note_msg, text)
+                widget = self.note
             if widget is None:
                 other.append(text)
             first = first or widget
@@ -470,9 +478,14 @@ class IntakeForm(QWidget):
 
     def _dialog_errors(self, dialog: SupplementDialog | RefusalDialog,
                        errors: list[FieldError]) -> None:
-        mine = [e for e in errors if e.field in ("reason", "missing")]
+        mine = [e for e in errors
+                if e.field in ("reason", "missing") or e.field.startswith("missing.")]
         for err in mine:
-            dialog.show_reason_error(messages.field_message(err))
+            _, index, part = (err.field.split(".") + ["", ""])[:3]  # missing.<i>.<name|reason>
+            if index.isdigit() and isinstance(dialog, SupplementDialog):
+                dialog.show_line_error(int(index), part, messages.field_message(err))
+            else:
+                dialog.show_reason_error(messages.field_message(err))
         rest = [e for e in errors if e not in mine]
         if rest:
             dialog.reject()
@@ -553,7 +566,7 @@ class IntakeForm(QWidget):
             # a different person was typed: say what was replaced, so nothing is lost
             text += f" Thông tin đã thay: {before[0]}" + (f", số {before[1]}" if before[1] else "")
             text += "."
-        problems = [] if to_rep else target.check_number()
+        problems = target.check_number(card)
         if problems:
             text += " " + target.mismatch_text
         self.show_banner(text, ok=not problems)

@@ -135,16 +135,34 @@ class SupplementDialog(_OutcomeDialog):
         if row >= 0:
             self.table.removeRow(row)
 
-    def missing(self) -> list[Missing]:
+    def _lines(self) -> list[tuple[int, list[str]]]:
+        """(table row, cell texts) of the rows that name a component."""
         out = []
         for row in range(self.table.rowCount()):
             cells = [self.table.item(row, c) for c in range(len(COLUMNS))]
             text = [c.text().strip() if c is not None else "" for c in cells]
-            if not text[0]:
-                continue
+            if text[0]:
+                out.append((row, text))
+        return out
+
+    def missing(self) -> list[Missing]:
+        out = []
+        for _row, text in self._lines():
             counts = [int(t) if t.isdigit() else 0 for t in text[1:4]]
             out.append(Missing(text[0], *counts, reason=text[4]))
         return out
+
+    def show_line_error(self, index: int, part: str, text: str) -> None:
+        """A message about line ``index`` of :meth:`missing` (its name or its reason)."""
+        lines = self._lines()
+        if not 0 <= index < len(lines):
+            self.table_msg.show_text(text)
+            return
+        row = lines[index][0]
+        self.table_msg.show_text(f"Dòng {row + 1}, cột «{COLUMNS[0 if part == 'name' else 4]}»: "
+                                 f"{text}")
+        self.table.setCurrentCell(row, 0 if part == "name" else 4)
+        self.table.setFocus()
 
     def _submit(self) -> None:
         editor = QApplication.focusWidget()

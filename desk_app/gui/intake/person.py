@@ -1,7 +1,13 @@
-"""The applicant's (or representative's) fields, with a message line under each one."""
+"""The applicant's (or representative's) fields, with a message line under each one.
+
+A phone number or a character the forms cannot print (an emoji in a name) is flagged as soon as
+the clerk leaves the field (the same Qt-free checks the save runs again), and the message goes
+once the field is right; nothing typed is changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -9,10 +15,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from desk_app.core.cccd import CccdData, number_mismatches
+from desk_app.core.text import nfc
 from desk_app.errors import FieldError
 from desk_app.gui import messages
 from desk_app.gui.fields import ERROR_STYLE, FieldMessage, mark
 from desk_app.gui.formatting import fmt_date, parse_date
+from desk_app.services import validation
 from desk_app.services.intake import Person
 
 APPLICANT_FIELDS = (
@@ -31,6 +39,14 @@ REPRESENTATIVE_FIELDS = (
     ("phone", "Điện thoại"),
 )
 GENDERS = ("", "Nam", "Nữ")
+# Checks run when the clerk leaves a field (required fields are only checked on saving).
+LIVE_CHECKS: dict[str, Callable[[str, str], list[FieldError]]] = {
+    "full_name": validation.check_printable,
+    "address": validation.check_printable,
+    "relation": validation.check_printable,
+    "email": validation.check_printable,
+    "phone": validation.check_phone,
+}
 WARNING_STYLE = "color: #9a5b00;"
 
 
@@ -56,6 +72,9 @@ class PersonFields(QWidget):
             else:
                 edit = QLineEdit()
                 edit.textChanged.connect(self._on_change)
+                if name in LIVE_CHECKS:
+                    edit.editingFinished.connect(lambda n=name: self.live_check(n))
+                    edit.textChanged.connect(lambda _t, n=name: self._recheck(n))
                 widget = edit
             widget.setObjectName(f"{prefix}.{name}")
             self.widgets[name] = widget
@@ -67,6 +86,7 @@ class PersonFields(QWidget):
             box.addWidget(message)
             form.addRow(label, box)
         self._placeholders()
+        self._live: set[str] = set()  # fields showing a message from live_check
         self.mismatch_text = ""
         if "birth_date" in self.widgets:
             for name in ("id_number", "birth_date"):
@@ -147,7 +167,26 @@ class PersonFields(QWidget):
     def clear_errors(self) -> None:
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
+        self._live.clear()
         self.mismatch_text = ""
+
+    def live_check(self, name: str) -> bool:
+        """Check one field as the clerk leaves it; True when it is right."""
+        errors = LIVE_CHECKS[name](f"{self.prefix}.{name}", nfc(self.line(name).text()))
+        if errors:
+            self.show_error(name, messages.field_message(errors[0]))
+            self._live.add(name)
+        elif name in self._live:
+            self._live.discard(name)
+            mark(self.widgets[name], self.msgs[name], "")
+        return not errors
+
+    def _recheck(self, name: str) -> None:
+        """While a field shows a live message, take it away as soon as the field is right."""
+        if name in self._live:
+            errors = LIVE_CHECKS[name](f"{self.prefix}.{name}", nfc(self.line(name).text()))
+            if not errors:
+                self.live_check(name)
 
     def show_error(self, name: str, text: str) -> QWidget | None:
         if name not in self.widgets:
@@ -156,14 +195,21 @@ class PersonFields(QWidget):
         mark(self.widgets[name], self.msgs[name], text)
         return self.widgets[name]
 
-    def check_number(self) -> list[str]:
-        """Warn (not block) when the CCCD number contradicts the birth date or gender."""
+    def check_number(self, card: CccdData | None = None) -> list[str]:
+        """Warn (not block) when the CCCD number contradicts the birth date or gender: those
+        typed in this block, or for the representative (no such fields) those of the card."""
         number = self.line("id_number").text().replace(" ", "")
-        try:
-            birth = parse_date(self.line("birth_date").text())
-        except ValueError:
-            birth = None
-        problems = [] if not number else number_mismatches(number, birth, self.gender() or None)
+        birth: date | None = None
+        gender: str | None = None
+        if "birth_date" in self.widgets:
+            try:
+                birth = parse_date(self.line("birth_date").text())
+            except ValueError:
+                birth = None
+            gender = self.gender() or None
+        elif card is not None:
+            birth, gender = card.birth_date, card.gender
+        problems = [] if not number else number_mismatches(number, birth, gender)
         if len(number) == 9:  # an old 9-digit CMND encodes nothing to compare
             problems = []
         message = self.msgs["id_number"]
