@@ -2,7 +2,9 @@
 
 Folding from the events (rather than patching a row per event) keeps the projection right
 whatever order events arrive in, and re-running it is harmless. Only events of the commune that
-wrote the intake take part.
+wrote the intake take part. The snapshot is the intake's payload (with ``intake.resumed_from``
+when the dossier resumed one left waiting for a supplement), plus ``returned_to`` (who
+collected the result) and ``resumed_by`` (the dossier that resumed this one) when known.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def fold(events: list[Any]) -> dict[str, Any] | None:
         "received_at": local(pl.get("received_at")), "due_at": local(pl.get("due_at")),
         "returned_at": None, "return_timing": "", "snapshot": pl, "events": 0,
     }
+    later: dict[str, Any] = {}  # facts of later events kept beside the intake snapshot
     for e in events:
         if e.commune_id != intake.commune_id:
             continue
@@ -93,6 +96,12 @@ def fold(events: list[Any]) -> dict[str, Any] | None:
             if pl["to"] == "returned":
                 out["returned_at"] = local(pl.get("at"))
                 out["return_timing"] = str(pl.get("return_timing", ""))
+                if isinstance(pl.get("collector"), dict):  # who took the result
+                    later["returned_to"] = pl["collector"]
         elif e.kind == "dossier.extend":
             out["due_at"] = local(pl.get("new_due_at")) or out["due_at"]
+        elif e.kind == "dossier.resumed" and isinstance(pl.get("resumed_by"), dict):
+            later["resumed_by"] = pl["resumed_by"]  # the dossier that took up this one
+    if later:
+        out["snapshot"] = {**out["snapshot"], **later}
     return out

@@ -12,6 +12,8 @@ Rules (shared/DOMAIN.md):
   (``due_time="same_time"``, the default) or at closing time (``due_time="closing"``).
 * Same-day limits: received before the cut-off (15:00) -> due at closing the same day; at or
   after it -> due at closing the next working day.
+* A new appointment (form 04) must fall on a working day, inside a session of the office hours
+  (a session's end included: due dates under the "closing" policy fall at closing time).
 """
 
 from __future__ import annotations
@@ -101,6 +103,11 @@ class OfficeHours:
                 return t
         return None
 
+    def contains(self, t: time) -> bool:
+        """``t`` lies in a session, its start and end included (an appointment can be set
+        at closing time, as due dates are)."""
+        return any(start <= t <= end for start, end in self.sessions)
+
 
 @lru_cache(maxsize=64)
 def _package_year(year: int) -> tuple[dict[date, str], frozenset[date]]:
@@ -178,6 +185,15 @@ class WorkCalendar:
             if clamped is not None:
                 return datetime.combine(day, clamped)
         return datetime.combine(self.next_working_day(day), self.hours.opening)
+
+    def appointment_problem(self, at: datetime) -> str | None:
+        """Why ``at`` cannot be an appointment with a citizen ("not_working_day",
+        "outside_hours"), or None if it can."""
+        if not self.is_working_day(at.date()):
+            return "not_working_day"
+        if not self.hours.contains(at.time()):
+            return "outside_hours"
+        return None
 
     def due_at(self, received_at: datetime, limit: TimeLimit) -> datetime:
         """The appointment date-time for a complete dossier received at ``received_at``."""

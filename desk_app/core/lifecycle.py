@@ -11,6 +11,10 @@ Intake ends in one of three states: ``received`` (complete, has a due date), ``s
 and may end early as ``refused``, ``withdrawn`` (the citizen takes it back) or ``stopped``
 (form 05). A late dossier gets an apology letter (form 04) with a new appointment: the
 ``extend`` action, allowed to desk leaders, which keeps the status and moves the due date.
+
+A ``supplement_requested`` dossier stays so, but can be *resumed* once when the citizen comes
+back with the missing papers: a new intake, linked to it (the ``resumed`` action, which keeps
+its status; see :mod:`desk_app.services.resume`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ REASON_REQUIRED = frozenset(
 OPEN = frozenset({Status.RECEIVED, Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT})
 FINAL = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 EXTENDABLE = OPEN
+RESUMABLE = frozenset({Status.SUPPLEMENT_REQUESTED})
 
 
 def can_transition(current: Status, target: Status) -> bool:

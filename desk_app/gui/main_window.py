@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.register.dossierActivated.connect(self.open_dossier)  # type: ignore[attr-defined]
         self.register.countsChanged.connect(self.show_counts)  # type: ignore[attr-defined]
         self.dossier = DossierPage(self.ops)
+        self.dossier.resumeRequested.connect(self.resume_dossier)
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ")
         self.tabs.addTab(self.register, "Sổ theo dõi hồ sơ")
         self.tabs.addTab(self.dossier, "Chi tiết hồ sơ")
@@ -193,8 +194,17 @@ class MainWindow(QMainWindow):
         if not self.dossier.show_dossier(dossier_id):
             return False
         self.tabs.setCurrentWidget(self.dossier)
-        focus = next((b for b in self.dossier.buttons.values() if b.isEnabled()), None)
+        focus = self.dossier.default_focus() or next(
+            (b for b in self.dossier.buttons.values() if b.isEnabled()), None)
         (focus or self.dossier.reason).setFocus()
+        return True
+
+    def resume_dossier(self, dossier_id: int) -> bool:
+        """The citizen brought what form 02 asked for: the intake form takes the dossier up."""
+        if not self.intake.resume(dossier_id):
+            return False
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.focus_resumed()
         return True
 
     def open_code(self, code: str) -> bool:

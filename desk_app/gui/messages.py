@@ -43,6 +43,9 @@ FIELD_MESSAGES: dict[str, str] = {
     "negative": "Số lượng không được âm.",
     "missing": "Chưa đủ số lượng yêu cầu.",
     "not_later": "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
+    "in_past": "Thời điểm hẹn mới đã qua: chọn một thời điểm sau bây giờ.",
+    "not_working_day": "Ngày {day} là {why}, không phải ngày làm việc: chọn một ngày làm việc.",
+    "outside_hours": "{time} là ngoài giờ làm việc ({hours}): chọn giờ trong giờ làm việc.",
     "bad_username": "Tên đăng nhập chỉ gồm chữ, số, dấu chấm hoặc gạch dưới.",
     "taken": "Tên đăng nhập đã có người dùng.",
     "too_short": "Mật khẩu cần ít nhất {min} ký tự.",
@@ -79,6 +82,10 @@ KNOWN_MESSAGES: dict[str, str] = {
     "dossier_not_found": "Không tìm thấy hồ sơ.",
     "clerk_not_found": "Tài khoản cán bộ không còn hoạt động.",
     "cannot_disable_self": "Không thể tự khoá tài khoản đang đăng nhập.",
+    "not_resumable": "Hồ sơ {dossier} không phải hồ sơ đang chờ công dân bổ sung (mẫu 02): "
+                     "không tiếp tục được.",
+    "already_resumed": "Hồ sơ {dossier} đã được tiếp tục bằng hồ sơ {by}: mỗi hồ sơ chỉ tiếp tục "
+                       "được một lần. Mở hồ sơ {by} để xem.",
     "schema_too_new": "Dữ liệu này do một phiên bản mới hơn của phần mềm tạo ra (lược đồ "
                       "{revision}; phiên bản đang chạy chỉ biết đến {head}). Hãy cài phiên bản "
                       "mới hơn. Dữ liệu không bị thay đổi.",
@@ -138,6 +145,13 @@ EVENT_LABELS: dict[str, str] = {
     "intake": "Tiếp nhận",
     "status": "Chuyển trạng thái",
     "extend": "Gia hạn (mẫu 04)",
+    "resumed": "Tiếp tục (công dân bổ sung)",
+}
+
+# Who collected the result (services.returns.Collector.kind).
+COLLECTOR_LABELS: dict[str, str] = {
+    "applicant": "người nộp hồ sơ",
+    "representative": "người nhận thay",
 }
 
 
@@ -157,7 +171,23 @@ def field_message(error: FieldError) -> str:
         params["chars"] = name_chars(str(params["chars"]))
     if isinstance(params.get("problems"), list):
         params["problems"] = "; ".join(MISMATCH_MESSAGES.get(p, p) for p in params["problems"])
-    return _fill(template, {"code": error.code, **params})
+    return _fill(template, {"code": error.code, **params, **_appointment_words(error)})
+
+
+def _appointment_words(error: FieldError) -> dict[str, str]:
+    """Words for the facts an appointment check sends (services.working_hours)."""
+    p = error.params
+    if error.code == "not_working_day":
+        weekday = int(p.get("weekday", -1))
+        why = (f"ngày nghỉ lễ «{p['holiday']}»" if p.get("holiday")
+               else "thứ Bảy" if weekday == 5 else "Chủ nhật" if weekday == 6
+               else "ngày nghỉ theo lịch làm việc của xã")
+        day = str(p.get("day", ""))
+        return {"why": why, "day": "/".join(reversed(day.split("-")))}
+    if error.code == "outside_hours":
+        hours = ", ".join(f"{a}-{b}" for a, b in p.get("hours", []))
+        return {"hours": hours}
+    return {}
 
 
 def known_message(exc: KnownError) -> str:

@@ -7,7 +7,8 @@
 All three validate first (nothing is written on a :class:`ValidationError`), then write the
 dossier, its components, its first history event and an outbox event in the caller's
 transaction. A request whose client-made UUID is already stored returns that dossier: a retried
-or double-clicked save never makes a second record.
+or double-clicked save never makes a second record. A request that ``resumes`` a dossier left
+waiting for a supplement links the two (:mod:`desk_app.services.resume_link`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from desk_app.core.lifecycle import Status
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services import resume_link
 from desk_app.services import validation as v
 from desk_app.services.access import require
 from desk_app.services.serialize import dossier_payload
@@ -92,6 +94,7 @@ class IntakeRequest:
     # what the clerk confirmed after checking the original card although the CCCD number
     # contradicts the typed birth year or gender (codes of core.cccd.number_mismatches)
     id_mismatch_acknowledged: list[str] = field(default_factory=list)
+    resumes: int | None = None  # the supplement-requested dossier this one resumes (its id)
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,7 @@ def _write(
     clerk = session.get(Clerk, clerk_id)
     assert clerk is not None  # require() found it
     commune = session.scalars(select(Commune).limit(1)).one()
+    first = None if req.resumes is None else resume_link.check_resumable(session, req.resumes)
     due = None
     if status is Status.RECEIVED:
         limit = TimeLimit.from_dict(
@@ -321,6 +325,8 @@ def _write(
              "reason": nfc(m.reason)}
             for m in missing
         ]
+    if first is not None:
+        event_data["resumed_from"] = resume_link.link_of(first)
     session.add(
         DossierEvent(
             dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="intake",
@@ -332,6 +338,8 @@ def _write(
         payload=dossier_payload(dossier, commune, version) | {"intake": event_data},
         at=now,
     )
+    if first is not None:
+        resume_link.mark_resumed(session, first, dossier, clerk, now)
     return IntakeResult(
         dossier.id, dossier.uuid, code, status, now, due, dossier.fee_amount
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +20,7 @@ from desk_app.errors import FieldError, NotFoundError, TransitionError, Validati
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.services.validation import check_text
+from desk_app.services.working_hours import appointment_errors
 from desk_app.store import outbox
 from desk_app.store.models import Clerk, Dossier, DossierEvent
 
@@ -65,7 +67,7 @@ def return_timing(returned_at: datetime, due_at: datetime | None) -> str:
 
 def change_status(
     session: Session, clock: Clock, clerk_id: int, dossier_id: int, target: Status,
-    reason: str = "",
+    reason: str = "", *, collector: dict[str, Any] | None = None,
 ) -> ChangeResult:
     dossier, clerk = _load(session, dossier_id, clerk_id,
                            STATUS_ACTION.get(target, Action.PROCESS))
@@ -88,7 +90,9 @@ def change_status(
         dossier.return_timing = timing
     dossier.status = target.value
     dossier.updated_at = now
-    data = {"return_timing": timing} if timing else {}
+    data: dict[str, Any] = {"return_timing": timing} if timing else {}
+    if collector is not None and target is Status.RETURNED:  # checked by services.returns
+        data["collector"] = collector
     session.add(
         DossierEvent(
             dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="status",
@@ -117,8 +121,11 @@ def extend_due(
     if current not in EXTENDABLE:
         raise TransitionError("transition_not_allowed", f"cannot extend a {current.value} dossier")
     errors = check_text("reason", nfc(reason), required=True)
-    if dossier.due_at is not None and new_due_at <= dossier.due_at:
-        errors.append(FieldError("new_due_at", "not_later"))
+    # later than now and than the current appointment, on a working day, in office hours
+    due_errors = appointment_errors(session, clock.now(), new_due_at)
+    if not due_errors and dossier.due_at is not None and new_due_at <= dossier.due_at:
+        due_errors.append(FieldError("new_due_at", "not_later"))
+    errors += due_errors
     if errors:
         raise ValidationError(errors)
     now = clock.now()

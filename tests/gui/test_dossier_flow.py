@@ -91,8 +91,13 @@ def test_full_life_cycle_to_returned_via_scanned_code(
     window.search.setFocus()
     scan(code.lower())
     assert window.tabs.currentWidget() is page
-    press(Qt.Key.Key_F8)
-    assert page.view.status == "returned"
+    press(Qt.Key.Key_F8)  # who collects it? the applicant, as prefilled: Enter confirms
+    dialog = page.return_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert page.view.status == "result_ready"  # nothing recorded before the confirmation
+    press(Qt.Key.Key_Return)
+    assert page.view.status == "returned" and not dialog.isVisible()
     assert "trước hạn" in page.result.text()
     assert returned == [dossier_id]
     with store.read() as s:

@@ -102,7 +102,7 @@ def dossiers(store: Store, clock: FixedClock) -> Dossiers:
         from desk_app.store.models import Dossier
 
         due = s.get(Dossier, ids["extended"]).due_at
-        extend_due(s, clock, LEADER, ids["extended"], due + timedelta(days=10),
+        extend_due(s, clock, LEADER, ids["extended"], due + timedelta(days=14),  # Tue 05/01/2027
                    "Phải xác minh thêm hoàn cảnh gia đình người nhận con nuôi tại nơi cư trú")
         change_status(s, clock, LEADER, ids["stopped"], Status.STOPPED,
                       "Người nhận con nuôi không còn đủ điều kiện theo Luật Nuôi con nuôi")

@@ -4,12 +4,17 @@ Actions come from :data:`desk_app.core.lifecycle.TRANSITIONS`: the ones the curr
 allows are enabled, the others are disabled with the reason as tooltip; the service checks
 again (another window may have moved the dossier meanwhile) and a refused change is shown with
 its reason. Statuses in ``REASON_REQUIRED`` need the reason field filled. Desk leaders also get
-the extension with apology letter (form 04). F8 records the return of the result.
+the extension with apology letter (form 04), whose new appointment is checked against the
+commune's calendar and office hours. F8 (or the button) asks who collects the result
+(:mod:`desk_app.gui.dossier.return_dialog`) and records the return. A dossier left waiting for a
+supplement (form 02) offers "Tiếp tục hồ sơ": :attr:`DossierPage.resumeRequested` asks the
+window to fill the intake form from it. Links between such dossiers, and who collected the
+result, show under the header.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,13 +35,14 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import TransitionError, ValidationError
+from desk_app.errors import KnownError, TransitionError, ValidationError
 from desk_app.gui import hooks, messages
+from desk_app.gui.dossier.return_dialog import ReturnDialog
 from desk_app.gui.dossier.view_data import DossierView, load_view
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.formatting import fmt_datetime, fmt_money
 from desk_app.gui.ops import Ops
-from desk_app.services import lifecycle
+from desk_app.services import lifecycle, returns, working_hours
 from desk_app.services.access import ForbiddenError
 
 ACTION_ORDER = (
@@ -49,12 +55,14 @@ RESULT_BAD = "background: #fdecea; border: 1px solid #e09a94; padding: 6px;"
 
 class DossierPage(QWidget):
     returned = Signal(int)
+    resumeRequested = Signal(int)  # a supplement-requested dossier the citizen came back for
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dossierPage")
         self.ops = ops
         self.view: DossierView | None = None
+        self.return_dialog: ReturnDialog | None = None
         outer = QVBoxLayout(self)
         self.header = QLabel("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
                              "(Ctrl+F).")
@@ -89,7 +97,7 @@ class DossierPage(QWidget):
         for i, target in enumerate(ACTION_ORDER):
             button = QPushButton(messages.ACTION_LABELS[target.value])
             button.setObjectName(f"action.{target.value}")
-            button.clicked.connect(lambda _c=False, t=target: self.change(t))
+            button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
             grid.addWidget(button, i // 4, i % 4)
             self.buttons[target] = button
         self.buttons[Status.RETURNED].setStyleSheet("font-weight: bold;")
@@ -97,6 +105,7 @@ class DossierPage(QWidget):
         self.extra_row = QHBoxLayout()
         actions.addLayout(self.extra_row)
         outer.addWidget(self.actions_box)
+        self._build_resume(outer)
 
         self.extend_box = QGroupBox("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận")
         ext = QFormLayout(self.extend_box)
@@ -202,9 +211,10 @@ class DossierPage(QWidget):
                     ForbiddenError("forbidden", action=action.value)))
         self.extend_box.setVisible(allowed(role, Action.EXTEND) and current in EXTENDABLE)
         base = v.due_at or self.ops.clock.now()
-        self.new_due.setDateTime(QDateTime(base + timedelta(days=3)))
+        self.new_due.setDateTime(QDateTime(self._default_new_due(base)))
         self._render_history()
         self._render_extra_actions(current)
+        self._render_links(v)
 
     def _render_history(self) -> None:
         assert self.view is not None
@@ -214,6 +224,8 @@ class DossierPage(QWidget):
             what = messages.EVENT_LABELS.get(e.action, e.action)
             if e.action == "extend":
                 states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
+            elif e.action == "resumed":
+                states = messages.status_label(e.to_status)
             elif e.from_status:
                 states = (f"{messages.status_label(e.from_status)} → "
                           f"{messages.status_label(e.to_status)}")
@@ -222,8 +234,9 @@ class DossierPage(QWidget):
             timing = e.data.get("return_timing")
             if timing:
                 states += f" ({messages.TIMING_LABELS.get(timing, timing)})"
+            note = "; ".join(x for x in (e.reason, _event_note(e.data)) if x)
             for col, text in enumerate(
-                (f"{e.at:%H:%M %d/%m/%Y}", e.clerk, what, states, e.reason)
+                (f"{e.at:%H:%M %d/%m/%Y}", e.clerk, what, states, note)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -286,25 +299,138 @@ class DossierPage(QWidget):
             return False
         self.reason.clear()
         if target is Status.RETURNED:
-            timing = messages.TIMING_LABELS.get(result.return_timing, result.return_timing)
-            self.show_result(
-                f"Đã trả kết quả hồ sơ <b>{result.code}</b>: <b>{timing}</b>. "
-                "Mời công dân đánh giá mức độ hài lòng.",
-                ok=result.return_timing != "late",
-            )
-        else:
-            self.show_result(
-                f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
-            )
+            self._after_return(result, dossier_id, "")
+            return True
+        self.show_result(
+            f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
+        )
         self.refresh()
-        if target is Status.RETURNED:
-            self.returned.emit(dossier_id)
-            hooks.call_all(hooks.after_return, dossier_id)
         return True
 
-    def return_result(self) -> bool:
-        """F8: record that the result was handed back (refused with a reason if not ready)."""
-        return self.change(Status.RETURNED)
+    def _clicked(self, target: Status) -> None:
+        if target is Status.RETURNED:
+            self.return_result()  # who collects it first
+        else:
+            self.change(target)
+
+    # the return of the result (F8) ------------------------------------------------------
+    def return_result(self) -> ReturnDialog | None:
+        """F8: ask who collects the result (a dialog over the window), then record the return.
+
+        A dossier whose result is not ready gets the reason at once, without the dialog."""
+        if self.view is None:
+            return None
+        self.refresh()  # another window may have moved it
+        assert self.view is not None
+        current = Status(self.view.status)
+        why = refusal_reason(current, Status.RETURNED)
+        exc: KnownError | None = None
+        if why is not None:
+            exc = TransitionError(f"transition_{why}", current=current.value,
+                                  target=Status.RETURNED.value)
+        elif not allowed(self.ops.clerk.role, Action.RETURN):
+            exc = ForbiddenError("forbidden", action=Action.RETURN.value)
+        if exc is not None:
+            self.show_result(messages.known_message(exc), ok=False)
+            messages.show_known_error(self, exc)
+            return None
+        if self.return_dialog is not None:
+            self.return_dialog.deleteLater()  # the last one (closed): one at a time
+        dialog = ReturnDialog(self.view.code, self.view.applicant, self.view.applicant_id,
+                              self.window())
+        dialog.submitted.connect(lambda: self._submit_return(dialog))
+        self.return_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _submit_return(self, dialog: ReturnDialog) -> None:
+        if self.view is None:
+            dialog.reject()
+            return
+        dossier_id = self.view.id
+        collector = dialog.collector()
+        try:
+            result = self.ops.write("status", returns.return_result, dossier_id, collector,
+                                    parent=self)
+        except ValidationError as exc:
+            dialog.show_errors(exc.errors)
+            return
+        dialog.accept()
+        if result is None:
+            error = self.ops.last_error
+            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
+                             ok=False)
+            self.refresh()
+            return
+        self._after_return(result, dossier_id, collector.cleaned().full_name)
+
+    def _after_return(self, result: lifecycle.ChangeResult, dossier_id: int, who: str) -> None:
+        timing = messages.TIMING_LABELS.get(result.return_timing, result.return_timing)
+        to = f" cho <b>{who}</b>" if who else ""
+        self.show_result(
+            f"Đã trả kết quả hồ sơ <b>{result.code}</b>{to}: <b>{timing}</b>. "
+            "Mời công dân đánh giá mức độ hài lòng.",
+            ok=result.return_timing != "late",
+        )
+        self.refresh()
+        self.returned.emit(dossier_id)
+        hooks.call_all(hooks.after_return, dossier_id)
+
+    # resuming a dossier left waiting for a supplement -----------------------------------
+    def _build_resume(self, outer: QVBoxLayout) -> None:
+        self.links = QLabel()
+        self.links.setObjectName("dossierLinks")
+        self.links.setWordWrap(True)
+        self.links.setVisible(False)
+        self.links.linkActivated.connect(self._link)
+        outer.insertWidget(outer.indexOf(self.components), self.links)
+        self.resume_button = QPushButton("Tiếp tục hồ sơ (công dân đã bổ sung)")
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setStyleSheet("font-weight: bold;")
+        self.resume_button.clicked.connect(self.resume)
+        self.resume_button.setVisible(False)
+        outer.insertWidget(outer.indexOf(self.actions_box), self.resume_button)
+
+    def _render_links(self, v: DossierView) -> None:
+        lines = []
+        if v.resumed_from is not None:
+            code, other = v.resumed_from
+            lines.append(f"Tiếp tục hồ sơ {_code_link(code, other)} (đã yêu cầu bổ sung).")
+        if v.resumed_by is not None:
+            code, other = v.resumed_by
+            lines.append(f"Công dân đã bổ sung: tiếp tục bằng hồ sơ {_code_link(code, other)}.")
+        if v.collector:
+            c = v.collector
+            role = messages.COLLECTOR_LABELS.get(str(c.get("kind")), str(c.get("kind")))
+            lines.append(f"Người nhận kết quả: <b>{c.get('full_name', '')}</b> ({role}), "
+                         f"số CCCD/CMND {c.get('id_number', '')}.")
+        self.links.setText("<br>".join(lines))
+        self.links.setVisible(bool(lines))
+        self.resume_button.setVisible(v.resumable)
+        self.resume_button.setEnabled(v.resumable and v.resumed_by is None
+                                      and allowed(self.ops.clerk.role, Action.RECEIVE))
+        self.resume_button.setToolTip(
+            f"Hồ sơ này đã được tiếp tục bằng hồ sơ {v.resumed_by[0]}." if v.resumed_by else
+            "Mở phiếu tiếp nhận với dữ liệu của hồ sơ này; đánh dấu những gì công dân mang "
+            "đến rồi tiếp nhận: hồ sơ mới được liên kết với hồ sơ này.")
+
+    def _link(self, href: str) -> None:
+        if href.startswith("dossier:") and href[8:].isdigit():
+            self.show_dossier(int(href[8:]))
+
+    def default_focus(self) -> QWidget | None:
+        """The button a scanned form 02 slip should land on, when there is one."""
+        if self.resume_button.isVisibleTo(self) and self.resume_button.isEnabled():
+            return self.resume_button
+        return None
+
+    def resume(self) -> None:
+        if self.view is not None:
+            self.resumeRequested.emit(self.view.id)
+
+    def _default_new_due(self, base: datetime) -> datetime:
+        with self.ops.read() as session:
+            return working_hours.suggested_appointment(session, self.ops.clock.now(), base)
 
     def extend(self) -> bool:
         if self.view is None:
@@ -349,6 +475,24 @@ def _components_html(v: DossierView) -> str:
             text = f"<span style='color:#9a5b00'>{text} — chưa đủ</span>"
         items.append(text)
     return "<b>Thành phần hồ sơ:</b><br>" + "<br>".join(items) if items else ""
+
+
+def _code_link(code: str, dossier_id: int | None) -> str:
+    return f"<a href='dossier:{dossier_id}'>{code}</a>" if dossier_id else f"<b>{code}</b>"
+
+
+def _event_note(data: dict) -> str:
+    """What a history row adds beside the reason: who collected, which dossier is linked."""
+    who = data.get("collector")
+    if isinstance(who, dict):
+        role = messages.COLLECTOR_LABELS.get(str(who.get("kind")), str(who.get("kind")))
+        return (f"người nhận: {who.get('full_name', '')} ({role}), "
+                f"CCCD/CMND {who.get('id_number', '')}")
+    for key, text in (("resumed_from", "tiếp tục hồ sơ"), ("resumed_by", "tiếp tục bằng hồ sơ")):
+        link = data.get(key)
+        if isinstance(link, dict):
+            return f"{text} {link.get('code', '')}"
+    return ""
 
 
 def _parse(value: object) -> datetime | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desk_app.core.lifecycle import RESUMABLE, Status
+from desk_app.services.returns import collector_of
 from desk_app.store.models import Clerk, Dossier, ProcedureVersion
 
 
@@ -53,6 +56,10 @@ class DossierView:
     outcome_reason: str
     components: tuple[ComponentLine, ...]
     events: tuple[EventRow, ...]
+    resumable: bool = False  # left waiting for a supplement: can be taken up again
+    resumed_from: tuple[str, int | None] | None = None  # (code, id) of the dossier it resumed
+    resumed_by: tuple[str, int | None] | None = None  # (code, id) of the dossier resuming it
+    collector: dict[str, Any] | None = None  # who collected the result
 
 
 def load_view(session: Session, dossier_id: int) -> DossierView | None:
@@ -93,4 +100,18 @@ def load_view(session: Session, dossier_id: int) -> DossierView | None:
                      e.reason, dict(e.data or {}))
             for e in d.events
         ),
+        resumable=Status(d.status) in RESUMABLE,
+        resumed_from=_link(session, d, "resumed_from"),
+        resumed_by=_link(session, d, "resumed_by"),
+        collector=collector_of(list(d.events)),
     )
+
+
+def _link(session: Session, d: Dossier, key: str) -> tuple[str, int | None] | None:
+    """The linked dossier named in an event's data: its code, and its id if stored here."""
+    for e in d.events:
+        link = (e.data or {}).get(key)
+        if isinstance(link, dict):
+            other = session.scalar(select(Dossier.id).where(Dossier.uuid == link.get("uuid")))
+            return str(link.get("code", "")), other
+    return None

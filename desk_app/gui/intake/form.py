@@ -39,7 +39,7 @@ from desk_app.core.calendar import WorkCalendar
 from desk_app.core.cccd import CccdData
 from desk_app.core.fees import compute_fee, describe_fee
 from desk_app.core.lifecycle import Status
-from desk_app.errors import FieldError, ValidationError
+from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import hooks, messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
@@ -47,8 +47,10 @@ from desk_app.gui.intake.checklist import ComponentChecklist
 from desk_app.gui.intake.outcomes import RefusalDialog, SupplementDialog
 from desk_app.gui.intake.person import APPLICANT_FIELDS, REPRESENTATIVE_FIELDS, PersonFields
 from desk_app.gui.intake.picker import ProcedureChoice, ProcedurePicker, load_choices
+from desk_app.gui.intake.resume import ResumeBar, fill_form, first_to_tick
 from desk_app.gui.ops import Ops
 from desk_app.services import drafts, intake
+from desk_app.services import resume as resume_service
 from desk_app.services.intake import IntakeRequest, IntakeResult
 from desk_app.store.calendar import load_calendar
 from desk_app.store.models import Commune
@@ -129,6 +131,8 @@ class IntakeForm(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.banner.linkActivated.connect(self._banner_link)
         outer.addWidget(self.banner)
+        self.resume_bar = ResumeBar()
+        outer.addWidget(self.resume_bar)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -168,7 +172,7 @@ class IntakeForm(QWidget):
         left.addStretch(1)
 
         right = QVBoxLayout()
-        app_box = QGroupBox("3. Người nộp hồ sơ")
+        app_box = QGroupBox("3. Người nộp hồ sơ (Alt+3)")
         app_layout = QVBoxLayout(app_box)
         hint = QLabel("Quét mã QR trên thẻ CCCD để điền tự động (con trỏ ở ô nào cũng được).")
         hint.setWordWrap(True)
@@ -254,7 +258,7 @@ class IntakeForm(QWidget):
         for keys, slot in (
             ("Ctrl+Return", self.receive), ("Ctrl+Enter", self.receive),
             ("Ctrl+B", self.start_supplement), ("Ctrl+R", self.start_refusal),
-            ("Alt+N", self.checklist.receive_all),
+            ("Alt+N", self.checklist.receive_all), ("Alt+3", self.focus_applicant),
         ):
             shortcut = QShortcut(QKeySequence(keys), self, context=ctx)
             shortcut.activated.connect(slot)
@@ -355,6 +359,7 @@ class IntakeForm(QWidget):
             pages=self.pages.value(),
             uuid=self.uuid,
             id_mismatch_acknowledged=self.applicant.acknowledged(),
+            resumes=self.resume_bar.dossier_id,
         )
         return req, errors
 
@@ -500,6 +505,8 @@ class IntakeForm(QWidget):
             text = f"Đã lập phiếu từ chối tiếp nhận (mẫu 03) số <b>{code}</b>."
         if result.duplicate:
             text += " (Hồ sơ này đã được lưu trước đó.)"
+        if self.resume_bar.code:
+            text += f" Hồ sơ tiếp tục hồ sơ <b>{self.resume_bar.code}</b> (đã liên kết)."
         self.reset()
         self.show_banner(f"{text} <a href='open'>Mở hồ sơ</a>")
         hooks.call_all(hooks.after_intake, result.dossier_id)
@@ -537,6 +544,7 @@ class IntakeForm(QWidget):
             self.sets_count.setValue(1)
             self.pages.setValue(1)
             self.note.clear()
+            self.resume_bar.clear()
             self.uuid = str(uuid_mod.uuid4())
         finally:
             self._loading = False
@@ -594,6 +602,7 @@ class IntakeForm(QWidget):
             "sets_count": self.sets_count.value(),
             "pages": self.pages.value(),
             "note": self.note.text(),
+            "resumes": self.resume_bar.to_draft(),
         }
 
     def load_draft(self, data: dict[str, Any]) -> None:
@@ -611,6 +620,7 @@ class IntakeForm(QWidget):
             self.sets_count.setValue(int(data.get("sets_count") or 1))
             self.pages.setValue(int(data.get("pages") or 1))
             self.note.setText(str(data.get("note") or ""))
+            self.resume_bar.load(data.get("resumes"))
             self.uuid = str(data.get("uuid") or self.uuid)
         finally:
             self._loading = False
@@ -648,3 +658,30 @@ class IntakeForm(QWidget):
     def discard_restored(self) -> None:
         self.reset()
         self.show_banner("Đã bỏ bản nháp.")
+
+    # resuming a dossier left waiting for a supplement -----------------------------------
+    def resume(self, dossier_id: int) -> bool:
+        """Fill the form from a dossier left waiting for a supplement (form 02); receiving it
+        then links the new dossier to that one. False if it cannot be resumed (said why)."""
+        try:
+            with self.ops.read() as session:
+                data = resume_service.load_resume(session, dossier_id,
+                                                  self.ops.clock.now().date())
+        except KnownError as exc:
+            messages.show_known_error(self, exc)
+            return False
+        if not self.is_empty() and not messages.confirm(
+            self, f"Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ {data.code}?"
+        ):
+            return False
+        self.reset()
+        self.show_banner("")
+        fill_form(self, data)
+        return True
+
+    def focus_resumed(self) -> None:
+        first_to_tick(self).setFocus()
+
+    def focus_applicant(self) -> None:
+        """Alt+3: to the applicant's block (its first field, the name)."""
+        self.applicant.widgets["full_name"].setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -2,13 +2,16 @@
 
 Both dialogs are opened with ``open()`` and emit :attr:`submitted`; the intake form runs the
 service and closes the dialog only when the save succeeded (errors come back to the dialog's
-fields, typed text stays).
+fields, typed text stays). Ctrl+Enter saves, as it receives on the intake form, wherever the
+focus is in the dialog (a table cell being edited is kept first); Esc goes back.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -50,6 +53,8 @@ class _OutcomeDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quay lại")
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self._submit)
 
     def _finish_layout(self, reason_label: str) -> None:
         self.layout_.addWidget(QLabel(reason_label))
@@ -111,7 +116,7 @@ class SupplementDialog(_OutcomeDialog):
         self.reason.setPlainText(DEFAULT_SUPPLEMENT_REASON)
         self._finish_layout("Lý do yêu cầu bổ sung:")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Lưu phiếu yêu cầu bổ sung"
+            "Lưu phiếu yêu cầu bổ sung (Ctrl+Enter)"
         )
         self.table.resizeRowsToContents()
 
@@ -160,6 +165,9 @@ class SupplementDialog(_OutcomeDialog):
         self.table.setFocus()
 
     def _submit(self) -> None:
+        editor = QApplication.focusWidget()
+        if editor is not None and editor is not self.table and self.table.isAncestorOf(editor):
+            self.table.commitData(editor)  # Ctrl+Enter while a cell is being typed in
         self.table_msg.show_text("")
         if not self.missing():
             self.table_msg.show_text("Cần ít nhất một thành phần còn thiếu.")
@@ -178,5 +186,6 @@ class RefusalDialog(_OutcomeDialog):
         )
         self.resize(600, 260)
         self._finish_layout("Lý do từ chối:")
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu phiếu từ chối")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Lưu phiếu từ chối (Ctrl+Enter)")
         self.reason.setFocus()

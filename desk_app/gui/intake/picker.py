@@ -144,6 +144,11 @@ class ProcedurePicker(QWidget):
         if hits:
             self.list.setCurrentRow(0)
 
+    def search(self, text: str) -> None:
+        """Show the choices matching ``text`` as if the clerk had typed it."""
+        self.edit.setText(text)
+        self._filter(text)
+
     def hits(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 

@@ -1,14 +1,17 @@
 """Form 06: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per recorded hand-over.
 
 Each history event is a row: when, what (intake, status change, extension, return), who, and
-whether it happened before, on or after the due time in force at that moment.
+whether it happened before, on or after the due time in force at that moment. The return's row
+names who collected the result (the applicant or someone on their behalf, with the ID number);
+a dossier that resumed one left waiting for a supplement says so on its intake row.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from desk_app.printing.context import DossierView, fmt_time, parse_iso
+from desk_app.printing.context import DossierView, EventView, fmt_time, parse_iso
 from desk_app.printing.forms.common import (
     Ctx,
     dossier_top,
@@ -26,6 +29,33 @@ def timing(at: datetime, due: datetime | None, names: dict[str, str]) -> str:
     return names["early"] if at.date() < due.date() else names["on_time"]
 
 
+def _what(ctx: Ctx, t: dict[str, Any], e: EventView) -> str:
+    """The "Nội dung giao, nhận" cell of one history event."""
+    common = ctx.tpl["common"]
+    if e.action == "intake":
+        what = t["actions"]["intake"]
+        link = e.data.get("resumed_from")
+        if isinstance(link, dict):
+            what += f" ({ctx.f(t['resumed_from'], resumed_code=link.get('code', ''))})"
+    elif e.action == "extend":
+        new_due = parse_iso(e.data.get("new_due_at"))
+        what = ctx.f(t["actions"]["extend"], new_due=fmt_time(new_due, ctx.tpl))
+    elif e.action == "resumed":
+        link = e.data.get("resumed_by") or {}
+        what = ctx.f(t["actions"]["resumed"], resumed_code=link.get("code", ""))
+    else:
+        what = ctx.f(t["actions"]["status"],
+                     to_status=common["status_names"].get(e.to_status, e.to_status))
+    if e.reason:
+        what += f" ({e.reason})"
+    who = e.data.get("collector")
+    if isinstance(who, dict):
+        role = t["collector_roles"].get(who.get("kind", ""), who.get("kind", ""))
+        what += ". " + ctx.f(t["collector"], collector_name=who.get("full_name", ""),
+                             collector_role=role, collector_id=who.get("id_number", ""))
+    return what
+
+
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["06"]
     common = ctx.tpl["common"]
@@ -40,16 +70,7 @@ def build(ctx: Ctx, d: DossierView) -> None:
     rows = []
     due = d.original_due_at
     for i, e in enumerate(d.events, 1):
-        if e.action == "intake":
-            what = t["actions"]["intake"]
-        elif e.action == "extend":
-            new_due = parse_iso(e.data.get("new_due_at"))
-            what = ctx.f(t["actions"]["extend"], new_due=fmt_time(new_due, ctx.tpl))
-        else:
-            what = ctx.f(t["actions"]["status"],
-                         to_status=common["status_names"].get(e.to_status, e.to_status))
-        if e.reason:
-            what += f" ({e.reason})"
+        what = _what(ctx, t, e)
         result = timing(e.at, due, common["timing_names"]) if e.action != "intake" else ""
         if e.action == "extend":
             due = parse_iso(e.data.get("new_due_at")) or due

@@ -1,0 +1,52 @@
+"""Form 04 in the dossier page: an appointment the desk cannot keep is refused at the field,
+with the reason (values computed by hand)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from desk_app.clock import FixedClock
+from desk_app.services import intake
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
+from tests.gui.conftest import open_window, type_text
+from tests.helpers import complete_request
+
+
+def test_form04_refusals_at_the_field(qtbot: QtBot, store: Store, clock: FixedClock,
+                                      data_dir: Path) -> None:
+    with store.write() as s:
+        dossier_id = intake.receive(s, clock, 3, complete_request(s)).dossier_id
+    clock.set(datetime(2026, 12, 1, 8, 0))  # Tue 01/12: the Fri 27/11 appointment has passed
+    window = open_window(qtbot, store, clock, data_dir, "lan")
+    window.open_dossier(dossier_id)
+    page = window.dossier
+    # three working days after now, at the appointment's time: Fri 04/12/2026 09:00
+    assert page.new_due.dateTime().toPython() == datetime(2026, 12, 4, 9, 0)
+    type_text("Chờ xác minh nơi cư trú", page.extend_reason)
+    for when, message in [
+        (datetime(2026, 12, 6, 9, 0), "Ngày 06/12/2026 là Chủ nhật, không phải ngày làm việc: "
+                                      "chọn một ngày làm việc."),
+        (datetime(2027, 2, 8, 9, 0), "Ngày 08/02/2027 là ngày nghỉ lễ «Mùng ba Tết Nguyên Đán», "
+                                     "không phải ngày làm việc: chọn một ngày làm việc."),
+        (datetime(2026, 12, 2, 12, 0), "12:00 là ngoài giờ làm việc (07:30-11:30, 13:30-17:00): "
+                                       "chọn giờ trong giờ làm việc."),
+        (datetime(2026, 12, 2, 17, 30), "17:30 là ngoài giờ làm việc (07:30-11:30, "
+                                        "13:30-17:00): chọn giờ trong giờ làm việc."),
+        (datetime(2026, 11, 30, 9, 0), "Thời điểm hẹn mới đã qua: chọn một thời điểm sau bây "
+                                       "giờ."),
+    ]:
+        page.new_due.setDateTime(when)
+        page.extend_button.click()
+        assert page.new_due_msg.text() == message
+        assert page.new_due.property("invalid") is True
+        assert page.extend_reason.text() == "Chờ xác minh nơi cư trú"  # kept
+    page.new_due.setDateTime(datetime(2026, 12, 2, 9, 0))  # the next working day, 09:00
+    page.extend_button.click()
+    assert not page.new_due_msg.isVisible()
+    assert "hẹn trả mới 09:00 ngày 02/12/2026" in page.result.text()
+    with store.read() as s:
+        assert s.get(Dossier, dossier_id).due_at == datetime(2026, 12, 2, 9, 0)
