@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 PREFERRED = QSize(1280, 820)
+FRAME_ALLOWANCE = QSize(16, 40)
 KEY = "main_window/geometry"
 
 
@@ -62,7 +63,9 @@ class WindowGeometry:
         # the title bar and borders are outside the widget: leave room for them
         margins = window.frameGeometry().size() - window.geometry().size()
         if margins.width() <= 0 and margins.height() <= 0:
-            margins = QSize(2, 32)  # typical before the window manager has framed it
+            # not framed yet: room for the largest usual frame (Windows 10: 8 px borders
+            # each side, a 31 px title bar)
+            margins = FRAME_ALLOWANCE
         window.resize(frame.width() - margins.width(), frame.height() - margins.height())
         window.move(frame.topLeft())
 

@@ -54,6 +54,9 @@ log = logging.getLogger(__name__)
 COUNT_KEYS = (("open", "Đang giải quyết"), ("waiting_supplement", "trong đó chờ bổ sung"),
               ("result_ready", "Chờ trả kết quả"), ("due_soon", "Sắp đến hạn"),
               ("overdue", "Quá hạn"))
+# The status bar's words: short enough for 1280 pixels beside the clerk and the sync state.
+COUNT_SHORT = {"open": "Đang giải quyết", "waiting_supplement": "chờ bổ sung",
+               "result_ready": "Chờ trả", "due_soon": "Sắp đến hạn", "overdue": "Quá hạn"}
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
 
         self.counts_label = QLabel()
         self.counts_label.setObjectName("counts")
-        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addWidget(self.counts_label)
         for factory in hooks.status_bar_widgets:
             try:
                 self.statusBar().addPermanentWidget(factory())
@@ -259,8 +262,19 @@ class MainWindow(QMainWindow):
             self.dossier.refresh()
 
     def show_counts(self, counts: dict) -> None:
-        parts = [f"{label}: <b>{counts.get(key, 0)}</b>" for key, label in COUNT_KEYS]
-        self.counts_label.setText(" · ".join(parts))
+        """The register's counts; the label keeps the width its numbers need (never cut:
+        the sync and rating notes beside it give way instead)."""
+        n = {key: counts.get(key, 0) for key, _label in COUNT_KEYS}
+        w = COUNT_SHORT
+        overdue = f"<b>{n['overdue']}</b>"
+        if n["overdue"]:
+            overdue = f"<span style='color:#b3261e'>{overdue}</span>"
+        self.counts_label.setText(
+            f"{w['open']}: <b>{n['open']}</b> ({w['waiting_supplement']} "
+            f"<b>{n['waiting_supplement']}</b>) · {w['result_ready']}: <b>{n['result_ready']}</b>"
+            f" · {w['due_soon']}: <b>{n['due_soon']}</b> · {w['overdue']}: {overdue}")
+        self.counts_label.setToolTip("\n".join(f"{label}: {n[key]}" for key, label in COUNT_KEYS))
+        self.counts_label.setMinimumWidth(self.counts_label.sizeHint().width())
 
     # lock -------------------------------------------------------------------------------
     @property

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -102,6 +103,9 @@ class SyncIndicator(QWidget):
         self.dot = QLabel("●")
         self.text = QLabel()
         self.text.setObjectName("syncText")
+        # gives way to the dossier counts on a narrow screen; the tooltip has it all
+        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.text.setMinimumWidth(110)
         self.skew = QLabel()
         self.skew.setObjectName("syncSkew")
         self.skew.setStyleSheet("color: #b3261e; font-weight: bold;")

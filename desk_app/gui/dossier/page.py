@@ -20,6 +20,7 @@ from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,7 +65,19 @@ class DossierPage(QWidget):
         self.ops = ops
         self.view: DossierView | None = None
         self.return_dialog: ReturnDialog | None = None
-        outer = QVBoxLayout(self)
+        # one scrollable column: a long dossier never makes the window taller than a
+        # 1366x768 or 1280x720 screen (the window grows to its content's minimum otherwise)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("dossierScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        scroll.setWidget(body)
+        page.addWidget(scroll)
+        outer = QVBoxLayout(body)
         self.header = QLabel("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
                              "(Ctrl+F).")
         self.header.setObjectName("dossierHeader")
@@ -144,6 +158,7 @@ class DossierPage(QWidget):
         for col in range(4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.history.setMinimumHeight(140)
         outer.addWidget(self.history, 1)
         self._set_enabled(False)
 

@@ -28,10 +28,10 @@ from desk_app.store.engine import Store
 __all__ = ["install", "uninstall", "RatingController", "FiguresDialog"]
 
 STATE_TEXT = {
-    "idle": "Màn hình đánh giá: chờ",
-    "rating": "Màn hình đánh giá: người dân đang đánh giá…",
-    "thanks": "Màn hình đánh giá: đã ghi nhận",
-    "error": "Màn hình đánh giá: chưa lưu được, người dân có thể gửi lại",
+    "idle": "Đánh giá: chờ",
+    "rating": "Đánh giá: người dân đang đánh giá…",
+    "thanks": "Đánh giá: đã ghi nhận",
+    "error": "Đánh giá: chưa lưu được, người dân có thể gửi lại",
 }
 
 
