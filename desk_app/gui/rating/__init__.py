@@ -29,7 +29,7 @@ __all__ = ["install", "uninstall", "RatingController", "FiguresDialog"]
 
 STATE_TEXT = {
     "idle": "Đánh giá: chờ",
-    "rating": "Đánh giá: người dân đang đánh giá…",
+    "rating": "Đánh giá: đang đánh giá…",
     "thanks": "Đánh giá: đã ghi nhận",
     "error": "Đánh giá: chưa lưu được, người dân có thể gửi lại",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +27,10 @@ def place(window: QWidget, clerk_window: QWidget | None) -> bool:
     if target is not None:
         window.setScreen(target)
         window.setGeometry(target.geometry())
-        window.showFullScreen()
+        # showFullScreen() would also activate the window: the citizen's screen never takes
+        # the clerk's keyboard (and Qt warns when asked to activate it)
+        window.setWindowState(Qt.WindowState.WindowFullScreen)
+        window.show()
         return True
     screen = (clerk_window.screen() if clerk_window is not None else None) \
         or QGuiApplication.primaryScreen()

@@ -1,0 +1,79 @@
+"""What only a real display shows (issue 9): the citizen's screen must never take the clerk's
+keyboard, and a locked desk must open nothing, with a window manager deciding focus."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.display.conftest import Counter, XDisplay
+
+PAYLOAD = ("001192004567|013456789|Trần Thị Hồng Nhung|05061992|Nữ|"
+           "Thôn Phù Dực, xã Phù Đổng, thành phố Hà Nội|12082021")
+pytestmark = pytest.mark.slow
+
+
+def _shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _tap_then_scan(display: XDisplay, counter: Counter, citizen_screen: int) -> dict:
+    ready = counter.wait_for(lambda s: "level" in s and s["citizen_page"] == 1
+                             and s["active"] == "mainWindow")
+    for spot in ("level", "chip"):  # the citizen taps twice on their screen
+        x, y = ready[spot]
+        display.xdotool("mousemove", "--screen", str(citizen_screen), str(x), str(y),
+                        "click", "1")
+        time.sleep(0.3)
+    # the scanner types the next citizen's card at once: it must reach the clerk's form
+    display.xdotool("type", "--delay", "30", PAYLOAD)
+    display.xdotool("key", "Return")
+    return counter.wait_for(lambda s: s["name"] == "Trần Thị Hồng Nhung")
+
+
+@pytest.mark.parametrize("screens", [1, 2], ids=["one-screen", "two-screens"])
+def test_a_scan_right_after_a_rating_reaches_the_clerk(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter],
+        screens: int) -> None:
+    display = x_display("1366x768", screens)
+    counter = run_counter(display)
+    if screens == 1:
+        # one monitor: the citizen's window is an ordinary window the clerk turns around;
+        # bring it on top as a clerk would, without giving it the keyboard
+        counter.wait_for(lambda s: "level" in s)
+        wid = display.xdotool("search", "--name", "Đánh giá mức độ hài lòng").split()[0]
+        display.xdotool("windowraise", wid)
+        time.sleep(0.3)
+    state = _tap_then_scan(display, counter, citizen_screen=screens - 1)
+    assert state["active"] == "mainWindow", state
+    if screens == 2:
+        assert state["citizen_fullscreen"] and state["citizen_screen"] != state["clerk_screen"]
+
+
+def test_the_lock_seals_the_desk_on_a_real_display(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter],
+        tmp_path: Path) -> None:
+    display = x_display("1366x768", 1)
+    counter = run_counter(display)
+    before = counter.wait_for(lambda s: s["active"] == "mainWindow" and "level" in s)
+    shots = _shots(tmp_path)
+    counter.send(f"shot {shots / 'main-window-1366x768-xvfb.png'}")
+    display.xdotool("key", "ctrl+l")
+    counter.wait_for(lambda s: s["locked"] and s["citizen_page"] == 0)
+    # every key a clerk (or a curious visitor) might try on the locked desk
+    for key in ("ctrl+shift+p", "ctrl+p", "F8", "ctrl+n", "ctrl+f", "ctrl+1", "ctrl+2",
+                "ctrl+3", "ctrl+b", "ctrl+r", "alt+3", "F3", "alt+t", "alt+i"):
+        display.xdotool("key", key)
+        time.sleep(0.15)
+    time.sleep(1)
+    after = counter.wait_for(lambda s: s["locked"])
+    assert after["windows"] == before["windows"], after["windows"]
+    counter.send(f"shot {shots / 'lock-after-ctrl-shift-p.png'}")
+    time.sleep(1)
+    assert (shots / "lock-after-ctrl-shift-p.png").exists()
