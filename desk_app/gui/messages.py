@@ -3,9 +3,10 @@
 The core and services raise codes (:class:`~desk_app.errors.FieldError`,
 :class:`~desk_app.errors.KnownError`); this module turns them into Vietnamese. A code never
 reaches the clerk as it is: one without wording gets a general sentence, and the code goes to
-the log (``tests/test_error_words.py`` fails when a code raised in the source has no wording). Message boxes
-are opened window-modal and non-blocking (``open()``), so a scanner typing into the window or a
-test driving it never hangs on a nested event loop; :func:`confirm` is the one blocking question.
+the log (``tests/test_error_words.py`` fails when a code raised in the source has no wording).
+Message boxes are opened window-modal and non-blocking (``open()``), so a scanner typing into
+the window or a test driving it never hangs on a nested event loop; :func:`confirm` is the one
+blocking question.
 """
 
 from __future__ import annotations
