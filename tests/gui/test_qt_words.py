@@ -76,13 +76,18 @@ def visible_texts(root: QWidget) -> set[str]:
 def when_shown(kind: type[QWidget], handle: Callable[[QWidget], None],
                popup: bool = False) -> None:
     """Run ``handle`` on the modal dialog (or popup menu) that is about to block in a nested
-    event loop: polls until it is up."""
+    event loop: polls until it is up. Whatever ``handle`` does (or fails to), the widget is
+    closed afterwards, so a failing check fails the test instead of hanging it."""
     tries = [250]
 
     def poll() -> None:
         w = QApplication.activePopupWidget() if popup else QApplication.activeModalWidget()
         if isinstance(w, kind) and w.isVisible():
-            handle(w)
+            try:
+                handle(w)
+            finally:
+                if w.isVisible():
+                    w.close()
         elif tries[0] > 0:
             tries[0] -= 1
             QTimer.singleShot(20, poll)
