@@ -4,7 +4,8 @@
    show the first window once and quit);
 2. logging to a rotating file in the data folder;
 3. open the store (migrate, demo commune, bundled catalogue) - see :mod:`desk_app.bootstrap`;
-4. QApplication with the bundled fonts and the Vietnamese locale;
+4. QApplication with the bundled fonts, the Vietnamese locale and the Vietnamese translation
+   of Qt's own words (standard buttons, file and print dialogs; before any window is built);
 5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
 6. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
    printing, the citizen's rating screen and the sync indicator plugged in
@@ -73,10 +74,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from desk_app.gui.fonts import install_fonts
     from desk_app.gui.startup import Launcher
+    from desk_app.gui.translations import install_translations
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
+    install_translations(app)
     if failure is not None:  # e.g. a newer program's schema: say so in words, change nothing
         from desk_app.gui import messages
 

@@ -32,6 +32,7 @@ from desk_app.gui.login import LoginDialog  # noqa: E402
 from desk_app.gui.main_window import MainWindow  # noqa: E402
 from desk_app.gui.ops import Ops  # noqa: E402
 from desk_app.gui.session import ClerkInfo  # noqa: E402
+from desk_app.gui.translations import install_translations  # noqa: E402
 from desk_app.services import intake, lifecycle  # noqa: E402
 from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
 from desk_app.services.intake import IntakeRequest, Person, Received  # noqa: E402
@@ -99,6 +100,7 @@ def main() -> None:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     app = QApplication(sys.argv[:1])
     install_fonts(app)
+    install_translations(app)
     store = open_store(data_dir, clock)
 
     login = LoginDialog(store, "Bộ phận tiếp nhận và trả kết quả")

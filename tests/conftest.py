@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's QApplication, with Qt's own words in Vietnamese as in the program
+    (desk_app.app installs the same translation before building any window)."""
+    from desk_app.gui.translations import install_translations
+
+    assert install_translations(qapp) is not None, "resources/i18n/qtbase_vi.qm did not load"
+    return qapp
 
 
 @pytest.fixture

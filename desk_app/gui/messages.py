@@ -1,9 +1,12 @@
 """Text for people: error codes, statuses and outcomes in Vietnamese, and the only QMessageBox.
 
 The core and services raise codes (:class:`~desk_app.errors.FieldError`,
-:class:`~desk_app.errors.KnownError`); this module turns them into Vietnamese. Message boxes
-are opened window-modal and non-blocking (``open()``), so a scanner typing into the window or a
-test driving it never hangs on a nested event loop; :func:`confirm` is the one blocking question.
+:class:`~desk_app.errors.KnownError`); this module turns them into Vietnamese. A code never
+reaches the clerk as it is: one without wording gets a general sentence, and the code goes to
+the log (``tests/test_error_words.py`` fails when a code raised in the source has no wording).
+Message boxes are opened window-modal and non-blocking (``open()``), so a scanner typing into
+the window or a test driving it never hangs on a nested event loop; :func:`confirm` is the one
+blocking question.
 """
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ FIELD_MESSAGES: dict[str, str] = {
     "mismatch_unconfirmed": "Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, "
                             "hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng.",
     "same_password": "Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.",
+    # the citizen's rating (checked again by the service; the rating screen offers only these)
+    "unknown": "Lựa chọn không có trong phiếu đánh giá.",
+    "unknown_level": "Mức đánh giá không có trong phiếu.",
+    "unknown_question": "Câu hỏi không có trong phiếu đánh giá.",
+    "invalid": "Mã định danh của phiếu đánh giá không hợp lệ.",
 }
 
 # What a role may not do (services.access.ForbiddenError, by core.permissions.Action).
@@ -72,6 +80,11 @@ FORBIDDEN_MESSAGES: dict[str, str] = {
     "accounts": "Chỉ tài khoản quản trị mới quản lý được tài khoản cán bộ.",
 }
 
+# When a code has no wording (a bug: the code is logged). Neither names the code.
+GENERIC_FIELD = "Giá trị chưa hợp lệ: hãy kiểm tra lại ô này."
+GENERIC_KNOWN = ("Không thực hiện được việc này. Chi tiết đã được ghi vào nhật ký để người "
+                 "quản trị kiểm tra.")
+
 KNOWN_MESSAGES: dict[str, str] = {
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
     "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. "
@@ -89,6 +102,9 @@ KNOWN_MESSAGES: dict[str, str] = {
     "schema_too_new": "Dữ liệu này do một phiên bản mới hơn của phần mềm tạo ra (lược đồ "
                       "{revision}; phiên bản đang chạy chỉ biết đến {head}). Hãy cài phiên bản "
                       "mới hơn. Dữ liệu không bị thay đổi.",
+    "commune_not_found": "Chưa có thông tin của xã trong dữ liệu: hãy báo người quản trị.",
+    "unknown_form": "Không có mẫu phiếu này.",
+    "bad_layout": "Mẫu phiếu này không in được theo khổ giấy đã chọn.",
 }
 
 CCCD_MESSAGES: dict[str, str] = {
@@ -165,13 +181,16 @@ def name_chars(chars: str) -> str:
 
 
 def field_message(error: FieldError) -> str:
-    template = FIELD_MESSAGES.get(error.code, "Giá trị không hợp lệ ({code}).")
+    template = FIELD_MESSAGES.get(error.code)
+    if template is None:
+        log.warning("no Vietnamese wording for field code %r (field %s)", error.code, error.field)
+        return GENERIC_FIELD
     params = dict(error.params)
     if "chars" in params:
         params["chars"] = name_chars(str(params["chars"]))
     if isinstance(params.get("problems"), list):
         params["problems"] = "; ".join(MISMATCH_MESSAGES.get(p, p) for p in params["problems"])
-    return _fill(template, {"code": error.code, **params, **_appointment_words(error)})
+    return _fill(template, {**params, **_appointment_words(error)})
 
 
 def _appointment_words(error: FieldError) -> dict[str, str]:
@@ -200,8 +219,11 @@ def known_message(exc: KnownError) -> str:
     for key in ("current", "target"):
         if key in params:
             params[key] = status_label(str(params[key]))
-    template = KNOWN_MESSAGES.get(exc.code, "Không thực hiện được: {code}.")
-    return _fill(template, {"code": exc.code, **params})
+    template = KNOWN_MESSAGES.get(exc.code)
+    if template is None:
+        log.warning("no Vietnamese wording for error code %r: %s", exc.code, exc)
+        return GENERIC_KNOWN
+    return _fill(template, params)
 
 
 def _fill(template: str, params: dict[str, Any]) -> str:

@@ -58,7 +58,28 @@ ERROR_WORDS: dict[str, str] = {
     "wrong_commune": "Mã đăng ký này cấp cho xã khác",
     "db_locked": "Cơ sở dữ liệu của máy đang bận",
     "disk_full": "Ổ đĩa đầy: chưa ghi được kết quả đồng bộ",
+    "db_error": "Lỗi cơ sở dữ liệu của máy: xem nhật ký",
+    # the province's answers (province_hub: Fail / AuthError codes)
+    "invalid_request": "Máy chủ tỉnh không nhận dữ liệu gửi lên (sai dạng): báo cho quản trị",
+    "bad_batch": "Máy chủ tỉnh không đọc được gói dữ liệu gửi lên: báo cho quản trị",
+    "bad_gzip": "Gói dữ liệu bị hỏng trên đường truyền: máy sẽ tự gửi lại",
+    "not_found": "Máy chủ tỉnh không có dữ liệu được hỏi",
+    "unknown_commune": "Máy chủ tỉnh không có xã này trong danh sách",
+    "bad_catalogue": "Máy chủ tỉnh từ chối danh mục thủ tục",
+    "bad_status": "Máy chủ tỉnh từ chối trạng thái hồ sơ",
 }
+
+# an HTTP status without the hub's own code: a wrong address, a proxy, a captive portal
+HTTP_WORDS: dict[int, str] = {
+    401: "Máy chủ hoặc mạng đòi đăng nhập (mạng cơ quan cần đăng nhập?)",
+    403: "Máy chủ hoặc mạng từ chối truy cập (tường lửa cơ quan?)",
+    404: "Không thấy dịch vụ đồng bộ ở địa chỉ máy chủ đã nhập: kiểm tra lại địa chỉ",
+    405: "Không thấy dịch vụ đồng bộ ở địa chỉ máy chủ đã nhập: kiểm tra lại địa chỉ",
+    407: "Mạng cơ quan đòi đăng nhập máy chủ trung gian (proxy)",
+    413: "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
+}
+OTHER_REFUSAL = "Máy chủ tỉnh không nhận yêu cầu của máy này: báo cho quản trị (xem nhật ký)"
+GENERIC_WORDS = "Chưa đồng bộ được: chi tiết đã ghi vào nhật ký"
 
 
 # the credential no longer works: offer enrolment again (the outbox is kept, see enrolment.py)
@@ -66,7 +87,15 @@ REENROL_CODES = frozenset({"unauthorized", "credential_revoked"})
 
 
 def error_words(code: str) -> str:
-    return ERROR_WORDS.get(code, f"Lỗi đồng bộ ({code})")
+    """The error in words; never the code itself (an unknown one is logged)."""
+    words = ERROR_WORDS.get(code)
+    if words is not None:
+        return words
+    status = code.removeprefix("http_")
+    if code.startswith("http_") and status.isdigit():
+        return HTTP_WORDS.get(int(status), OTHER_REFUSAL)
+    log.warning("no Vietnamese wording for sync error code %r", code)
+    return GENERIC_WORDS
 
 
 def _when(t: datetime | None) -> str:

@@ -30,12 +30,12 @@ def appointment_errors(session: Session, now: datetime, at: datetime) -> list[Fi
     problem = calendar.appointment_problem(at)
     if problem == "not_working_day":
         day = at.date()
-        return [FieldError(FIELD, problem, {
+        return [FieldError(FIELD, "not_working_day", {
             "day": day.isoformat(), "weekday": day.weekday(),
             "holiday": calendar.holiday_name(day) or "",
         })]
     if problem == "outside_hours":
-        return [FieldError(FIELD, problem, {"time": at.strftime("%H:%M"),
+        return [FieldError(FIELD, "outside_hours", {"time": at.strftime("%H:%M"),
                                             "hours": calendar.hours.to_list()})]
     return []
 

@@ -11,6 +11,7 @@ real HTTP.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -18,6 +19,10 @@ import httpx
 
 from desk_app.errors import KnownError
 from desk_app.sync import protocol as p
+
+
+# what a hub error code looks like (anything else in "error" is not the hub speaking)
+_CODE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class SyncError(KnownError):
@@ -108,6 +113,8 @@ class SyncClient:
             raise Unreachable("server_error", f"HTTP {resp.status_code}", status=resp.status_code)
         if resp.status_code >= 400:
             code = data.get("error") if isinstance(data, dict) else None
+            if not isinstance(code, str) or not _CODE.fullmatch(code):
+                code = None  # not the hub's own answer: keep only the HTTP status
             raise Refused(code or f"http_{resp.status_code}", str(data.get("detail", ""))
                           if isinstance(data, dict) else "", status=resp.status_code)
         if not isinstance(data, dict) or "server_time" not in data:

@@ -50,7 +50,11 @@ class _Checker(QObject):
 
 
 def problem_text(p: ChainProblem) -> str:
-    return PROBLEM_TEXT.get(p.code, p.code).format(seq=p.seq)
+    template = PROBLEM_TEXT.get(p.code)
+    if template is None:  # never show the code itself; it is in the log
+        log.warning("no Vietnamese wording for rating chain problem %r", p.code)
+        template = "phiếu số {seq} có lỗi" if p.seq is not None else "có phiếu bị lỗi"
+    return template.format(seq=p.seq)
 
 
 class FiguresDialog(QDialog):
