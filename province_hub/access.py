@@ -89,7 +89,9 @@ class DeskGuard(Guard):
 
 class GuardedRoute(APIRoute):
     """A route whose guards (the ``Guard`` dependencies of its router) run before FastAPI reads
-    and validates the request body."""
+    and validates the request body. Only guards given to ``APIRouter(dependencies=...)`` or to
+    the route itself are seen here; one given to ``include_router(dependencies=...)`` would
+    still run, but after the body (tests/sync/test_hub_access.py would say so)."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
