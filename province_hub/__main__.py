@@ -1,7 +1,9 @@
 """Command line of the hub (the database URL: ``--db`` or ``PROVINCE_HUB_DB``).
 
     python -m province_hub migrate                         create / upgrade the schema
-    python -m province_hub admin-token NAME                print a new province admin token
+    python -m province_hub admin-token NAME [--days 90]    print a new province admin token
+                                                           (it expires after --days, at most 366)
+    python -m province_hub revoke-token ID                 stop admin token adm.ID.… at once
     python -m province_hub issue-code AGENCY_CODE "NAME"   print a one-time enrolment code
     python -m province_hub serve --host 0.0.0.0 --port 8080 --workers 4
 """
@@ -13,6 +15,7 @@ import os
 import sys
 from datetime import datetime, timedelta, timezone
 
+from province_hub import auth
 from province_hub.db import database_url, make_engine, write
 
 
@@ -23,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate")
     t = sub.add_parser("admin-token")
     t.add_argument("name")
+    t.add_argument("--days", type=int, default=auth.ADMIN_TOKEN_TTL.days,
+                   help=f"lifetime in days (default {auth.ADMIN_TOKEN_TTL.days}, "
+                        f"at most {auth.ADMIN_TOKEN_MAX_TTL.days})")
+    r = sub.add_parser("revoke-token")
+    r.add_argument("token_id", type=int, help="the number in adm.<number>.<secret>")
     c = sub.add_parser("issue-code")
     c.add_argument("agency_code")
     c.add_argument("name", nargs="?", default="")
@@ -32,20 +40,30 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=8080)
     s.add_argument("--workers", type=int, default=1)
     args = ap.parse_args(argv)
+    if args.cmd == "admin-token" and not 1 <= args.days <= auth.ADMIN_TOKEN_MAX_TTL.days:
+        ap.error(f"--days: from 1 to {auth.ADMIN_TOKEN_MAX_TTL.days}")
     url = args.db or database_url()
     now = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    rc = 0
     if args.cmd == "migrate":
         from province_hub.migrate import upgrade
 
         upgrade(url)
         print("schema up to date")
-    elif args.cmd in ("admin-token", "issue-code"):
-        from province_hub import auth
-
+    elif args.cmd in ("admin-token", "revoke-token", "issue-code"):
         engine = make_engine(url)
         with write(engine) as session:
             if args.cmd == "admin-token":
-                print(auth.make_admin_token(session, args.name, now))
+                lifetime = timedelta(days=args.days)
+                print(auth.make_admin_token(session, args.name, now, lifetime))
+                print(f"valid until {(now + lifetime).isoformat()}Z", file=sys.stderr)
+            elif args.cmd == "revoke-token":
+                found = auth.revoke_admin_token(session, args.token_id)
+                if found:
+                    print(f"admin token {args.token_id} revoked")
+                else:
+                    print(f"no admin token {args.token_id}", file=sys.stderr)
+                    rc = 1
             else:
                 print(auth.issue_code(session, args.agency_code, args.name, now,
                                       timedelta(days=args.days)))
@@ -56,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PROVINCE_HUB_DB"] = url
         uvicorn.run("province_hub.app:create_app", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level="warning")
-    return 0
+    return rc
 
 
 if __name__ == "__main__":

@@ -3,7 +3,13 @@
 A credential is ``dk.<desk id>.<secret>`` (admin: ``adm.<id>.<secret>``); the hub keeps only the
 SHA-256 of the secret. The secrets are 256-bit random, so a fast hash is enough (a password
 hash such as argon2 would cost ~0.1 s on every call). Enrolment codes are short enough to read
-over the phone (12 letters and digits, no look-alikes), single use, and expire.
+over the phone (12 letters and digits, no look-alikes), single use, and expire. Admin tokens
+expire too (90 days unless asked otherwise); a desk's credential lasts until it is revoked or
+the desk re-enrols.
+
+``identify`` names the caller or refuses with 401: no credential, an unknown or wrong one, a
+revoked one, an expired admin token. Which caller may call what is decided by the guards of
+``province_hub.access`` (403 for the wrong kind of caller).
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from province_hub.models import AdminToken, Commune, Desk, EnrolmentCode
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_TTL = timedelta(days=7)
+ADMIN_TOKEN_TTL = timedelta(days=90)
+ADMIN_TOKEN_MAX_TTL = timedelta(days=366)
 
 
 class AuthError(Exception):
@@ -57,12 +65,26 @@ def issue_code(session: Session, agency_code: str, commune_name: str, now: datet
     return code
 
 
-def make_admin_token(session: Session, name: str, now: datetime) -> str:
+def make_admin_token(session: Session, name: str, now: datetime,
+                     lifetime: timedelta = ADMIN_TOKEN_TTL) -> str:
+    """A province admin token valid from ``now`` for ``lifetime`` (at most a year)."""
+    if not timedelta(0) < lifetime <= ADMIN_TOKEN_MAX_TTL:
+        raise ValueError(f"an admin token lives from 1 second to {ADMIN_TOKEN_MAX_TTL.days} days")
     secret = secrets.token_urlsafe(32)
-    row = AdminToken(name=name, token_hash=digest(secret), created_at=now)
+    row = AdminToken(name=name, token_hash=digest(secret), created_at=now,
+                     expires_at=now + lifetime)
     session.add(row)
     session.flush()
     return f"adm.{row.id}.{secret}"
+
+
+def revoke_admin_token(session: Session, token_id: int) -> bool:
+    """Stop an admin token at once; False when there is no such token."""
+    row = session.get(AdminToken, token_id)
+    if row is None:
+        return False
+    row.revoked = True
+    return True
 
 
 @dataclass(frozen=True)
@@ -72,17 +94,36 @@ class DeskIdentity:
     agency_code: str
 
 
-def _split(header: str | None, prefix: str) -> tuple[int, str]:
+@dataclass(frozen=True)
+class AdminIdentity:
+    token_id: int
+    name: str
+
+
+Caller = DeskIdentity | AdminIdentity
+
+
+def _split(header: str | None) -> tuple[str, int, str]:
+    """``Bearer <kind>.<id>.<secret>`` -> (kind, id, secret); anything else names nobody."""
     if not header or not header.startswith("Bearer "):
         raise AuthError("unauthorized")
     parts = header[7:].strip().split(".", 2)
-    if len(parts) != 3 or parts[0] != prefix or not parts[1].isdigit():
+    # ids are 32-bit on PostgreSQL: a longer number must not reach the database (a 500)
+    if (len(parts) != 3 or parts[0] not in ("dk", "adm") or not parts[2]
+            or not (parts[1].isascii() and parts[1].isdigit() and len(parts[1]) <= 9)):
         raise AuthError("unauthorized")
-    return int(parts[1]), parts[2]
+    return parts[0], int(parts[1]), parts[2]
 
 
-def desk_identity(session: Session, header: str | None) -> DeskIdentity:
-    desk_id, secret = _split(header, "dk")
+def identify(session: Session, header: str | None, now: datetime) -> Caller:
+    """The desk or the province administrator the ``Authorization`` header names (401 else)."""
+    kind, ident, secret = _split(header)
+    if kind == "dk":
+        return _desk(session, ident, secret)
+    return _admin(session, ident, secret, now)
+
+
+def _desk(session: Session, desk_id: int, secret: str) -> DeskIdentity:
     row = session.execute(
         select(Desk, Commune.agency_code).join(Commune, Commune.id == Desk.commune_id)
         .where(Desk.id == desk_id)
@@ -94,12 +135,15 @@ def desk_identity(session: Session, header: str | None) -> DeskIdentity:
     return DeskIdentity(row[0].id, row[0].commune_id, row[1])
 
 
-def check_admin(session: Session, header: str | None) -> int:
-    token_id, secret = _split(header, "adm")
+def _admin(session: Session, token_id: int, secret: str, now: datetime) -> AdminIdentity:
     row = session.get(AdminToken, token_id)
-    if row is None or row.revoked or not hmac.compare_digest(row.token_hash, digest(secret)):
+    if row is None or not hmac.compare_digest(row.token_hash, digest(secret)):
         raise AuthError("unauthorized")
-    return row.id
+    if row.revoked:
+        raise AuthError("credential_revoked")
+    if row.expires_at <= now:
+        raise AuthError("token_expired")
+    return AdminIdentity(row.id, row.name)
 
 
 def enrol(session: Session, code: str, agency_code: str, installation_id: str, desk_name: str,

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,6 +72,16 @@ def cluster(*, durable: bool = False, dbname: str = "hub") -> Iterator[str]:
         subprocess.run([bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
                        capture_output=True, **kw)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def new_database(url: str, name: str) -> str:
+    """A fresh, empty database named ``name`` on the server of ``url``; its URL."""
+    base = make_url(url)
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def start_hub(url: str, workers: int = 2) -> tuple[subprocess.Popen, int]:

@@ -1,0 +1,144 @@
+"""The desks' calls: push a batch of events, pull what the province publishes, what the hub
+holds from this desk, the province's copy of one of its commune's dossiers.
+
+Every route here is on ``access.desk_router``: its guard found the desk before the handler runs
+(or the body is read) and hands it over as ``who``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine, func, select
+from starlette.concurrency import run_in_threadpool
+
+from desk_app.sync import protocol as p
+from province_hub import feed
+from province_hub.access import DeskGuard, desk_router
+from province_hub.answer import Fail, Stamped, stamp, utcnow
+from province_hub.auth import DeskIdentity
+from province_hub.db import read, write
+from province_hub.ingest import ingest
+from province_hub.models import Dossier, Event
+
+# -- schema models (documentation of the wire format; handlers return plain dicts) ----------
+
+
+class WireEvent(BaseModel):
+    uuid: str = Field(description="made by the desk; the event's identity")
+    seq: int = Field(description="the desk's outbox sequence number")
+    entity: str = Field(description="dossier | rating | ...")
+    entity_uuid: str
+    kind: str = Field(description="dossier.intake | dossier.status | dossier.extend | "
+                                  "rating.recorded | ...")
+    payload: dict[str, Any]
+    created_at: str = Field(description="desk time, ISO 8601 with +07:00")
+
+
+class PushIn(BaseModel):
+    protocol: int
+    events: list[WireEvent] = Field(max_length=p.MAX_BATCH_EVENTS)
+
+
+class EventResultOut(BaseModel):
+    uuid: str
+    seq: int
+    status: str = Field(description="stored | duplicate | conflict | rejected")
+    reason: str = ""
+
+
+class PushOut(Stamped):
+    results: list[EventResultOut]
+    desk_last_seq: int
+    stored: int
+
+
+class PullItemOut(BaseModel):
+    cursor: int
+    kind: str = Field(description="catalogue.release | calendar.override | dossier.status")
+    data: dict[str, Any]
+
+
+class PullOut(Stamped):
+    items: list[PullItemOut]
+    next_cursor: int
+    more: bool
+
+
+async def _read_body(request: Request) -> bytes:
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > p.MAX_BATCH_BYTES:
+        raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_BYTES} bytes")
+    data = b""
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > p.MAX_BATCH_BYTES:
+            raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_BYTES} bytes")
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        try:
+            data = p.gunzip_bounded(data, p.MAX_BATCH_BYTES)
+        except ValueError as exc:
+            code = "batch_too_large" if str(exc) == "too_large" else "bad_gzip"
+            raise Fail(413 if code == "batch_too_large" else 400, code) from exc
+        except Exception as exc:  # zlib.error
+            raise Fail(400, "bad_gzip") from exc
+    return data
+
+
+def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
+    router = desk_router(guard)
+    caller = Depends(guard)  # the same guard as the router's: FastAPI calls it once
+
+    @router.post("/push", response_model=PushOut, openapi_extra={"requestBody": {
+        "required": True, "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/PushIn"}}}}})
+    async def push(request: Request, who: DeskIdentity = caller) -> Any:
+        """Store a batch of events in one transaction; answers per event what was stored."""
+        raw = await _read_body(request)  # bounded in bytes before anything else
+        return await run_in_threadpool(_push_sync, who, raw)
+
+    def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
+        try:
+            body = json.loads(raw)
+            events = body["events"]
+            assert isinstance(events, list)
+        except (ValueError, KeyError, AssertionError, TypeError) as exc:
+            raise Fail(400, "bad_batch", str(exc)[:200]) from exc
+        if len(events) > p.MAX_BATCH_EVENTS:
+            raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
+        with write(engine) as s:
+            results, last = ingest(s, who, events, utcnow())
+        stored = sum(1 for r in results if r["status"] == p.STORED)
+        return stamp({"results": results, "desk_last_seq": last, "stored": stored})
+
+    @router.get("/pull", response_model=PullOut)
+    def pull(who: DeskIdentity = caller, after: int = Query(0, ge=0),
+             limit: int = Query(p.MAX_PULL_ITEMS, ge=1, le=p.MAX_PULL_ITEMS)) -> dict[str, Any]:
+        """Items after the desk's checkpoint: for every commune and for the desk's own."""
+        with read(engine) as s:
+            return stamp(feed.pull(s, who, after, limit))
+
+    @router.get("/desk")
+    def desk_info(who: DeskIdentity = caller) -> dict[str, Any]:
+        """What the hub holds from this desk (for checks and support)."""
+        with read(engine) as s:
+            n, top = s.execute(select(func.count(Event.id), func.max(Event.seq))
+                               .where(Event.desk_id == who.desk_id)).one()
+        return stamp({"desk_id": who.desk_id, "agency_code": who.agency_code,
+                      "events": n, "max_seq": top or 0})
+
+    @router.get("/dossiers/{uuid}")
+    def dossier(uuid: str, who: DeskIdentity = caller) -> dict[str, Any]:
+        """The province's copy of one of this commune's dossiers (404 for any other)."""
+        with read(engine) as s:
+            d = s.get(Dossier, uuid)
+            if d is None or d.commune_id != who.commune_id:
+                raise Fail(404, "not_found")
+            return stamp({"uuid": d.uuid, "code": d.code, "status": d.status,
+                          "due_at": d.due_at.isoformat() if d.due_at else None,
+                          "snapshot": d.snapshot})
+
+    return router
