@@ -51,6 +51,10 @@ ERROR_WORDS: dict[str, str] = {
     "bad_answer": "Nhận được trả lời lạ (mạng bị chặn hoặc cần đăng nhập mạng?)",
     "unauthorized": "Tỉnh không nhận mã của máy này: cần đăng ký lại",
     "credential_revoked": "Mã đăng ký của máy đã bị thu hồi: cần đăng ký lại",
+    # a desk never sends an admin token; these mean the address is not the province's server
+    "desk_only": "Máy chủ không nhận mã của máy này (sai địa chỉ máy chủ tỉnh?)",
+    "admin_only": "Máy chủ từ chối: việc này chỉ quản trị của tỉnh được làm",
+    "token_expired": "Mã truy cập đã hết hạn: cần đăng ký lại",
     "protocol_unsupported": "Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật",
     "batch_too_large": "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
     "not_enrolled": "Máy chưa đăng ký với tỉnh",

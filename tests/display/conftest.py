@@ -54,10 +54,11 @@ def _start_x(size: str, screens: int) -> XDisplay:
     with os.fdopen(read) as pipe:
         number = int(pipe.readline().strip())
     display = XDisplay(number, screens, [xvfb])
-    for n in range(screens):
-        display.procs.append(subprocess.Popen(
-            ["openbox"], env=display.env(n), stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL))
+    # One window manager, on the clerk's screen. A second X screen stands for the citizen's
+    # monitor; a second openbox there would fight the first over the keyboard focus (each
+    # believes it owns it), which a real two-monitor desktop, one X screen, never does.
+    display.procs.append(subprocess.Popen(
+        ["openbox"], env=display.env(0), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     time.sleep(0.5)  # the window manager takes over its screen
     return display
 
