@@ -71,6 +71,16 @@ class _Dialog(QDialog):
     def submit(self) -> None:
         raise NotImplementedError
 
+    def show_field_errors(self, errors: list[FieldError], widgets: dict[str, QLineEdit],
+                          msgs: dict[str, FieldMessage]) -> None:
+        """Each error at its field, the focus on the first one."""
+        for err in errors:
+            if err.field in widgets:
+                mark(widgets[err.field], msgs[err.field], messages.field_message(err))
+        first = next((e.field for e in errors if e.field in widgets), None)
+        if first is not None:
+            widgets[first].setFocus()
+
     def _done(self, clerk: ClerkInfo) -> None:
         self.clerk = clerk
         self.accept()
@@ -181,12 +191,7 @@ class ChangePasswordDialog(_Dialog):
                 change_own_password(session, self.clock, self.info.id, self.password.text(),
                                     self.password2.text())
         except ValidationError as exc:
-            for err in exc.errors:
-                if err.field in self.widgets:
-                    mark(self.widgets[err.field], self.msgs[err.field],
-                         messages.field_message(err))
-            first = next((e.field for e in exc.errors if e.field in self.widgets), "password")
-            self.widgets[first].setFocus()
+            self.show_field_errors(exc.errors, self.widgets, self.msgs)
             return
         except KnownError as exc:
             mark(self.password, self.msgs["password"], messages.known_message(exc))
@@ -248,11 +253,7 @@ class FirstRunDialog(_Dialog):
             except ValidationError as exc:
                 errors = exc.errors
         if errors:
-            for err in errors:
-                if err.field in self.widgets:
-                    mark(self.widgets[err.field], self.msgs[err.field], messages.field_message(err))
-            first = next(e.field for e in errors if e.field in self.widgets)
-            self.widgets[first].setFocus()
+            self.show_field_errors(errors, self.widgets, self.msgs)
             return
         assert info is not None
         self._done(info)

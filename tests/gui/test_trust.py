@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.gui import hooks
+from desk_app.gui.admin import AdminDialog
 from desk_app.gui.login import ChangePasswordDialog, LoginDialog
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.rating.citizen_window import IDLE, RATING
@@ -78,6 +79,17 @@ def _returned(store: Store, clock: FixedClock) -> int:
     with store.write() as s:
         lifecycle.change_status(s, clock, 3, dossier_id, Status.RETURNED)
     return dossier_id
+
+
+def _admin_dialog_on(qtbot: QtBot, window: MainWindow, username: str) -> AdminDialog:
+    """The admin dialog open, with ``username``'s row selected."""
+    dialog = window.open_admin()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    row = next(r for r in range(dialog.table.rowCount())
+               if dialog.table.item(r, 0).text() == username)
+    dialog.table.setCurrentCell(row, 0)
+    return dialog
 
 
 # -- a locked desk shows nothing ---------------------------------------------------------------
@@ -222,12 +234,7 @@ def test_logout_switches_clerk_and_keeps_the_typed_form(
 def test_admin_resets_a_password_and_the_clerk_changes_it(
         qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
     admin = open_window(qtbot, store, clock, data_dir, "admin")
-    dialog = admin.open_admin()
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    row = next(r for r in range(dialog.table.rowCount())
-               if dialog.table.item(r, 0).text() == "binh")
-    dialog.table.setCurrentCell(row, 0)
+    dialog = _admin_dialog_on(qtbot, admin, "binh")
     reset = dialog.start_reset()
     assert reset is not None
     qtbot.waitUntil(reset.isVisible)
@@ -329,12 +336,7 @@ def test_ctrl_n_asks_whenever_the_form_has_content(
 def test_enter_in_the_account_dialog_creates_the_typed_account(
         qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
     window = open_window(qtbot, store, clock, data_dir, "admin")
-    dialog = window.open_admin()
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    binh_row = next(r for r in range(dialog.table.rowCount())
-                    if dialog.table.item(r, 0).text() == "binh")
-    dialog.table.setCurrentCell(binh_row, 0)  # a selected account must not be touched
+    dialog = _admin_dialog_on(qtbot, window, "binh")  # a selected account must not be touched
     press(Qt.Key.Key_Return, dialog.table)
     dialog.username.setFocus()
     QTest.keyClicks(dialog.username, "hoa")
