@@ -7,6 +7,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -37,6 +38,20 @@ LONG_ADDRESS = (
 )
 REP_NAME = "Tôn Thất Nguyễn Phước Bảo Long"
 ADOPTION = "2.001263"  # seven components, 20 working days, 400.000 đ
+
+
+@pytest.fixture(autouse=True)
+def background_work_done() -> Iterator[None]:
+    """A test leaves no render or print running on a worker (nor its outcome undelivered)."""
+    yield
+    if "desk_app.gui.background" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        from desk_app.gui import background
+
+        assert background.wait_all(90_000), "a background task is still running"
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
 
 
 def person(**kw: object) -> Person:
@@ -205,10 +220,12 @@ class Cups:
                               timeout=30)
 
     def wait_for_output(self, count: int = 1, timeout: float = 60.0) -> list[Path]:
-        """The PDFs cups-pdf wrote (waits until ``count`` exist and are complete)."""
+        """The PDFs cups-pdf wrote, oldest first (waits until ``count`` exist and are
+        complete)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            done = sorted(p for p in self.out.glob("*.pdf") if p.stat().st_size > 0)
+            done = sorted((p for p in self.out.glob("*.pdf") if p.stat().st_size > 0),
+                          key=lambda p: p.stat().st_mtime_ns)  # the newest last
             pending = subprocess.run(["lpstat", "-W", "not-completed", "-o", self.queue],
                                      capture_output=True, text=True, env=self.env).stdout
             if len(done) >= count and not pending.strip():
