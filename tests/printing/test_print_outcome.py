@@ -184,6 +184,10 @@ def test_a_hung_cupsd_never_freezes_the_window(
         dlg.print_button.click()
         assert time.monotonic() - started < 1.0  # the click handler returned at once
         assert dlg.sending and "Đang gửi lệnh in" in dlg.busy_label.text()
+        screens = os.environ.get("DESK_APP_SCREENS")  # docs/screens to refresh them
+        if screens:
+            qtbot.wait(100)
+            dlg.grab().scaled(900, 620).save(str(Path(screens) / "print_dialog_sending.png"))
         paints_before = beat.paints
         qtbot.wait(1500)
         assert beat.paints - paints_before >= 10  # ~30 asked for in 1.5 s
@@ -208,6 +212,8 @@ def test_a_hung_cupsd_never_freezes_the_window(
                     timeout=60_000)
     message = window.statusBar().currentMessage()
     assert message.startswith("Đã gửi lệnh in mẫu 07 tới máy in \"DeskPDF\", mã lệnh in: DeskPDF-")
+    if screens:
+        window.grab().save(str(Path(screens) / "print_sent_statusbar.png"))
     cups.wait_for_output(before + 1)
 
 

@@ -308,7 +308,8 @@ class PrintDialog(QDialog):
         self.print_button.setEnabled(not busy and (self.rendering or self.rendered is not None))
         self.save_button.setEnabled(not busy and self.rendered is not None)
         if self.sending or self._print_when_ready:
-            self.busy_label.setText(f"Đang gửi lệnh in tới máy in \"{self._printer_text()}\"…")
+            self.busy_label.setText(f"Đang gửi lệnh in tới máy in \"{self._printer_text()}\"… "
+                                    "Có thể đóng cửa sổ này: kết quả sẽ báo ở thanh trạng thái.")
         elif self._print_when_listed:
             self.busy_label.setText("Đang tìm máy in…")
         elif self.rendering:
