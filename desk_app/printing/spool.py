@@ -3,8 +3,9 @@
 The PDF goes to the spooler as it is, so text and barcodes stay vector at the printer's own
 resolution. Before a job is sent the printer's state is read, so "no such printer", "stopped",
 "out of paper", "jammed" and "print system not running" come back as :class:`KnownError` codes
-(``printer_*``) that the GUI turns into a Vietnamese message. Windows has no CUPS: the GUI then
-prints through QPrinter (``desk_app.gui.printing.qt_spool``).
+(``printer_*``) that the GUI turns into a Vietnamese message; a spooler that does not answer
+(a hung cupsd) gives ``print_system_timeout`` after :data:`TIMEOUT_S` for the whole print.
+Windows has no CUPS: the GUI then prints through QPrinter (``desk_app.gui.printing.qt_spool``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from desk_app.errors import KnownError
 
-TIMEOUT_S = 20
+TIMEOUT_S = 30  # for one whole print: state check and lp (a hung cupsd answers nothing)
 MEDIA = {"A4": "A4", "A5": "A5"}  # "80mm": the receipt printer's own roll, no media option
 
 # printer-state-reasons (RFC 8011) that stop a print, most specific first
@@ -59,23 +61,31 @@ def _fault(state: PrinterState) -> str | None:
 
 
 class CupsSpooler:
-    """CUPS through its command-line clients (present wherever CUPS is)."""
+    """CUPS through its command-line clients (present wherever CUPS is).
 
-    def __init__(self, env: dict[str, str] | None = None) -> None:
+    ``timeout``: seconds one call (:meth:`submit`, :meth:`state` ...) may take in all; past it
+    the call raises ``print_system_timeout`` (the job may or may not have reached the queue).
+    """
+
+    def __init__(self, env: dict[str, str] | None = None, timeout: float = TIMEOUT_S) -> None:
         self.env = {**os.environ, **(env or {}), "LANG": "C", "LC_ALL": "C"}
+        self.timeout = timeout
+        self._deadline: float | None = None  # of the submit under way (one at a time)
 
     @staticmethod
     def available() -> bool:
         return all(shutil.which(t) for t in ("lp", "lpoptions", "lpstat"))
 
     def _run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        deadline = self._deadline or time.monotonic() + self.timeout
         try:
             return subprocess.run(args, capture_output=True, text=True, env=self.env,
-                                  timeout=TIMEOUT_S, check=False)
+                                  timeout=max(0.1, deadline - time.monotonic()), check=False)
         except FileNotFoundError as exc:
             raise KnownError("print_system_unavailable", str(exc)) from exc
         except subprocess.TimeoutExpired as exc:
-            raise KnownError("print_system_unavailable", f"{args[0]} timed out") from exc
+            raise KnownError("print_system_timeout", f"{args[0]} timed out",
+                             seconds=round(self.timeout)) from exc
 
     def _fail(self, proc: subprocess.CompletedProcess[str], printer: str) -> KnownError:
         text = (proc.stderr or proc.stdout).strip()
@@ -93,6 +103,12 @@ class CupsSpooler:
         proc = self._run("lpstat", "-e")
         return [line.strip() for line in proc.stdout.splitlines() if line.strip()] \
             if proc.returncode == 0 else []
+
+    def default_printer(self) -> str:
+        """The destination CUPS prints to when none is named ("" when there is none)."""
+        proc = self._run("lpstat", "-d")
+        m = re.search(r"system default destination: (\S+)", proc.stdout)
+        return m.group(1) if m and proc.returncode == 0 else ""
 
     def state(self, printer: str) -> PrinterState:
         proc = self._run("lpoptions", "-p", printer)
@@ -123,6 +139,15 @@ class CupsSpooler:
     def submit(self, pdf: Path, printer: str, *, paper: str = "A4", title: str = "",
                copies: int = 1, options: dict[str, str] | None = None) -> str:
         """Send the PDF; returns the job id (e.g. ``Printer-12``)."""
+        self._deadline = time.monotonic() + self.timeout
+        try:
+            return self._submit(pdf, printer, paper=paper, title=title, copies=copies,
+                                options=options)
+        finally:
+            self._deadline = None
+
+    def _submit(self, pdf: Path, printer: str, *, paper: str, title: str, copies: int,
+                options: dict[str, str] | None) -> str:
         self.check(printer)
         args = ["lp", "-d", printer, "-n", str(max(1, copies))]
         if title:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,6 +38,20 @@ LONG_ADDRESS = (
 )
 REP_NAME = "Tôn Thất Nguyễn Phước Bảo Long"
 ADOPTION = "2.001263"  # seven components, 20 working days, 400.000 đ
+
+
+@pytest.fixture(autouse=True)
+def background_work_done() -> Iterator[None]:
+    """A test leaves no render or print running on a worker (nor its outcome undelivered)."""
+    yield
+    if "desk_app.gui.background" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        from desk_app.gui import background
+
+        assert background.wait_all(90_000), "a background task is still running"
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
 
 
 def person(**kw: object) -> Person:
@@ -140,9 +158,47 @@ def pdf_pages_png(pdf: bytes | Path, tmp_path: Path, dpi: int, stem: str = "page
     return [Image.open(p) for p in sorted(tmp_path.glob(f"{stem}-*.png"))]
 
 
-# -- a real CUPS spooler with a cups-pdf queue ------------------------------------------------
+# -- a real CUPS spooler with a cups-pdf queue and a PostScript printer -------------------------
 
 SBIN_PATH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+
+
+class PsPrinter:
+    """A network PostScript printer on loopback (what ``socket://host:9100`` reaches): each job
+    CUPS sends is kept as ``job-N.ps`` in ``out``."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.count = 0
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._serve, name="ps-printer", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.server.accept()
+            except OSError:  # closed
+                return
+            with conn:
+                chunks = []
+                while data := conn.recv(65536):
+                    chunks.append(data)
+            if chunks:
+                with self._lock:
+                    self.count += 1
+                    part = self.out / f"job-{self.count}.part"
+                    part.write_bytes(b"".join(chunks))
+                    part.rename(self.out / f"job-{self.count}.ps")
+
+    def jobs(self) -> list[Path]:
+        return sorted(self.out.glob("job-*.ps"), key=lambda p: int(p.stem.split("-")[1]))
+
+    def close(self) -> None:
+        self.server.close()
 
 
 @dataclass
@@ -152,6 +208,9 @@ class Cups:
     queue: str
     out: Path
     env: dict[str, str]
+    ps_queue: str
+    ps_printer: PsPrinter
+    proc: subprocess.Popen[bytes]
 
     def lp_env(self) -> dict[str, str]:
         return {"CUPS_SERVER": str(self.socket)}
@@ -161,10 +220,12 @@ class Cups:
                               timeout=30)
 
     def wait_for_output(self, count: int = 1, timeout: float = 60.0) -> list[Path]:
-        """The PDFs cups-pdf wrote (waits until ``count`` exist and are complete)."""
+        """The PDFs cups-pdf wrote, oldest first (waits until ``count`` exist and are
+        complete)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            done = sorted(p for p in self.out.glob("*.pdf") if p.stat().st_size > 0)
+            done = sorted((p for p in self.out.glob("*.pdf") if p.stat().st_size > 0),
+                          key=lambda p: p.stat().st_mtime_ns)  # the newest last
             pending = subprocess.run(["lpstat", "-W", "not-completed", "-o", self.queue],
                                      capture_output=True, text=True, env=self.env).stdout
             if len(done) >= count and not pending.strip():
@@ -172,6 +233,18 @@ class Cups:
             time.sleep(0.3)
         log = (self.root / "log" / "error_log").read_text(errors="replace")[-2000:]
         raise AssertionError(f"cups-pdf wrote {list(self.out.iterdir())}; error_log:\n{log}")
+
+    def wait_for_ps(self, count: int = 1, timeout: float = 60.0) -> list[Path]:
+        """The PostScript jobs the PostScript printer received (waits until ``count``)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            done = self.ps_printer.jobs()
+            if len(done) >= count:
+                return done
+            time.sleep(0.3)
+        log = (self.root / "log" / "error_log").read_text(errors="replace")[-2000:]
+        raise AssertionError(f"the PostScript printer got {self.ps_printer.jobs()}; "
+                             f"error_log:\n{log}")
 
 
 def _cups_unavailable_reason() -> str | None:
@@ -228,6 +301,7 @@ def cups() -> Iterator[Cups]:
          "-c", str(root / "conf" / "cupsd.conf"), "-s", str(root / "conf" / "cups-files.conf")],
         stdout=subprocess.DEVNULL, stderr=stderr, env=env,
     )
+    ps_printer = PsPrinter(root / "ps-out")
     try:
         deadline = time.monotonic() + 20
         while subprocess.run(["lpstat", "-r"], capture_output=True, text=True,
@@ -240,14 +314,22 @@ def cups() -> Iterator[Cups]:
                                 check=True, timeout=60).stdout
         ppd = next(line.split()[0] for line in models.splitlines()
                    if "CUPS-PDF" in line and "_opt" in line.split()[0])
-        queue = "DeskPDF"
-        subprocess.run(["lpadmin", "-p", queue, "-v", f"cups-pdf:/{instance}", "-m", ppd, "-E",
-                        # poppler's pdftops keeps the glyph names our fonts carry, so the
-                        # PDF that comes out still has its Vietnamese text (gs's ps2write not)
-                        "-o", "pdftops-renderer-default=pdftops"],
+        ps_ppd = next(line.split()[0] for line in models.splitlines()
+                      if line.split(" ", 1)[-1].strip() == "Generic PostScript Printer")
+        # queues as a commune's PC has them: created with their driver and no extra option
+        # (a default queue sends a PDF through Ghostscript's ps2write)
+        queue, ps_queue = "DeskPDF", "DeskPS"
+        subprocess.run(["lpadmin", "-p", queue, "-v", f"cups-pdf:/{instance}", "-m", ppd, "-E"],
                        capture_output=True, env=env, check=True, timeout=60)
-        yield Cups(root=root, socket=socket, queue=queue, out=root / "out", env=env)
+        subprocess.run(["lpadmin", "-p", ps_queue, "-v",
+                        f"socket://127.0.0.1:{ps_printer.port}", "-m", ps_ppd, "-E"],
+                       capture_output=True, env=env, check=True, timeout=60)
+        yield Cups(root=root, socket=socket, queue=queue, out=root / "out", env=env,
+                   ps_queue=ps_queue, ps_printer=ps_printer, proc=proc)
     finally:
+        ps_printer.close()
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGCONT)  # a test may have left it stopped (SIGSTOP)
         proc.terminate()
         try:
             proc.wait(timeout=15)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -28,29 +29,44 @@ from tests.printing.conftest import (
 pytestmark = pytest.mark.slow
 
 
-def test_form01_prints_through_cups(cups: Cups, store: Store, clock: FixedClock,
-                                    data_dir: Path, dossiers: Dossiers, tmp_path: Path) -> None:
+@pytest.mark.parametrize("printer", ["pdf", "postscript"])
+def test_form01_prints_every_letter_through_a_default_queue(
+        printer: str, cups: Cups, store: Store, clock: FixedClock, data_dir: Path,
+        dossiers: Dossiers, tmp_path: Path) -> None:
+    """Queues created with no option (Ghostscript converts the PDF): every Vietnamese letter,
+    the codes and the page size reach the paper (cups-pdf's PDF, or the PostScript a network
+    printer receives, turned back into PDF to read it)."""
+    queue = cups.queue if printer == "pdf" else cups.ps_queue
     spooler = CupsSpooler(cups.lp_env())
-    assert cups.queue in spooler.printers()
+    assert queue in spooler.printers()
     with store.read() as s:
         rendered = service.render_form(s, dossiers.received, "01", now=clock.now(),
                                        layout="a5")
         code = s.get(Dossier, dossiers.received).code
+    before = len(cups.ps_printer.jobs()) if printer == "postscript" else \
+        len(list(cups.out.glob("*.pdf")))
     jobs: list[str] = []
     row = service.deliver(
         store, clock, CLERK, data_dir, rendered,
-        lambda p: jobs.append(spooler.submit(p, cups.queue, paper=rendered.paper,
+        lambda p: jobs.append(spooler.submit(p, queue, paper=rendered.paper,
                                              title=rendered.title)),
-        cups.queue,
+        queue,
     )
-    assert jobs and jobs[0].startswith(f"{cups.queue}-")
-    assert row.printer == cups.queue and not row.reprint
-    [out] = cups.wait_for_output(1)
+    assert jobs and jobs[0].startswith(f"{queue}-")
+    assert row.printer == queue and not row.reprint
+    if printer == "pdf":
+        out = cups.wait_for_output(before + 1)[-1]
+    else:
+        ps = cups.wait_for_ps(before + 1)[-1]
+        assert ps.read_bytes().startswith(b"%!PS")
+        out = tmp_path / "printed.pdf"
+        subprocess.run(["ps2pdf", str(ps), str(out)], check=True, timeout=60)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
                           check=True).stdout
-    assert "A5" in info and "Pages:" in info
+    assert "(A5)" in info and "Pages:" in info
     text = pdf_text(out, tmp_path)
-    for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "(Liên 1: Lưu)",
+    for expected in ("ỦY BAN NHÂN DÂN XÃ PHÙ ĐỔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "(Liên 1: Lưu)",
                      "(Liên 2: Giao người nộp)", f"Mã hồ sơ: {code}", LONG_NAME, LONG_ADDRESS,
                      "Đăng ký việc nuôi con nuôi trong nước", "Phí, lệ phí: 400.000 đồng",
                      "NGƯỜI TIẾP NHẬN HỒ SƠ"):
@@ -59,6 +75,10 @@ def test_form01_prints_through_cups(cups: Cups, store: Store, clock: FixedClock,
     found = {(b.format.name, b.text) for b in zxingcpp.read_barcodes(img.convert("L"))}
     assert ("Code128", code) in found
     assert ("QRCode", f"https://dichvucong.hanoi.gov.vn/tra-cuu?ma={code}") in found
+    screens = os.environ.get("DESK_APP_PRINTED")  # to look at the printed pages by eye
+    if screens:
+        subprocess.run(["pdftoppm", "-r", "100", "-png", str(out),
+                        str(Path(screens) / f"printed-{printer}")], check=True)
 
 
 def test_printer_faults_are_codes_and_nothing_is_logged(cups: Cups, store: Store,

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from desk_app.clock import FixedClock
 from desk_app.errors import KnownError
 from desk_app.gui import hooks
-from desk_app.gui.printing import install, qt_spool, uninstall
+from desk_app.gui.printing import install, job, qt_spool, uninstall
 from desk_app.gui.printing.dialog import PrintDialog
 from desk_app.printing import service
 from desk_app.printing.prefs import load_prefs
@@ -56,7 +56,19 @@ def dialog_for(qtbot: QtBot, store: Store, clock: FixedClock, dossier_id: int | 
                form: str = "01", **kw: object) -> PrintDialog:
     dlg = PrintDialog(None, store, clock, CLERK, dossier_id, form, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dlg)
+    return settled(qtbot, dlg)
+
+
+def settled(qtbot: QtBot, dlg: PrintDialog) -> PrintDialog:
+    """The dialog once its preview (rendered on a worker) is shown."""
+    qtbot.waitUntil(lambda: dlg.idle, timeout=20_000)
     return dlg
+
+
+def print_and_wait(qtbot: QtBot, dlg: PrintDialog, timeout: int = 60_000) -> job.Outcome:
+    with qtbot.waitSignal(dlg.outcome, timeout=timeout) as blocker:
+        dlg.print_now()
+    return blocker.args[0]  # type: ignore[no-any-return]
 
 
 def test_preview_shows_the_pdf_that_will_print(qtbot: QtBot, store: Store, clock: FixedClock,
@@ -67,12 +79,15 @@ def test_preview_shows_the_pdf_that_will_print(qtbot: QtBot, store: Store, clock
     assert dlg.form == "04" and not dlg.copies_row.isVisibleTo(dlg)
     assert dlg.doc.status() == QPdfDocument.Status.Ready and dlg.doc.pageCount() >= 1
     dlg.form_box.setCurrentIndex(0)
+    settled(qtbot, dlg)
     assert dlg.form == "01" and dlg.copies_row.isVisibleTo(dlg)
     assert dlg.layout_box.currentData() == "a4_two_up" and dlg.paper_label.text() == "A4"
     dlg.layout_box.setCurrentIndex(dlg.layout_box.findData("thermal80"))
+    settled(qtbot, dlg)
     assert dlg.rendered is not None and dlg.rendered.layout == "thermal80"
     assert dlg.paper_label.text() == "80mm"
     dlg.layout_box.setCurrentIndex(dlg.layout_box.findData("a4_two_up"))
+    settled(qtbot, dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
     qtbot.waitUntil(lambda: has_ink(dlg), timeout=5000)  # QPdfView renders in a thread
@@ -90,7 +105,9 @@ def test_printer_fault_is_a_message_and_nothing_is_lost(qtbot: QtBot, store: Sto
     dlg = dialog_for(qtbot, store, clock, dossiers.received, sender=out_of_paper,
                      printers=lambda: ["Quầy 1"])
     dlg.show()
-    assert dlg.print_now() is None
+    outcome = print_and_wait(qtbot, dlg)
+    assert not outcome.sent and outcome.row is None
+    assert outcome.text.startswith("Không in được: Máy in \"Quầy 1\" hết giấy")
     assert dlg.isVisible()  # still open: retry or another printer
     assert "Máy in \"Quầy 1\" hết giấy" in dlg.error_label.text()
     assert "Hồ sơ đã được lưu, không bị mất" in dlg.error_label.text()
@@ -100,8 +117,8 @@ def test_printer_fault_is_a_message_and_nothing_is_lost(qtbot: QtBot, store: Sto
         assert s.get(Dossier, dossiers.received).status == "received"
 
     dlg2 = dialog_for(qtbot, store, clock, dossiers.received, printers=lambda: [])
-    assert dlg2.print_now() is None
-    assert dlg2.error_label.text().startswith("Chưa chọn máy in")
+    dlg2.print_now()
+    assert dlg2.idle and dlg2.error_label.text().startswith("Chưa chọn máy in")
 
 
 def test_qprinter_path_prints_a_scannable_page(qtbot: QtBot, store: Store, clock: FixedClock,
@@ -163,8 +180,13 @@ def test_print_dialog_through_cups_remembers_the_printer(
     dlg.layout_box.setCurrentIndex(dlg.layout_box.findData("a5"))
     dlg.copy1.setChecked(False)  # only the applicant's copy
     before = len(list(cups.out.glob("*.pdf")))
-    row = dlg.print_now()
-    assert row is not None and not dlg.isVisible()
+    outcome = print_and_wait(qtbot, dlg)
+    row = outcome.row
+    assert outcome.sent and row is not None and not dlg.isVisible()
+    assert outcome.job.startswith(f"{cups.queue}-")
+    code = dlg.rendered.code  # type: ignore[union-attr]
+    assert outcome.text == (f"Đã gửi lệnh in mẫu 01 (hồ sơ {code}) tới máy in "
+                            f"\"{cups.queue}\", mã lệnh in: {outcome.job}.")
     assert (row.printer, row.layout, row.copies, row.reprint) == (cups.queue, "a5", "2", False)
     out = cups.wait_for_output(before + 1)[-1]
     text = pdf_text(out, tmp_path)

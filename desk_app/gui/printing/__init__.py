@@ -2,7 +2,9 @@
 
 :func:`install` registers the printing entries in :mod:`desk_app.gui.hooks`: the slip offered
 after each intake (form 01, or 02/03 by outcome), a "In phiếu" action on the dossier page, and
-on a main window a menu entry for the register (form 07).
+on a main window a menu entry for the register (form 07). Every print dialog and message is a
+child of the main window (the idle lock hides them with it); what became of a print is shown in
+the main window's status bar and logged (:mod:`.job`).
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ class PrintingHooks:
 
     def run_action(self, parent: QWidget, dossier_id: int) -> None:
         if dossier_id:
-            self.last_dialog = actions.print_form(parent, self.store, self.clock,
+            # a child of the main window: the idle lock hides it with the window's dialogs
+            self.last_dialog = actions.print_form(parent.window(), self.store, self.clock,
                                                   self.clerk_id(), dossier_id, "01",
                                                   data_dir=self.data_dir)
 

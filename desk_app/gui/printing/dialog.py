@@ -1,9 +1,18 @@
 """The print dialog: preview (QtPdf) of exactly what will print, form, layout, copies, printer.
 
 What the preview shows is the PDF that goes to the printer and is kept with the dossier. The
-printer, layout and copies chosen for a form are remembered in the desk's settings. A printer
-fault is shown in the dialog in Vietnamese; the dialog stays open to retry or pick another
-printer, and the dossier, saved before, is untouched.
+printer, layout and copies chosen for a form are remembered in the desk's settings.
+
+Nothing slow runs on the GUI thread: the PDF is rendered on the "render" lane (the newest
+choice wins: an older render still running is dropped), the register's date fields re-render
+:data:`DEBOUNCE_MS` after the last key, and the print itself goes through :mod:`.job` on the
+"spool" lane. "In" pressed while the preview is still being made prints it as soon as it is
+ready; the list of printers is asked on the "printers" lane (the printer remembered for the
+form is offered at once). After a print the clerk reads what became of it: sent (printer and
+job id, in the main window's status bar; the dialog closes) or not (the reason, in the dialog
+and a message; the dialog stays open to retry or pick another printer; the dossier, saved
+before, is untouched). The clerk may close the dialog while a job waits on a hung spooler: the
+outcome still reaches the main window.
 """
 
 from __future__ import annotations
@@ -13,8 +22,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -33,47 +41,55 @@ from PySide6.QtWidgets import (
 
 from desk_app.clock import Clock
 from desk_app.errors import KnownError
-from desk_app.gui import messages
-from desk_app.gui.printing import qt_spool
+from desk_app.gui import background, messages
+from desk_app.gui.printing import job
+from desk_app.gui.printing.system import system_default_printer, system_printers, system_sender
 from desk_app.gui.printing.texts import FORM_NAMES, LAYOUT_NAMES, print_error_text
 from desk_app.printing import render as r
 from desk_app.printing import service
 from desk_app.printing.context import load_dossier
-from desk_app.printing.prefs import FormPrefs, load_prefs, save_prefs
-from desk_app.printing.spool import CupsSpooler
+from desk_app.printing.prefs import load_prefs
 from desk_app.store.engine import Store
 from desk_app.store.models_printing import PrintedForm
 
 log = logging.getLogger(__name__)
 
-Sender = Callable[[Path, str, service.Rendered], object]
-
-
-def system_sender(pdf: Path, printer: str, rendered: service.Rendered) -> object:
-    """CUPS's ``lp`` where there is one (vector output), else QPrinter (Windows)."""
-    if CupsSpooler.available():
-        return CupsSpooler().submit(pdf, printer, paper=rendered.paper, title=rendered.title)
-    return qt_spool.print_pdf(pdf, printer, title=rendered.title)
+DEBOUNCE_MS = 300  # the register's date fields: render this long after the last key
+Sender = job.Sender
 
 
 class PrintDialog(QDialog):
     """Preview and print one form of a dossier (or the register, form 07)."""
 
-    printed = Signal(object)  # the PrintedForm row
+    printed = Signal(object)  # the PrintedForm row of a print (or saved PDF) that went out
+    previewed = Signal(object)  # the service.Rendered now shown in the preview
+    outcome = Signal(object)  # job.Outcome of each print: sent or not, in words
 
     def __init__(self, parent: QWidget | None, store: Store, clock: Clock, clerk_id: int,
                  dossier_id: int | None, form: str = "01", *, data_dir: Path | None = None,
                  sender: Sender = system_sender,
-                 printers: Callable[[], list[str]] = qt_spool.printer_names) -> None:
+                 printers: Callable[[], list[str]] = system_printers,
+                 default_printer: Callable[[], str] = system_default_printer) -> None:
         super().__init__(parent)
         self.setObjectName("printDialog")
         self.store, self.clock, self.clerk_id = store, clock, clerk_id
         self.dossier_id = dossier_id
         self.data_dir = data_dir or store.path.parent
         self.sender = sender
-        self.rendered: service.Rendered | None = None
+        self.main_window = parent.window() if parent is not None else None
+        self.rendered: service.Rendered | None = None  # the PDF of the current choices
+        self.rendering = False
+        self.sending = False
+        self._sending_to = ""
+        self._render_task: background.Task[service.Rendered] | None = None
+        self._print_when_ready = ""  # "In" pressed while rendering: the printer to print on
+        self.listing_printers = True
+        self._print_when_listed = False  # "In" pressed before any printer was known
+        self._default_printer = ""
         self._bytes = QByteArray()
         self._buffer: QBuffer | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
 
         if dossier_id is None:
             forms, code = ["07"], ""
@@ -97,8 +113,7 @@ class PrintDialog(QDialog):
         for edit, day in ((self.date_from, today.replace(day=1)), (self.date_to, today)):
             edit.setDisplayFormat("dd/MM/yyyy")
             edit.setDate(QDate(day.year, day.month, day.day))
-        self.printer_box = QComboBox(objectName="printerBox")
-        self.printer_box.addItems(printers())
+        self.printer_box = QComboBox(objectName="printerBox")  # filled by _printers_listed
         self.paper_label = QLabel(objectName="paperLabel")
         self.reprint_label = QLabel("<b style='color:#b00020'>BẢN IN LẠI</b>: phiếu này đã được "
                                     "in trước đây; bản in mới ghi rõ là bản in lại.",
@@ -106,6 +121,8 @@ class PrintDialog(QDialog):
         self.error_label = QLabel(objectName="errorLabel", wordWrap=True)
         self.error_label.setStyleSheet("color:#b00020; font-weight:bold")
         self.error_label.hide()
+        self.busy_label = QLabel(objectName="busyLabel", wordWrap=True)
+        self.busy_label.setStyleSheet("color:#4a5d70")
 
         form_layout = self.form_layout = QFormLayout()
         form_layout.addRow("Mẫu phiếu", self.form_box)
@@ -141,6 +158,7 @@ class PrintDialog(QDialog):
         side.addLayout(form_layout)
         side.addWidget(self.reprint_label)
         side.addWidget(self.error_label)
+        side.addWidget(self.busy_label)
         side.addStretch(1)
         side.addLayout(buttons)
         self.doc = QPdfDocument(self)
@@ -162,15 +180,24 @@ class PrintDialog(QDialog):
         self.layout_box.currentIndexChanged.connect(self.refresh)
         self.copy1.toggled.connect(self.refresh)
         self.copy2.toggled.connect(self.refresh)
-        self.date_from.dateChanged.connect(self.refresh)
-        self.date_to.dateChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self._debounce.start)
+        self.date_to.dateChanged.connect(self._debounce.start)
         self.refresh()
+        background.lane("printers").run(
+            lambda: (printers(), default_printer()), self._printers_listed,
+            failed=self._printers_failed, context=self, name="list printers")
 
     # -- state ------------------------------------------------------------------------------
 
     @property
     def form(self) -> str:
         return str(self.form_box.currentData())
+
+    @property
+    def idle(self) -> bool:
+        """Nothing under way: no render waiting or running, no print being sent."""
+        return not (self.rendering or self.sending or self._print_when_ready
+                    or self._debounce.isActive() or self.listing_printers)
 
     def _form_changed(self) -> None:
         self._load_prefs()
@@ -194,7 +221,9 @@ class PrintDialog(QDialog):
         self.copy2.setChecked(2 in prefs.copies)
         for w, _b in zip((self.layout_box, self.copy1, self.copy2), blockers):
             w.blockSignals(False)
-        printer = prefs.printer or qt_spool.default_printer()
+        printer = prefs.printer or self._default_printer
+        if printer and self.printer_box.findText(printer) < 0 and self.listing_printers:
+            self.printer_box.addItem(printer)  # usable before the list comes
         if printer and self.printer_box.findText(printer) >= 0:
             self.printer_box.setCurrentText(printer)
         self.form_layout.setRowVisible(self.copies_row, form == "01")
@@ -209,29 +238,87 @@ class PrintDialog(QDialog):
         return date(d.year(), d.month(), d.day())
 
     def refresh(self) -> None:
-        """Render the form with the current choices and show it."""
+        """Render the current choices on the render lane; the preview follows when ready."""
+        self._debounce.stop()
+        if self._render_task is not None:
+            self._render_task.cancel()  # a newer choice: its PDF would be stale
         self.error_label.hide()
-        try:
-            with self.store.read() as s:
-                if self.form == "07":
-                    self.rendered = service.render_register(
-                        s, self._date(self.date_from), self._date(self.date_to),
-                        now=self.clock.now(), data_dir=self.data_dir)
-                else:
-                    assert self.dossier_id is not None
-                    self.rendered = service.render_form(
-                        s, self.dossier_id, self.form, now=self.clock.now(),
-                        layout=str(self.layout_box.currentData()), copies=self.copies(),
-                        data_dir=self.data_dir)
-        except KnownError as exc:
-            self.rendered = None
-            self.show_error(exc)
-            self.print_button.setEnabled(False)
-            return
-        self.print_button.setEnabled(True)
-        self.reprint_label.setVisible(self.rendered.reprint)
-        self.paper_label.setText(self.rendered.paper)
-        self._show_pdf(self.rendered.pdf)
+        self.rendered = None
+        self.rendering = True
+        self._update_buttons()
+        store, data_dir, now, form = self.store, self.data_dir, self.clock.now(), self.form
+        if form == "07":
+            first, last = self._date(self.date_from), self._date(self.date_to)
+
+            def work() -> service.Rendered:
+                with store.read() as s:
+                    return service.render_register(s, first, last, now=now, data_dir=data_dir)
+        else:
+            dossier_id, layout, copies = self.dossier_id, str(self.layout_box.currentData()), \
+                self.copies()
+            assert dossier_id is not None
+
+            def work() -> service.Rendered:
+                with store.read() as s:
+                    return service.render_form(s, dossier_id, form, now=now, layout=layout,
+                                               copies=copies, data_dir=data_dir)
+        self._render_task = background.lane("render").run(
+            work, self._rendered, failed=self._render_failed, context=self,
+            name=f"render form {form}")
+
+    def _printers_listed(self, listed: tuple[list[str], str]) -> None:
+        names, self._default_printer = listed
+        chosen = self.printer_box.currentText()
+        self.listing_printers = False
+        self.printer_box.clear()
+        self.printer_box.addItems(names)
+        for printer in (chosen, self._default_printer):
+            if printer and self.printer_box.findText(printer) >= 0:
+                self.printer_box.setCurrentText(printer)
+                break
+        self._update_buttons()
+        if self._print_when_listed:
+            self._print_when_listed = False
+            self.print_now()
+
+    def _printers_failed(self, exc: KnownError) -> None:
+        self.listing_printers = self._print_when_listed = False
+        self.show_error(exc)  # the remembered printer, if any, stays to try
+        self._update_buttons()
+
+    def _rendered(self, rendered: service.Rendered) -> None:
+        self.rendered, self.rendering = rendered, False
+        self.reprint_label.setVisible(rendered.reprint)
+        self.paper_label.setText(rendered.paper)
+        self._show_pdf(rendered.pdf)
+        self._update_buttons()
+        self.previewed.emit(rendered)
+        if self._print_when_ready:
+            printer, self._print_when_ready = self._print_when_ready, ""
+            self._send(printer)
+
+    def _render_failed(self, exc: KnownError) -> None:
+        self.rendered, self.rendering, self._print_when_ready = None, False, ""
+        self.show_error(exc)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = bool(self.sending or self._print_when_ready or self._print_when_listed)
+        # "In" stays pressable while the preview is made (Enter right after intake prints)
+        self.print_button.setEnabled(not busy and (self.rendering or self.rendered is not None))
+        self.save_button.setEnabled(not busy and self.rendered is not None)
+        if self.sending or self._print_when_ready:
+            self.busy_label.setText(f"Đang gửi lệnh in tới máy in \"{self._printer_text()}\"… "
+                                    "Có thể đóng cửa sổ này: kết quả sẽ báo ở thanh trạng thái.")
+        elif self._print_when_listed:
+            self.busy_label.setText("Đang tìm máy in…")
+        elif self.rendering:
+            self.busy_label.setText("Đang tạo bản xem trước…")
+        else:
+            self.busy_label.setText("")
+
+    def _printer_text(self) -> str:
+        return self._print_when_ready or self._sending_to or self.printer_box.currentText()
 
     def _show_pdf(self, pdf: bytes) -> None:
         self.doc.close()
@@ -252,52 +339,72 @@ class PrintDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _deliver(self, printer: str, send: Callable[[Path], object]) -> PrintedForm | None:
+    def print_now(self) -> None:
+        """Send the previewed PDF to the chosen printer, off the GUI thread; :attr:`outcome`
+        tells what became of it (the dialog closes once the spooler took the job)."""
+        printer = self.printer_box.currentText()
+        if not printer and self.listing_printers:
+            self._print_when_listed = True
+            self._update_buttons()
+            return
+        if not printer:
+            self.show_error(KnownError("printer_not_chosen"))
+            return
+        if self.sending or self._print_when_ready or self._print_when_listed:
+            return  # one print at a time: a second Enter must not print twice
+        if self._debounce.isActive():
+            self.refresh()  # dates typed a moment ago: print what they ask for
+        if self.rendering:
+            self._print_when_ready = printer
+            self._update_buttons()
+            return
+        self._send(printer)
+
+    def _send(self, printer: str) -> None:
+        if self.rendered is None:
+            return
+        self.error_label.hide()
+        self.sending, self._sending_to = True, printer
+        self._update_buttons()
+        job.send(self.store, self.clock, self.clerk_id, self.data_dir, self.rendered, printer,
+                 self.sender, window=self.main_window, landed=self._landed, dialog=self)
+
+    def _landed(self, outcome: job.Outcome) -> None:
+        self.sending, self._sending_to = False, ""
+        self._update_buttons()
+        self.outcome.emit(outcome)
+        if outcome.sent:
+            self.printed.emit(outcome.row)
+            self.accept()
+        else:
+            assert outcome.error is not None
+            self.show_error(outcome.error)
+            messages.warn(self, print_error_text(outcome.error), "Không in được")
+
+    def save_pdf_to(self, target: Path) -> PrintedForm | None:
+        """Keep and log the PDF, and copy it to ``target`` (a USB stick, e-mail folder...):
+        a local copy, done here."""
         if self.rendered is None:
             return None
         rendered = self.rendered
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            row = service.deliver(self.store, self.clock, self.clerk_id, self.data_dir,
-                                  rendered, send, printer)
-        except KnownError as exc:
-            self.show_error(exc)
-            messages.warn(self, print_error_text(exc), "Không in được")
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        with self.store.write() as s:
-            save_prefs(s, self.form, FormPrefs(
-                printer=printer or self._saved_printer(), layout=rendered.layout,
-                copies=list(rendered.copies or (1, 2))))
-        self.printed.emit(row)
-        return row
 
-    def _saved_printer(self) -> str:
-        with self.store.read() as s:
-            return load_prefs(s, self.form).printer
-
-    def print_now(self) -> PrintedForm | None:
-        """Send the previewed PDF to the chosen printer; close on success."""
-        printer = self.printer_box.currentText()
-        if not printer:
-            self.show_error(KnownError("printer_not_chosen"))
-            return None
-        rendered = self.rendered
-        row = self._deliver(printer, lambda p: self.sender(p, printer, rendered))  # type: ignore[arg-type]
-        if row is not None:
-            self.accept()
-        return row
-
-    def save_pdf_to(self, target: Path) -> PrintedForm | None:
-        """Keep and log the PDF, and copy it to ``target`` (a USB stick, e-mail folder...)."""
         def copy(p: Path) -> None:
             try:
                 target.write_bytes(p.read_bytes())
             except OSError as exc:
                 raise KnownError("pdf_not_saved", str(exc), path=str(target)) from exc
 
-        return self._deliver("", copy)
+        try:
+            row = service.deliver(self.store, self.clock, self.clerk_id, self.data_dir,
+                                  rendered, copy, "")
+        except KnownError as exc:
+            self.show_error(exc)
+            messages.warn(self, print_error_text(exc), "Không lưu được")
+            return None
+        job.remember(self.store, rendered, "")
+        log.info("form %s of %s saved as %s", rendered.form, rendered.code or "-", target)
+        self.printed.emit(row)
+        return row
 
     def ask_save_pdf(self) -> None:
         name = f"mau{self.form}-{self.rendered.code if self.rendered else ''}.pdf"

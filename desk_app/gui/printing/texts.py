@@ -1,4 +1,7 @@
-"""Vietnamese text of the printing screens: form names and printer faults."""
+"""Vietnamese text of the printing screens: form names, printer faults, what became of a job.
+
+Every code the printing code raises has its words here (or in ``messages.KNOWN_MESSAGES``); a
+test reads the codes from the source, so a new code without words fails it."""
 
 from __future__ import annotations
 
@@ -37,13 +40,21 @@ PRINT_MESSAGES = {
     "printer_stopped": "Máy in \"{printer}\" đang tạm dừng.",
     "printer_not_accepting": "Máy in \"{printer}\" đang không nhận lệnh in.",
     "print_system_unavailable": "Dịch vụ in của máy tính không hoạt động.",
+    "print_system_timeout": "Dịch vụ in của máy tính không phản hồi sau {seconds} giây. Lệnh "
+                            "in có thể chưa được gửi: xem máy in đã in chưa trước khi in lại.",
     "print_failed": "Không in được trên máy in \"{printer}\".",
     "pdf_not_saved": "Không lưu được tệp PDF của phiếu ({path}): ổ đĩa đầy hoặc không có quyền "
                      "ghi.",
     "form_not_applicable": "Hồ sơ này không có mẫu phiếu {form}.",
     "bad_date_range": "Ngày bắt đầu phải trước ngày kết thúc.",
     "dossier_not_found": "Không tìm thấy hồ sơ.",
+    "commune_not_found": "Chưa cấu hình thông tin xã: chưa in được phiếu.",
+    "unknown_form": "Không có mẫu phiếu này.",
+    "bad_layout": "Mẫu phiếu này không in được theo cách in đã chọn. Hãy chọn cách in khác.",
 }
+
+# a form's short name in messages ("mẫu 01")
+FORM_SHORT = {code: f"mẫu {code}" for code in FORM_NAMES}
 
 
 def print_error_text(exc: KnownError) -> str:
@@ -53,7 +64,7 @@ def print_error_text(exc: KnownError) -> str:
         from desk_app.gui.messages import known_message
 
         return known_message(exc)
-    params = {"printer": "", "path": "", "form": "", **exc.params}
+    params = {"printer": "", "path": "", "form": "", "seconds": "", **exc.params}
     try:
         text = template.format(**params)
     except (KeyError, IndexError):
@@ -61,3 +72,17 @@ def print_error_text(exc: KnownError) -> str:
     if exc.code.startswith("print") or exc.code == "pdf_not_saved":
         text += "\n\n" + SAVED_NOTE
     return text
+
+
+def sent_text(printer: str, job: object, form: str, code: str = "") -> str:
+    """What the clerk reads once the spooler took the job: the printer and the job's id."""
+    what = FORM_SHORT.get(form, "phiếu") + (f" (hồ sơ {code})" if code else "")
+    text = f"Đã gửi lệnh in {what} tới máy in \"{printer}\""
+    if isinstance(job, str) and job:
+        text += f", mã lệnh in: {job}"
+    return text + "."
+
+
+def not_sent_text(exc: KnownError) -> str:
+    """One line for the status bar: the print did not go out, and why."""
+    return "Không in được: " + print_error_text(exc).split("\n\n")[0]
