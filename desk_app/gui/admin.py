@@ -31,6 +31,7 @@ from sqlalchemy import select
 from desk_app.errors import ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
 from desk_app.services import clerk_admin
 from desk_app.services.clerks import ROLES
@@ -45,7 +46,7 @@ class AdminDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.setWindowTitle("Quản trị - tài khoản cán bộ và cài đặt")
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("clerkTable")

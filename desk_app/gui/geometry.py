@@ -72,3 +72,17 @@ class WindowGeometry:
     def save(self, window: QWidget) -> None:
         self.settings.setValue(KEY, window.saveGeometry())
         self.settings.sync()
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int,
+                         near: QWidget | None = None) -> None:
+    """Size a dialog to ``width`` x ``height``, or less where the screen it opens on (that of
+    ``near``, its parent by default) is smaller: its buttons stay on a 1366x768 screen."""
+    anchor = near or widget.parentWidget()
+    screen = (anchor.screen() if anchor is not None else None) or QGuiApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    widget.resize(min(width, area.width() - FRAME_ALLOWANCE.width()),
+                  min(height, area.height() - FRAME_ALLOWANCE.height()))

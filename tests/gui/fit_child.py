@@ -60,7 +60,7 @@ def main() -> None:
         dossier_id = intake.receive(s, clock, 1, req).dossier_id
     window = MainWindow(store, clock, ClerkInfo(1, "admin", "Quản Trị Viên", "admin"),
                         args.data_dir)
-    install_extensions(window, store, clock, args.data_dir)
+    installed = install_extensions(window, store, clock, args.data_dir)
     window.show()
     settle(app)
     window.open_dossier(dossier_id)
@@ -77,6 +77,19 @@ def main() -> None:
         }
         if args.shot and index == 0:
             window.grab().save(str(args.shot))
+    # the print dialog (form 01 with its preview) opens over the window: it must fit too
+    printing = installed["printing"]
+    printing.run_action(window, dossier_id)  # type: ignore[attr-defined]
+    dialog = printing.last_dialog  # type: ignore[attr-defined]
+    settle(app)
+    tabs["print dialog"] = {
+        b.text(): rect_of(b) for b in dialog.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and b.width() > 0
+    }
+    tabs["print dialog"]["(frame)"] = [dialog.frameGeometry().x(), dialog.frameGeometry().y(),
+                                       dialog.frameGeometry().width(),
+                                       dialog.frameGeometry().height()]
+    dialog.reject()
     area: QRect = window.screen().availableGeometry()
     frame = window.frameGeometry()
     out = {

@@ -54,7 +54,7 @@ def test_every_button_and_the_status_bar_fit_on_first_start(
     # the intake's four, the dossier page's actions, the admin's and the sync's buttons
     for expected in ("Tiếp nhận hồ sơ (Ctrl+Enter)", "Yêu cầu bổ sung (Ctrl+B)",
                      "Trả kết quả (F8)", "Dừng giải quyết (mẫu 05)", "Quản trị",
-                     "Gia hạn và lập văn bản xin lỗi"):
+                     "Gia hạn và lập văn bản xin lỗi", "In", "Lưu PDF…"):
         assert expected in names, sorted(names)
     for tab, buttons in got["tabs"].items():
         outside = {n: r for n, r in buttons.items() if not _inside(r, area)}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.geometry import resize_within_screen
 from desk_app.services.intake import Missing
 
 COLUMNS = ("Thành phần còn thiếu", "Bản chính", "Bản sao CT", "Bản sao", "Ghi chú / lý do")
@@ -88,7 +89,7 @@ class SupplementDialog(_OutcomeDialog):
             "thêm, xoá dòng):",
             parent,
         )
-        self.resize(820, 460)
+        resize_within_screen(self, 820, 460)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("missingTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desk_app.clock import Clock
 from desk_app.errors import KnownError
 from desk_app.gui import background, messages
+from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.printing import job
 from desk_app.gui.printing.system import system_default_printer, system_printers, system_sender
 from desk_app.gui.printing.texts import FORM_NAMES, LAYOUT_NAMES, print_error_text
@@ -172,7 +173,7 @@ class PrintDialog(QDialog):
         side_widget.setLayout(side)
         side_widget.setMinimumWidth(360)
         main.addWidget(side_widget, 2)
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
 
         self.form_box.setCurrentIndex(max(0, self.form_box.findData(form)))
         self._load_prefs()

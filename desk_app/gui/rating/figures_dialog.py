@@ -29,6 +29,7 @@ from desk_app.clock import Clock
 from desk_app.core.ratingchain import ChainProblem
 from desk_app.errors import KnownError
 from desk_app.gui import messages
+from desk_app.gui.geometry import resize_within_screen
 from desk_app.services import ratings
 from desk_app.services.ratings import FigureRow
 from desk_app.store.engine import Store
@@ -103,7 +104,7 @@ class FiguresDialog(QDialog):
         box.addWidget(self.note)
         box.addWidget(self.chain)
         box.addWidget(buttons)
-        self.resize(900, 520)
+        resize_within_screen(self, 900, 520)
         self.refresh()
         self.checking = False
         self._checker = _Checker(self)
