@@ -86,6 +86,8 @@ GENERIC_KNOWN = ("Không thực hiện được việc này. Chi tiết đã đ�
                  "quản trị kiểm tra.")
 
 KNOWN_MESSAGES: dict[str, str] = {
+    "enrol_failed": "Chưa đăng ký được với tỉnh vì một lỗi của chương trình (đã ghi nhật ký). "
+                    "Hãy thử lại.",
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
     "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. "
                  "Hãy giải phóng dung lượng rồi thử lại.",

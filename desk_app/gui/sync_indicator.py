@@ -55,6 +55,9 @@ ERROR_WORDS: dict[str, str] = {
     "desk_only": "Máy chủ không nhận mã của máy này (sai địa chỉ máy chủ tỉnh?)",
     "admin_only": "Máy chủ từ chối: việc này chỉ quản trị của tỉnh được làm",
     "token_expired": "Mã truy cập đã hết hạn: cần đăng ký lại",
+    "enrol_failed": "Chưa đăng ký được vì một lỗi của chương trình (đã ghi nhật ký); thử lại",
+    "bad_url": "Địa chỉ máy chủ tỉnh không đúng dạng: chép lại đúng địa chỉ tỉnh cấp, đủ cả "
+               "phần đầu",
     "protocol_unsupported": "Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật",
     "batch_too_large": "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
     "not_enrolled": "Máy chưa đăng ký với tỉnh",
@@ -237,6 +240,9 @@ class SyncIndicator(QWidget):
                     clerk_id=self.clerk.id if self.clerk is not None else None))
             except KnownError as exc:
                 self.enrolled.emit(exc)
+            except Exception as exc:  # a bug: logged; the clerk can try again
+                log.exception("enrolment failed unexpectedly")
+                self.enrolled.emit(KnownError("enrol_failed", str(exc)))
 
         threading.Thread(target=work, name="sync-enrol", daemon=True).start()
 

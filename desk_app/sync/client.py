@@ -3,7 +3,8 @@
 * :class:`Unreachable` - the line or the server is down (connect error, cut connection,
   timeout, 5xx): try again later with backoff.
 * :class:`Refused` - the server answered and said no (bad credential, another commune's data,
-  an unsupported protocol): retrying will not help until someone acts.
+  an unsupported protocol), or the address itself is not a web address (``bad_url``):
+  retrying will not help until someone acts.
 
 The transport is injectable (``httpx.MockTransport``, a test server's transport); the default is
 real HTTP.
@@ -44,10 +45,13 @@ class SyncClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.credential = credential
-        self._http = httpx.Client(
-            base_url=self.base_url, transport=transport, timeout=timeout,
-            headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
-        )
+        try:
+            self._http = httpx.Client(
+                base_url=self.base_url, transport=transport, timeout=timeout,
+                headers={p.HEADER_PROTOCOL: str(p.PROTOCOL_VERSION), "Accept-Encoding": "gzip"},
+            )
+        except (httpx.InvalidURL, UnicodeError) as exc:  # typed by hand at enrolment
+            raise Refused("bad_url", f"{base_url!r}: {exc}") from exc
         # Set from every answer's X-Hub-Time: the server clock as last seen (aware, UTC).
         self.last_server_time: datetime | None = None
 
@@ -100,10 +104,14 @@ class SyncClient:
             resp = self._http.request(method, p.API + path, headers=headers, **kw)
         except httpx.TimeoutException as exc:
             raise Unreachable("timeout", str(exc) or type(exc).__name__) from exc
+        except httpx.UnsupportedProtocol as exc:  # "dongbo.tinh.gov.vn" without https://
+            raise Refused("bad_url", f"{self.base_url!r}: {exc}") from exc
         except httpx.TransportError as exc:
             raise Unreachable("unreachable", str(exc) or type(exc).__name__) from exc
         except httpx.RequestError as exc:  # an answer that could not be decoded
             raise Unreachable("bad_answer", str(exc) or type(exc).__name__) from exc
+        except (httpx.InvalidURL, UnicodeError) as exc:  # a control character, a 64+ label
+            raise Refused("bad_url", f"{self.base_url!r}: {exc}") from exc
         self._note_time(resp)
         try:
             data = resp.json() if resp.content else {}

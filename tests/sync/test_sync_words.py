@@ -152,3 +152,25 @@ def test_a_failed_enrolment_is_told_in_words(
     assert_in_words(box.text())
     shot(box, "sync-words-enrol.png", tmp_path)
     box.close()
+
+
+@pytest.mark.parametrize("typed", [
+    "dongbo.tinh.gov.vn",  # no https://
+    "https://dongbo\ttinh.gov.vn",  # a tab pasted in
+    "https://" + "a" * 70 + ".gov.vn",  # a name part longer than 63 letters
+])
+def test_an_address_that_is_not_a_web_address_is_told_in_words(
+    qtbot: QtBot, store: Store, clock: FixedClock, typed: str
+) -> None:
+    indicator = SyncIndicator(store, clock)
+    qtbot.addWidget(indicator)
+    with qtbot.waitSignal(indicator.enrolled, timeout=10_000) as sent:
+        indicator.enrol(typed, "ABCD-EFGH-JKLM")
+    assert getattr(sent.args[0], "code", None) == "bad_url"
+    qtbot.waitUntil(lambda: "Đăng ký chưa được" in indicator.text.text())
+    assert "không đúng dạng" in indicator.text.text()
+    assert indicator.enrol_button.isEnabled()  # the clerk can correct it and try again
+    for box in [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]:
+        assert "không đúng dạng" in box.text()
+        box.close()
