@@ -115,7 +115,9 @@ def install(
 
 
 def uninstall(controller: RatingController) -> None:
-    """Remove the controller's hooks and close its window (tests, sign-out)."""
+    """Remove the controller's hooks and close its window (tests, sign-out). A level the
+    citizen chose but did not send still counts, flagged unconfirmed, as when the desk locks."""
+    controller._close_pending()
     for hook_list, fn in ((hooks.after_return, controller.after_return),
                           (hooks.after_intake, controller.after_intake)):
         while fn in hook_list:
@@ -144,5 +146,13 @@ def _add_menu(
         dialog.open()
 
     figures.triggered.connect(open_figures)
+
+    def offer_figures() -> None:
+        # a clerk is not offered what only a leader may open (the check above stays too)
+        who = clerk_fn()
+        figures.setEnabled(who is not None and allowed(who.role, Action.RATING_FIGURES))
+
+    offer_figures()
+    menu.aboutToShow.connect(offer_figures)
     screen.triggered.connect(lambda: place(controller.window, main_window))
     controller.figures_action = figures  # type: ignore[attr-defined]
