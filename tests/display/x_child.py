@@ -67,6 +67,7 @@ def main(data_dir: Path, state_path: Path) -> None:
         start.update({
             "level": centre(citizen.overall.buttons["very_satisfied"]),
             "chip": centre(citizen.comment.buttons[0]),
+            "send": centre(citizen.send),
             "citizen_screen": QApplication.screens().index(citizen.screen()),
             "clerk_screen": QApplication.screens().index(window.screen()),
             "citizen_fullscreen": citizen.isFullScreen(),

@@ -21,7 +21,7 @@ from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
 from desk_app.gui.rating.controller import RatingController
 from desk_app.gui.rating.figures_dialog import FiguresDialog
-from desk_app.gui.rating.placement import place
+from desk_app.gui.rating.placement import citizen_screen, place
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 
@@ -74,9 +74,18 @@ class _Placer(QObject):
             self.place()
 
     def on_state(self, state: str) -> None:
-        # a slip offered while the clerk had closed the citizen's window brings it back
-        if state == "rating" and not self.window.isVisible():
-            self.place()
+        # a slip offered while the clerk had closed the citizen's window brings it back. On
+        # one monitor the window comes in front of the clerk's for the rating (else the
+        # citizen never sees it) and goes back behind when it is over, so the clerk sees
+        # the form the keyboard types into
+        one_screen = citizen_screen(self.main_window) is None
+        if state == "rating":
+            if not self.window.isVisible():
+                self.place()
+            elif one_screen:
+                self.window.raise_()
+        elif state == "idle" and one_screen and self.window.isVisible():
+            self.window.lower()
 
 
 def install(
