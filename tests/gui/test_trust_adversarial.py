@@ -26,7 +26,7 @@ from desk_app.services.ratings import UNCONFIRMED
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk
 from desk_app.store.models_rating import Rating
-from tests.gui.conftest import open_window, press, type_text
+from tests.gui.conftest import focused, open_window, press, scan, type_text
 from tests.helpers import complete_request
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -223,3 +223,25 @@ def test_logging_out_during_a_rating_keeps_the_chosen_level(
         rows = s.scalars(select(Rating)).all()
         assert [(r.dossier_id, r.overall, list(r.flags)) for r in rows] == [
             (dossier_id, "very_satisfied", [UNCONFIRMED])]
+
+
+# -- the citizen comes back with the missing papers -----------------------------------------
+
+def test_enter_on_the_focused_resume_button_takes_the_dossier_up(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
+    """The slip of form 02 scanned where the cursor was (the applicant's name) opens the
+    dossier with "Tiếp tục hồ sơ" focused; the clerk presses Enter, as everywhere else, and
+    nothing happened (only Space pressed a button outside a dialog)."""
+    from tests.gui.test_return_resume import supplement
+
+    first_id, first_code = supplement(store, clock)
+    window = open_window(qtbot, store, clock, data_dir)
+    window.intake.applicant.line("full_name").setFocus()
+    scan(first_code)
+    page = window.dossier
+    assert window.tabs.currentWidget() is page and page.view is not None
+    assert page.view.id == first_id
+    assert focused() is page.resume_button
+    press(Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.intake
+    assert f"Tiếp tục hồ sơ {first_code}" in window.intake.resume_bar.text()
