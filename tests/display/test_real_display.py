@@ -114,3 +114,29 @@ def test_one_screen_the_rating_comes_in_front_then_goes_back(
     time.sleep(0.5)
     order = _stacking(display)
     assert order.index(citizen) < order.index(clerk), "the idle page still hides the form"
+
+
+def test_one_screen_the_rating_after_an_intake_is_not_left_behind(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter]) -> None:
+    """After an intake, form 01's print dialog opens over the clerk's window; when the clerk
+    closes it the window manager brings the clerk's window back on top, over the rating that
+    started meanwhile. The rating must come back in front."""
+    display = x_display("1366x768", 1)
+    counter = run_counter(display)
+    ready = counter.wait_for(lambda s: "send" in s and s["citizen_page"] == 1
+                             and s["active"] == "mainWindow")
+    for spot in ("level", "send"):  # the first citizen's rating, sent
+        x, y = ready[spot]
+        display.xdotool("mousemove", str(x), str(y), "click", "1")
+        time.sleep(0.3)
+    counter.wait_for(lambda s: s["citizen_page"] == 0, timeout=20)
+    counter.send("intake")
+    counter.wait_for(lambda s: s["citizen_page"] == 1 and s["active"] == "printDialog")
+    display.xdotool("key", "Escape")  # the clerk closes the print dialog
+    counter.wait_for(lambda s: s["active"] == "mainWindow")
+    time.sleep(1.0)
+    citizen = _window_id(display, "Đánh giá mức độ hài lòng")
+    clerk = _window_id(display, "Một cửa")
+    order = _stacking(display)
+    assert order.index(citizen) > order.index(clerk), "the rating is behind the clerk's window"
+    assert counter.state()["active"] == "mainWindow"  # and the keyboard stayed with the clerk

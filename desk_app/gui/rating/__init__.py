@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
@@ -65,6 +65,7 @@ class _Placer(QObject):
         super().__init__(controller)
         self.window = controller.window
         self.main_window = main_window
+        self.state = "idle"
 
     def place(self) -> None:
         place(self.window, self.main_window)
@@ -79,13 +80,26 @@ class _Placer(QObject):
         # citizen never sees it) and goes back behind when it is over, so the clerk sees
         # the form the keyboard types into
         one_screen = citizen_screen(self.main_window) is None
+        self.state = state
         if state == "rating":
             if not self.window.isVisible():
                 self.place()
             elif one_screen:
                 self.window.raise_()
+            modal = QApplication.activeModalWidget()
+            if one_screen and isinstance(modal, QDialog):
+                # the form 01 print dialog of the same intake: when it closes, the window
+                # manager puts the clerk's window back on top; the rating comes back after it
+                modal.finished.connect(self._dialog_closed)
         elif state == "idle" and one_screen and self.window.isVisible():
             self.window.lower()
+
+    def _dialog_closed(self, _result: int) -> None:
+        QTimer.singleShot(300, self._raise_again)
+
+    def _raise_again(self) -> None:
+        if self.state == "rating" and self.window.isVisible():
+            self.window.raise_()
 
 
 def install(
