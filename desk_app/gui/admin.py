@@ -113,8 +113,13 @@ class AdminDialog(QDialog):
         self.idle_minutes.setSpecialValueText("không khoá")
         save_idle = QPushButton("Lưu")
         save_idle.clicked.connect(self.save_idle)
+        # Enter in the minutes saves them, as the button does (the dialog has no default)
+        self.idle_minutes.lineEdit().returnPressed.connect(self.save_idle)
+        self.idle_saved = QLabel()
+        self.idle_saved.setObjectName("idleSaved")
         idle.addWidget(self.idle_minutes)
         idle.addWidget(save_idle)
+        idle.addWidget(self.idle_saved)
         idle.addStretch(1)
         layout.addWidget(idle_box)
         for button in self.findChildren(QPushButton):
@@ -199,6 +204,8 @@ class AdminDialog(QDialog):
         if result is None:
             return False
         self.idleChanged.emit(seconds)
+        self.idle_saved.setText(f"Đã lưu: khoá sau {seconds // 60} phút không thao tác."
+                                if seconds else "Đã lưu: không tự khoá.")
         return True
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,7 +22,7 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.errors import KnownError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
-from desk_app.gui.login import check_password, login_message
+from desk_app.gui.login import EMPTY_PASSWORD, check_password, login_message
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 
@@ -83,6 +84,7 @@ class LockScreen(QWidget):
         )
         who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.intro = who
         self.password = QLineEdit()
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -97,10 +99,19 @@ class LockScreen(QWidget):
         switch.clicked.connect(self.logoutRequested)
         for widget in (title, who, self.password, self.message, button, switch):
             inner.addWidget(widget)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        # centred by stretches, not by an alignment flag: an aligned item is given its size
+        # hint's height, so the wrapped lines of a message would be cut
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def try_unlock(self) -> bool:
+        if not self.password.text():  # Enter on an empty field (a visitor, a habit): no try
+            mark(self.password, self.message, EMPTY_PASSWORD)
+            return False
         try:
             result = check_password(self.store, self.clock, self.clerk.username,
                                     self.password.text())

@@ -37,6 +37,8 @@ from desk_app.store.engine import Store
 from desk_app.store.models import Clerk
 
 WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
+# An empty password is not checked, so it never counts towards the lockout.
+EMPTY_PASSWORD = "Nhập mật khẩu rồi nhấn Enter."
 
 
 class _Dialog(QDialog):
@@ -135,6 +137,10 @@ class LoginDialog(_Dialog):
         if not self.username.text().strip():
             mark(self.username, self.username_msg, messages.FIELD_MESSAGES["required"])
             self.username.setFocus()
+            return
+        if not self.password.text():
+            mark(self.password, self.password_msg, EMPTY_PASSWORD)
+            self.password.setFocus()
             return
         try:
             result = check_password(self.store, self.clock, self.username.text(),

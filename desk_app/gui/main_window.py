@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs: list[QWidget] = []
         self._disabled_while_locked: list[QAction | QShortcut] = []
         self._seal = _LockSeal(self)
+        self._lock_key = _LockKey(self)
         self._shortcuts()
         self._account_menu()
         self.geometry_store = WindowGeometry(data_dir)
@@ -340,9 +341,43 @@ class MainWindow(QMainWindow):
         self.intake.save_draft()  # an unsaved intake stays on disk for next time
         self.geometry_store.save(self)
         QApplication.instance().removeEventFilter(self._seal)
+        QApplication.instance().removeEventFilter(self._lock_key)
         self.sniffer.uninstall()
         self.idle.uninstall()
         super().closeEvent(event)
+
+
+class _LockKey(QObject):
+    """Ctrl+L locks the desk from any of the window's own dialogs too (the return of a result,
+    a refusal, the admin's dialog, a print preview): the window's shortcut only sees keys
+    typed in the window itself, and a window-modal dialog blocks it."""
+
+    LOCK = QKeySequence("Ctrl+L")
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        QApplication.instance().installEventFilter(self)
+
+    def _ours(self, widget: QWidget) -> bool:
+        top: QWidget | None = widget.window()
+        if top is self.window:
+            return False  # the window's own QShortcut handles it
+        while top is not None:
+            if top is self.window:
+                return True
+            top = top.parentWidget()
+        return False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        if QKeySequence(event.keyCombination()) != self.LOCK or self.window.locked \
+                or not self._ours(obj):
+            return False
+        self.window.lock()
+        return True
 
 
 class _LockSeal(QObject):

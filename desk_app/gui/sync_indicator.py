@@ -159,6 +159,7 @@ class SyncIndicator(QWidget):
         self.updated.connect(self.show_snapshot, Qt.ConnectionType.QueuedConnection)
         self.enrolled.connect(self._enrol_done, Qt.ConnectionType.QueuedConnection)
         self.snapshot: state.Snapshot | None = None
+        self._last_enrolment = ("", "")  # (address, code) of the last attempt that failed
         # new dossiers raise the pending count between cycles: re-read it now and then
         self.timer = QTimer(self)
         self.timer.setInterval(10_000)
@@ -221,15 +222,20 @@ class SyncIndicator(QWidget):
 
     # -- enrolment ----------------------------------------------------------------------------
 
-    def open_enrolment(self) -> None:
+    def open_enrolment(self) -> EnrolDialog | None:
         if not self.may_enrol:
-            return
+            return None
         dialog = EnrolDialog(self)
+        # after a refusal the address and code come back as typed: fix one, not retype both
+        dialog.url.setText(self._last_enrolment[0])
+        dialog.code.setText(self._last_enrolment[1])
         dialog.accepted.connect(lambda: self.enrol(dialog.url.text(), dialog.code.text()))
         dialog.open()
+        return dialog
 
     def enrol(self, url: str, code: str) -> None:
         """Enrol in a thread (the network may be slow); the result comes back as a signal."""
+        self._last_enrolment = (url, code)
         self.enrol_button.setEnabled(False)
         self.text.setText("Đang đăng ký với tỉnh…")
 
@@ -255,6 +261,7 @@ class SyncIndicator(QWidget):
             self.refresh()
             self.text.setText(f"Đăng ký chưa được: {error_words(result.code)}")
             return
+        self._last_enrolment = ("", "")  # enrolled: the code is spent
         self.refresh()
         if self.worker is not None:
             self.worker.trigger()

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOLS = ("Xvfb", "openbox", "xdotool")
+TOOLS = ("Xvfb", "openbox", "xdotool", "xprop")
 
 
 @dataclass
@@ -45,14 +45,27 @@ def _start_x(size: str, screens: int) -> XDisplay:
     missing = [t for t in TOOLS if shutil.which(t) is None]
     assert not missing, f"install {missing} (tools/apt/test-display.txt; ./dev test does it)"
     read, write = os.pipe()
-    args = ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-noreset"]
+    # DESK_APP_TEST_DISPLAY=N: use display :N (a machine shared with other X users);
+    # otherwise Xvfb picks a free number itself and says which
+    fixed = os.environ.get("DESK_APP_TEST_DISPLAY", "")
+    args = ["Xvfb", f":{int(fixed)}"] if fixed else ["Xvfb", "-displayfd", str(write)]
+    args += ["-nolisten", "tcp", "-noreset"]
     for n in range(screens):
         args += ["-screen", str(n), f"{size}x24"]
     xvfb = subprocess.Popen(args, pass_fds=(write,), stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     os.close(write)
-    with os.fdopen(read) as pipe:
-        number = int(pipe.readline().strip())
+    if fixed:
+        os.close(read)
+        number = int(fixed)
+        socket = Path(f"/tmp/.X11-unix/X{number}")
+        end = time.monotonic() + 10
+        while not socket.exists() and xvfb.poll() is None and time.monotonic() < end:
+            time.sleep(0.05)
+        assert socket.exists(), f"Xvfb :{number} did not start (in use?)"
+    else:
+        with os.fdopen(read) as pipe:
+            number = int(pipe.readline().strip())
     display = XDisplay(number, screens, [xvfb])
     # One window manager, on the clerk's screen. A second X screen stands for the citizen's
     # monitor; a second openbox there would fight the first over the keyboard focus (each

@@ -4,6 +4,7 @@ keyboard, and a locked desk must open nothing, with a window manager deciding fo
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -77,3 +78,65 @@ def test_the_lock_seals_the_desk_on_a_real_display(
     counter.send(f"shot {shots / 'lock-after-ctrl-shift-p.png'}")
     time.sleep(1)
     assert (shots / "lock-after-ctrl-shift-p.png").exists()
+
+
+def _stacking(display: XDisplay) -> list[int]:
+    """The window manager's stacking order of the client windows, bottom first."""
+    out = subprocess.run(["xprop", "-root", "_NET_CLIENT_LIST_STACKING"], env=display.env(),
+                         capture_output=True, text=True, timeout=30, check=True).stdout
+    return [int(w, 16) for w in out.split("#", 1)[1].replace(",", " ").split()]
+
+
+def _window_id(display: XDisplay, title: str) -> int:
+    return int(display.xdotool("search", "--name", title).split()[0])
+
+
+def test_one_screen_the_rating_comes_in_front_then_goes_back(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter]) -> None:
+    """One monitor: the rating must come in front of the clerk's window or the citizen never
+    sees it (the menu's "Hiện màn hình đánh giá" did not bring it either), without taking
+    the keyboard; once sent, it goes back behind so the clerk sees the form again."""
+    display = x_display("1366x768", 1)
+    counter = run_counter(display)
+    ready = counter.wait_for(lambda s: "send" in s and s["citizen_page"] == 1
+                             and s["active"] == "mainWindow")
+    citizen = _window_id(display, "Đánh giá mức độ hài lòng")
+    clerk = _window_id(display, "Một cửa")
+    time.sleep(0.5)
+    order = _stacking(display)
+    assert order.index(citizen) > order.index(clerk), "the rating is behind the clerk's window"
+    for spot in ("level", "send"):
+        x, y = ready[spot]
+        display.xdotool("mousemove", str(x), str(y), "click", "1")
+        time.sleep(0.3)
+    counter.wait_for(lambda s: s["citizen_page"] == 0 and s["active"] == "mainWindow",
+                     timeout=20)  # the thanks page, then idle
+    time.sleep(0.5)
+    order = _stacking(display)
+    assert order.index(citizen) < order.index(clerk), "the idle page still hides the form"
+
+
+def test_one_screen_the_rating_after_an_intake_is_not_left_behind(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter]) -> None:
+    """After an intake, form 01's print dialog opens over the clerk's window; when the clerk
+    closes it the window manager brings the clerk's window back on top, over the rating that
+    started meanwhile. The rating must come back in front."""
+    display = x_display("1366x768", 1)
+    counter = run_counter(display)
+    ready = counter.wait_for(lambda s: "send" in s and s["citizen_page"] == 1
+                             and s["active"] == "mainWindow")
+    for spot in ("level", "send"):  # the first citizen's rating, sent
+        x, y = ready[spot]
+        display.xdotool("mousemove", str(x), str(y), "click", "1")
+        time.sleep(0.3)
+    counter.wait_for(lambda s: s["citizen_page"] == 0, timeout=20)
+    counter.send("intake")
+    counter.wait_for(lambda s: s["citizen_page"] == 1 and s["active"] == "printDialog")
+    display.xdotool("key", "Escape")  # the clerk closes the print dialog
+    counter.wait_for(lambda s: s["active"] == "mainWindow")
+    time.sleep(1.0)
+    citizen = _window_id(display, "Đánh giá mức độ hài lòng")
+    clerk = _window_id(display, "Một cửa")
+    order = _stacking(display)
+    assert order.index(citizen) > order.index(clerk), "the rating is behind the clerk's window"
+    assert counter.state()["active"] == "mainWindow"  # and the keyboard stayed with the clerk

@@ -5,7 +5,8 @@ It opens the main window for the clerk binh with printing, rating and sync, offe
 a returned dossier, writes the screen positions the test needs into STATE_JSON, and then rewrites
 STATE_JSON every 100 ms with what a clerk would see: the active window, the focused field, the
 applicant's name in the intake form, whether the desk is locked, the citizen's page and every
-visible top-level window. A line "shot PATH" on stdin saves a grab of the whole screen there.
+visible top-level window. A line "shot PATH" on stdin saves a grab of the whole screen there; "intake" receives a new
+dossier and runs the after-intake hooks (form 01's print dialog, a rating).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.clock import SystemClock
 from desk_app.core.lifecycle import Status
+from desk_app.gui import hooks
 from desk_app.gui.fonts import install_fonts
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
@@ -67,6 +69,7 @@ def main(data_dir: Path, state_path: Path) -> None:
         start.update({
             "level": centre(citizen.overall.buttons["very_satisfied"]),
             "chip": centre(citizen.comment.buttons[0]),
+            "send": centre(citizen.send),
             "citizen_screen": QApplication.screens().index(citizen.screen()),
             "clerk_screen": QApplication.screens().index(window.screen()),
             "citizen_fullscreen": citizen.isFullScreen(),
@@ -97,6 +100,10 @@ def main(data_dir: Path, state_path: Path) -> None:
             screen = window.screen()
             screen.grabWindow(0).save(arg)
             print(f"saved {arg}", flush=True)
+        elif verb == "intake":  # a dossier received now: form 01's print dialog, a rating
+            with store.write() as s:
+                new_id = intake.receive(s, clock, 3, complete_request(s)).dossier_id
+            hooks.call_all(hooks.after_intake, new_id)
         elif verb == "quit":
             window.close()
             app.quit()

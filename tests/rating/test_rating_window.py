@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -221,11 +229,14 @@ def test_figures_are_for_the_desk_leader(
     qtbot.mouseClick(_level(rating.window, "satisfied"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(rating.window.send, Qt.MouseButton.LeftButton)
     action = rating.figures_action  # type: ignore[attr-defined]
+    assert not action.isEnabled()  # a clerk is not offered the figures
     action.trigger()
-    boxes = [w for w in counter.findChildren(QMessageBox) if w.isVisible()]
-    assert boxes and "lãnh đạo" in boxes[0].text()
-    boxes[0].close()
+    assert not [w for w in counter.findChildren(QMessageBox) if w.isVisible()]
+    assert not [w for w in counter.findChildren(FiguresDialog) if w.isVisible()]
     counter.clerk = LAN
+    next(m for m in counter.menuBar().findChildren(QMenu)
+         if action in m.actions()).aboutToShow.emit()  # the menu opens for the leader
+    assert action.isEnabled()
     action.trigger()
     dialogs = [w for w in counter.findChildren(FiguresDialog) if w.isVisible()]
     assert len(dialogs) == 1

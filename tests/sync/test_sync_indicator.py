@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
-from desk_app.gui.sync_indicator import SyncIndicator, install, skew_words
+from desk_app.gui.sync_indicator import EnrolDialog, SyncIndicator, install, skew_words
 from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
 from tests.sync.helpers_sync import activity
@@ -86,6 +86,36 @@ def test_enrolment_from_the_indicator(qtbot, hub, make_desk, clock, monkeypatch)
         w.enrol("http://testserver", code)
     qtbot.waitUntil(lambda: w.snapshot is not None and w.snapshot.enrolled)
     assert not w.enrol_button.isVisibleTo(w)
+
+
+def test_a_refused_enrolment_keeps_what_was_typed(qtbot, hub, make_desk, clock,
+                                                  monkeypatch) -> None:
+    """Seen on a real display: after "Chưa đăng ký được với tỉnh" the dialog came back empty
+    and the clerk retyped the address and the 12-character code to fix one letter."""
+    from PySide6.QtWidgets import QMessageBox
+
+    desk = make_desk()
+    w = SyncIndicator(desk.store, clock)
+    qtbot.addWidget(w)
+    real = enrol_desk
+    monkeypatch.setattr("desk_app.gui.sync_indicator.enrol_desk",
+                        lambda *a, **k: real(*a, transport=hub.transport, **k))
+    with qtbot.waitSignal(w.enrolled, timeout=10_000):
+        w.enrol("http://testserver", "AAAA-BBBB-CCCC")  # a wrong code
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in w.findChildren(QMessageBox)))
+    for box in w.findChildren(QMessageBox):
+        box.close()
+    w.open_enrolment()
+    dialog = next(d for d in w.findChildren(EnrolDialog) if d.isVisible())
+    assert (dialog.url.text(), dialog.code.text()) == ("http://testserver", "AAAA-BBBB-CCCC")
+    dialog.code.setText(hub.issue_code(desk.agency_code))
+    with qtbot.waitSignal(w.enrolled, timeout=10_000):
+        dialog.accept()
+    qtbot.waitUntil(lambda: w.snapshot is not None and w.snapshot.enrolled)
+    w.open_enrolment()  # a re-enrolment later starts from nothing: the code is spent
+    again = next(d for d in w.findChildren(EnrolDialog) if d.isVisible())
+    assert again.code.text() == ""
+    again.reject()
 
 
 def test_register_through_the_status_bar_hook(qtbot, store, clock, data_dir, monkeypatch) -> None:

@@ -403,6 +403,9 @@ class DossierPage(QWidget):
         self.resume_button.setObjectName("resumeButton")
         self.resume_button.setStyleSheet("font-weight: bold;")
         self.resume_button.clicked.connect(self.resume)
+        # it has the focus when a form 02 slip is scanned: Enter presses it, as in a dialog
+        # (outside dialogs Qt's buttons answer only Space); the scan's own Enter is swallowed
+        self.resume_button.setAutoDefault(True)
         self.resume_button.setVisible(False)
         outer.insertWidget(outer.indexOf(self.actions_box), self.resume_button)
 

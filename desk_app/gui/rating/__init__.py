@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
 from desk_app.gui.rating.controller import RatingController
 from desk_app.gui.rating.figures_dialog import FiguresDialog
-from desk_app.gui.rating.placement import place
+from desk_app.gui.rating.placement import citizen_screen, place
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 
@@ -65,6 +65,7 @@ class _Placer(QObject):
         super().__init__(controller)
         self.window = controller.window
         self.main_window = main_window
+        self.state = "idle"
 
     def place(self) -> None:
         place(self.window, self.main_window)
@@ -74,9 +75,31 @@ class _Placer(QObject):
             self.place()
 
     def on_state(self, state: str) -> None:
-        # a slip offered while the clerk had closed the citizen's window brings it back
-        if state == "rating" and not self.window.isVisible():
-            self.place()
+        # a slip offered while the clerk had closed the citizen's window brings it back. On
+        # one monitor the window comes in front of the clerk's for the rating (else the
+        # citizen never sees it) and goes back behind when it is over, so the clerk sees
+        # the form the keyboard types into
+        one_screen = citizen_screen(self.main_window) is None
+        self.state = state
+        if state == "rating":
+            if not self.window.isVisible():
+                self.place()
+            elif one_screen:
+                self.window.raise_()
+            modal = QApplication.activeModalWidget()
+            if one_screen and isinstance(modal, QDialog):
+                # the form 01 print dialog of the same intake: when it closes, the window
+                # manager puts the clerk's window back on top; the rating comes back after it
+                modal.finished.connect(self._dialog_closed)
+        elif state == "idle" and one_screen and self.window.isVisible():
+            self.window.lower()
+
+    def _dialog_closed(self, _result: int) -> None:
+        QTimer.singleShot(300, self._raise_again)
+
+    def _raise_again(self) -> None:
+        if self.state == "rating" and self.window.isVisible():
+            self.window.raise_()
 
 
 def install(
@@ -115,7 +138,9 @@ def install(
 
 
 def uninstall(controller: RatingController) -> None:
-    """Remove the controller's hooks and close its window (tests, sign-out)."""
+    """Remove the controller's hooks and close its window (tests, sign-out). A level the
+    citizen chose but did not send still counts, flagged unconfirmed, as when the desk locks."""
+    controller._close_pending()
     for hook_list, fn in ((hooks.after_return, controller.after_return),
                           (hooks.after_intake, controller.after_intake)):
         while fn in hook_list:
@@ -144,5 +169,13 @@ def _add_menu(
         dialog.open()
 
     figures.triggered.connect(open_figures)
+
+    def offer_figures() -> None:
+        # a clerk is not offered what only a leader may open (the check above stays too)
+        who = clerk_fn()
+        figures.setEnabled(who is not None and allowed(who.role, Action.RATING_FIGURES))
+
+    offer_figures()
+    menu.aboutToShow.connect(offer_figures)
     screen.triggered.connect(lambda: place(controller.window, main_window))
     controller.figures_action = figures  # type: ignore[attr-defined]

@@ -38,4 +38,5 @@ def place(window: QWidget, clerk_window: QWidget | None) -> bool:
         area = screen.availableGeometry()
         window.resize(max(800, area.width() * 3 // 4), max(560, area.height() * 3 // 4))
     window.showNormal()
+    window.raise_()  # in front of the clerk's window (raising never takes the keyboard)
     return False
