@@ -51,3 +51,28 @@ def parse_date(text: str) -> date | None:
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[2]) != 4:
         raise ValueError(text)
     return date(int(parts[2]), int(parts[1]), int(parts[0]))
+
+
+_TIME = r"(?P<h>\d{1,2})\s*[:hg]\s*(?P<m>\d{2})"
+_DAY = r"(?P<d>\d{1,2})\s*[/\-.]\s*(?P<mo>\d{1,2})\s*[/\-.]\s*(?P<y>\d{4})"
+_DATETIME_FORMS = (
+    re.compile(rf"^{_TIME}\s*(?:,|ngày)?\s*{_DAY}$", re.IGNORECASE),
+    re.compile(rf"^{_DAY}\s*(?:,|lúc)?\s*{_TIME}$", re.IGNORECASE),
+)
+
+
+def parse_datetime(text: str) -> datetime:
+    """'09:00 04/12/2026', '9h00 ngày 4/12/2026', '04/12/2026 09:00' -> datetime.
+
+    Raises ValueError on anything else (an hour and a date, both, or nothing is guessed)."""
+    text = " ".join(text.split())
+    for form in _DATETIME_FORMS:
+        m = form.match(text)
+        if m is not None:
+            return datetime(int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"]), int(m["m"]))
+    raise ValueError(text)
+
+
+def fmt_datetime_input(value: datetime) -> str:
+    """The form a typed date-time field shows: '09:00 04/12/2026'."""
+    return f"{value:%H:%M %d/%m/%Y}"

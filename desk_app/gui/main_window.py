@@ -34,6 +34,7 @@ from desk_app.core.codes import looks_like_code
 from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.page import DossierPage
+from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.geometry import WindowGeometry
 from desk_app.gui.intake.form import IntakeForm
 from desk_app.gui.lock import IdleWatcher, LockScreen
@@ -128,9 +129,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().addPermanentWidget(factory())
             except Exception:
                 log.exception("status bar widget %r failed", factory)
-        self.clerk_label = QLabel(
-            f"Cán bộ: <b>{clerk.full_name}</b> ({messages.ROLE_LABELS.get(clerk.role, clerk.role)})"
+        self.clerk_label = ElidedLabel(
+            f"Cán bộ: {clerk.full_name} ({messages.ROLE_LABELS.get(clerk.role, clerk.role)})"
         )
+        self.clerk_label.setObjectName("clerkLabel")
         self.statusBar().addPermanentWidget(self.clerk_label)
 
         self.ops.changesApplied.connect(self._changes_applied)

@@ -37,6 +37,7 @@ FIELD_MESSAGES: dict[str, str] = {
     "bad_email": "Thư điện tử không đúng dạng (ví dụ ten@example.vn).",
     "in_future": "Ngày sinh không thể ở tương lai.",
     "too_old": "Ngày sinh trước năm 1900: kiểm tra lại.",
+    "bad_datetime": "Nhập giờ và ngày dạng giờ:phút ngày/tháng/năm, ví dụ 09:00 04/12/2026.",
     "bad_date": "Ngày không đúng dạng ngày/tháng/năm (ví dụ 15/03/1990).",
     "bad_gender": "Giới tính chỉ là Nam hoặc Nữ.",
     "out_of_range": "Giá trị ngoài khoảng cho phép.",

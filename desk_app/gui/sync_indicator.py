@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
 from desk_app.errors import KnownError
+from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 from desk_app.sync import state
@@ -137,11 +137,8 @@ class SyncIndicator(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         self.dot = QLabel("●")
-        self.text = QLabel()
+        self.text = ElidedLabel()  # gives way to the dossier counts on a narrow screen
         self.text.setObjectName("syncText")
-        # gives way to the dossier counts on a narrow screen; the tooltip has it all
-        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.text.setMinimumWidth(110)
         self.skew = QLabel()
         self.skew.setObjectName("syncSkew")
         self.skew.setStyleSheet("color: #b3261e; font-weight: bold;")

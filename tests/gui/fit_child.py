@@ -98,6 +98,12 @@ def main() -> None:
         "geometry": [window.x(), window.y(), window.width(), window.height()],
         "tabs": tabs,
         "status_bar": rect_of(window.statusBar()),
+        "status_widgets": {
+            (w.objectName() or type(w).__name__): rect_of(w)
+            for w in window.statusBar().findChildren(QWidget)
+            if w.parentWidget() is window.statusBar() and w.isVisible()
+            and not type(w).__name__.startswith("QSize")
+        },
         "counts": [window.counts_label.width(), window.counts_label.sizeHint().width()],
         "counts_text": window.counts_label.text(),
     }

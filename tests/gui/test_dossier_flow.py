@@ -17,7 +17,15 @@ from desk_app.gui.main_window import MainWindow
 from desk_app.services import intake, lifecycle
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import focused, open_window, press, scan, take_message, type_text
+from tests.gui.conftest import (
+    answer_question,
+    focused,
+    open_window,
+    press,
+    scan,
+    take_message,
+    type_text,
+)
 from tests.helpers import complete_request
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -153,6 +161,7 @@ def test_leader_extends_a_late_dossier(qtbot: QtBot, store: Store, clock: FixedC
     page.extend_reason.setFocus()
     type_text("Chờ xác minh của xã nơi cư trú trước đây")
     page.new_due.setDateTime(datetime(2026, 12, 3, 9, 0))
+    answer_question(yes=True)
     page.extend_button.click()
     assert "hẹn trả mới 09:00 ngày 03/12/2026" in page.result.text()
     with store.read() as s:

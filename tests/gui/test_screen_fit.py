@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = [(1366, 768), (1280, 720)]
+SIZES = [(1366, 768), (1280, 720), (1024, 600)]
 
 
 def _run(data_dir: Path, size: tuple[int, int], tmp_path: Path, *extra: str) -> dict:
@@ -58,10 +58,20 @@ def test_every_button_and_the_status_bar_fit_on_first_start(
         assert expected in names, sorted(names)
     for tab, buttons in got["tabs"].items():
         outside = {n: r for n, r in buttons.items() if not _inside(r, area)}
-        assert not outside, (tab, outside)
+        # the two sizes show every button at once; below them the dossier page
+        # scrolls (its content may lie below the fold), the rest still must not overflow
+        if size in ((1366, 768), (1280, 720)) or tab != "Chi tiết hồ sơ":
+            assert not outside, (tab, outside)
     assert _inside(got["status_bar"], area), got["status_bar"]
     width, needed = got["counts"]
     assert width >= needed, got["counts_text"]
+    # nothing in the status bar is drawn over its neighbour (the clerk's name, the rating and
+    # sync notes give way with "…" instead)
+    spans = sorted((r[0], r[0] + r[2], name) for name, r in got["status_widgets"].items()
+                   if r[2] > 0)
+    assert len(spans) >= 4, spans
+    for (_a0, a1, a), (b0, _b1, b) in zip(spans, spans[1:]):
+        assert a1 <= b0, (a, b, spans)
     assert "Quá hạn:" in got["counts_text"]
 
 

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -37,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import KnownError, TransitionError, ValidationError
+from desk_app.errors import FieldError, KnownError, TransitionError, ValidationError
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.return_dialog import ReturnDialog
 from desk_app.gui.dossier.view_data import DossierView, load_view
-from desk_app.gui.fields import FieldMessage, mark
-from desk_app.gui.formatting import fmt_datetime, fmt_money
+from desk_app.gui.fields import DateTimeField, FieldMessage, mark
+from desk_app.gui.formatting import fmt_appointment, fmt_datetime, fmt_money
 from desk_app.gui.ops import Ops
 from desk_app.services import lifecycle, returns, working_hours
 from desk_app.services.access import ForbiddenError
@@ -123,10 +122,8 @@ class DossierPage(QWidget):
 
         self.extend_box = QGroupBox("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận")
         ext = QFormLayout(self.extend_box)
-        self.new_due = QDateTimeEdit()
+        self.new_due = DateTimeField()
         self.new_due.setObjectName("newDue")
-        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.new_due.setCalendarPopup(True)
         self.new_due_msg = FieldMessage()
         due_box = QVBoxLayout()
         due_box.addWidget(self.new_due)
@@ -226,7 +223,7 @@ class DossierPage(QWidget):
                     ForbiddenError("forbidden", action=action.value)))
         self.extend_box.setVisible(allowed(role, Action.EXTEND) and current in EXTENDABLE)
         base = v.due_at or self.ops.clock.now()
-        self.new_due.setDateTime(QDateTime(self._default_new_due(base)))
+        self.new_due.setDateTime(self._default_new_due(base))
         self._render_history()
         self._render_extra_actions(current)
         self._render_links(v)
@@ -450,23 +447,43 @@ class DossierPage(QWidget):
         with self.ops.read() as session:
             return working_hours.suggested_appointment(session, self.ops.clock.now(), base)
 
+    def _extend_errors(self, errors: list[FieldError]) -> None:
+        for err in errors:
+            widget, msg = ((self.new_due, self.new_due_msg) if err.field == "new_due_at"
+                           else (self.extend_reason, self.extend_reason_msg))
+            mark(widget, msg, messages.field_message(err))
+
     def extend(self) -> bool:
         if self.view is None:
             return False
         for widget, msg in ((self.new_due, self.new_due_msg),
                             (self.extend_reason, self.extend_reason_msg)):
             mark(widget, msg, "")
-        new_due = self.new_due.dateTime().toPython().replace(second=0, microsecond=0)
+        try:
+            new_due = self.new_due.value()
+        except ValueError:
+            mark(self.new_due, self.new_due_msg, messages.FIELD_MESSAGES["bad_datetime"])
+            self.new_due.setFocus()
+            return False
+        # what can be told at the fields first; the question comes only for a valid date
+        with self.ops.read() as session:
+            early = working_hours.appointment_errors(session, self.ops.clock.now(), new_due)
+        if not self.extend_reason.text().strip():
+            early.append(FieldError("reason", "required"))
+        if early:
+            self._extend_errors(early)
+            return False
+        if not messages.confirm(
+            self, f"Gia hạn hồ sơ {self.view.code}: hẹn trả mới {fmt_appointment(new_due)}, "
+                  "lập văn bản xin lỗi (mẫu 04)?"):
+            return False
         try:
             result = self.ops.write(
                 "extend", lifecycle.extend_due, self.view.id, new_due,
                 self.extend_reason.text(), parent=self,
             )
         except ValidationError as exc:
-            for err in exc.errors:
-                widget, msg = ((self.new_due, self.new_due_msg) if err.field == "new_due_at"
-                               else (self.extend_reason, self.extend_reason_msg))
-                mark(widget, msg, messages.field_message(err))
+            self._extend_errors(exc.errors)
             return False
         if result is None:
             return False

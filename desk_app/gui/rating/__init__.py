@@ -14,11 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
 from desk_app.gui import hooks, messages
+from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.rating.controller import RatingController
 from desk_app.gui.rating.figures_dialog import FiguresDialog
 from desk_app.gui.rating.placement import citizen_screen, place
@@ -122,7 +123,8 @@ def install(
         lock_changed.connect(controller.set_locked)
     if isinstance(main_window, QMainWindow):
         _add_menu(main_window, controller, store, clock, clerk_fn)
-        note = QLabel()
+        note = ElidedLabel()
+        note.setObjectName("ratingState")
         controller.stateChanged.connect(lambda state: note.setText(STATE_TEXT.get(state, "")))
         note.setText(STATE_TEXT["idle"])
         main_window.statusBar().addPermanentWidget(note)
