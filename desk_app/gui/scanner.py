@@ -43,6 +43,9 @@ from desk_app.core.cccd import CccdParseError, parse_qr
 from desk_app.core.codes import looks_like_code, looks_like_partial_code
 
 CAPTURE_GAP_S = 1.5
+# A scanner types a key every few milliseconds; a pause longer than this before a key starts a
+# new burst: digits the clerk typed before the pause are never taken for the card's number.
+BURST_GAP_S = 0.2
 HANDLES_CODES = "handlesCodes"  # a QLineEdit property: this field looks dossier codes up itself
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # The number a CCCD payload starts with: 12 digits, or a 9-digit old CMND number (refused with
@@ -109,10 +112,12 @@ class KeySniffer(QObject):
         self.enabled = True
         self._receiver: QWidget | None = None
         self._typed = ""
+        self._burst_start = 0  # where in _typed the current fast burst of keys began
         self._restore: Callable[[], None] = lambda: None
         self._digit_restore: Callable[[], None] = lambda: None
         self._capture: str | None = None
         self._last_key_at = 0.0
+        self._last_stamp = 0.0
         self._last_event = (0, None)  # (C++ address, receiver) to skip propagated copies
         QApplication.instance().installEventFilter(self)
 
@@ -123,6 +128,7 @@ class KeySniffer(QObject):
 
     def reset(self) -> None:
         self._typed = ""
+        self._burst_start = 0
         self._capture = None
         self._restore = self._digit_restore = lambda: None
 
@@ -147,6 +153,10 @@ class KeySniffer(QObject):
     def _on_key(self, obj: QWidget, event: QKeyEvent) -> bool:
         now = time.monotonic()
         gap, self._last_key_at = now - self._last_key_at, now
+        # when the keys were made, not when they were handled: a busy window handles a
+        # scanner's queued keys late but close together, and a burst must not split there
+        stamp = event.timestamp() / 1000.0 if event.timestamp() else now
+        burst_gap, self._last_stamp = stamp - self._last_stamp, stamp
         if obj is not self._receiver:
             if self._capture is not None and self._receiver is not None:
                 self._give_back()
@@ -185,7 +195,7 @@ class KeySniffer(QObject):
                 self.codeScanned.emit(tail.group(0).upper())
                 return True
             return False
-        digits_end = _DIGITS_END.search(self._typed)
+        digits_end = _DIGITS_END.search(self._typed[self._burst_start:])
         if text == "|" and digits_end is not None and self.wants_cccd(obj):
             _take_back(obj, digits_end.group(1), self._digit_restore)
             self._capture = digits_end.group(1) + "|"
@@ -193,6 +203,8 @@ class KeySniffer(QObject):
         if text and text.isprintable():
             if not self._typed:
                 self._restore = snapshot(obj)
+            if burst_gap > BURST_GAP_S:
+                self._burst_start = len(self._typed)
             if text.isdigit() and (not self._typed or not self._typed[-1].isdigit()):
                 self._digit_restore = snapshot(obj)
             self._typed += text

@@ -158,3 +158,24 @@ def test_search_by_the_end_of_a_code_and_in_lower_case(
     assert window.tabs.currentWidget() is window.register
     model = window.register.model
     assert [model.dossier_id(r) for r in range(model.rowCount())] == window.last_search_ids
+
+
+def test_a_scan_after_typed_digits_takes_back_only_the_scan(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The clerk typed a phone number; a moment later a card is scanned into the same field.
+    Only the scanner's digits belong to the card: the phone stays whole (the 12-digit look-up
+    used to reach back into the typed digits and cut the phone to 0912345)."""
+    phone = window.intake.applicant.line("phone")
+    phone.setFocus()
+    type_text("0912345678")
+    qtbot.wait(350)  # a person's pause, then the scanner's burst
+    scan("123456789|Lê Văn Tám|01011980|Nam|Hà Nội|")
+    assert phone.text() == "0912345678"
+    assert "9 chữ số" in window.intake.banner.text() or "CMND" in window.intake.banner.text()
+    phone.selectAll()
+    type_text("0987 654 321")
+    qtbot.wait(350)
+    scan("001192004567|013456789|Trần Thị Hồng Nhung|05061992|Nữ|Hà Nội|12082021")
+    assert phone.text() == "0987 654 321"
+    assert window.intake.applicant.line("full_name").text() == "Trần Thị Hồng Nhung"
