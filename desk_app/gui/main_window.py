@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.sniffer.codeScanned.connect(self.open_code)
         self.idle = IdleWatcher(idle, self)
         self.idle.idle.connect(self.lock)
-        self._focus_before_lock: QWidget | None = None
+        self._focus_before_lock: list[QWidget] = []
         self._hidden_dialogs: list[QWidget] = []
         self._disabled_while_locked: list[QAction | QShortcut] = []
         self._seal = _LockSeal(self)
@@ -289,7 +289,9 @@ class MainWindow(QMainWindow):
         of the program hidden until the clerk's password is given again (nothing is reset)."""
         if self.locked:
             return
-        self._focus_before_lock = QApplication.focusWidget()
+        # where the keyboard was: in a dialog (a question the lock ends), or in the window
+        self._focus_before_lock = [w for w in (QApplication.focusWidget(), self.focusWidget())
+                                   if w is not None]
         self._disabled_while_locked = [
             item for item in (*self.findChildren(QAction), *self.findChildren(QShortcut))
             if item.isEnabled()
@@ -324,8 +326,14 @@ class MainWindow(QMainWindow):
         self.lockChanged.emit(False)
         for widget in self._seal.release():
             widget.show()
-        if self._focus_before_lock is not None and shiboken6.isValid(self._focus_before_lock):
-            self._focus_before_lock.setFocus()
+        self.activateWindow()
+        for widget in self._focus_before_lock:  # the first one still on screen
+            if shiboken6.isValid(widget) and widget.isVisible() \
+                    and widget is not self.lock_screen.password:
+                widget.window().activateWindow()
+                widget.setFocus()
+                break
+        self._focus_before_lock = []
         log.info("window unlocked (%s)", self.clerk.username)
 
     def logout(self) -> None:

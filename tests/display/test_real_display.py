@@ -140,3 +140,25 @@ def test_one_screen_the_rating_after_an_intake_is_not_left_behind(
     order = _stacking(display)
     assert order.index(citizen) > order.index(clerk), "the rating is behind the clerk's window"
     assert counter.state()["active"] == "mainWindow"  # and the keyboard stayed with the clerk
+
+
+def test_a_question_ended_by_the_idle_lock_gives_the_keyboard_back(
+        x_display: Callable[..., XDisplay], run_counter: Callable[[XDisplay], Counter]) -> None:
+    """Ctrl+N's question is open when the idle lock comes; after the password the keyboard is
+    in the field the clerk was typing in (on a real display it was left nowhere)."""
+    display = x_display("1366x768", 1)
+    counter = run_counter(display)
+    counter.wait_for(lambda s: s["active"] == "mainWindow" and s["focus"] == "applicant.email")
+    display.xdotool("type", "--delay", "40", "an@")
+    counter.wait_for(lambda s: s["email"] == "an@")
+    counter.send("idle 2")
+    display.xdotool("key", "ctrl+n")
+    counter.wait_for(lambda s: "Xác nhận" in s["windows"])  # the question
+    counter.wait_for(lambda s: s["locked"], timeout=10)
+    display.xdotool("type", "--delay", "40", "mat-khau-123")
+    display.xdotool("key", "Return")
+    counter.wait_for(lambda s: not s["locked"])
+    counter.send("idle 0")
+    display.xdotool("type", "--delay", "40", "xa.vn")
+    state = counter.wait_for(lambda s: s["email"] == "an@xa.vn")
+    assert state["active"] == "mainWindow" and "Xác nhận" not in state["windows"]

@@ -83,6 +83,7 @@ def main(data_dir: Path, state_path: Path) -> None:
             "active": active.objectName() if active is not None else "",
             "focus": focus.objectName() if focus is not None else "",
             "name": window.intake.applicant.line("full_name").text(),
+            "email": window.intake.applicant.line("email").text(),
             "locked": window.locked,
             "citizen_page": citizen.page(),
             "windows": sorted(w.windowTitle() for w in QApplication.topLevelWidgets()
@@ -104,6 +105,8 @@ def main(data_dir: Path, state_path: Path) -> None:
             with store.write() as s:
                 new_id = intake.receive(s, clock, 3, complete_request(s)).dossier_id
             hooks.call_all(hooks.after_intake, new_id)
+        elif verb == "idle":  # the idle lock after this many seconds without input
+            window.idle.set_seconds(int(arg))
         elif verb == "quit":
             window.close()
             app.quit()

@@ -417,3 +417,26 @@ def test_fixing_the_data_clears_the_warning_and_needs_no_confirmation(
     assert not ack.isVisible() and form.applicant.acknowledged() == []
     assert form.applicant.msgs["id_number"].text() == ""
 
+
+
+def test_a_question_ended_by_the_lock_leaves_the_keyboard_in_the_form(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
+    """Ctrl+N's yes/no question is open when the idle lock comes: the lock ends the question
+    (as "No": nothing is wiped) and after the password the keyboard is back in the field the
+    clerk was typing in, so Ctrl+Enter and typing work at once."""
+    from PySide6.QtCore import QTimer
+
+    window = open_window(qtbot, store, clock, data_dir)
+    note = window.intake.note
+    note.setFocus()
+    type_text("Mang bản chính lần sau")
+    QTimer.singleShot(300, window.lock)  # the idle lock, while the question waits
+    press(Qt.Key.Key_N, modifiers=CTRL)  # blocks in the question until the lock ends it
+    assert window.locked and note.text() == "Mang bản chính lần sau"
+    QTest.keyClicks(window.lock_screen.password, PASSWORD)
+    press(Qt.Key.Key_Return, window.lock_screen.password)
+    assert not window.locked
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note)
+    type_text(" nhé")
+    assert note.text() == "Mang bản chính lần sau nhé"
+    assert not message_boxes()
