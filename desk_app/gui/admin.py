@@ -158,13 +158,25 @@ class AdminDialog(QDialog):
                 if err.field in self.widgets:
                     mark(self.widgets[err.field], self.msgs[err.field],
                          messages.field_message(err))
+            first = next((e.field for e in exc.errors if e.field in self.widgets), None)
+            if first is not None:
+                self.widgets[first].setFocus()
             return False
         if result is None:
             return False
         for widget in (self.username, self.full_name, self.password):
             widget.clear()
+        self.role.setCurrentIndex(0)  # the next account starts as a plain clerk again
         self.reload()
+        self.username.setFocus()
         return True
+
+    def reject(self) -> None:
+        """Esc or closing: an account half typed is dropped only when the admin says so."""
+        typed = any(w.text() for w in (self.username, self.full_name, self.password))
+        if typed and not messages.confirm(self, "Bỏ tài khoản đang nhập dở?"):
+            return
+        super().reject()
 
     def _selected(self) -> tuple[int, str, str, bool] | None:
         """(id, username, full name, active) of the account selected in the list."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         self.lockChanged.emit(False)
         for widget in self._seal.release():
             widget.show()
+            self._seal.place_again(widget)
         self.activateWindow()
         for widget in self._focus_before_lock:  # the first one still on screen
             if shiboken6.isValid(widget) and widget.isVisible() \
@@ -400,6 +401,7 @@ class _LockSeal(QObject):
         super().__init__(window)
         self.window = window
         self.hidden: list[QWidget] = []
+        self.places: dict[int, QRect] = {}
 
     def must_hide(self, widget: QWidget) -> bool:
         if widget is self.window or not widget.isWindow():
@@ -418,12 +420,19 @@ class _LockSeal(QObject):
     def hide(self, widget: QWidget) -> None:
         if widget not in self.hidden:
             self.hidden.append(widget)
+            self.places[id(widget)] = widget.geometry()
         widget.hide()
 
     def release(self) -> list[QWidget]:
         out = [w for w in self.hidden if shiboken6.isValid(w)]
         self.hidden = []
         return out
+
+    def place_again(self, widget: QWidget) -> None:
+        """Back where it was (a window manager may place a re-shown window elsewhere)."""
+        place = self.places.pop(id(widget), None)
+        if place is not None and place.isValid():
+            widget.setGeometry(place)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \

@@ -23,6 +23,7 @@ from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk
+from tests.gui import answers
 
 # The offscreen platform says so when a window is shown; harmless.
 OFFSCREEN_NOISE = r"This plugin does not support (propagateSizeHints|raise|grabbing)"
@@ -118,24 +119,11 @@ def take_message(qtbot: QtBot) -> str:
     return text
 
 
-def answer_question(yes: bool) -> list[str]:
-    """Answer the next blocking yes/no question (``messages.confirm``) when it shows; the
-    returned list receives its text (empty if no question was asked)."""
-    from PySide6.QtCore import QTimer
+@pytest.fixture(autouse=True)
+def stop_answering() -> Iterator[None]:
+    """An answer a test prepared but did not use must not answer the next test's question."""
+    yield
+    answers.stop_all()
 
-    asked: list[str] = []
-    tries = [250]  # about 5 s, then give up (a test asserts on ``asked``)
 
-    def click() -> None:
-        boxes = [b for b in message_boxes() if b.button(QMessageBox.StandardButton.Yes)]
-        if not boxes:
-            tries[0] -= 1
-            if tries[0] > 0:
-                QTimer.singleShot(20, click)
-            return
-        asked.append(boxes[0].text())
-        button = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
-        boxes[0].button(button).click()
-
-    QTimer.singleShot(0, click)
-    return asked
+answer_question = answers.answer_question

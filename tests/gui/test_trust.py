@@ -400,7 +400,12 @@ def test_a_card_mismatch_stays_until_fixed_or_confirmed(
         assert event.data["id_mismatch_acknowledged"] == ["gender", "birth_year"]
         payload = s.scalars(select(OutboxEvent.payload)).one()
         assert payload["intake"]["id_mismatch_acknowledged"] == ["gender", "birth_year"]
+        dossier_id = event.dossier_id
     assert not ack.isVisible()  # the next dossier starts clean
+    window.open_dossier(dossier_id)  # and the dossier page says it was checked, by whom
+    header = window.dossier.header.text()
+    assert "đã đối chiếu thẻ gốc" in header and "giới tính" in header
+    assert "Nguyễn Văn Bình" in header
 
 
 def test_fixing_the_data_clears_the_warning_and_needs_no_confirmation(
@@ -428,8 +433,11 @@ def test_a_question_ended_by_the_lock_leaves_the_keyboard_in_the_form(
 
     window = open_window(qtbot, store, clock, data_dir)
     note = window.intake.note
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     note.setFocus()
-    type_text("Mang bản chính lần sau")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is note)
+    type_text("Mang bản chính lần sau", note)
     QTimer.singleShot(300, window.lock)  # the idle lock, while the question waits
     press(Qt.Key.Key_N, modifiers=CTRL)  # blocks in the question until the lock ends it
     assert window.locked and note.text() == "Mang bản chính lần sau"

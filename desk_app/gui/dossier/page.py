@@ -194,6 +194,7 @@ class DossierPage(QWidget):
             + f"<br>Người nộp: <b>{v.applicant}</b>"
             + (f" · CCCD {v.applicant_id}" if v.applicant_id else "")
             + (f" · ĐT {v.applicant_phone}" if v.applicant_phone else "")
+            + _mismatch_note(v)
             + (f"<br>Nơi thường trú: {v.applicant_address}" if v.applicant_address else "")
             + (f"<br>Người nộp thay: {v.representative}" if v.representative else "")
             + f"<br>Tiếp nhận: {fmt_datetime(v.received_at)} · cán bộ {v.received_by}"
@@ -495,6 +496,18 @@ class DossierPage(QWidget):
 
 
 KIND_NAMES = ("bản chính", "bản sao chứng thực", "bản sao")
+
+
+def _mismatch_note(v: DossierView) -> str:
+    """The clerk's confirmation at intake that the card was checked despite a CCCD number
+    contradicting the birth year or gender (stored in the intake event)."""
+    for e in v.events:
+        problems = e.data.get("id_mismatch_acknowledged") if e.action == "intake" else None
+        if problems:
+            words = "; ".join(messages.MISMATCH_MESSAGES.get(str(p), "") for p in problems)
+            return (f"<br><span style='color:#9a5b00'>Số CCCD không khớp ({words}): cán bộ "
+                    f"{e.clerk} đã đối chiếu thẻ gốc khi tiếp nhận.</span>")
+    return ""
 
 
 def _components_html(v: DossierView) -> str:
