@@ -40,8 +40,8 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
         return stamp({"code": code, "agency_code": body.agency_code})
 
     @router.get("/summary", response_model=SummaryOut, responses=refusals(422))
-    def admin_summary(start: date | None = None, end: date | None = None,
-                      as_of: datetime | None = None) -> dict[str, Any]:
+    def admin_summary(start: edge.IsoDate | None = None, end: edge.IsoDate | None = None,
+                      as_of: edge.IsoDateTime | None = None) -> dict[str, Any]:
         """Per commune: received, on time, late, overdue (as of ``as_of``, Vietnam time;
         default now), satisfaction. ``start``/``end``: days of receipt, inclusive."""
         now_local = as_of.replace(tzinfo=None) if as_of else datetime.now(VN_TZ).replace(

@@ -10,32 +10,25 @@ added to the summary is not silently dropped.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt,
-                      model_validator)
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from desk_app.core.lifecycle import Status
 from desk_app.core.text import nfc
 from province_hub.answer import Stamped
-from province_hub.edge import AGENCY, text
+from province_hub.edge import AGENCY, IsoDate, text, whole
 
-# at least one character that is not white space (parse_catalogue trims and needs one)
-NONBLANK = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+# at least one character that is not white space as Python's str.strip() sees it
+# (parse_catalogue trims and needs one); spelt out, as regex engines disagree on \s
+_SPACE = (r"\u0000\t-\r\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f"
+          r"\u205f\u3000")
+NONBLANK = rf"^[^\u0000]*[^{_SPACE}][^\u0000]*$"
 MONEY = 10**12  # đồng; far above any fee, far below what a desk's SQLite integer holds
 
 
-def _iso_text(value: Any) -> Any:
-    """A date given as ISO text only (not a number of seconds, not a datetime)."""
-    if not isinstance(value, str):
-        raise ValueError("a date is written YYYY-MM-DD")
-    return value
-
-
-IsoDate = Annotated[date, BeforeValidator(_iso_text)]
-Count = Annotated[StrictInt, Field(ge=0, le=1000)]
-Money = Annotated[StrictInt, Field(ge=0, le=MONEY)]
+Count = whole(0, 1000)
+Money = whole(0, MONEY)
 
 
 class _In(BaseModel):
@@ -45,7 +38,7 @@ class _In(BaseModel):
 class CodeIn(_In):
     agency_code: AGENCY = Field(description="the commune's agency code, e.g. 000.00.12.H26")
     name: text(200) = ""
-    valid_days: Annotated[StrictInt, Field(ge=1, le=90)] = 7
+    valid_days: whole(1, 90) = 7
 
 
 class CalendarIn(_In):
@@ -70,7 +63,7 @@ class SameDay(_In):
 
 class WorkingDays(_In):
     kind: Literal["working_days"]
-    days: Annotated[StrictInt, Field(ge=1, le=365)]
+    days: whole(1, 365)
 
 
 class FreeFee(_In):

@@ -24,13 +24,15 @@ import json
 import math
 import re
 from collections.abc import Callable, Coroutine
+from datetime import date, datetime
 from itertools import accumulate
 from typing import Annotated, Any
 
+from annotated_types import Interval
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr,
-                      StringConstraints, TypeAdapter, ValidationError)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt,
+                      StrictStr, StringConstraints, TypeAdapter, ValidationError)
 from pydantic_core import PydanticCustomError
 from starlette.requests import ClientDisconnect
 
@@ -55,6 +57,40 @@ def text(max_length: int, *, min_length: int = 0, pattern: str = NO_NUL) -> Any:
 
 
 AGENCY = text(40, min_length=1, pattern=TOKEN)
+
+
+def _whole_number(value: Any) -> Any:
+    """JSON's integer: 7 or 7.0 (JSON Schema calls both integers), never "7" or true."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("a whole number is needed")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("a whole number is needed")
+        return int(value)
+    return value
+
+
+def _iso(pattern: str, what: str) -> Callable[[Any], Any]:
+    shape = re.compile(pattern)
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or not shape.fullmatch(value):
+            raise ValueError(f"{what} is written {pattern}")
+        return value
+    return check
+
+
+def whole(ge: int, le: int) -> Any:
+    """An integer of a JSON body, from ``ge`` to ``le``."""
+    return Annotated[int, Interval(ge=ge, le=le), BeforeValidator(_whole_number)]
+
+
+# dates and times as RFC 3339 writes them (not pydantic's other forms, such as Unix seconds);
+# a time without an offset is read as Vietnam time
+IsoDate = Annotated[date, BeforeValidator(_iso(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a date"))]
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})?", "a time"))]
 UUID_TEXT = text(36, min_length=1, pattern=r"^[^\u0000-\u001f\u007f]*$")
 
 
