@@ -108,12 +108,18 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
 
     @router.post("/dossiers/{uuid}/status")
     def admin_status(uuid: str, body: StatusIn) -> dict[str, Any]:
-        """Record a status change made upstream; the commune's desks pull it."""
+        """Record a status change made upstream; the commune's desks pull it. 409 when the
+        life cycle does not allow it from the dossier's status at the hub."""
         with write(engine) as s:
             try:
                 item = feed.upstream_status(s, uuid, body.to, body.reason, body.by, utcnow())
             except ValueError as exc:
                 raise Fail(422, "bad_status", str(exc)) from exc
+            except feed.TransitionRefused as exc:  # the life cycle, as at the desk
+                detail = f"{exc.current} -> {exc.target}"
+                if exc.code == "transition_final":
+                    raise Fail(409, "transition_final", detail) from exc
+                raise Fail(409, "transition_not_allowed", detail) from exc
             if item is None:
                 raise Fail(404, "not_found")
             return stamp({"cursor": item.id})
