@@ -260,12 +260,17 @@ def main() -> None:
                     store = Store(database_path(tmp / name))
                     agency = f"000.00.{i + 1:02d}.H98"
                     with store.write() as s:
+                        demo = s.scalar(select(Commune.agency_code))
                         s.execute(update(Commune).values(agency_code=agency))
-                        # the clones' payloads name the desk's agency
+                        # the clones' payloads name the desk's agency, their codes carry it
                     with store.write() as s:
                         for e in s.scalars(select(OutboxEvent)):
-                            if "agency_code" in e.payload:
-                                e.payload = {**e.payload, "agency_code": agency}
+                            pl = dict(e.payload)
+                            if "agency_code" in pl:
+                                pl["agency_code"] = agency
+                            if isinstance(pl.get("code"), str):
+                                pl["code"] = pl["code"].replace(demo, agency)
+                            e.payload = pl
                     with write(engine) as s:
                         code = auth.issue_code(s, agency, f"Xã {name}", utcnow())
                     enrol_desk(store, CLOCK, hub_url, code)

@@ -65,13 +65,16 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
 
     @router.get("/problems")
     def admin_problems(limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
-        """The latest conflicts and refusals (events not stored), newest first, and desks
-        whose rating chain has problems."""
+        """The latest problems, newest first: conflicts and refusals (events not stored),
+        and flags on stored events (``future_stamp``: stamped ahead of the hub's clock;
+        ``province_change_rejected``: a desk could not apply a province status change); and
+        desks whose rating chain has problems."""
         with read(engine) as s:
             rows = s.scalars(select(EventProblem).order_by(EventProblem.id.desc()).limit(limit))
             problems = [{"uuid": r.uuid, "desk_id": r.desk_id, "problem": r.problem,
                          "reason": r.reason, "received_at": r.received_at.isoformat(),
-                         "kind": r.event.get("kind")} for r in rows]
+                         "kind": r.event.get("kind"), "entity_uuid": r.event.get("entity_uuid"),
+                         "created_at": r.event.get("created_at")} for r in rows]
             chains = [{"desk_id": d.id, "problems": d.chain_problems} for d in s.scalars(
                 select(Desk).where(Desk.chain_problems != [])) if d.chain_problems]
         return stamp({"events": problems, "rating_chains": chains})
@@ -105,12 +108,18 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
 
     @router.post("/dossiers/{uuid}/status")
     def admin_status(uuid: str, body: StatusIn) -> dict[str, Any]:
-        """Record a status change made upstream; the commune's desks pull it."""
+        """Record a status change made upstream; the commune's desks pull it. 409 when the
+        life cycle does not allow it from the dossier's status at the hub."""
         with write(engine) as s:
             try:
                 item = feed.upstream_status(s, uuid, body.to, body.reason, body.by, utcnow())
             except ValueError as exc:
                 raise Fail(422, "bad_status", str(exc)) from exc
+            except feed.TransitionRefused as exc:  # the life cycle, as at the desk
+                detail = f"{exc.current} -> {exc.target}"
+                if exc.code == "transition_final":
+                    raise Fail(409, "transition_final", detail) from exc
+                raise Fail(409, "transition_not_allowed", detail) from exc
             if item is None:
                 raise Fail(404, "not_found")
             return stamp({"cursor": item.id})

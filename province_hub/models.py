@@ -91,14 +91,15 @@ class Event(Base):
 
 
 class EventProblem(Base):
-    """An event not stored: a conflict (same uuid, other content) or a refusal. Kept for review."""
+    """An event not stored (a conflict: same uuid, other content; or a refusal), or a flag on
+    one stored (a stamp from the future, a province change its desk rejected). For review."""
 
     __tablename__ = "event_problems"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     uuid: Mapped[str] = mapped_column(String(36), index=True)
     desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
-    problem: Mapped[str] = mapped_column(String(20))  # conflict | rejected
+    problem: Mapped[str] = mapped_column(String(20))  # conflict | rejected | flagged
     reason: Mapped[str] = mapped_column(String(200), default="")
     content_hash: Mapped[str] = mapped_column(String(64))
     event: Mapped[dict[str, Any]] = mapped_column()

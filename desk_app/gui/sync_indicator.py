@@ -74,6 +74,20 @@ ERROR_WORDS: dict[str, str] = {
     "unknown_commune": "Máy chủ tỉnh không có xã này trong danh sách",
     "bad_catalogue": "Máy chủ tỉnh từ chối danh mục thủ tục",
     "bad_status": "Máy chủ tỉnh từ chối trạng thái hồ sơ",
+    "transition_final": "Hồ sơ đã kết thúc: không đổi trạng thái được nữa",
+    "transition_not_allowed": "Trạng thái hiện tại của hồ sơ không cho phép bước chuyển này",
+    # why the province refused one event (province_hub.rules), shown with the held event
+    "foreign_commune": "Dữ liệu không thuộc xã của máy này: tỉnh không nhận",
+    "foreign_desk": "Hồ sơ hoặc phiếu này đã do máy khác gửi lên tỉnh: báo cho quản trị",
+    "unknown_entity": "Tỉnh chưa có hồ sơ này (phần tiếp nhận chưa gửi được): báo cho quản trị",
+    "entity_exists": "Tỉnh đã có hồ sơ hoặc phiếu này: báo cho quản trị",
+    "unknown_kind": "Tỉnh không nhận loại dữ liệu này (phần mềm cần cập nhật?)",
+    "kind_mismatch": "Dữ liệu gửi lên sai loại: báo cho quản trị",
+    "entity_mismatch": "Dữ liệu gửi lên không khớp với hồ sơ của nó: báo cho quản trị",
+    "bad_seq": "Số thứ tự dữ liệu của máy không hợp lệ: báo cho quản trị",
+    "seq_not_increasing": "Số thứ tự dữ liệu lùi so với lần gửi trước: báo cho quản trị",
+    "duplicate_code": "Mã hồ sơ đã dùng cho một hồ sơ khác của xã: báo cho quản trị",
+    "unknown_status": "Trạng thái hồ sơ lạ: tỉnh không nhận",
 }
 
 # an HTTP status without the hub's own code: a wrong address, a proxy, a captive portal
