@@ -43,6 +43,7 @@ from desk_app.store.models import Clerk
 
 class AdminDialog(QDialog):
     idleChanged = Signal(int)  # seconds
+    counterChanged = Signal(int)  # the desk's new counter number
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -259,6 +260,7 @@ class AdminDialog(QDialog):
             return False
         self.counter_saved.setText(f"Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số "
                                    f"thứ tự {result}001, {result}002…")
+        self.counterChanged.emit(result)
         return True
 
 

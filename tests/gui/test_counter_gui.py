@@ -62,6 +62,7 @@ def test_the_admin_sets_the_counter_number(qtbot: QtBot, store: Store, clock: Fi
                                           data_dir: Path) -> None:
     _forget_counter(store)
     window = open_window(qtbot, store, clock, data_dir, "admin")
+    assert "Máy này chưa có số quầy" in window.intake.banner.text()
     window.findChild(QPushButton, "adminButton").click()
     dialog = window.admin_dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -74,6 +75,7 @@ def test_the_admin_sets_the_counter_number(qtbot: QtBot, store: Store, clock: Fi
     assert "quầy số 3" in dialog.counter_saved.text()
     with store.read() as s:
         assert desk_counter(s) == 3
+    assert not window.intake.banner.isVisibleTo(window.intake)  # the warning went
     dialog.close()
 
 
@@ -84,6 +86,7 @@ def test_an_intake_without_a_counter_number_is_refused_in_words_and_the_form_kep
     window = open_window(qtbot, store, clock, data_dir)
     qtbot.waitUntil(window.isActiveWindow)
     form = window.intake
+    assert "Máy này chưa có số quầy" in form.banner.text()  # said before anything is typed
     pick_procedure(window, "1.004873")
     press(Qt.Key.Key_N, modifiers=Qt.KeyboardModifier.AltModifier)
     scan(PAYLOAD)
