@@ -1,5 +1,6 @@
-"""The province's own calls, under ``/api/v1/admin``: enrolment codes, the summary, problems,
-publishing catalogue releases and calendar overrides, upstream status changes.
+"""The province's own calls, under ``/api/v1/admin``: enrolment codes, the desks (list, revoke,
+ask to rotate), the summary, problems, publishing catalogue releases and calendar overrides,
+upstream status changes.
 
 Every route here is on ``access.admin_router``: the router's guard has let only a valid,
 unexpired province admin token through before a handler runs (or the body is read).
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, select
 
@@ -21,6 +22,9 @@ from province_hub.answer import Fail, stamp, utcnow
 from province_hub.db import read, write
 from province_hub.models import Desk, EventProblem
 from province_hub.summary import summary
+
+
+DESK_ID = Path(ge=1, le=2_147_483_647, description="the number in dk.<number>.<secret>")
 
 
 class CodeIn(BaseModel):
@@ -123,5 +127,29 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
             if item is None:
                 raise Fail(404, "not_found")
             return stamp({"cursor": item.id})
+
+    @router.get("/desks")
+    def admin_desks(agency_code: str | None = Query(None, max_length=40)) -> dict[str, Any]:
+        """The enrolled desks (of one commune, or all): counter number, last seen, revoked,
+        rotation asked or pending."""
+        with read(engine) as s:
+            return stamp({"desks": auth.desk_rows(s, agency_code)})
+
+    @router.post("/desks/{desk_id}/revoke")
+    def admin_revoke_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
+        """Stop a desk's credential at once (the desk says so in words and offers to enrol
+        again; it keeps everything it has not sent). Its counter number is free again."""
+        with write(engine) as s:
+            if not auth.revoke_desk(s, desk_id, utcnow()):
+                raise Fail(404, "not_found")
+        return stamp({"desk_id": desk_id, "revoked": True})
+
+    @router.post("/desks/{desk_id}/rotate")
+    def admin_rotate_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
+        """Ask a desk to rotate its credential: it does at its next sync, losing nothing."""
+        with write(engine) as s:
+            if not auth.request_rotation(s, desk_id):
+                raise Fail(404, "not_found")
+        return stamp({"desk_id": desk_id, "rotate_requested": True})
 
     return router

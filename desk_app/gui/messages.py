@@ -57,6 +57,7 @@ FIELD_MESSAGES: dict[str, str] = {
     "mismatch_unconfirmed": "Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, "
                             "hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng.",
     "same_password": "Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.",
+    "bad_counter": "Số quầy là một chữ số từ {min} đến {max}; mỗi máy của xã một số khác nhau.",
     # the citizen's rating (checked again by the service; the rating screen offers only these)
     "unknown": "Lựa chọn không có trong phiếu đánh giá.",
     "unknown_level": "Mức đánh giá không có trong phiếu.",
@@ -108,6 +109,12 @@ KNOWN_MESSAGES: dict[str, str] = {
     "commune_not_found": "Chưa có thông tin của xã trong dữ liệu: hãy báo người quản trị.",
     "unknown_form": "Không có mẫu phiếu này.",
     "bad_layout": "Mẫu phiếu này không in được theo khổ giấy đã chọn.",
+    "counter_not_set": "Máy này chưa có số quầy nên chưa cấp được mã hồ sơ. Người quản trị đặt "
+                       "số quầy (1-9, mỗi máy của xã một số khác nhau) trong «Quản trị», rồi "
+                       "tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.",
+    "counter_taken": "Tỉnh báo số quầy {counter} đã thuộc một máy khác của xã: nếu tiếp tục, hai "
+                     "máy sẽ cấp trùng mã hồ sơ. Người quản trị chọn số quầy khác trong «Quản "
+                     "trị», rồi tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.",
 }
 
 CCCD_MESSAGES: dict[str, str] = {

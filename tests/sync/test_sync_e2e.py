@@ -16,11 +16,14 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.clock import FixedClock
+from desk_app.services.counter import set_counter
 from desk_app.store.models import Commune, OutboxEvent
 from desk_app.sync import state
 from desk_app.sync.client import SyncClient
 from desk_app.sync.enrolment import enrol_desk
 from desk_app.sync.worker import SyncWorker
+from province_hub.models import Commune as HubCommune
+from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event, EventProblem
 from tests.sync.conftest import HubServer
 from tests.sync.servers import ROOT
@@ -122,11 +125,10 @@ def test_two_desks_sync_at_once(
     hub_server: HubServer, proxy: FaultProxy, make_desk, clock: FixedClock
 ) -> None:
     a, b = make_desk(), make_desk()
-    # b is a second counter PC of a's commune: same agency, its own desk and data (and its own
-    # series of codes: the hub refuses a code already used in the commune)
+    # b is a second counter PC of a's commune: same agency, its own desk, data and counter
     with b.store.write() as s:
         s.get(Commune, 1).agency_code = a.agency_code
-        s.get(Commune, 1).code_format = "{agency}-{date:%y%m%d}-B{seq:03d}"
+        set_counter(s, 2)
     b.agency_code = a.agency_code
     c = make_desk()
     for d in (a, b, c):
@@ -139,6 +141,10 @@ def test_two_desks_sync_at_once(
     for d in (a, b, c):
         assert_hub_holds_desk(hub_server.engine, d.store)
     assert len({desk_id_of(d.store) for d in (a, b, c)}) == 3
+    with hub_server.engine.connect() as conn:  # the commune's two counters: no code twice
+        codes = conn.scalars(select(HubDossier.code).join(HubCommune).where(
+            HubCommune.agency_code == a.agency_code)).all()
+    assert len(codes) == 24 and len(set(codes)) == 24
 
 
 def test_a_desk_cannot_write_or_read_another_communes_data(
