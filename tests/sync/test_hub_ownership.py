@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from desk_app.services.counter import set_counter
 from desk_app.store.models import Commune, Dossier, OutboxEvent
 from desk_app.sync import protocol as p
 from desk_app.sync import state
@@ -41,11 +42,11 @@ def status(seq: int, dossier: str, frm: str, to: str) -> dict[str, Any]:
 
 
 def second_counter(hub, make_desk, clock, of):  # type: ignore[no-untyped-def]
-    """Another counter PC of ``of``'s commune: its own desk and data, its own code series."""
+    """Another counter PC of ``of``'s commune: its own desk and data, its own counter number."""
     desk = make_desk()
     with desk.store.write() as s:
         s.get(Commune, 1).agency_code = of.agency_code
-        s.get(Commune, 1).code_format = "{agency}-{date:%y%m%d}-B{seq:03d}"
+        set_counter(s, 2)
     desk.agency_code = of.agency_code
     enrol_desk(desk.store, clock, URL, hub.issue_code(desk.agency_code),
                transport=hub.transport)
