@@ -1,7 +1,8 @@
 """Real storage faults for tests: a damaged page, a read-only folder, a full disk.
 
 * :func:`corrupt_table_page` overwrites one b-tree page of a table in the middle of a real
-  SQLite file (found with SQLite's own ``dbstat``), never the header.
+  SQLite file (found with SQLite's own ``dbstat``), never the header;
+  :func:`corrupt_index_entry` changes one key inside an index page (structure intact).
 * :func:`read_only` makes a folder read-only for real: a read-only bind mount over itself
   (root; the kernel answers EROFS), else ``chmod`` (EACCES for a normal user).
 * :func:`small_disk` mounts a tiny tmpfs (root; ENOSPC when full); :func:`fill` fills it.
@@ -64,6 +65,25 @@ def corrupt_table_page(db: Path, table: str = "dossiers") -> int:
         fh.flush()
         os.fsync(fh.fileno())
     return offset
+
+
+def corrupt_index_entry(db: Path, index: str, old: bytes, new: bytes) -> int:
+    """Change one key inside ``index``'s pages (same length, the page structure intact): the
+    damage only ``integrity_check`` sees (an index entry no longer matching its row)."""
+    assert len(old) == len(new)
+    checkpoint(db)
+    with open(db, "r+b") as fh:
+        for page in table_pages(db, index):
+            fh.seek((page - 1) * 4096)
+            data = fh.read(4096)
+            at = data.find(old)
+            if at > 0:
+                fh.seek((page - 1) * 4096 + at)
+                fh.write(new)
+                fh.flush()
+                os.fsync(fh.fileno())
+                return (page - 1) * 4096 + at
+    raise AssertionError(f"{old!r} not found in {index}")
 
 
 def _run(*cmd: str) -> subprocess.CompletedProcess[str]:

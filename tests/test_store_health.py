@@ -28,7 +28,7 @@ from desk_app.store.engine import Store
 from desk_app.store.health import quick_check
 from desk_app.store.migrate import backup_file
 from desk_app.store.models import Clerk, Commune, Dossier
-from tests.fs_faults import corrupt_table_page
+from tests.fs_faults import corrupt_index_entry, corrupt_table_page
 from tests.helpers import complete_request
 
 
@@ -185,8 +185,7 @@ def test_a_damaged_page_stops_writing_but_not_reading(
         assert opened.guard.wait(30)
         assert opened.guard.state == "failed" and opened.guard.problems
         with pytest.raises(StoreProblemError) as caught:
-            with opened.write() as session:
-                session.add(Commune(agency_code="X", name="x", desk_name="x"))
+            add_dossiers(opened, clock, 1)  # a save that works on a sound file
         assert caught.value.code == "store_corrupt"
         assert caught.value.params["folder"] == str(data_dir)
         with opened.read() as session:  # the accounts can still be read (to log in)
@@ -200,6 +199,31 @@ def test_a_damaged_page_stops_writing_but_not_reading(
         assert again.guard.state == "failed"
     finally:
         again.dispose()
+
+
+def test_a_damaged_index_is_found_by_the_full_check_behind_the_quick_one(
+    data_dir: Path, store: Store, clock: FixedClock
+) -> None:
+    """One phone number changed inside an index page: the page structure is intact, so
+    quick_check passes (writes open at once); the full integrity_check behind it finds the
+    index no longer matching its rows and refuses writes from then on."""
+    add_dossiers(store, clock, 300)
+    store.dispose()
+    db = database_path(data_dir)
+    corrupt_index_entry(db, "ix_dossiers_applicant_phone", b"0912345678", b"0912345679")
+    assert quick_check(db) == []
+    opened = open_store(data_dir, clock)
+    try:
+        assert opened.guard.wait(30) and opened.guard.state == "ok"
+        deadline = time.monotonic() + 60
+        while opened.guard.busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.guard.full == "failed" and opened.guard.state == "failed"
+        assert any("ix_dossiers_applicant_phone" in p for p in opened.guard.problems)
+        with pytest.raises(StoreProblemError):
+            add_dossiers(opened, clock, 1)
+    finally:
+        opened.dispose()
 
 
 def test_writes_wait_for_the_check(data_dir: Path, store: Store) -> None:

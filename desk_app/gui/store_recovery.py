@@ -245,8 +245,9 @@ def verdict(store: Store, data_dir: Path, wait: float) -> StoreProblemError | No
 
 
 class StoreWatch(QObject):
-    """Polls the background check; when it fails, tells the clerk once (writes are refused
-    by the store itself). ``parent_of`` gives the window to show the message over."""
+    """Polls the background checks (quick, then full); when one fails, tells the clerk once
+    (writes are refused by the store itself). ``parent_of`` gives the window to show the
+    message over."""
 
     def __init__(self, store: Store, parent_of: Callable[[], QWidget | None],
                  on_failed: Callable[[], None] | None = None) -> None:
@@ -254,19 +255,22 @@ class StoreWatch(QObject):
         self.store = store
         self.parent_of = parent_of
         self.on_failed = on_failed
-        self.told = False
+        # a file already found damaged was told at start-up (the recovery dialog)
+        self.told = store.guard.state == "failed"
         self.timer = QTimer(self)
         self.timer.setInterval(400)
         self.timer.timeout.connect(self.poll)
-        if store.guard.state == "checking":
+        if not self.told:
             self.timer.start()
 
     def poll(self) -> None:
         state = self.store.guard.state
-        if state == "checking":
+        if state != "failed":
+            if not self.store.guard.busy():
+                self.timer.stop()
             return
         self.timer.stop()
-        if state == "failed" and not self.told:
+        if not self.told:
             self.told = True
             messages.warn(self.parent_of(), messages.known_message(self.store.guard.error()),
                           "Dữ liệu bị hỏng: ngừng ghi")

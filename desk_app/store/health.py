@@ -34,14 +34,17 @@ _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 _CORRUPT_WORDS = ("malformed", "not a database", "corrupt")
 
 
-def quick_check(path: Path, *, max_errors: int = 20, immutable: bool = False,
-                on_connect: Callable[[sqlite3.Connection], None] | None = None) -> list[str]:
-    """Problems ``PRAGMA quick_check`` finds in ``path``; ``[]`` when the file is sound.
+def check_file(path: Path, pragma: str = "quick_check", *, max_errors: int = 20,
+               immutable: bool = False,
+               on_connect: Callable[[sqlite3.Connection], None] | None = None) -> list[str]:
+    """Problems ``PRAGMA quick_check`` (or ``integrity_check``) finds in ``path``; ``[]`` when
+    the file is sound.
 
     A file SQLite cannot read at all ("file is not a database") is one problem, not an
     exception. ``immutable``: a copy nothing writes (no locks, no ``-shm`` beside it).
     ``on_connect`` gets the connection, so a caller can interrupt the check.
     """
+    assert pragma in ("quick_check", "integrity_check")
     uri = Path(path).resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
     try:
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -50,7 +53,7 @@ def quick_check(path: Path, *, max_errors: int = 20, immutable: bool = False,
     try:
         if on_connect is not None:
             on_connect(conn)
-        rows = conn.execute(f"PRAGMA quick_check({int(max_errors)})").fetchall()
+        rows = conn.execute(f"PRAGMA {pragma}({int(max_errors)})").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:
@@ -59,11 +62,20 @@ def quick_check(path: Path, *, max_errors: int = 20, immutable: bool = False,
     return [] if problems == ["ok"] else problems
 
 
+def quick_check(path: Path, *, immutable: bool = False) -> list[str]:
+    """Every page of every b-tree read and its structure checked (not index-vs-row)."""
+    return check_file(path, "quick_check", immutable=immutable)
+
+
 class StoreGuard:
     """The verdict on the data file, and the gate every write passes.
 
     ``state`` is ``"unchecked"`` (a store opened without a check: tests, tools), ``"checking"``,
     ``"ok"`` or ``"failed"``. Writes wait while ``checking`` and are refused once ``failed``.
+
+    Once ``quick_check`` passed (writes open), the same thread goes on with the full
+    ``integrity_check`` (indexes against rows: a damaged index answers searches wrongly);
+    ``full`` is ``"running"`` meanwhile, and a failure there refuses writes from then on.
     """
 
     def __init__(self, path: Path | None = None, folder: Path | None = None) -> None:
@@ -73,6 +85,8 @@ class StoreGuard:
         self.problems: list[str] = []
         self.seconds = 0.0
         self.started = time.monotonic()
+        self.full = ""  # "", "running", "ok", "failed": the integrity_check after quick_check
+        self.full_seconds = 0.0
         self._done = threading.Event()
         self._done.set()
         self._thread: threading.Thread | None = None
@@ -82,47 +96,77 @@ class StoreGuard:
         self.on_failed: list[Callable[[list[str]], None]] = []
 
     # -- running the check --------------------------------------------------------------
-    def start(self) -> None:
-        """Begin ``quick_check`` in a background thread (returns at once)."""
+    def start(self, *, full: bool = True) -> None:
+        """Begin ``quick_check`` (then ``integrity_check``) in a background thread."""
         assert self.path is not None
         self.state = "checking"
         self.started = time.monotonic()
         self._done.clear()
-        self._thread = threading.Thread(target=self._run, name="store-check", daemon=True)
-        self._thread.start()
+        self._spawn(lambda: self._run() and full and self._run_full())
 
-    def run_now(self) -> None:
-        """Check in the calling thread (a file already known to be damaged, and tests)."""
+    def run_now(self, *, full: bool = True) -> None:
+        """``quick_check`` in the calling thread (a file already found damaged once); the
+        full check follows in the background."""
         assert self.path is not None
         self.state = "checking"
         self._done.clear()
-        self._run()
+        if self._run() and full:
+            self._spawn(self._run_full)
 
-    def _run(self) -> None:
-        assert self.path is not None
-        if threading.current_thread() is self._thread:
+    def _spawn(self, work: Callable[[], object]) -> None:
+        def body() -> None:
             _lower_priority()  # the window and the clerk's typing come first
+            work()
+
+        self._thread = threading.Thread(target=body, name="store-check", daemon=True)
+        self._thread.start()
+
+    def _check(self, pragma: str) -> tuple[list[str], float] | None:
+        """Run one check; None when interrupted at shutdown (no verdict either way)."""
+        assert self.path is not None
         began = time.monotonic()
         try:
-            problems = quick_check(self.path, on_connect=self._keep)
+            problems = check_file(self.path, pragma, on_connect=self._keep)
         except Exception as exc:  # a bug in the check: say so, and trust nothing
             log.exception("store check could not run")
             problems = [f"check failed to run: {exc}"]
-        self.seconds = time.monotonic() - began
         self._conn = None
-        if self._stopping:  # interrupted at shutdown: no verdict either way
-            log.info("store check of %s interrupted after %.1f s", self.path, self.seconds)
+        seconds = time.monotonic() - began
+        if self._stopping:
+            log.info("%s of %s interrupted after %.1f s", pragma, self.path, seconds)
+            return None
+        if problems:
+            log.error("%s of %s FAILED in %.1f s: %s", pragma, self.path, seconds,
+                      "; ".join(problems[:5]))
+        else:
+            log.info("%s of %s ok in %.2f s", pragma, self.path, seconds)
+        return problems, seconds
+
+    def _run(self) -> bool:
+        """The quick check; True when it passed."""
+        result = self._check("quick_check")
+        if result is None:
             self.state = "unchecked"
             self._done.set()
-            return
+            return False
+        problems, self.seconds = result
         if problems:
-            log.error("store check of %s FAILED in %.1f s: %s", self.path, self.seconds,
-                      "; ".join(problems[:5]))
             self.fail(problems)
-        else:
-            log.info("store check of %s ok in %.2f s", self.path, self.seconds)
-            self.state = "ok"
-            self._done.set()
+            return False
+        self.state = "ok"
+        self._done.set()
+        return True
+
+    def _run_full(self) -> None:
+        self.full = "running"
+        result = self._check("integrity_check")
+        if result is None:
+            self.full = ""
+            return
+        problems, self.full_seconds = result
+        self.full = "failed" if problems else "ok"
+        if problems:
+            self.fail(problems)
 
     def _keep(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
@@ -130,6 +174,11 @@ class StoreGuard:
     def wait(self, timeout: float | None = None) -> bool:
         """True once there is a verdict (or no check was started)."""
         return self._done.wait(timeout)
+
+    def busy(self) -> bool:
+        """A check (quick or full) is still running."""
+        return self.state == "checking" or (self._thread is not None
+                                            and self._thread.is_alive())
 
     def wait_since_start(self, budget: float) -> bool:
         """Wait until ``budget`` seconds after the check began; True once there is a verdict."""

@@ -32,6 +32,7 @@ from desk_app.store.engine import Store
 from desk_app.store.health import quick_check
 from desk_app.store.models import Dossier
 from tests.fs_faults import (
+    corrupt_index_entry,
     corrupt_table_page,
     file_size_limit,
     fill,
@@ -213,14 +214,29 @@ def test_a_damaged_file_opens_for_reading_only(
 
 
 def test_a_check_failing_after_login_is_told_at_once(
-    qtbot: QtBot, window: MainWindow, store: Store
+    qtbot: QtBot, data_dir: Path, store: Store, clock: FixedClock
 ) -> None:
-    store.guard.state = "checking"
-    store.guard._done.clear()
-    watch = StoreWatch(store, lambda: window)
-    store.guard.fail(["*** in database main *** Page 41: btreeInitPage() returns error 11"])
-    text = one_line(take_message(qtbot))
-    assert "bị hỏng" in text and "ngừng ghi" in text and watch.told
+    """The full check finds a damaged index behind the clerk's back (quick_check passed and
+    the window is open): the clerk is told at once and the next save is refused."""
+    add_dossiers(store, clock, 300)
+    store.dispose()
+    corrupt_index_entry(database_path(data_dir), "ix_dossiers_applicant_phone",
+                        b"0912345678", b"0912345679")
+    opened = open_store(data_dir, clock, check=False)
+    try:
+        window = open_window(qtbot, opened, clock, data_dir)
+        watch = StoreWatch(opened, lambda: window)
+        opened.guard.start()
+        text = one_line(take_message(qtbot))
+        assert "bị hỏng" in text and str(data_dir) in text and watch.told
+        assert opened.guard.full == "failed"
+        fill_intake(window)
+        press(Qt.Key.Key_Return, modifiers=CTRL)
+        assert "bị hỏng" in take_message(qtbot)
+        assert window.intake.applicant.line("full_name").text() == "Trần Thị Hồng Nhung"
+        window.close()
+    finally:
+        opened.dispose()
 
 
 # -- read-only folder and full disk -----------------------------------------------------------
