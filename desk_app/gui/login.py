@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock, SystemClock
-from desk_app.errors import FieldError, KnownError, ValidationError
+from desk_app.errors import FieldError, KnownError, StoreProblemError, ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.ops import wait_cursor
@@ -105,9 +105,19 @@ def login_message(result: LoginResult) -> str:
 def check_password(store: Store, clock: Clock, username: str,
                    password: str) -> LoginResult:
     """:func:`desk_app.services.clerks.login` in its own write transaction (it counts wrong
-    passwords); a busy database counts as a refusal the clerk can retry."""
-    with wait_cursor(), store.write() as session:
-        return login(session, clock, username, password)
+    passwords); a busy database counts as a refusal the clerk can retry.
+
+    It does not wait for the start-up check of a big file. On a file found damaged (writes
+    refused) the password is checked in a read transaction, so the dossiers can still be
+    looked at; wrong passwords are then not counted."""
+    try:
+        with wait_cursor(), store.write(gated=False) as session:
+            return login(session, clock, username, password)
+    except StoreProblemError:
+        if store.guard.state != "failed":
+            raise
+    with wait_cursor(), store.read() as session:
+        return login(session, clock, username, password)  # not committed
 
 
 class LoginDialog(_Dialog):

@@ -91,9 +91,26 @@ KNOWN_MESSAGES: dict[str, str] = {
     "enrol_failed": "Chưa đăng ký được với tỉnh vì một lỗi của chương trình (đã ghi nhật ký). "
                     "Hãy thử lại.",
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
-    "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. "
-                 "Hãy giải phóng dung lượng rồi thử lại.",
-    "db_error": "Lỗi cơ sở dữ liệu: chưa lưu được. Xem nhật ký để biết chi tiết.",
+    "disk_full": "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (không ghi thêm được): chưa lưu "
+                 "được. Hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy xoá "
+                 "bớt tệp không cần trên ổ đĩa đó (hoặc nhờ cán bộ tin học), rồi thử lại.",
+    "folder_read_only": "Không ghi được vào thư mục dữ liệu {folder}: thư mục hoặc ổ đĩa đang ở "
+                        "chế độ chỉ đọc, hoặc tài khoản này không có quyền ghi. Chưa lưu được; "
+                        "hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy nhờ cán bộ tin học kiểm "
+                        "tra ổ đĩa và quyền ghi của thư mục, rồi thử lại.",
+    "db_error": "Lỗi cơ sở dữ liệu trong thư mục {folder}: chưa lưu được. Xem nhật ký để biết "
+                "chi tiết.",
+    "store_corrupt": "Tệp dữ liệu trong thư mục {folder} bị hỏng (kiểm tra toàn vẹn không "
+                     "đạt). Để không làm hỏng thêm, chương trình ngừng ghi: vẫn xem được hồ sơ "
+                     "đã có, nhưng chưa tiếp nhận hay cập nhật được hồ sơ nào. Hãy đóng chương "
+                     "trình, mở lại và chọn «Khôi phục từ bản sao lưu»; báo ngay cán bộ tin học "
+                     "của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh).",
+    "store_missing": "Không thấy tệp dữ liệu {file} trong thư mục {folder}, dù thư mục cho thấy "
+                     "máy này đã có dữ liệu.",
+    "store_empty": "Tệp dữ liệu {file} trong thư mục {folder} rỗng (0 byte), dù thư mục cho "
+                   "thấy máy này đã có dữ liệu.",
+    "backup_damaged": "Bản sao lưu {backup} không đạt kiểm tra toàn vẹn: chưa khôi phục, dữ liệu "
+                      "hiện có không bị thay đổi. Hãy báo cán bộ tin học.",
     "transition_final": "Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».",
     "transition_not_allowed": "Không thể chuyển hồ sơ từ «{current}» sang «{target}».",
     "dossier_not_found": "Không tìm thấy hồ sơ.",
@@ -225,7 +242,8 @@ def known_message(exc: KnownError) -> str:
     if exc.code == "forbidden":
         return FORBIDDEN_MESSAGES.get(str(exc.params.get("action")),
                                       "Tài khoản này không được làm việc này.")
-    params = dict(exc.params)
+    params = {"folder": "(thư mục dữ liệu)", "file": "desk.sqlite3", "backup": "",
+              **exc.params}
     for key in ("current", "target"):
         if key in params:
             params[key] = status_label(str(params[key]))
