@@ -294,14 +294,15 @@ def declare_counter(session: Session, who: DeskIdentity, counter: int) -> None:
 
 
 def revoke_desk(session: Session, desk_id: int, now: datetime) -> bool:
-    """Stop a desk's credential at once (and any rotated one); False when there is no such
-    desk. The desk keeps what it has not sent, and re-enrols with a fresh code."""
+    """Stop a desk's credential at once (and a rotated one not used yet); False when there is
+    no such desk. The desk keeps what it has not sent, and re-enrols with a fresh code."""
     desk = session.get(Desk, desk_id, with_for_update=True)
     if desk is None:
         return False
     if not desk.revoked:
         desk.revoked, desk.revoked_at = True, now
-    desk.next_token_hash, desk.rotate_requested = None, False
+    # a rotated credential not used yet is kept: it too is answered "revoked", in words
+    desk.rotate_requested = False
     return True
 
 

@@ -225,6 +225,25 @@ def test_a_rotation_moves_the_desk_to_a_new_credential_losing_and_resending_noth
         assert s.scalar(select(func.max(OutboxEvent.attempts))) == 1
 
 
+def test_a_desk_revoked_mid_rotation_is_told_revoked_with_either_credential(
+    hub_server: HubServer, make_desk, clock: FixedClock
+) -> None:
+    desk = make_desk()
+    enrol(hub_server, desk, clock, hub_server.url)
+    sync_until_done(desk, clock)
+    desk_id, old = desk_id_of(desk.store), credential_of(desk)
+    assert hub_server.post(f"/api/v1/admin/desks/{desk_id}/rotate").status_code == 200
+    worker = SyncWorker(desk.store, clock, timeout=3.0)
+    worker.run_once()  # the desk now holds the rotated credential, not used by the hub yet
+    new = credential_of(desk)
+    assert new != old
+    assert hub_server.post(f"/api/v1/admin/desks/{desk_id}/revoke").status_code == 200
+    for credential in (old, new):  # "revoked" in words, never "unknown credential"
+        with pytest.raises(Refused) as info:
+            desk_info(hub_server.url, credential)
+        assert info.value.code == "credential_revoked"
+
+
 def test_a_commune_never_has_two_live_desks_with_one_counter_number(
     hub_server: HubServer, make_desk, clock: FixedClock
 ) -> None:
