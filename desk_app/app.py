@@ -3,7 +3,8 @@
 1. parse flags (``--data-dir``, ``--temp-data-dir`` for a throwaway folder, ``--smoke`` to start,
    show the first window once and quit);
 2. logging to a rotating file in the data folder;
-3. open the store (migrate, demo commune, bundled catalogue; its ``quick_check`` starts in the
+3. take the data folder (one program per folder: :mod:`desk_app.store.instance`; a second
+   start says the program is already open), open the store (migrate, demo commune, bundled catalogue; its ``quick_check`` starts in the
    background) - see :mod:`desk_app.bootstrap`; a data file missing or empty where a store
    existed, or failing the check (waited for up to a second), opens the recovery dialog
    (:mod:`desk_app.gui.store_recovery`: restore a backup, read only, or a typed-confirmed new
@@ -30,6 +31,7 @@ from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
 from desk_app.paths import default_data_dir, log_dir
 from desk_app.store.engine import Store
+from desk_app.store.instance import InstanceLock
 
 log = logging.getLogger("desk_app")
 
@@ -80,12 +82,21 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="desk_app-"))
     else:
         data_dir = args.data_dir or default_data_dir()
+    instance = InstanceLock(data_dir)  # one program per data folder, held until the end
+    try:
+        return _run(args, data_dir, instance)
+    finally:
+        instance.release()
+
+
+def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> int:
     log_path = _logging(data_dir)
     log.info("starting; data folder %s", data_dir)
     clock = SystemClock()
     store: Store | None = None
     failure: KnownError | None = None
     try:
+        instance.acquire()
         store = open_store(data_dir, clock)
     except KnownError as exc:
         failure = exc
@@ -115,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda fresh: open_store(data_dir, clock, allow_fresh=fresh))
         if store is None:
             return 2
-    elif failure is not None:  # a newer program's schema, a read-only folder, a full disk
+    elif failure is not None:  # already open, a newer schema, a read-only folder, a full disk
         box = messages.startup_failure(failure, str(log_path))
         print(box.text(), file=sys.stderr)
         if not args.smoke:

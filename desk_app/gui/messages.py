@@ -90,6 +90,10 @@ GENERIC_KNOWN = ("Không thực hiện được việc này. Chi tiết đã đ�
 KNOWN_MESSAGES: dict[str, str] = {
     "enrol_failed": "Chưa đăng ký được với tỉnh vì một lỗi của chương trình (đã ghi nhật ký). "
                     "Hãy thử lại.",
+    "already_running": "Chương trình Một cửa đang mở với thư mục dữ liệu {folder} (tiến trình "
+                       "số {pid}). Mỗi thư mục dữ liệu chỉ mở một chương trình một lúc, để hai "
+                       "cửa sổ không ghi đè lên nhau. Hãy dùng cửa sổ đang mở (xem trên thanh "
+                       "tác vụ); nếu không thấy, đợi một lát rồi mở lại.",
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
     "disk_full": "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (không ghi thêm được): chưa lưu "
                  "được. Hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy xoá "
@@ -286,6 +290,12 @@ def show_known_error(parent: QWidget | None, exc: KnownError) -> QMessageBox:
 
 def startup_failure(exc: KnownError, log_path: str) -> QMessageBox:
     """The data folder could not be opened: say why, in words, before the program stops."""
+    if exc.code == "already_running":  # not a failure: the program is open already
+        log.warning("the data folder is open in another program: %s", exc)
+        box = QMessageBox(QMessageBox.Icon.Information, "Chương trình đang mở",
+                          known_message(exc), QMessageBox.StandardButton.Ok)
+        box.setObjectName("startupFailure")
+        return box
     log.error("cannot open the data folder: %s: %s", exc.code, exc)
     box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu",
                       f"{known_message(exc)}\n\nNhật ký: {log_path}",
