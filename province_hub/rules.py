@@ -42,9 +42,9 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import VN_TZ
 from desk_app.core.lifecycle import Status, refusal_reason
-from desk_app.sync.protocol import parse_time
 from province_hub.auth import DeskIdentity
 from province_hub.models import Dossier, Event, EventProblem, Rating
+from province_hub.project import local
 
 INTAKE, STATUS, PROVINCE_REJECTED, RATING = (
     "dossier.intake", "dossier.status", "dossier.province_rejected", "rating.recorded")
@@ -212,15 +212,10 @@ class Judge:
 
 
 def _utc(text: Any) -> datetime | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        t = parse_time(text)
-    except ValueError:
-        return None
-    if t.tzinfo is None:
-        t = t.replace(tzinfo=VN_TZ)  # the desk's wall clock
-    return t.astimezone(timezone.utc).replace(tzinfo=None)
+    """Naive UTC from the wire's ISO text (a time without an offset is the desk's wall clock)."""
+    t = local(text)
+    return None if t is None else t.replace(tzinfo=VN_TZ).astimezone(timezone.utc).replace(
+        tzinfo=None)
 
 
 def future_stamp(ev: dict[str, Any], now: datetime) -> bool:

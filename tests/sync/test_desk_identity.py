@@ -30,7 +30,7 @@ from province_hub.models import Desk as HubDesk
 from tests.helpers import complete_request
 from tests.sync.conftest import HubServer, Postgres
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of
+from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of, sync_until_done
 from tests.sync.servers import ROOT
 
 pytestmark = pytest.mark.slow
@@ -38,17 +38,6 @@ pytestmark = pytest.mark.slow
 
 def enrol(hub: HubServer, desk, clock: FixedClock, url: str, **kw):  # type: ignore[no-untyped-def]
     return enrol_desk(desk.store, clock, url, hub.issue_code(desk.agency_code), **kw)
-
-
-def sync_until_done(desk, clock: FixedClock, limit: int = 30) -> SyncWorker:  # type: ignore[no-untyped-def]
-    worker = SyncWorker(desk.store, clock, timeout=3.0, max_events=50, base_backoff=0.01,
-                        max_backoff=0.05)
-    for _ in range(limit):
-        worker.run_once()
-        with desk.store.read() as s:
-            if worker.last_error is None and state.pending_count(s) == 0:
-                return worker
-    raise AssertionError(f"sync did not finish: {worker.last_error}")
 
 
 def desk_info(url: str, credential: str) -> dict:  # type: ignore[type-arg]

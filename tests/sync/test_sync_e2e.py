@@ -28,25 +28,13 @@ from province_hub.models import Event, EventProblem
 from tests.sync.conftest import HubServer
 from tests.sync.servers import ROOT
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of
+from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of, sync_until_done
 
 pytestmark = pytest.mark.slow
 
 
 def enrol(hub: HubServer, desk, clock: FixedClock, url: str) -> None:  # type: ignore[no-untyped-def]
     enrol_desk(desk.store, clock, url, hub.issue_code(desk.agency_code))
-
-
-def sync_until_done(desk, clock: FixedClock, *, batch: int, timeout: float = 2.0,  # type: ignore[no-untyped-def]
-                    limit: int = 60) -> SyncWorker:
-    worker = SyncWorker(desk.store, clock, timeout=timeout, max_events=batch, base_backoff=0.01,
-                        max_backoff=0.05)
-    for _ in range(limit):
-        worker.run_once()
-        with desk.store.read() as s:
-            if worker.last_error is None and state.pending_count(s) == 0:
-                return worker
-    raise AssertionError(f"sync did not finish: {worker.last_error}")
 
 
 def test_faults_on_the_line_lose_nothing_and_store_nothing_twice(
