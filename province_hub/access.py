@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.routing import APIRouter
@@ -32,7 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from desk_app.sync import protocol as p
 from province_hub import auth
 from province_hub.answer import refusals
-from province_hub.db import read
+from province_hub.db import read, write
 from province_hub.edge import EdgeRoute
 
 ADMIN_SCHEME = HTTPBearer(scheme_name="admin", auto_error=False, description=(
@@ -51,7 +50,11 @@ class Guard:
 
     def _identify(self, header: str | None) -> auth.Caller:
         with read(self.engine) as s:
-            return auth.identify(s, header, self.clock())
+            who = auth.identify(s, header, self.clock())
+        if isinstance(who, auth.DeskIdentity) and who.promote is not None:
+            with write(self.engine) as s:  # a rotated credential's first use retires the old
+                auth.promote(s, who)
+        return who
 
     async def caller(self, request: Request) -> auth.Caller:
         found: auth.Caller | None = request.scope.get(_CALLER)

@@ -177,6 +177,8 @@ class ProblemOut(BaseModel):
     reason: str
     received_at: str
     kind: str | None
+    entity_uuid: str | None = None
+    created_at: str | None = None
 
 
 class ChainOut(BaseModel):
@@ -189,3 +191,33 @@ class ChainOut(BaseModel):
 class ProblemsOut(_Out):
     events: list[ProblemOut]
     rating_chains: list[ChainOut]
+
+
+class DeskRow(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    desk_id: int
+    agency_code: str
+    name: str
+    installation_id: str
+    counter: int | None
+    enrolled_at: str
+    last_seen_at: str | None
+    revoked: bool
+    revoked_at: str | None
+    rotate_requested: bool
+    rotation_pending: bool
+
+
+class DesksOut(_Out):
+    desks: list[DeskRow]
+
+
+class DeskRevokedOut(_Out):
+    desk_id: int
+    revoked: bool
+
+
+class DeskRotateOut(_Out):
+    desk_id: int
+    rotate_requested: bool

@@ -52,6 +52,15 @@ class EnrolIn(BaseModel):
     installation_id: edge.text(36, min_length=1, pattern=edge.TOKEN) = Field(
         description="a UUID the desk made once; same desk on re-enrol")
     desk_name: edge.text(1000) = Field("", description="kept to its first 200 characters")
+    counter: edge.whole(1, 9) | None = Field(None, description=(
+        "the desk's counter number, the first digit of the daily sequence of its dossier "
+        "codes; unique among the commune's desks (409 counter_taken)"))
+    secret: edge.text(86, pattern=p.SECRET_PATTERN) | None = Field(None, description=(
+        "the desk's own new secret (43-86 URL-safe characters): the same request again (its "
+        "answer was lost) gets the same credential back"))
+    previous_credential: edge.text(200) | None = Field(None, description=(
+        "the desk's current credential (even revoked): proves that a re-enrolling desk is "
+        "the one enrolled with this installation id (else 409 installation_taken)"))
 
 
 class EnrolOut(Stamped):
@@ -59,6 +68,7 @@ class EnrolOut(Stamped):
     credential: str = Field(description="send as 'Authorization: Bearer <credential>'")
     agency_code: str
     commune_name: str
+    counter: int | None = Field(None, description="the desk's counter number at the hub")
     limits: dict[str, int]
 
 
@@ -126,14 +136,17 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
     def healthz() -> dict[str, Any]:
         return stamp({})
 
-    @app.post(p.API + "/enrol", response_model=EnrolOut, responses=refusals(400, 403, 413, 422))
+    @app.post(p.API + "/enrol", response_model=EnrolOut,
+              responses=refusals(400, 403, 409, 413, 422))
     def enrol(body: EnrolIn) -> dict[str, Any]:
         """Trade a one-time enrolment code for this desk's credential."""
         with write(engine) as s:
             d, c, credential = auth.enrol(s, body.code, body.agency_code, body.installation_id,
-                                          body.desk_name, utcnow())
+                                          body.desk_name, utcnow(), secret=body.secret,
+                                          counter=body.counter,
+                                          previous_credential=body.previous_credential)
             out = {"desk_id": d.id, "credential": credential, "agency_code": c.agency_code,
-                   "commune_name": c.name}
+                   "commune_name": c.name, "counter": d.counter}
         log.info("desk %s enrolled for %s", out["desk_id"], out["agency_code"])
         return stamp(out | {"limits": {"max_batch_events": p.MAX_BATCH_EVENTS,
                                        "max_batch_bytes": p.MAX_BATCH_BYTES}})
