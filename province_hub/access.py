@@ -9,8 +9,9 @@ so a handler cannot forget it and a new route is covered the moment it is added:
   route): **403** (``admin_only`` / ``desk_only``); the credential is checked first, so a
   desk credential that names nobody is a 401 there too.
 
-The check runs before FastAPI reads and validates the body (``GuardedRoute``): a stranger gets
-401 and never a 422 describing the schema, and his body is not even read. The caller found is
+The check runs before FastAPI reads and validates the body (``GuardedRoute``, an
+``edge.EdgeRoute`` whose guards run before it reads the body): a stranger gets 401 and never a
+422 describing the schema, and his body is not even read. The caller found is
 kept in the request scope, so FastAPI's own call of the dependency (which hands it to the
 handler) does not look it up again. The dependency also names its bearer scheme (``admin`` or
 ``desk``), so each operation of the OpenAPI document says which credential it needs.
@@ -18,19 +19,20 @@ handler) does not look it up again. The dependency also names its bearer scheme 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-from fastapi import Depends, Request, Response
-from fastapi.routing import APIRoute, APIRouter
+from fastapi import Depends, Request
+from fastapi.routing import APIRouter
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
 from province_hub import auth
+from province_hub.answer import refusals
 from province_hub.db import read, write
+from province_hub.edge import EdgeRoute
 
 ADMIN_SCHEME = HTTPBearer(scheme_name="admin", auto_error=False, description=(
     "A province admin token `adm.<id>.<secret>` from `python -m province_hub admin-token`; "
@@ -91,29 +93,25 @@ class DeskGuard(Guard):
         return await self.check(request)
 
 
-class GuardedRoute(APIRoute):
-    """A route whose guards (the ``Guard`` dependencies of its router) run before FastAPI reads
-    and validates the request body. Only guards given to ``APIRouter(dependencies=...)`` or to
-    the route itself are seen here; one given to ``include_router(dependencies=...)`` would
-    still run, but after the body (tests/sync/test_hub_access.py would say so)."""
+class GuardedRoute(EdgeRoute):
+    """A route whose guards (the ``Guard`` dependencies of its router) run before its body is
+    read, bounded and validated (``EdgeRoute``). Only guards given to
+    ``APIRouter(dependencies=...)`` or to the route itself are seen here; one given to
+    ``include_router(dependencies=...)`` would still run, but after the body
+    (tests/sync/test_hub_access.py would say so)."""
 
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-        guards = [d.dependency for d in self.dependencies if isinstance(d.dependency, Guard)]
-
-        async def guarded(request: Request) -> Response:
-            for guard in guards:
-                await guard.check(request)
-            return await handler(request)
-
-        return guarded
+    async def before_body(self, request: Request) -> None:
+        for d in self.dependencies:
+            if isinstance(d.dependency, Guard):
+                await d.dependency.check(request)
 
 
 def admin_router(guard: AdminGuard) -> APIRouter:
     return APIRouter(prefix=p.API + "/admin", tags=["province administration"],
-                     dependencies=[Depends(guard)], route_class=GuardedRoute)
+                     dependencies=[Depends(guard)], route_class=GuardedRoute,
+                     responses=refusals(401, 403))
 
 
 def desk_router(guard: DeskGuard) -> APIRouter:
     return APIRouter(prefix=p.API, tags=["desk"], dependencies=[Depends(guard)],
-                     route_class=GuardedRoute)
+                     route_class=GuardedRoute, responses=refusals(401, 403))

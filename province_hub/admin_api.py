@@ -3,53 +3,38 @@ ask to rotate), the summary, problems, publishing catalogue releases and calenda
 upstream status changes.
 
 Every route here is on ``access.admin_router``: the router's guard has let only a valid,
-unexpired province admin token through before a handler runs (or the body is read).
+unexpired province admin token through before a handler runs (or the body is read). What each
+call takes and gives is in ``admin_models``.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Body, Path, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Path, Query
 from sqlalchemy import Engine, select
 
 from desk_app.clock import VN_TZ
-from province_hub import auth, feed
+from desk_app.core.text import nfc
+from province_hub import auth, edge, feed
 from province_hub.access import AdminGuard, admin_router
-from province_hub.answer import Fail, stamp, utcnow
+from province_hub.admin_models import (CalendarIn, CatalogueRelease, CodeIn, CodeOut, CursorOut,
+                                       DeskRevokedOut, DeskRotateOut, DesksOut, ProblemsOut,
+                                       StatusIn, SummaryOut)
+from province_hub.answer import Fail, refusals, stamp, utcnow
 from province_hub.db import read, write
 from province_hub.models import Desk, EventProblem
 from province_hub.summary import summary
 
-
+CATALOGUE_BYTES = 4 * 1024 * 1024  # the national catalogue of a commune is ~100 KB
 DESK_ID = Path(ge=1, le=2_147_483_647, description="the number in dk.<number>.<secret>")
-
-
-class CodeIn(BaseModel):
-    agency_code: str
-    name: str = ""
-    valid_days: int = Field(7, ge=1, le=90)
-
-
-class CalendarIn(BaseModel):
-    day: date
-    kind: str = Field(pattern="^(off|work)$")
-    note: str = ""
-    agency_code: str | None = Field(None, description="None: every commune")
-
-
-class StatusIn(BaseModel):
-    to: str
-    reason: str = ""
-    by: str = ""
 
 
 def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
     router = admin_router(guard)
 
-    @router.post("/codes")
+    @router.post("/codes", response_model=CodeOut, responses=refusals(400, 413, 422))
     def admin_code(body: CodeIn) -> dict[str, Any]:
         """Issue a one-time enrolment code for a commune (created if new)."""
         with write(engine) as s:
@@ -57,17 +42,19 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
                                    timedelta(days=body.valid_days))
         return stamp({"code": code, "agency_code": body.agency_code})
 
-    @router.get("/summary")
-    def admin_summary(start: date | None = None, end: date | None = None,
-                      as_of: datetime | None = None) -> dict[str, Any]:
+    @router.get("/summary", response_model=SummaryOut, responses=refusals(422))
+    def admin_summary(start: edge.IsoDate | None = None, end: edge.IsoDate | None = None,
+                      as_of: edge.IsoDateTime | None = None) -> dict[str, Any]:
         """Per commune: received, on time, late, overdue (as of ``as_of``, Vietnam time;
         default now), satisfaction. ``start``/``end``: days of receipt, inclusive."""
         now_local = as_of.replace(tzinfo=None) if as_of else datetime.now(VN_TZ).replace(
             tzinfo=None)
+        if end is not None and end >= date.max:  # up to the last day there is: no bound
+            end = None
         with read(engine) as s:
             return stamp({"communes": summary(s, now_local, start, end)})
 
-    @router.get("/problems")
+    @router.get("/problems", response_model=ProblemsOut, responses=refusals(422))
     def admin_problems(limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
         """The latest problems, newest first: conflicts and refusals (events not stored),
         and flags on stored events (``future_stamp``: stamped ahead of the hub's clock;
@@ -77,26 +64,32 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
             rows = s.scalars(select(EventProblem).order_by(EventProblem.id.desc()).limit(limit))
             problems = [{"uuid": r.uuid, "desk_id": r.desk_id, "problem": r.problem,
                          "reason": r.reason, "received_at": r.received_at.isoformat(),
-                         "kind": r.event.get("kind"), "entity_uuid": r.event.get("entity_uuid"),
-                         "created_at": r.event.get("created_at")} for r in rows]
+                         "kind": _text_or_none(r.event.get("kind")),
+                         "entity_uuid": _text_or_none(r.event.get("entity_uuid")),
+                         "created_at": _text_or_none(r.event.get("created_at"))}
+                        for r in rows]
             chains = [{"desk_id": d.id, "problems": d.chain_problems} for d in s.scalars(
                 select(Desk).where(Desk.chain_problems != [])) if d.chain_problems]
         return stamp({"events": problems, "rating_chains": chains})
 
-    @router.post("/catalogue")
-    def admin_catalogue(body: Annotated[dict[str, Any], Body(
-            title="CatalogueRelease",
-            description="a catalogue release in the JSON format of resources/catalogue")]
-    ) -> dict[str, Any]:
-        """Publish a catalogue release (the JSON format of resources/catalogue) to all desks."""
+    @router.post("/catalogue", response_model=CursorOut,
+                 responses=refusals(400, 409, 413, 422),
+                 openapi_extra={"x-max-body-bytes": CATALOGUE_BYTES})
+    def admin_catalogue(body: CatalogueRelease) -> dict[str, Any]:
+        """Publish a catalogue release (the JSON format of resources/catalogue) to all desks.
+        Two procedures with one code (after trimming): 409 ``duplicate_procedure``."""
+        codes = [nfc(x.code) for x in body.procedures]
+        if len(set(codes)) != len(codes):
+            raise Fail(409, "duplicate_procedure", "a procedure code is listed twice")
+        release = body.model_dump(mode="json", exclude_unset=True)
         with write(engine) as s:
             try:
-                item = feed.publish_catalogue(s, body, utcnow())
-            except ValueError as exc:
+                item = feed.publish_catalogue(s, release, utcnow())
+            except ValueError as exc:  # the model should have caught it: say what it missed
                 raise Fail(422, "bad_catalogue", str(exc)[:300]) from exc
             return stamp({"cursor": item.id})
 
-    @router.post("/calendar")
+    @router.post("/calendar", response_model=CursorOut, responses=refusals(400, 404, 413, 422))
     def admin_calendar(body: CalendarIn) -> dict[str, Any]:
         """Publish a day off / make-up working day (for one commune or all)."""
         with write(engine) as s:
@@ -110,13 +103,15 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
                                          utcnow(), commune_id)
             return stamp({"cursor": item.id})
 
-    @router.post("/dossiers/{uuid}/status")
-    def admin_status(uuid: str, body: StatusIn) -> dict[str, Any]:
+    @router.post("/dossiers/{uuid}/status", response_model=CursorOut,
+                 responses=refusals(400, 404, 409, 413, 422))
+    def admin_status(uuid: edge.UUID_TEXT, body: StatusIn) -> dict[str, Any]:
         """Record a status change made upstream; the commune's desks pull it. 409 when the
         life cycle does not allow it from the dossier's status at the hub."""
         with write(engine) as s:
             try:
-                item = feed.upstream_status(s, uuid, body.to, body.reason, body.by, utcnow())
+                item = feed.upstream_status(s, uuid, body.to.value, body.reason, body.by,
+                                            utcnow())
             except ValueError as exc:
                 raise Fail(422, "bad_status", str(exc)) from exc
             except feed.TransitionRefused as exc:  # the life cycle, as at the desk
@@ -128,14 +123,15 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
                 raise Fail(404, "not_found")
             return stamp({"cursor": item.id})
 
-    @router.get("/desks")
-    def admin_desks(agency_code: str | None = Query(None, max_length=40)) -> dict[str, Any]:
+    @router.get("/desks", response_model=DesksOut, responses=refusals(422))
+    def admin_desks(agency_code: edge.AGENCY | None = None) -> dict[str, Any]:
         """The enrolled desks (of one commune, or all): counter number, last seen, revoked,
         rotation asked or pending."""
         with read(engine) as s:
             return stamp({"desks": auth.desk_rows(s, agency_code)})
 
-    @router.post("/desks/{desk_id}/revoke")
+    @router.post("/desks/{desk_id}/revoke", response_model=DeskRevokedOut,
+                 responses=refusals(404, 422))
     def admin_revoke_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
         """Stop a desk's credential at once (the desk says so in words and offers to enrol
         again; it keeps everything it has not sent). Its counter number is free again."""
@@ -144,7 +140,8 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
                 raise Fail(404, "not_found")
         return stamp({"desk_id": desk_id, "revoked": True})
 
-    @router.post("/desks/{desk_id}/rotate")
+    @router.post("/desks/{desk_id}/rotate", response_model=DeskRotateOut,
+                 responses=refusals(404, 422))
     def admin_rotate_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
         """Ask a desk to rotate its credential: it does at its next sync, losing nothing."""
         with write(engine) as s:
@@ -153,3 +150,7 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
         return stamp({"desk_id": desk_id, "rotate_requested": True})
 
     return router
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

@@ -8,18 +8,17 @@ Every route here is on ``access.desk_router``: its guard found the desk before t
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
-from province_hub import auth, feed
+from province_hub import auth, edge, feed
 from province_hub.access import DeskGuard, desk_router
-from province_hub.answer import Fail, Stamped, stamp, utcnow
+from province_hub.answer import Fail, Stamped, refusals, stamp, utcnow
 from province_hub.auth import DeskIdentity
 from province_hub.db import read, write
 from province_hub.ingest import ingest
@@ -28,27 +27,12 @@ from province_hub.models import Dossier, Event
 # -- schema models (documentation of the wire format; handlers return plain dicts) ----------
 
 
-class WireEvent(BaseModel):
-    uuid: str = Field(description="made by the desk; the event's identity")
-    seq: int = Field(description="the desk's outbox sequence number")
-    entity: str = Field(description="dossier | rating | ...")
-    entity_uuid: str
-    kind: str = Field(description="dossier.intake | dossier.status | dossier.extend | "
-                                  "rating.recorded | ...")
-    payload: dict[str, Any]
-    created_at: str = Field(description="desk time, ISO 8601 with +07:00")
-
-
-class PushIn(BaseModel):
-    protocol: int
-    events: list[WireEvent] = Field(max_length=p.MAX_BATCH_EVENTS)
-
-
 class EventResultOut(BaseModel):
     uuid: str
     seq: int
     status: str = Field(description="stored | duplicate | conflict | rejected")
-    reason: str = ""
+    reason: str = Field("", description="why an event was rejected or is a conflict "
+                                        "(docs/sync-protocol.md, \"Refused events\")")
 
 
 class PushOut(Stamped):
@@ -72,7 +56,7 @@ class PullOut(Stamped):
 
 
 class CounterIn(BaseModel):
-    counter: int = Field(strict=True, ge=1, le=9, description=(
+    counter: edge.whole(1, 9) = Field(description=(
         "the desk's counter number: the first digit of the daily sequence of its dossier codes"))
 
 
@@ -82,7 +66,7 @@ class CounterOut(Stamped):
 
 
 class CredentialIn(BaseModel):
-    secret: str = Field(pattern=p.SECRET_PATTERN, description=(
+    secret: edge.text(86, pattern=p.SECRET_PATTERN) = Field(description=(
         "the desk's own next secret; its credential becomes dk.<desk id>.<secret>"))
 
 
@@ -90,15 +74,26 @@ class CredentialOut(Stamped):
     desk_id: int
 
 
-async def _read_body(request: Request) -> bytes:
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > p.MAX_BATCH_BYTES:
-        raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_BYTES} bytes")
-    data = b""
-    async for chunk in request.stream():
-        data += chunk
-        if len(data) > p.MAX_BATCH_BYTES:
-            raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_BYTES} bytes")
+class DeskOut(Stamped):
+    desk_id: int
+    agency_code: str
+    events: int = Field(description="events of this desk the hub holds")
+    max_seq: int = Field(description="the highest seq among them (0: none)")
+
+
+class DossierOut(Stamped):
+    model_config = ConfigDict(extra="allow")
+
+    uuid: str
+    code: str
+    status: str
+    due_at: str | None = Field(description="Vietnam time, ISO 8601")
+    snapshot: dict[str, Any]
+
+
+def _push_body(request: Request) -> bytes:
+    """The push body as read by the route (bounded), decompressed within the same bound."""
+    data: bytes = request._body
     if request.headers.get("content-encoding", "").lower() == "gzip":
         try:
             data = p.gunzip_bounded(data, p.MAX_BATCH_BYTES)
@@ -107,6 +102,8 @@ async def _read_body(request: Request) -> bytes:
             raise Fail(413 if code == "batch_too_large" else 400, code) from exc
         except Exception as exc:  # zlib.error
             raise Fail(400, "bad_gzip") from exc
+    elif len(data) > p.MAX_BATCH_BYTES:  # pragma: no cover - read_body bounds it already
+        raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_BYTES} bytes")
     return data
 
 
@@ -114,37 +111,34 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
     router = desk_router(guard)
     caller = Depends(guard)  # the same guard as the router's: FastAPI calls it once
 
-    @router.post("/push", response_model=PushOut, openapi_extra={"requestBody": {
-        "required": True, "content": {"application/json": {
-            "schema": {"$ref": "#/components/schemas/PushIn"}}}}})
+    @router.post("/push", response_model=PushOut, responses=refusals(400, 413, 422),
+                 openapi_extra={"x-raw-body": True, "x-max-body-bytes": p.MAX_BATCH_BYTES,
+                                "requestBody": {"required": True, "content": {
+                                    "application/json": {
+                                        "schema": {"$ref": "#/components/schemas/PushIn"}}}}})
     async def push(request: Request, who: DeskIdentity = caller) -> Any:
-        """Store a batch of events in one transaction; answers per event what was stored."""
-        raw = await _read_body(request)  # bounded in bytes before anything else
-        return await run_in_threadpool(_push_sync, who, raw)
+        """Store a batch of events in one transaction; answers per event what was stored.
+        The body may be gzip-compressed (`Content-Encoding: gzip`); at most
+        1,000,000 bytes, compressed or not."""
+        return await run_in_threadpool(_push_sync, who, _push_body(request))
 
     def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
-        try:
-            body = json.loads(raw)
-            events = body["events"]
-            assert isinstance(events, list)
-        except (ValueError, KeyError, AssertionError, TypeError) as exc:
-            raise Fail(400, "bad_batch", str(exc)[:200]) from exc
-        if len(events) > p.MAX_BATCH_EVENTS:
-            raise Fail(413, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
+        events = edge.push_events(raw)
         with write(engine) as s:
             results, last = ingest(s, who, events, utcnow())
         stored = sum(1 for r in results if r["status"] == p.STORED)
         return stamp({"results": results, "desk_last_seq": last, "stored": stored})
 
-    @router.get("/pull", response_model=PullOut)
-    def pull(who: DeskIdentity = caller, after: int = Query(0, ge=0),
+    @router.get("/pull", response_model=PullOut, responses=refusals(422))
+    def pull(who: DeskIdentity = caller, after: int = Query(0, ge=0, le=edge.INT_MAX),
              limit: int = Query(p.MAX_PULL_ITEMS, ge=1, le=p.MAX_PULL_ITEMS)) -> dict[str, Any]:
         """Items after the desk's checkpoint: for every commune and for the desk's own."""
         with read(engine) as s:
             out = feed.pull(s, who, after, limit)
         return stamp(out | {"rotate_credential": who.rotate})
 
-    @router.put("/desk/counter", response_model=CounterOut)
+    @router.put("/desk/counter", response_model=CounterOut,
+                responses=refusals(400, 409, 413, 422))
     def desk_counter(body: CounterIn, who: DeskIdentity = caller) -> dict[str, Any]:
         """Declare this desk's counter number (409 ``counter_taken`` when another live desk
         of the commune has it)."""
@@ -152,7 +146,8 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
             auth.declare_counter(s, who, body.counter)
         return stamp({"desk_id": who.desk_id, "counter": body.counter})
 
-    @router.post("/desk/credential", response_model=CredentialOut)
+    @router.post("/desk/credential", response_model=CredentialOut,
+                 responses=refusals(400, 413, 422))
     def desk_credential(body: CredentialIn, who: DeskIdentity = caller) -> dict[str, Any]:
         """Rotate this desk's credential to ``dk.<desk id>.<secret>``. The current one keeps
         working until the new one is first used; asking again replaces the pending one."""
@@ -160,7 +155,7 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
             auth.rotate(s, who, body.secret, utcnow())
         return stamp({"desk_id": who.desk_id})
 
-    @router.get("/desk")
+    @router.get("/desk", response_model=DeskOut)
     def desk_info(who: DeskIdentity = caller) -> dict[str, Any]:
         """What the hub holds from this desk (for checks and support)."""
         with read(engine) as s:
@@ -169,8 +164,8 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
         return stamp({"desk_id": who.desk_id, "agency_code": who.agency_code,
                       "events": n, "max_seq": top or 0})
 
-    @router.get("/dossiers/{uuid}")
-    def dossier(uuid: str, who: DeskIdentity = caller) -> dict[str, Any]:
+    @router.get("/dossiers/{uuid}", response_model=DossierOut, responses=refusals(404, 422))
+    def dossier(uuid: edge.UUID_TEXT, who: DeskIdentity = caller) -> dict[str, Any]:
         """The province's copy of one of this commune's dossiers (404 for any other)."""
         with read(engine) as s:
             d = s.get(Dossier, uuid)

@@ -24,7 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
-from province_hub import rules
+from province_hub import edge, rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
 from province_hub.models import Desk, Event, EventProblem, Rating
@@ -32,21 +32,9 @@ from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
 
-REQUIRED = {"uuid": str, "seq": int, "entity": str, "entity_uuid": str, "kind": str,
-            "payload": dict, "created_at": str}
-
 
 def _malformed(ev: Any) -> str:
-    if not isinstance(ev, dict):
-        return "not_an_object"
-    for key, typ in REQUIRED.items():
-        if not isinstance(ev.get(key), typ):
-            return f"bad_{key}"
-    if not 1 <= len(ev["uuid"]) <= 36 or not 1 <= len(ev["entity_uuid"]) <= 36:
-        return "bad_uuid"
-    if len(ev["kind"]) > 40 or len(ev["entity"]) > 30 or len(ev["created_at"]) > 40:
-        return "too_long"
-    return ""
+    return edge.event_problem(ev)  # shape, text, numbers, lengths, times: province_hub.edge
 
 
 def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, str]]:
@@ -159,8 +147,9 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,
              now: datetime) -> dict[str, Any]:
+    ev = edge.storable(ev)  # whatever it held, the review row and the answer can carry it
     uuid = ev.get("uuid") if isinstance(ev, dict) and isinstance(ev.get("uuid"), str) else ""
-    seq = ev.get("seq") if isinstance(ev, dict) and isinstance(ev.get("seq"), int) else 0
+    seq = edge.answer_seq(ev)
     session.add(EventProblem(
         uuid=uuid[:36], desk_id=who.desk_id, problem=problem, reason=reason,
         content_hash=p.content_hash(ev) if isinstance(ev, dict) else "",

@@ -147,6 +147,8 @@ DYNAMIC: dict[tuple[str, str], Callable[[], set[str]]] = {
         lambda: _hub_codes() | {f"http_{s}" for s in HTTP_STATUSES},
     # 413 -> batch_too_large, else bad_gzip: both also raised as literals in the same module
     ("province_hub/desk_api.py", "code"): lambda: {"batch_too_large", "bad_gzip"},
+    # the route's bound: a push's batch, any other body
+    ("province_hub/edge.py", "too_large"): lambda: {"batch_too_large", "body_too_large"},
     # the handlers answering {"error": ...}: the codes of Fail / AuthError, or a bare status
     ("province_hub/app.py", "exc.code"): lambda: _hub_codes(),
     ("province_hub/app.py", "f'http_{exc.status_code}'"):

@@ -82,6 +82,13 @@ ERROR_WORDS: dict[str, str] = {
     "unknown_commune": "Máy chủ tỉnh không có xã này trong danh sách",
     "bad_catalogue": "Máy chủ tỉnh từ chối danh mục thủ tục",
     "bad_status": "Máy chủ tỉnh từ chối trạng thái hồ sơ",
+    "hub_unavailable": "Máy chủ tỉnh tạm ngừng phục vụ (đang khởi động lại?): máy sẽ tự gửi "
+                       "lại sau",
+    "too_deep": "Một thay đổi có dữ liệu lồng nhau quá sâu: tỉnh không nhận, máy giữ lại thay "
+                "đổi đó và gửi tiếp các thay đổi khác",
+    "upload_cut": "Đường truyền bị ngắt khi đang gửi: máy sẽ tự gửi lại",
+    "body_too_large": "Dữ liệu gửi lên quá lớn so với giới hạn của tỉnh",
+    "duplicate_procedure": "Danh mục thủ tục có hai thủ tục trùng mã",
     "transition_final": "Hồ sơ đã kết thúc: không đổi trạng thái được nữa",
     "transition_not_allowed": "Trạng thái hiện tại của hồ sơ không cho phép bước chuyển này",
     # why the province refused one event (province_hub.rules), shown with the held event

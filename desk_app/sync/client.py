@@ -1,7 +1,8 @@
 """The HTTP client of the sync protocol: one method per call, errors sorted in two kinds.
 
 * :class:`Unreachable` - the line or the server is down (connect error, cut connection,
-  timeout, 5xx): try again later with backoff.
+  timeout, 5xx; 503 ``hub_unavailable``: the hub is up but its database is not): try again
+  later with backoff.
 * :class:`Refused` - the server answered and said no (bad credential, another commune's data,
   an unsupported protocol), or the address itself is not a web address (``bad_url``):
   retrying will not help until someone acts.
@@ -131,6 +132,9 @@ class SyncClient:
             data = resp.json() if resp.content else {}
         except ValueError:
             data = {}
+        if resp.status_code == 503 and isinstance(data, dict) \
+                and data.get("error") == "hub_unavailable":  # its database: back soon
+            raise Unreachable("hub_unavailable", str(data.get("detail", "")), status=503)
         if resp.status_code >= 500 or resp.status_code == 429:
             raise Unreachable("server_error", f"HTTP {resp.status_code}", status=resp.status_code)
         if resp.status_code >= 400:

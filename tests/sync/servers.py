@@ -38,40 +38,68 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def cluster(*, durable: bool = False, dbname: str = "hub") -> Iterator[str]:
-    """Yields the SQLAlchemy URL of a fresh database. ``durable=False`` turns fsync off."""
-    bindir = pg_bin()
-    if bindir is None:
-        raise RuntimeError("PostgreSQL is missing: install the Debian package 'postgresql'")
-    base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir()
-    kw: dict = {}
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres", "postgres")
-        shutil.chown(sock, "postgres", "postgres")
-        kw = {"user": "postgres", "group": "postgres"}
-    port = free_port()
-    subprocess.run([bindir / "initdb", "-D", data, "-U", "hub", "-A", "trust", "--no-sync",
-                    "-E", "UTF8", "--no-locale"], check=True, capture_output=True, **kw)
-    opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c max_connections=200 "
-            "-c shared_buffers=128MB")
-    if not durable:
-        opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    subprocess.run([bindir / "pg_ctl", "-D", data, "-o", opts, "-l", base / "log", "-w",
-                    "start"], check=True, capture_output=True, **kw)
-    try:
-        admin = create_engine(f"postgresql+psycopg://hub@127.0.0.1:{port}/postgres",
+class Cluster:
+    """A throwaway PostgreSQL cluster that a test may stop and start again."""
+
+    def __init__(self, *, durable: bool = False) -> None:
+        bindir = pg_bin()
+        if bindir is None:
+            raise RuntimeError("PostgreSQL is missing: install the Debian package 'postgresql'")
+        self.bindir = bindir
+        self.base = Path(tempfile.mkdtemp(prefix="hub-pg-"))
+        self.data, sock = self.base / "data", self.base / "sock"
+        sock.mkdir()
+        self.kw: dict = {}
+        if os.geteuid() == 0:
+            shutil.chown(self.base, "postgres", "postgres")
+            shutil.chown(sock, "postgres", "postgres")
+            self.kw = {"user": "postgres", "group": "postgres"}
+        self.port = free_port()
+        subprocess.run([bindir / "initdb", "-D", self.data, "-U", "hub", "-A", "trust",
+                        "--no-sync", "-E", "UTF8", "--no-locale"], check=True,
+                       capture_output=True, **self.kw)
+        self.opts = (f"-p {self.port} -k {sock} -c listen_addresses=127.0.0.1 "
+                     "-c max_connections=200 -c shared_buffers=128MB")
+        if not durable:
+            self.opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
+    def start(self) -> None:
+        subprocess.run([self.bindir / "pg_ctl", "-D", self.data, "-o", self.opts, "-l",
+                        self.base / "log", "-w", "start"], check=True, capture_output=True,
+                       **self.kw)
+
+    def stop(self, mode: str = "fast") -> None:
+        subprocess.run([self.bindir / "pg_ctl", "-D", self.data, "-m", mode, "-w", "stop"],
+                       capture_output=True, **self.kw)
+
+    def create(self, dbname: str) -> str:
+        admin = create_engine(f"postgresql+psycopg://hub@127.0.0.1:{self.port}/postgres",
                               isolation_level="AUTOCOMMIT")
         with admin.connect() as c:
             c.execute(text(f"CREATE DATABASE {dbname}"))
         admin.dispose()
-        yield f"postgresql+psycopg://hub@127.0.0.1:{port}/{dbname}"
+        return f"postgresql+psycopg://hub@127.0.0.1:{self.port}/{dbname}"
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
+@contextmanager
+def cluster(*, durable: bool = False, dbname: str = "hub") -> Iterator[str]:
+    """Yields the SQLAlchemy URL of a fresh database. ``durable=False`` turns fsync off."""
+    with running_cluster(durable=durable) as c:
+        yield c.create(dbname)
+
+
+@contextmanager
+def running_cluster(*, durable: bool = False) -> Iterator[Cluster]:
+    c = Cluster(durable=durable)
+    try:
+        c.start()
+        yield c
     finally:
-        subprocess.run([bindir / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop"],
-                       capture_output=True, **kw)
-        shutil.rmtree(base, ignore_errors=True)
+        c.remove()
 
 
 def new_database(url: str, name: str) -> str:
@@ -84,14 +112,19 @@ def new_database(url: str, name: str) -> str:
     return base.set(database=name).render_as_string(hide_password=False)
 
 
-def start_hub(url: str, workers: int = 2) -> tuple[subprocess.Popen, int]:
-    """The hub as ``uvicorn --factory province_hub.app:create_app`` on a free loopback port."""
+def start_hub(url: str, workers: int = 2, log: Path | None = None
+              ) -> tuple[subprocess.Popen, int]:
+    """The hub as ``uvicorn --factory province_hub.app:create_app`` on a free loopback port
+    (its output into ``log`` if given)."""
     port = free_port()
     env = dict(os.environ, PROVINCE_HUB_DB=url)
+    out = open(log, "ab") if log is not None else None  # noqa: SIM115 - the child keeps it
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning"], cwd=ROOT, env=env)
+         "--log-level", "warning"], cwd=ROOT, env=env, stdout=out, stderr=out)
+    if out is not None:
+        out.close()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
