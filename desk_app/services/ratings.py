@@ -33,6 +33,7 @@ from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
+from desk_app.services.validation import check_chars
 from desk_app.store import outbox
 from desk_app.store.models import (
     Clerk,
@@ -159,6 +160,7 @@ def _validate(form: RatingForm, inp: RatingInput) -> list[FieldError]:
             errors.append(FieldError(code, "unknown_level", {"value": level}))
     if len(nfc(inp.comment)) > COMMENT_MAX:
         errors.append(FieldError("comment", "too_long", {"max": COMMENT_MAX}))
+    errors += check_chars("comment", inp.comment)  # the phrases come from the slip's setting
     if not set(inp.flags) <= KNOWN_FLAGS:
         errors.append(FieldError("flags", "unknown", {"value": sorted(inp.flags)}))
     try:
