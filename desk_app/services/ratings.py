@@ -45,6 +45,7 @@ from desk_app.store.models import (
     Setting,
 )
 from desk_app.store.models_rating import Rating
+from desk_app.store.stamps import stamp
 
 FORM_SETTING = "rating"
 DESK_SETTING = "rating.desk_uuid"
@@ -212,7 +213,8 @@ def record_rating(
         agency_code=commune.agency_code, dossier_id=dossier.id, dossier_uuid=dossier.uuid,
         dossier_code=dossier.code,
         procedure_code=dossier.procedure_version.procedure.national_code,
-        clerk_id=clerk.id, clerk=clerk.username, occasion=inp.occasion, at=clock.now(),
+        clerk_id=clerk.id, clerk=clerk.username, occasion=inp.occasion,
+        at=stamp(session, clock.now()),  # never earlier than the desk's last receipt or event
         form=form.id, overall=inp.overall, criteria=dict(sorted(inp.criteria.items())),
         comment=nfc(inp.comment).strip(), flags=flags,
         prev_hash=last.hash if last else GENESIS, hash="",
