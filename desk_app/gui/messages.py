@@ -169,6 +169,8 @@ EVENT_LABELS: dict[str, str] = {
     "status": "Chuyển trạng thái",
     "extend": "Gia hạn (mẫu 04)",
     "resumed": "Tiếp tục (công dân bổ sung)",
+    "upstream": "Tỉnh chuyển trạng thái",
+    "upstream_ignored": "Tỉnh chuyển trạng thái: không áp dụng (đã báo lại tỉnh)",
 }
 
 # Who collected the result (services.returns.Collector.kind).
