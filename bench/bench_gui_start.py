@@ -122,6 +122,7 @@ def small_folder() -> Path:
     from desk_app.bootstrap import open_store
     from desk_app.clock import SystemClock
     from desk_app.services.clerks import create_clerk, hash_password
+    from desk_app.services.counter import set_counter
 
     folder = Path(tempfile.mkdtemp(prefix="bench-gui-small-"))
     store = open_store(folder, SystemClock())
@@ -131,6 +132,7 @@ def small_folder() -> Path:
                                  ("lan", "Trần Thị Lan", "leader"),
                                  ("binh", "Nguyễn Văn Bình", "clerk")):
             create_clerk(s, SystemClock(), user, name, "", role, password_hash=pw)
+        set_counter(s, 1)
     store.dispose()
     return folder
 

@@ -55,6 +55,7 @@ def build_store(folder: Path, count: int) -> Store:
     from bench.gen_dossiers import person  # the generator's realistic names and addresses
     from desk_app.bootstrap import open_store
     from desk_app.services.clerks import create_clerk
+    from desk_app.services.counter import set_counter
     from desk_app.services.intake import Person, receive
     from tests.helpers import complete_request
 
@@ -62,6 +63,7 @@ def build_store(folder: Path, count: int) -> Store:
     store = open_store(folder, clock)
     with store.write() as s:
         create_clerk(s, clock, "binh", "Nguyễn Văn Bình", "", "clerk", password_hash="x")
+        set_counter(s, 1)
     rng = random.Random(7)
     codes = ["1.004873", "2.001263", "1.001193", "1.000894", "2.000635"]
     with store.write() as s:

@@ -37,6 +37,7 @@ from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.core.ratingchain import seal, verify_chain  # noqa: E402
 from desk_app.services import intake, ratings  # noqa: E402
 from desk_app.services.clerks import create_clerk  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.services.ratings import RatingInput  # noqa: E402
 from desk_app.store.engine import Store  # noqa: E402
 from desk_app.store.models import Clerk, Dossier, OutboxEvent  # noqa: E402
@@ -80,6 +81,7 @@ def main() -> None:
     with store.write() as s:
         clerks = [create_clerk(s, clock, f"cb{i}", f"Công Chức {i}", "", "clerk",
                                password_hash="x").id for i in range(4)]
+        set_counter(s, 1)
     with store.write() as s:
         codes = [c for c in CODES if ratings_version_exists(s, c)]
         dossiers = [intake.receive(s, clock, clerks[0],

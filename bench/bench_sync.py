@@ -41,6 +41,7 @@ from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.core.lifecycle import Status  # noqa: E402
 from desk_app.paths import database_path  # noqa: E402
 from desk_app.services.clerks import create_clerk  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.services.intake import receive  # noqa: E402
 from desk_app.services.lifecycle import change_status  # noqa: E402
 from desk_app.store.engine import Store  # noqa: E402
@@ -101,6 +102,7 @@ def make_backlog(folder: Path, events: int) -> None:
     store = open_store(folder, CLOCK)
     with store.write() as s:
         create_clerk(s, CLOCK, "binh", "Nguyễn Văn Bình", "mat-khau-123")
+        set_counter(s, 1)
     for i in range(200):
         with store.write() as s:
             res = receive(s, CLOCK, 1, complete_request(s, full_name=NAMES[i % 10],
@@ -260,12 +262,17 @@ def main() -> None:
                     store = Store(database_path(tmp / name))
                     agency = f"000.00.{i + 1:02d}.H98"
                     with store.write() as s:
+                        demo = s.scalar(select(Commune.agency_code))
                         s.execute(update(Commune).values(agency_code=agency))
-                        # the clones' payloads name the desk's agency
+                        # the clones' payloads name the desk's agency, their codes carry it
                     with store.write() as s:
                         for e in s.scalars(select(OutboxEvent)):
-                            if "agency_code" in e.payload:
-                                e.payload = {**e.payload, "agency_code": agency}
+                            pl = dict(e.payload)
+                            if "agency_code" in pl:
+                                pl["agency_code"] = agency
+                            if isinstance(pl.get("code"), str):
+                                pl["code"] = pl["code"].replace(demo, agency)
+                            e.payload = pl
                     with write(engine) as s:
                         code = auth.issue_code(s, agency, f"Xã {name}", utcnow())
                     enrol_desk(store, CLOCK, hub_url, code)

@@ -32,6 +32,7 @@ from desk_app.core.fees import compute_fee  # noqa: E402
 from desk_app.core.text import fold  # noqa: E402
 from desk_app.paths import database_path  # noqa: E402
 from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.store.calendar import load_calendar  # noqa: E402
 from desk_app.store.models import Commune, ProcedureVersion  # noqa: E402
 
@@ -97,6 +98,7 @@ def main() -> None:
                                  ("binh", "Nguyễn Văn Bình", "clerk"),
                                  ("hoa", "Lê Thị Hoa", "clerk")):
             create_clerk(s, clock, user, name, "", role, password_hash=pw)
+        set_counter(s, 1)
         commune = s.query(Commune).one()
         cal = load_calendar(s, commune)
         versions = [

@@ -3,7 +3,12 @@
 1. parse flags (``--data-dir``, ``--temp-data-dir`` for a throwaway folder, ``--smoke`` to start,
    show the first window once and quit);
 2. logging to a rotating file in the data folder;
-3. open the store (migrate, demo commune, bundled catalogue) - see :mod:`desk_app.bootstrap`;
+3. take the data folder (one program per folder: :mod:`desk_app.store.instance`; a second
+   start says the program is already open), open the store (migrate, demo commune, bundled catalogue; its ``quick_check`` starts in the
+   background) - see :mod:`desk_app.bootstrap`; a data file missing or empty where a store
+   existed, or failing the check (waited for up to a second), opens the recovery dialog
+   (:mod:`desk_app.gui.store_recovery`: restore a backup, read only, or a typed-confirmed new
+   store); a read-only folder or a full disk is told in words, naming the folder;
 4. QApplication with the bundled fonts, the Vietnamese locale and the Vietnamese translation
    of Qt's own words (standard buttons, file and print dialogs; before any window is built);
 5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
@@ -22,9 +27,11 @@ from pathlib import Path
 
 from desk_app.bootstrap import open_store
 from desk_app.clock import SystemClock
-from desk_app.errors import KnownError
+from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
 from desk_app.paths import default_data_dir, log_dir
+from desk_app.store.engine import Store
+from desk_app.store.instance import InstanceLock
 
 log = logging.getLogger("desk_app")
 
@@ -43,14 +50,30 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def _install_crash_dialog(log_path: str) -> None:
-    """A bug in a Qt slot: log it and show the crash dialog with the log's path, keep running."""
+    """A bug in a Qt slot: log it and show the crash dialog with the log's path, keep running
+    (a KnownError that reached no handler is told in its words instead)."""
     from desk_app.gui import messages
 
     def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if isinstance(exc, KnownError):  # the environment (a damaged file, a full disk)
+            messages.show_known_error(None, exc)
+            return
         log.error("unhandled error", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
         messages.show_bug(None, exc, log_path)
 
     sys.excepthook = hook
+
+
+def _logging(data_dir: Path) -> Path:
+    """The log in the data folder; in the temporary folder when that cannot be written
+    (a read-only or full disk must still be told in words, and logged somewhere)."""
+    try:
+        return setup_logging(log_dir(data_dir))
+    except OSError as exc:
+        fallback = Path(tempfile.gettempdir()) / "desk_app-logs"
+        path = setup_logging(fallback)
+        log.warning("cannot write the log in %s (%s); logging to %s", data_dir, exc, path)
+        return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,19 +82,29 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tempfile.mkdtemp(prefix="desk_app-"))
     else:
         data_dir = args.data_dir or default_data_dir()
-    log_path = setup_logging(log_dir(data_dir))
+    instance = InstanceLock(data_dir)  # one program per data folder, held until the end
+    try:
+        return _run(args, data_dir, instance)
+    finally:
+        instance.release()
+
+
+def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> int:
+    log_path = _logging(data_dir)
     log.info("starting; data folder %s", data_dir)
     clock = SystemClock()
+    store: Store | None = None
+    failure: KnownError | None = None
     try:
+        instance.acquire()
         store = open_store(data_dir, clock)
     except KnownError as exc:
-        failure: KnownError | None = exc
-    else:
-        failure = None
+        failure = exc
 
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desk_app.gui import messages, store_recovery
     from desk_app.gui.fonts import install_fonts
     from desk_app.gui.startup import Launcher
     from desk_app.gui.translations import install_translations
@@ -80,14 +113,26 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_fonts(app)
     install_translations(app)
-    if failure is not None:  # e.g. a newer program's schema: say so in words, change nothing
-        from desk_app.gui import messages
-
+    if store is not None:  # the background check: a small file has its verdict by now
+        failure = store_recovery.verdict(store, data_dir, wait=store_recovery.START_WAIT)
+    if isinstance(failure, StoreProblemError) and failure.code in store_recovery.STORE_CODES:
+        print(store_recovery.problem_text(failure), file=sys.stderr)
+        if args.smoke:
+            if store is not None:
+                store.dispose()
+            return 2
+        store = store_recovery.recover(
+            failure, store, data_dir,
+            lambda fresh: open_store(data_dir, clock, allow_fresh=fresh))
+        if store is None:
+            return 2
+    elif failure is not None:  # already open, a newer schema, a read-only folder, a full disk
         box = messages.startup_failure(failure, str(log_path))
         print(box.text(), file=sys.stderr)
         if not args.smoke:
             box.exec()
         return 2
+    assert store is not None
     _install_crash_dialog(str(log_path))
     launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
     first = launcher.start()

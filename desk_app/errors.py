@@ -27,6 +27,11 @@ class SchemaTooNewError(KnownError):
     """The database was written by a newer desk_app than this one."""
 
 
+class StoreProblemError(KnownError):
+    """The data file is missing, empty or damaged (codes ``store_missing``, ``store_empty``,
+    ``store_corrupt``): the start-up offers to restore a backup; a damaged file refuses writes."""
+
+
 class NotFoundError(KnownError):
     """A dossier, procedure or clerk id that does not exist."""
 

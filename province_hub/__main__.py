@@ -5,6 +5,10 @@
                                                            (it expires after --days, at most 366)
     python -m province_hub revoke-token ID                 stop admin token adm.ID.… at once
     python -m province_hub issue-code AGENCY_CODE "NAME"   print a one-time enrolment code
+    python -m province_hub desks [AGENCY_CODE]             list the desks (counter, revoked ...)
+    python -m province_hub revoke-desk ID                  stop desk dk.ID.… at once
+    python -m province_hub rotate-desk ID                  ask desk dk.ID.… to rotate its
+                                                           credential at its next sync
     python -m province_hub serve --host 0.0.0.0 --port 8080 --workers 4
 """
 
@@ -35,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("agency_code")
     c.add_argument("name", nargs="?", default="")
     c.add_argument("--days", type=int, default=7)
+    d = sub.add_parser("desks")
+    d.add_argument("agency_code", nargs="?", default=None)
+    for name in ("revoke-desk", "rotate-desk"):
+        sub.add_parser(name).add_argument("desk_id", type=int,
+                                          help="the number in dk.<number>.<secret>")
     s = sub.add_parser("serve")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
@@ -50,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
 
         upgrade(url)
         print("schema up to date")
+    elif args.cmd in ("desks", "revoke-desk", "rotate-desk"):
+        rc = _desk_command(args, url, now)
     elif args.cmd in ("admin-token", "revoke-token", "issue-code"):
         engine = make_engine(url)
         with write(engine) as session:
@@ -75,6 +86,29 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run("province_hub.app:create_app", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level="warning")
     return rc
+
+
+def _desk_command(args: argparse.Namespace, url: str, now: datetime) -> int:
+    engine = make_engine(url)
+    try:
+        with write(engine) as session:
+            if args.cmd == "desks":
+                for row in auth.desk_rows(session, args.agency_code):
+                    state = "revoked" if row["revoked"] else "active"
+                    print(f"{row['desk_id']}\t{row['agency_code']}\tcounter "
+                          f"{row['counter'] or '-'}\t{state}\tlast seen "
+                          f"{row['last_seen_at'] or 'never'}\t{row['name']}")
+                return 0
+            act = auth.revoke_desk if args.cmd == "revoke-desk" else (
+                lambda s, i, _now: auth.request_rotation(s, i))
+            if not act(session, args.desk_id, now):
+                print(f"no desk {args.desk_id}", file=sys.stderr)
+                return 1
+            print(f"desk {args.desk_id} " + ("revoked" if args.cmd == "revoke-desk"
+                                              else "will rotate its credential at its next sync"))
+            return 0
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

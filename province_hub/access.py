@@ -30,7 +30,7 @@ from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
 from province_hub import auth
-from province_hub.db import read
+from province_hub.db import read, write
 
 ADMIN_SCHEME = HTTPBearer(scheme_name="admin", auto_error=False, description=(
     "A province admin token `adm.<id>.<secret>` from `python -m province_hub admin-token`; "
@@ -48,7 +48,11 @@ class Guard:
 
     def _identify(self, header: str | None) -> auth.Caller:
         with read(self.engine) as s:
-            return auth.identify(s, header, self.clock())
+            who = auth.identify(s, header, self.clock())
+        if isinstance(who, auth.DeskIdentity) and who.promote is not None:
+            with write(self.engine) as s:  # a rotated credential's first use retires the old
+                auth.promote(s, who)
+        return who
 
     async def caller(self, request: Request) -> auth.Caller:
         found: auth.Caller | None = request.scope.get(_CALLER)

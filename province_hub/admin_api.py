@@ -1,5 +1,6 @@
-"""The province's own calls, under ``/api/v1/admin``: enrolment codes, the summary, problems,
-publishing catalogue releases and calendar overrides, upstream status changes.
+"""The province's own calls, under ``/api/v1/admin``: enrolment codes, the desks (list, revoke,
+ask to rotate), the summary, problems, publishing catalogue releases and calendar overrides,
+upstream status changes.
 
 Every route here is on ``access.admin_router``: the router's guard has let only a valid,
 unexpired province admin token through before a handler runs (or the body is read).
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query
+from fastapi import APIRouter, Body, Path, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, select
 
@@ -21,6 +22,9 @@ from province_hub.answer import Fail, stamp, utcnow
 from province_hub.db import read, write
 from province_hub.models import Desk, EventProblem
 from province_hub.summary import summary
+
+
+DESK_ID = Path(ge=1, le=2_147_483_647, description="the number in dk.<number>.<secret>")
 
 
 class CodeIn(BaseModel):
@@ -65,13 +69,16 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
 
     @router.get("/problems")
     def admin_problems(limit: int = Query(100, ge=1, le=1000)) -> dict[str, Any]:
-        """The latest conflicts and refusals (events not stored), newest first, and desks
-        whose rating chain has problems."""
+        """The latest problems, newest first: conflicts and refusals (events not stored),
+        and flags on stored events (``future_stamp``: stamped ahead of the hub's clock;
+        ``province_change_rejected``: a desk could not apply a province status change); and
+        desks whose rating chain has problems."""
         with read(engine) as s:
             rows = s.scalars(select(EventProblem).order_by(EventProblem.id.desc()).limit(limit))
             problems = [{"uuid": r.uuid, "desk_id": r.desk_id, "problem": r.problem,
                          "reason": r.reason, "received_at": r.received_at.isoformat(),
-                         "kind": r.event.get("kind")} for r in rows]
+                         "kind": r.event.get("kind"), "entity_uuid": r.event.get("entity_uuid"),
+                         "created_at": r.event.get("created_at")} for r in rows]
             chains = [{"desk_id": d.id, "problems": d.chain_problems} for d in s.scalars(
                 select(Desk).where(Desk.chain_problems != [])) if d.chain_problems]
         return stamp({"events": problems, "rating_chains": chains})
@@ -105,14 +112,44 @@ def routes(engine: Engine, guard: AdminGuard) -> APIRouter:
 
     @router.post("/dossiers/{uuid}/status")
     def admin_status(uuid: str, body: StatusIn) -> dict[str, Any]:
-        """Record a status change made upstream; the commune's desks pull it."""
+        """Record a status change made upstream; the commune's desks pull it. 409 when the
+        life cycle does not allow it from the dossier's status at the hub."""
         with write(engine) as s:
             try:
                 item = feed.upstream_status(s, uuid, body.to, body.reason, body.by, utcnow())
             except ValueError as exc:
                 raise Fail(422, "bad_status", str(exc)) from exc
+            except feed.TransitionRefused as exc:  # the life cycle, as at the desk
+                detail = f"{exc.current} -> {exc.target}"
+                if exc.code == "transition_final":
+                    raise Fail(409, "transition_final", detail) from exc
+                raise Fail(409, "transition_not_allowed", detail) from exc
             if item is None:
                 raise Fail(404, "not_found")
             return stamp({"cursor": item.id})
+
+    @router.get("/desks")
+    def admin_desks(agency_code: str | None = Query(None, max_length=40)) -> dict[str, Any]:
+        """The enrolled desks (of one commune, or all): counter number, last seen, revoked,
+        rotation asked or pending."""
+        with read(engine) as s:
+            return stamp({"desks": auth.desk_rows(s, agency_code)})
+
+    @router.post("/desks/{desk_id}/revoke")
+    def admin_revoke_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
+        """Stop a desk's credential at once (the desk says so in words and offers to enrol
+        again; it keeps everything it has not sent). Its counter number is free again."""
+        with write(engine) as s:
+            if not auth.revoke_desk(s, desk_id, utcnow()):
+                raise Fail(404, "not_found")
+        return stamp({"desk_id": desk_id, "revoked": True})
+
+    @router.post("/desks/{desk_id}/rotate")
+    def admin_rotate_desk(desk_id: int = DESK_ID) -> dict[str, Any]:
+        """Ask a desk to rotate its credential: it does at its next sync, losing nothing."""
+        with write(engine) as s:
+            if not auth.request_rotation(s, desk_id):
+                raise Fail(404, "not_found")
+        return stamp({"desk_id": desk_id, "rotate_requested": True})
 
     return router

@@ -40,6 +40,15 @@ class EnrolIn(BaseModel):
     agency_code: str = Field(description="the desk's commune agency code")
     installation_id: str = Field(description="a UUID the desk made once; same desk on re-enrol")
     desk_name: str = ""
+    counter: int | None = Field(None, strict=True, ge=1, le=9, description=(
+        "the desk's counter number, the first digit of the daily sequence of its dossier "
+        "codes; unique among the commune's desks (409 counter_taken)"))
+    secret: str | None = Field(None, pattern=p.SECRET_PATTERN, description=(
+        "the desk's own new secret (43-86 URL-safe characters): the same request again (its "
+        "answer was lost) gets the same credential back"))
+    previous_credential: str | None = Field(None, max_length=200, description=(
+        "the desk's current credential (even revoked): proves that a re-enrolling desk is "
+        "the one enrolled with this installation id (else 409 installation_taken)"))
 
 
 class EnrolOut(Stamped):
@@ -47,6 +56,7 @@ class EnrolOut(Stamped):
     credential: str = Field(description="send as 'Authorization: Bearer <credential>'")
     agency_code: str
     commune_name: str
+    counter: int | None = Field(None, description="the desk's counter number at the hub")
     limits: dict[str, int]
 
 
@@ -102,9 +112,11 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
         """Trade a one-time enrolment code for this desk's credential."""
         with write(engine) as s:
             d, c, credential = auth.enrol(s, body.code, body.agency_code, body.installation_id,
-                                          body.desk_name, utcnow())
+                                          body.desk_name, utcnow(), secret=body.secret,
+                                          counter=body.counter,
+                                          previous_credential=body.previous_credential)
             out = {"desk_id": d.id, "credential": credential, "agency_code": c.agency_code,
-                   "commune_name": c.name}
+                   "commune_name": c.name, "counter": d.counter}
         log.info("desk %s enrolled for %s", out["desk_id"], out["agency_code"])
         return stamp(out | {"limits": {"max_batch_events": p.MAX_BATCH_EVENTS,
                                        "max_batch_bytes": p.MAX_BATCH_BYTES}})

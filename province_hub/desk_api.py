@@ -1,5 +1,6 @@
 """The desks' calls: push a batch of events, pull what the province publishes, what the hub
-holds from this desk, the province's copy of one of its commune's dossiers.
+holds from this desk, the province's copy of one of its commune's dossiers, and the desk's own
+identity: its counter number and the rotation of its credential.
 
 Every route here is on ``access.desk_router``: its guard found the desk before the handler runs
 (or the body is read) and hands it over as ``who``.
@@ -16,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
-from province_hub import feed
+from province_hub import auth, feed
 from province_hub.access import DeskGuard, desk_router
 from province_hub.answer import Fail, Stamped, stamp, utcnow
 from province_hub.auth import DeskIdentity
@@ -66,6 +67,27 @@ class PullOut(Stamped):
     items: list[PullItemOut]
     next_cursor: int
     more: bool
+    rotate_credential: bool = Field(False, description=(
+        "the province asks this desk to rotate its credential (POST /api/v1/desk/credential)"))
+
+
+class CounterIn(BaseModel):
+    counter: int = Field(strict=True, ge=1, le=9, description=(
+        "the desk's counter number: the first digit of the daily sequence of its dossier codes"))
+
+
+class CounterOut(Stamped):
+    desk_id: int
+    counter: int
+
+
+class CredentialIn(BaseModel):
+    secret: str = Field(pattern=p.SECRET_PATTERN, description=(
+        "the desk's own next secret; its credential becomes dk.<desk id>.<secret>"))
+
+
+class CredentialOut(Stamped):
+    desk_id: int
 
 
 async def _read_body(request: Request) -> bytes:
@@ -119,7 +141,24 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
              limit: int = Query(p.MAX_PULL_ITEMS, ge=1, le=p.MAX_PULL_ITEMS)) -> dict[str, Any]:
         """Items after the desk's checkpoint: for every commune and for the desk's own."""
         with read(engine) as s:
-            return stamp(feed.pull(s, who, after, limit))
+            out = feed.pull(s, who, after, limit)
+        return stamp(out | {"rotate_credential": who.rotate})
+
+    @router.put("/desk/counter", response_model=CounterOut)
+    def desk_counter(body: CounterIn, who: DeskIdentity = caller) -> dict[str, Any]:
+        """Declare this desk's counter number (409 ``counter_taken`` when another live desk
+        of the commune has it)."""
+        with write(engine) as s:
+            auth.declare_counter(s, who, body.counter)
+        return stamp({"desk_id": who.desk_id, "counter": body.counter})
+
+    @router.post("/desk/credential", response_model=CredentialOut)
+    def desk_credential(body: CredentialIn, who: DeskIdentity = caller) -> dict[str, Any]:
+        """Rotate this desk's credential to ``dk.<desk id>.<secret>``. The current one keeps
+        working until the new one is first used; asking again replaces the pending one."""
+        with write(engine) as s:
+            auth.rotate(s, who, body.secret, utcnow())
+        return stamp({"desk_id": who.desk_id})
 
     @router.get("/desk")
     def desk_info(who: DeskIdentity = caller) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import VN_TZ
 from desk_app.core.catalogue import parse_catalogue
-from desk_app.core.lifecycle import Status
+from desk_app.core.lifecycle import Status, refusal_reason
 from desk_app.sync import protocol as p
 from province_hub.auth import DeskIdentity
 from province_hub.db import lock_commune, lock_feed
@@ -68,14 +68,29 @@ def publish_calendar(session: Session, day: str, kind: str, note: str, now: date
                    commune_id)
 
 
+class TransitionRefused(Exception):
+    """The life cycle does not allow the change from the dossier's status at the hub."""
+
+    def __init__(self, code: str, current: str, target: str) -> None:
+        super().__init__(f"{current} -> {target}")
+        self.code, self.current, self.target = code, current, target
+
+
 def upstream_status(session: Session, dossier_uuid: str, to: str, reason: str, by: str,
                     now: datetime) -> FeedItem | None:
-    """A status change made at the province: stored as a province event, sent to the desk."""
-    Status(to)  # ValueError on an unknown status
+    """A status change made at the province: stored as a province event, sent to the desk.
+
+    Refused (:class:`TransitionRefused`) unless the life cycle allows it from the dossier's
+    status at the hub, the same rule the desk applies when it pulls the change."""
+    target = Status(to)  # ValueError on an unknown status
     dossier = session.get(Dossier, dossier_uuid)
     if dossier is None:
         return None
     lock_commune(session, dossier.commune_id)
+    session.refresh(dossier)  # as it is now that no batch of the commune is being applied
+    why = refusal_reason(Status(dossier.status), target)
+    if why is not None:
+        raise TransitionRefused(f"transition_{why}", dossier.status, to)
     at = now.replace(tzinfo=timezone.utc).astimezone(VN_TZ)
     at_text = at.isoformat(timespec="seconds")
     event_uuid = str(uuid_mod.uuid4())

@@ -1,17 +1,20 @@
 """Applying one pushed batch in one transaction: store, recognise duplicates, record conflicts.
 
-For each event, in order: refused if it is malformed or belongs to another commune (its
-payload names another agency, or its entity was first written by another commune); otherwise
-inserted with ``ON CONFLICT (uuid) DO NOTHING``. An event whose uuid is already stored is a
-*duplicate* when its content hash matches (success: the desk's earlier answer was lost) and a
-*conflict* otherwise (recorded in ``event_problems``, never stored twice). Then the dossier and
-rating projections of what was new are brought up to date, and the desk's rating chain checked.
+For each event, in order: refused if it is malformed. An event whose uuid the hub already holds
+is a *duplicate* when the same desk sent it with the same content hash (success: the desk's
+earlier answer was lost), a *conflict* when the content differs (recorded in
+``event_problems``, never stored twice), and refused (``foreign_desk``) when another desk sent
+it: a copy never takes an event from the desk that delivered it. A new event is judged by
+:mod:`province_hub.rules` (sequence, kind, ownership, commune, codes) and refused with the
+reason, or inserted with ``ON CONFLICT (uuid) DO NOTHING``. Stored events stamped in the future
+and province changes the desk could not apply are flagged for the province. Then the dossier
+and rating projections of what was new are brought up to date, and the desk's rating chain
+checked.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
+from province_hub import rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
 from province_hub.models import Desk, Event, EventProblem, Rating
@@ -45,24 +49,14 @@ def _malformed(ev: Any) -> str:
     return ""
 
 
-def _agency_named(ev: dict[str, Any]) -> str | None:
-    pl = ev["payload"]
-    rec = pl.get("record") if isinstance(pl.get("record"), dict) else pl
-    value = rec.get("agency_code") if isinstance(rec, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def _owners(session: Session, uuids: Iterable[str]) -> dict[str, int]:
-    """The commune that first wrote each entity (its dossier, its rating)."""
-    uuids = list(set(uuids))
-    out: dict[str, int] = {}
+def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, str]]:
+    """Events of the batch the hub already holds: uuid -> (the desk that sent it, its hash)."""
+    out: dict[str, tuple[int | None, str]] = {}
     for i in range(0, len(uuids), 500):
-        rows = session.execute(
-            select(Event.entity_uuid, Event.commune_id)
-            .where(Event.entity_uuid.in_(uuids[i:i + 500])).distinct()
-        )
-        for entity_uuid, commune_id in rows:
-            out.setdefault(entity_uuid, commune_id)
+        for uuid, desk_id, h in session.execute(
+                select(Event.uuid, Event.desk_id, Event.content_hash)
+                .where(Event.uuid.in_(uuids[i:i + 500]))):
+            out[uuid] = (desk_id, h)
     return out
 
 
@@ -70,38 +64,42 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
            ) -> tuple[list[dict[str, Any]], int]:
     """Apply a batch; returns the per-event results (in order) and the desk's highest seq."""
     lock_commune(session, who.commune_id)
+    desk = session.get(Desk, who.desk_id)
+    assert desk is not None
     results: list[dict[str, Any] | None] = [None] * len(events)
-    owners = _owners(session, [e["entity_uuid"] for e in events
-                               if isinstance(e, dict) and isinstance(e.get("entity_uuid"), str)])
-    # dossiers a rating points at must be this commune's too
-    rating_dossiers = _owners(session, [
-        str(_record(e).get("dossier_uuid")) for e in events
-        if isinstance(e, dict) and e.get("entity") == "rating" and isinstance(e.get("payload"), dict)
-        and _record(e).get("dossier_uuid")])
+    why_malformed = [_malformed(ev) for ev in events]
+    stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed)
+                                      if not why}))
+    fresh = [ev for ev, why in zip(events, why_malformed) if not why and ev["uuid"] not in stored]
+    judge = rules.Judge(session, who, fresh, desk.last_seq or 0)
+    known_before = set(judge.owners)
     rows: list[dict[str, Any]] = []
     hashes: dict[str, str] = {}
     for i, ev in enumerate(events):
-        why = _malformed(ev)
-        if not why:
-            agency = _agency_named(ev)
-            owner = owners.get(ev["entity_uuid"])
-            if agency is not None and agency != who.agency_code:
-                why = "foreign_commune"
-            elif owner is not None and owner != who.commune_id:
-                why = "foreign_commune"
-            elif ev["entity"] == "rating":
-                d = rating_dossiers.get(str(_record(ev).get("dossier_uuid")))
-                if d is not None and d != who.commune_id:
-                    why = "foreign_commune"
+        why = why_malformed[i]
         if why:
             results[i] = _problem(session, who, ev, "rejected", why, now)
             continue
         h = p.content_hash(ev)
+        if ev["uuid"] in stored:  # sent before: the same desk's retry, or someone else's copy
+            desk_id, old_hash = stored[ev["uuid"]]
+            if desk_id != who.desk_id:
+                results[i] = _problem(session, who, ev, "rejected", "foreign_desk", now)
+            elif old_hash == h:
+                results[i] = {"uuid": ev["uuid"], "seq": ev["seq"], "status": p.DUPLICATE}
+            else:
+                results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content",
+                                      now)
+            continue
         if ev["uuid"] in hashes:  # twice in one batch
             results[i] = {"uuid": ev["uuid"], "seq": ev["seq"],
                           "status": p.DUPLICATE if hashes[ev["uuid"]] == h else p.CONFLICT}
             if hashes[ev["uuid"]] != h:
                 _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
+            continue
+        why = judge.refusal(ev)
+        if why:
+            results[i] = _problem(session, who, ev, "rejected", why, now)
             continue
         hashes[ev["uuid"]] = h
         rows.append({
@@ -112,43 +110,40 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
         })
     inserted = _insert(session, rows)
     new_rows = [r for r in rows if r["uuid"] in inserted]
-    old = {r["uuid"] for r in rows} - inserted
-    stored_hash: dict[str, str] = {}
-    if old:
-        stored_hash = dict(session.execute(
-            select(Event.uuid, Event.content_hash).where(Event.uuid.in_(list(old)))).all())
-    by_uuid = {r["uuid"]: r for r in rows}
     for i, ev in enumerate(events):
         if results[i] is not None:
             continue
-        u = ev["uuid"]
-        if u in inserted:
-            results[i] = {"uuid": u, "seq": ev["seq"], "status": p.STORED}
-        elif stored_hash.get(u) == by_uuid[u]["content_hash"]:
-            results[i] = {"uuid": u, "seq": ev["seq"], "status": p.DUPLICATE}
-        else:
+        if ev["uuid"] in inserted:
+            results[i] = {"uuid": ev["uuid"], "seq": ev["seq"], "status": p.STORED}
+        else:  # stored meanwhile by a writer the commune lock did not hold back
             results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
+    _flag(session, who, new_rows, now)
     dossier_rows = [r for r in new_rows if r["entity"] == "dossier"]
     # entities with events from earlier batches are folded from the database; entities new in
     # this batch from the rows in hand
     refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
-                              if r["entity_uuid"] in owners}, now)
-    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in owners], now)
+                              if r["entity_uuid"] in known_before}, now)
+    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in known_before],
+                 now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
         _store_ratings(session, who, new_ratings, now)
-    desk = session.get(Desk, who.desk_id)
-    assert desk is not None
     acked = [r["seq"] for r in results if r and r["status"] in p.ACKED]
     desk.last_seq = max([desk.last_seq or 0, *acked])
     desk.last_seen_at = now
     return [r for r in results if r is not None], desk.last_seq
 
 
-def _record(ev: dict[str, Any]) -> dict[str, Any]:
-    pl = ev.get("payload") or {}
-    rec = pl.get("record") if isinstance(pl.get("record"), dict) else pl
-    return rec if isinstance(rec, dict) else {}
+def _flag(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
+          now: datetime) -> None:
+    """Stored, but for the province to see: a stamp from the future, a province change the
+    desk could not apply."""
+    for r in rows:
+        ev = {k: r[k] for k in p.EVENT_FIELDS}
+        if rules.future_stamp(ev, now):
+            _problem(session, who, ev, "flagged", "future_stamp", now)
+        if r["kind"] == rules.PROVINCE_REJECTED:
+            _problem(session, who, ev, "flagged", "province_change_rejected", now)
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
@@ -184,7 +179,7 @@ def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any
         if r["entity_uuid"] in known:  # the same rating under another event id: kept as event
             continue
         known.add(r["entity_uuid"])
-        rec = _record(r)
+        rec = rules.record(r)
         session.add(Rating(
             uuid=r["entity_uuid"], desk_id=who.desk_id, commune_id=who.commune_id,
             chain_seq=int(rec.get("seq") or r["seq"]), dossier_uuid=str(rec.get("dossier_uuid")

@@ -11,7 +11,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -33,9 +45,18 @@ class Commune(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+LIVE_COUNTER = text("counter IS NOT NULL AND NOT revoked")
+
+
 class Desk(Base):
     __tablename__ = "desks"
-    __table_args__ = (Index("ix_desks_commune_installation", "commune_id", "installation_id"),)
+    __table_args__ = (
+        Index("ix_desks_commune_installation", "commune_id", "installation_id"),
+        # two live desks of a commune never share a counter number (the first digit of the
+        # daily sequence of their dossier codes): their codes can never meet
+        Index("ux_desks_commune_counter", "commune_id", "counter", unique=True,
+              postgresql_where=LIVE_COUNTER, sqlite_where=LIVE_COUNTER),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
@@ -47,6 +68,10 @@ class Desk(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     chain_problems: Mapped[list[Any]] = mapped_column(default=list)
+    counter: Mapped[int | None] = mapped_column(SmallInteger)  # 1-9, unique among live desks
+    next_token_hash: Mapped[str | None] = mapped_column(String(64))  # rotated, not used yet
+    rotate_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class EnrolmentCode(Base):
@@ -91,14 +116,15 @@ class Event(Base):
 
 
 class EventProblem(Base):
-    """An event not stored: a conflict (same uuid, other content) or a refusal. Kept for review."""
+    """An event not stored (a conflict: same uuid, other content; or a refusal), or a flag on
+    one stored (a stamp from the future, a province change its desk rejected). For review."""
 
     __tablename__ = "event_problems"
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     uuid: Mapped[str] = mapped_column(String(36), index=True)
     desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
-    problem: Mapped[str] = mapped_column(String(20))  # conflict | rejected
+    problem: Mapped[str] = mapped_column(String(20))  # conflict | rejected | flagged
     reason: Mapped[str] = mapped_column(String(200), default="")
     content_hash: Mapped[str] = mapped_column(String(64))
     event: Mapped[dict[str, Any]] = mapped_column()

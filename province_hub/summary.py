@@ -1,17 +1,25 @@
-"""The province summary per commune: received, returned on time, late, overdue, satisfaction."""
+"""The province summary per commune: received, returned on time, late, overdue, satisfaction.
+
+Dossier figures are read from the dossier projection (:mod:`province_hub.project`: the status
+the desk's own sequence and the life cycle give). Satisfaction follows the desk's rule
+(:data:`desk_app.core.rating_settings.REPEAT`): a rating flagged ``repeat`` is kept but not
+counted, and the positive levels are those the bundled slip marks positive.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from desk_app.core.lifecycle import OPEN as OPEN_STATUSES
+from desk_app.core.rating_settings import REPEAT, default_form
 from province_hub.models import Commune, Desk, Dossier, Rating
 
-OPEN = ("received", "in_processing", "waiting_supplement")
-POSITIVE = ("very_satisfied", "satisfied")
+OPEN = tuple(sorted(s.value for s in OPEN_STATUSES))
+POSITIVE = tuple(sorted(default_form().positive_codes()))
 
 
 def summary(session: Session, now_local: datetime, start: date | None = None,
@@ -36,10 +44,12 @@ def summary(session: Session, now_local: datetime, start: date | None = None,
         func.count().label("dossiers"),
     ).where(*conds).group_by(Dossier.commune_id)
     dossiers = {r.commune_id: r for r in session.execute(d)}
+    # the flags as JSON text (SQLite json_extract, PostgreSQL ->>): '["unconfirmed", "repeat"]'
+    flags = func.coalesce(Rating.record["flags"].as_string(), literal(""))
     r = select(
         Rating.commune_id, func.count().label("ratings"),
         func.sum(case((Rating.overall.in_(POSITIVE), 1), else_=0)).label("positive"),
-    ).group_by(Rating.commune_id)
+    ).where(flags.not_like(f'%"{REPEAT}"%')).group_by(Rating.commune_id)
     ratings = {x.commune_id: x for x in session.execute(r)}
     desks = dict(session.execute(
         select(Desk.commune_id, func.count()).group_by(Desk.commune_id)).all())

@@ -35,6 +35,7 @@ from desk_app.gui.session import ClerkInfo  # noqa: E402
 from desk_app.gui.translations import install_translations  # noqa: E402
 from desk_app.services import intake, lifecycle  # noqa: E402
 from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.services.intake import IntakeRequest, Person, Received  # noqa: E402
 from desk_app.store.catalogue import versions_in_force  # noqa: E402
 
@@ -66,6 +67,7 @@ def seed(data_dir: Path, clock: FixedClock) -> None:
         create_clerk(s, clock, "admin", "Quản Trị Viên", "", "admin", password_hash=pw)
         create_clerk(s, clock, "lan", "Trần Thị Lan", "", "leader", password_hash=pw)
         create_clerk(s, clock, "binh", "Nguyễn Văn Bình", "", "clerk", password_hash=pw)
+        set_counter(s, 1)
     codes = ("1.004873", "1.001193", "2.000815", "1.000894")
     for i, (name, cccd, gender, phone) in enumerate(PEOPLE):
         clock.set(datetime(2026, 11, 23, 8, 10 + 7 * i))

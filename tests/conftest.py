@@ -17,6 +17,7 @@ from desk_app.bootstrap import open_store  # noqa: E402
 from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.paths import database_path  # noqa: E402
 from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.store.engine import Store  # noqa: E402
 
 # Mon 23 Nov 2026, 09:00: a working day before the 24/11 holiday.
@@ -47,7 +48,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture(scope="session")
 def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data folder migrated and seeded once: demo commune, catalogue, three clerks."""
+    """A data folder migrated and seeded once: demo commune, catalogue, three clerks, counter
+    number 1 (the first digit of its codes' daily sequence)."""
     folder = tmp_path_factory.mktemp("template")
     store = open_store(folder, FixedClock(START))
     pw_hash = hash_password(PASSWORD)
@@ -58,6 +60,7 @@ def template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
                      password_hash=pw_hash)
         create_clerk(s, FixedClock(START), "binh", "Nguyễn Văn Bình", "", "clerk",
                      password_hash=pw_hash)
+        set_counter(s, 1)
     store.dispose()
     return folder
 

@@ -1,9 +1,10 @@
 """A separate process that receives dossiers into a data folder (for concurrency/crash tests).
 
-Usage: python tests/proc_receive.py DATA_DIR COUNT [--go-file PATH] [--hang]
+Usage: python tests/proc_receive.py DATA_DIR COUNT [--go-file PATH] [--hang] [--counter N]
 Prints one line "CODE <code>" per dossier, flushed right after each save returns. With --hang
 it then waits forever, so the test can SIGKILL it; --go-file makes it wait until that file
-exists, so several processes start writing at the same moment.
+exists, so several processes start writing at the same moment; --counter sets the desk's
+counter number first (as at its set-up).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.paths import database_path  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from desk_app.services.intake import receive  # noqa: E402
 from desk_app.store.engine import Store  # noqa: E402
 from tests.helpers import complete_request  # noqa: E402
@@ -27,6 +29,9 @@ def main() -> None:
     go_file = Path(sys.argv[sys.argv.index("--go-file") + 1]) if "--go-file" in sys.argv else None
     store = Store(database_path(data_dir))
     clock = FixedClock(datetime(2026, 11, 23, 9, 0))
+    if "--counter" in sys.argv:
+        with store.write() as session:
+            set_counter(session, sys.argv[sys.argv.index("--counter") + 1])
     while go_file is not None and not go_file.exists():
         time.sleep(0.005)
     for _ in range(count):

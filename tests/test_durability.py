@@ -47,7 +47,8 @@ def test_concurrent_processes_never_duplicate_or_skip_a_code(
     assert sorted(printed) == list(stored)
     assert len(set(stored)) == len(stored)
     seqs = sorted(int(code.rsplit("-", 1)[1]) for code in stored)
-    assert seqs == list(range(1, procs * per_proc + 1))  # no duplicate, no gap
+    # counter 1, then the day's count: no duplicate, no gap
+    assert seqs == list(range(1001, 1001 + procs * per_proc))
     assert len(outbox) == len(stored)
 
 
@@ -76,4 +77,4 @@ def test_dossier_survives_kill_right_after_save(data_dir: Path, store: Store) ->
     worker = _spawn(data_dir, 1)
     out, err = worker.communicate(timeout=60)
     assert worker.returncode == 0, err
-    assert out.split()[1].endswith("-0004")
+    assert out.split()[1].endswith("-1004")

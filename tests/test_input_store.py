@@ -115,26 +115,36 @@ def test_a_clerks_name_printed_on_the_forms_refuses_emoji(store: Store, clock: F
 
 @pytest.fixture
 def three_days(store: Store, clock: FixedClock) -> dict[str, int]:
-    """Dossiers received on Fri 20/11 (3), Mon 23/11 (2) and Wed 25/11 (2): code -> id."""
+    """Dossiers received on Fri 20/11 (3), Mon 23/11 (2) and Wed 25/11 (2): code -> id.
+
+    The store is an upgraded one: the dossiers of 20/11 were received before desks had a
+    counter number, and keep the codes the program made then (``0001``...); the later ones
+    carry counter 1 (``1001``...)."""
     made = {}
     for day, count in ((20, 3), (23, 2), (25, 2)):
         clock.set(datetime(2026, 11, day, 9, 0))
         for _ in range(count):
             with store.write() as s:
                 res = intake.receive(s, clock, CLERK, complete_request(s))
-            made[res.code] = res.dossier_id
+                code = res.code
+                if day == 20:
+                    code = code[:-4] + "0" + code[-3:]
+                    s.get(Dossier, res.dossier_id).code = code
+            made[code] = res.dossier_id
     return made
 
 
 QUERIES = {  # what the clerk types -> the codes found, newest first (worked out by hand)
-    "0002": ["000.00.12.H26-261125-0002", "000.00.12.H26-261123-0002",
-             "000.00.12.H26-261120-0002"],
+    "0002": ["000.00.12.H26-261120-0002"],
+    "1002": ["000.00.12.H26-261125-1002", "000.00.12.H26-261123-1002"],
     "0003": ["000.00.12.H26-261120-0003"],
-    "261123-0002": ["000.00.12.H26-261123-0002"],
+    "261120-0002": ["000.00.12.H26-261120-0002"],
+    "261123-1002": ["000.00.12.H26-261123-1002"],
+    "261123-0002": [],  # 23/11 has counter codes only
     "h26-261120-0001": ["000.00.12.H26-261120-0001"],
-    "000.00.12.h26-261125-0001": ["000.00.12.H26-261125-0001"],
-    "0004": [],
-    "261124-0001": [],  # a holiday: no dossier that day
+    "000.00.12.h26-261125-1001": ["000.00.12.H26-261125-1001"],
+    "1004": [],
+    "261124-1001": [],  # a holiday: no dossier that day
 }
 
 

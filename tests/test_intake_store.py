@@ -26,7 +26,7 @@ def test_receive_complete_dossier(store: Store, clock: FixedClock) -> None:
     with store.write() as s:
         req = complete_request(s, "1.004873")  # xác nhận tình trạng hôn nhân: 3 working days
         res = intake.receive(s, clock, CLERK, req)
-    assert res.code == "000.00.12.H26-261123-0001"
+    assert res.code == "000.00.12.H26-261123-1001"  # counter 1, first of the day
     assert res.status is Status.RECEIVED
     # Mon 23/11 09:00; Tue 24/11 is a holiday: Wed 25 (1), Thu 26 (2), Fri 27 (3)
     assert res.due_at == datetime(2026, 11, 27, 9, 0)
@@ -53,7 +53,7 @@ def test_same_day_procedure_cut_off(store: Store, clock: FixedClock) -> None:
         late = intake.receive(s, clock, CLERK, complete_request(s, "2.000815"))
     assert early.due_at == datetime(2026, 11, 25, 17, 0)
     assert late.due_at == datetime(2026, 11, 26, 17, 0)
-    assert late.code.endswith("-261125-0002")
+    assert late.code.endswith("-261125-1002")
 
 
 def test_input_is_stored_nfc(store: Store, clock: FixedClock) -> None:

@@ -27,6 +27,7 @@ from desk_app.clock import FixedClock  # noqa: E402
 from desk_app.gui.fonts import install_fonts  # noqa: E402
 from desk_app.gui.register import RegisterView  # noqa: E402
 from desk_app.services.clerks import create_clerk  # noqa: E402
+from desk_app.services.counter import set_counter  # noqa: E402
 from tests.register_data import fill_realistic  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -52,6 +53,7 @@ def main() -> None:
                                      ("lan", "Trần Thị Lan", "leader"),
                                      ("binh", "Nguyễn Văn Bình", "clerk")):
                 create_clerk(s, FixedClock(NOW), user, name, "", role, password_hash="x")
+            set_counter(s, 1)
         fill_realistic(store, 300, date(2026, 11, 23))
         view = RegisterView(store, FixedClock(NOW))
         view.resize(1360, 640)

@@ -3,6 +3,17 @@
 The format is a Python format string over ``agency``, ``date`` and ``seq``; it is configurable
 per commune. Allocation (the daily counter) lives in :mod:`desk_app.store.codes`, inside the
 transaction that inserts the dossier.
+
+**Several counters, no network**: a commune often has two to four counters (PCs), each with
+its own store, and a code must be unique in the commune with no network at the moment of
+intake. Each desk therefore has a *counter number* from 1 to 9 (``Quầy số``), chosen when the
+desk is set up and unique in its commune (the province refuses a second desk with the same
+number). The sequence in the code is that digit followed by the desk's own count of the day on
+three digits: counter 2's first dossier of the day is ``…-261123-2001``, its 57th ``2057``. The
+code keeps its national look (four digits), two desks can never make the same one, and codes
+made before counters existed (``0001``…, first digit 0) never meet a new one. A desk's 1,000th
+dossier of a day (no commune counter sees that many) gets one more digit (``21000``): the
+length tells the two apart, so the scheme never runs out and never repeats.
 """
 
 from __future__ import annotations
@@ -13,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 DEFAULT_FORMAT = "{agency}-{date:%y%m%d}-{seq:04d}"
+COUNTERS = range(1, 10)  # a desk's counter number: the first digit of its daily sequence
 
 # What a scanner typing a slip's barcode sends: an agency code (dots, letters, digits), a date
 # part and a sequence. Used to tell a scanned code from a name typed in the search box.
@@ -31,6 +43,16 @@ def validate_format(fmt: str) -> None:
     if names != {"agency", "date", "seq"}:
         raise ValueError("the code format must use {agency}, {date:...} and {seq:...}")
     format_code(fmt, "X", date(2000, 1, 1), 1)
+
+
+def counter_sequence(counter: int, count: int) -> int:
+    """The sequence number in the code of a desk's ``count``-th dossier of the day: the counter
+    digit, then the count on at least three digits (2, 57 -> 2057; 2, 1000 -> 21000)."""
+    if counter not in COUNTERS:
+        raise ValueError(f"a counter number is one of 1-9, not {counter!r}")
+    if count < 1:
+        raise ValueError(f"a daily count starts at 1, not {count!r}")
+    return counter * 10 ** max(3, len(str(count))) + count
 
 
 def format_code(fmt: str, agency: str, day: date, seq: int) -> str:

@@ -21,6 +21,12 @@ from desk_app.paths import resources_dir
 
 OCCASIONS = ("return", "intake")
 
+# The figures' rule, the same at the desk (services.ratings.figures) and at the province
+# (province_hub.summary): a rating is counted unless flagged REPEAT (a second rating of the same
+# visit, kept but not counted), and counted as satisfied when its overall level is marked
+# ``positive`` on the slip.
+REPEAT = "repeat"
+
 
 class FormError(ValueError):
     """A rating slip in the settings that cannot be used (the default then applies)."""

@@ -1,5 +1,5 @@
-"""The administrator's dialog: clerk accounts (create, lock/unlock, reset a password) and the
-idle-lock time.
+"""The administrator's dialog: clerk accounts (create, lock/unlock, reset a password), the
+idle-lock time and the desk's counter number.
 
 Enter does what the focused field suggests: in the new-account fields it creates the account
 being typed; it never presses another button (no button is a default button), and locking an
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from desk_app.core.codes import COUNTERS
 from desk_app.errors import ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
@@ -35,12 +36,14 @@ from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
 from desk_app.services import clerk_admin
 from desk_app.services.clerks import ROLES
+from desk_app.services.counter import change_counter, desk_counter
 from desk_app.services.desk_settings import idle_lock_seconds
 from desk_app.store.models import Clerk
 
 
 class AdminDialog(QDialog):
     idleChanged = Signal(int)  # seconds
+    counterChanged = Signal(int)  # the desk's new counter number
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +125,25 @@ class AdminDialog(QDialog):
         idle.addWidget(self.idle_saved)
         idle.addStretch(1)
         layout.addWidget(idle_box)
+
+        counter_box = QGroupBox("Số quầy của máy này (chữ số đầu của số thứ tự trong mã hồ sơ)")
+        counter_row = QHBoxLayout(counter_box)
+        self.counter = QSpinBox()
+        self.counter.setObjectName("counterNumber")
+        self.counter.setRange(0, COUNTERS[-1])
+        self.counter.setSpecialValueText("chưa đặt")
+        save_counter = QPushButton("Lưu")
+        save_counter.clicked.connect(self.save_counter)
+        self.counter.lineEdit().returnPressed.connect(self.save_counter)
+        self.counter_msg = FieldMessage()
+        self.counter_saved = QLabel()
+        self.counter_saved.setObjectName("counterSaved")
+        self.counter_saved.setWordWrap(True)
+        counter_row.addWidget(self.counter)
+        counter_row.addWidget(save_counter)
+        counter_row.addWidget(self.counter_msg)
+        counter_row.addWidget(self.counter_saved, 1)
+        layout.addWidget(counter_box)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter never presses a button by accident
             button.setDefault(False)
@@ -134,6 +156,7 @@ class AdminDialog(QDialog):
             clerks = session.scalars(select(Clerk).order_by(Clerk.id)).all()
             rows = [(c.id, c.username, c.full_name, c.role, c.active) for c in clerks]
             seconds = idle_lock_seconds(session)
+            counter = desk_counter(session)
         self.table.setRowCount(len(rows))
         for r, (clerk_id, username, name, role, active) in enumerate(rows):
             values = (username, name, messages.ROLE_LABELS.get(role, role),
@@ -144,6 +167,7 @@ class AdminDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole + 1, active)
                 self.table.setItem(r, col, item)
         self.idle_minutes.setValue(seconds // 60)
+        self.counter.setValue(counter or 0)
 
     def create(self) -> bool:
         for name, widget in self.widgets.items():
@@ -218,6 +242,25 @@ class AdminDialog(QDialog):
         self.idleChanged.emit(seconds)
         self.idle_saved.setText(f"Đã lưu: khoá sau {seconds // 60} phút không thao tác."
                                 if seconds else "Đã lưu: không tự khoá.")
+        return True
+
+
+    def save_counter(self) -> bool:
+        """Each PC of the commune has its own number; the province is told at the next sync
+        (and says so if another desk of the commune has it)."""
+        mark(self.counter, self.counter_msg, "")
+        try:
+            result = self.ops.write("settings", change_counter, self.counter.value(),
+                                    parent=self)
+        except ValidationError as exc:
+            mark(self.counter, self.counter_msg, messages.field_message(exc.errors[0]))
+            self.counter.setFocus()
+            return False
+        if result is None:
+            return False
+        self.counter_saved.setText(f"Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số "
+                                   f"thứ tự {result}001, {result}002…")
+        self.counterChanged.emit(result)
         return True
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock, SystemClock
-from desk_app.errors import FieldError, KnownError, ValidationError
+from desk_app.errors import FieldError, KnownError, StoreProblemError, ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.ops import wait_cursor
@@ -33,6 +33,7 @@ from desk_app.services.clerks import (
     create_clerk,
     login,
 )
+from desk_app.services.counter import desk_counter, set_counter
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk
 
@@ -104,9 +105,19 @@ def login_message(result: LoginResult) -> str:
 def check_password(store: Store, clock: Clock, username: str,
                    password: str) -> LoginResult:
     """:func:`desk_app.services.clerks.login` in its own write transaction (it counts wrong
-    passwords); a busy database counts as a refusal the clerk can retry."""
-    with wait_cursor(), store.write() as session:
-        return login(session, clock, username, password)
+    passwords); a busy database counts as a refusal the clerk can retry.
+
+    It does not wait for the start-up check of a big file. On a file found damaged (writes
+    refused) the password is checked in a read transaction, so the dossiers can still be
+    looked at; wrong passwords are then not counted."""
+    try:
+        with wait_cursor(), store.write(gated=False) as session:
+            return login(session, clock, username, password)
+    except StoreProblemError:
+        if store.guard.state != "failed":
+            raise
+    with wait_cursor(), store.read() as session:
+        return login(session, clock, username, password)  # not committed
 
 
 class LoginDialog(_Dialog):
@@ -227,15 +238,28 @@ class FirstRunDialog(_Dialog):
         self.password2 = QLineEdit()
         self.password2.setObjectName("password2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        # the counter number makes this desk's dossier codes its own (services/counter.py);
+        # an upgraded store that has one shows it
+        with store.read() as session:
+            known = desk_counter(session)
+        self.counter = QLineEdit("" if known is None else str(known))
+        self.counter.setObjectName("counter")
+        self.counter.setMaxLength(2)
+        self.counter.setPlaceholderText("1-9")
         self.msgs = {
             "username": self.add_field("Tên đăng nhập", self.username),
             "full_name": self.add_field("Họ và tên", self.full_name),
             "password": self.add_field("Mật khẩu (ít nhất 8 ký tự)", self.password),
             "password2": self.add_field("Nhập lại mật khẩu", self.password2),
+            "counter": self.add_field("Số quầy của máy này", self.counter),
         }
+        note = QLabel("Mỗi máy tiếp nhận của xã một số quầy khác nhau (1-9): số quầy là chữ số "
+                      "đầu của số thứ tự trong mã hồ sơ, nên hai máy không bao giờ cấp trùng mã.")
+        note.setWordWrap(True)
+        self.form.addRow(note)
         self.widgets = {
             "username": self.username, "full_name": self.full_name,
-            "password": self.password, "password2": self.password2,
+            "password": self.password, "password2": self.password2, "counter": self.counter,
         }
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Tạo tài khoản")
         self.full_name.setFocus()
@@ -249,15 +273,24 @@ class FirstRunDialog(_Dialog):
         info = None
         if not errors:
             try:
-                # The one write outside Ops: there is no clerk yet to run it as.
+                # The one write outside Ops: there is no clerk yet to run it as. The account
+                # and the counter number are written together or not at all.
                 with wait_cursor(), self.store.write() as session:
-                    clerk = create_clerk(
-                        session, self.clock, self.username.text(), self.full_name.text(),
-                        self.password.text(), "admin",
-                    )
-                    info = ClerkInfo.of(clerk)
-            except ValidationError as exc:
-                errors = exc.errors
+                    try:
+                        info = ClerkInfo.of(create_clerk(
+                            session, self.clock, self.username.text(), self.full_name.text(),
+                            self.password.text(), "admin",
+                        ))
+                    except ValidationError as exc:
+                        errors += exc.errors
+                    try:
+                        set_counter(session, self.counter.text())
+                    except ValidationError as exc:
+                        errors += exc.errors
+                    if errors:
+                        raise ValidationError(errors)
+            except ValidationError:
+                info = None
         if errors:
             self.show_field_errors(errors, self.widgets, self.msgs)
             return

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = AdminDialog(self.ops, self)
         dialog.idleChanged.connect(self.idle.set_seconds)
+        dialog.counterChanged.connect(self.intake.counter_changed)
         dialog.open()
         self.admin_dialog = dialog
         return dialog

@@ -59,6 +59,7 @@ FIELD_MESSAGES: dict[str, str] = {
     "mismatch_unconfirmed": "Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, "
                             "hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng.",
     "same_password": "Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.",
+    "bad_counter": "Số quầy là một chữ số từ {min} đến {max}; mỗi máy của xã một số khác nhau.",
     # the citizen's rating (checked again by the service; the rating screen offers only these)
     "unknown": "Lựa chọn không có trong phiếu đánh giá.",
     "unknown_level": "Mức đánh giá không có trong phiếu.",
@@ -91,10 +92,31 @@ GENERIC_KNOWN = ("Không thực hiện được việc này. Chi tiết đã đ�
 KNOWN_MESSAGES: dict[str, str] = {
     "enrol_failed": "Chưa đăng ký được với tỉnh vì một lỗi của chương trình (đã ghi nhật ký). "
                     "Hãy thử lại.",
+    "already_running": "Chương trình Một cửa đang mở với thư mục dữ liệu {folder} (tiến trình "
+                       "số {pid}). Mỗi thư mục dữ liệu chỉ mở một chương trình một lúc, để hai "
+                       "cửa sổ không ghi đè lên nhau. Hãy dùng cửa sổ đang mở (xem trên thanh "
+                       "tác vụ); nếu không thấy, đợi một lát rồi mở lại.",
     "db_locked": "Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.",
-    "disk_full": "Ổ đĩa đầy hoặc lỗi ghi đĩa: chưa lưu được. "
-                 "Hãy giải phóng dung lượng rồi thử lại.",
-    "db_error": "Lỗi cơ sở dữ liệu: chưa lưu được. Xem nhật ký để biết chi tiết.",
+    "disk_full": "Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (không ghi thêm được): chưa lưu "
+                 "được. Hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy xoá "
+                 "bớt tệp không cần trên ổ đĩa đó (hoặc nhờ cán bộ tin học), rồi thử lại.",
+    "folder_read_only": "Không ghi được vào thư mục dữ liệu {folder}: thư mục hoặc ổ đĩa đang ở "
+                        "chế độ chỉ đọc, hoặc tài khoản này không có quyền ghi. Chưa lưu được; "
+                        "hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy nhờ cán bộ tin học kiểm "
+                        "tra ổ đĩa và quyền ghi của thư mục, rồi thử lại.",
+    "db_error": "Lỗi cơ sở dữ liệu trong thư mục {folder}: chưa lưu được. Xem nhật ký để biết "
+                "chi tiết.",
+    "store_corrupt": "Tệp dữ liệu trong thư mục {folder} bị hỏng (kiểm tra toàn vẹn không "
+                     "đạt). Để không làm hỏng thêm, chương trình ngừng ghi: vẫn xem được hồ sơ "
+                     "đã có, nhưng chưa tiếp nhận hay cập nhật được hồ sơ nào. Hãy đóng chương "
+                     "trình, mở lại và chọn «Khôi phục từ bản sao lưu»; báo ngay cán bộ tin học "
+                     "của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh).",
+    "store_missing": "Không thấy tệp dữ liệu {file} trong thư mục {folder}, dù thư mục cho thấy "
+                     "máy này đã có dữ liệu.",
+    "store_empty": "Tệp dữ liệu {file} trong thư mục {folder} rỗng (0 byte), dù thư mục cho "
+                   "thấy máy này đã có dữ liệu.",
+    "backup_damaged": "Bản sao lưu {backup} không đạt kiểm tra toàn vẹn: chưa khôi phục, dữ liệu "
+                      "hiện có không bị thay đổi. Hãy báo cán bộ tin học.",
     "transition_final": "Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».",
     "transition_not_allowed": "Không thể chuyển hồ sơ từ «{current}» sang «{target}».",
     "dossier_not_found": "Không tìm thấy hồ sơ.",
@@ -110,6 +132,12 @@ KNOWN_MESSAGES: dict[str, str] = {
     "commune_not_found": "Chưa có thông tin của xã trong dữ liệu: hãy báo người quản trị.",
     "unknown_form": "Không có mẫu phiếu này.",
     "bad_layout": "Mẫu phiếu này không in được theo khổ giấy đã chọn.",
+    "counter_not_set": "Máy này chưa có số quầy nên chưa cấp được mã hồ sơ. Người quản trị đặt "
+                       "số quầy (1-9, mỗi máy của xã một số khác nhau) trong «Quản trị», rồi "
+                       "tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.",
+    "counter_taken": "Tỉnh báo số quầy {counter} đã thuộc một máy khác của xã: nếu tiếp tục, hai "
+                     "máy sẽ cấp trùng mã hồ sơ. Người quản trị chọn số quầy khác trong «Quản "
+                     "trị», rồi tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.",
 }
 
 CCCD_MESSAGES: dict[str, str] = {
@@ -224,7 +252,8 @@ def known_message(exc: KnownError) -> str:
     if exc.code == "forbidden":
         return FORBIDDEN_MESSAGES.get(str(exc.params.get("action")),
                                       "Tài khoản này không được làm việc này.")
-    params = dict(exc.params)
+    params = {"folder": "(thư mục dữ liệu)", "file": "desk.sqlite3", "backup": "",
+              **exc.params}
     for key in ("current", "target"):
         if key in params:
             params[key] = status_label(str(params[key]))
@@ -267,6 +296,12 @@ def show_known_error(parent: QWidget | None, exc: KnownError) -> QMessageBox:
 
 def startup_failure(exc: KnownError, log_path: str) -> QMessageBox:
     """The data folder could not be opened: say why, in words, before the program stops."""
+    if exc.code == "already_running":  # not a failure: the program is open already
+        log.warning("the data folder is open in another program: %s", exc)
+        box = QMessageBox(QMessageBox.Icon.Information, "Chương trình đang mở",
+                          known_message(exc), QMessageBox.StandardButton.Ok)
+        box.setObjectName("startupFailure")
+        return box
     log.error("cannot open the data folder: %s: %s", exc.code, exc)
     box = QMessageBox(QMessageBox.Icon.Critical, "Không mở được dữ liệu",
                       f"{known_message(exc)}\n\nNhật ký: {log_path}",

@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from desk_app.clock import Clock
 from desk_app.gui import hooks
 from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.store_recovery import StoreWatch
 from desk_app.services.clerks import has_clerks
 from desk_app.store.engine import Store
 from desk_app.store.models import Commune
@@ -50,6 +52,9 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.installed: dict[str, object] = {}
         self._hooks_before = hooks.snapshot()
+        # the data file's background check: a failure is told over whatever window is up
+        self.watch = StoreWatch(store, lambda: self.window or self.dialog,
+                                on_failed=self._mark_read_only)
 
     def start(self) -> LoginDialog | FirstRunDialog:
         with self.store.read() as session:
@@ -115,9 +120,20 @@ class Launcher(QObject):
         if self.extensions:
             self.installed = install_extensions(self.window, self.store, self.clock,
                                                 self.data_dir)
+        if self.store.guard.state == "failed":
+            self._mark_read_only()
         self.window.show()
         self.window.activateWindow()
         self.windowReady.emit(self.window)
+
+    def _mark_read_only(self) -> None:
+        """A lasting word in the status bar: the file is damaged, nothing is written."""
+        if self.window is None or self.window.findChild(QLabel, "storeReadOnly") is not None:
+            return
+        label = QLabel("Dữ liệu bị hỏng: chỉ xem, không ghi được")
+        label.setObjectName("storeReadOnly")
+        label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.window.statusBar().addPermanentWidget(label)
 
     def _logged_out(self) -> None:
         """Back to the login window; the next clerk gets a fresh main window and extensions

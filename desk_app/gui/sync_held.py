@@ -34,7 +34,8 @@ from desk_app.sync.held import HeldEvent, held_events
 
 log = logging.getLogger(__name__)
 
-# The province's reasons for refusing one event (province_hub/ingest.py and the desk's own).
+# The province's reasons for refusing one event (province_hub/ingest.py and the desk's own);
+# the other codes of province_hub/rules.py are worded in sync_indicator.ERROR_WORDS.
 MALFORMED = "Dữ liệu gửi lên sai dạng theo máy chủ tỉnh (lỗi của chương trình)"
 REASON_WORDS: dict[str, str] = {
     "foreign_commune": "Dữ liệu mang mã của xã khác, hoặc hồ sơ đã thuộc xã khác: máy này "
@@ -63,7 +64,11 @@ REASON_COLUMN = 5
 
 
 def reason_words(event: HeldEvent) -> str:
-    words = REASON_WORDS.get(event.reason)
+    # the status bar's words for the province's codes (province_hub.rules) complete these; read
+    # at call time: the indicator module imports this one
+    from desk_app.gui.sync_indicator import ERROR_WORDS
+
+    words = REASON_WORDS.get(event.reason) or ERROR_WORDS.get(event.reason)
     if words is not None:
         return words
     if event.state == "conflict":

@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import KnownError
-from desk_app.gui.fields import ElidedLabel
+from desk_app.errors import KnownError, ValidationError
+from desk_app.gui.fields import ElidedLabel, FieldMessage, mark
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.sync_held import HeldDialog
 from desk_app.services import clock_check
+from desk_app.services.counter import check_counter, desk_counter
 from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
@@ -54,7 +56,8 @@ ERROR_WORDS: dict[str, str] = {
     "server_error": "Máy chủ tỉnh đang lỗi hoặc bảo trì",
     "bad_answer": "Nhận được trả lời lạ (mạng bị chặn hoặc cần đăng nhập mạng?)",
     "unauthorized": "Tỉnh không nhận mã của máy này: cần đăng ký lại",
-    "credential_revoked": "Mã đăng ký của máy đã bị thu hồi: cần đăng ký lại",
+    "credential_revoked": "Mã đăng ký của máy đã bị thu hồi: dữ liệu chưa gửi vẫn giữ "
+                          "trên máy; quản trị xin tỉnh mã mới rồi bấm «Đăng ký lại…»",
     # a desk never sends an admin token; these mean the address is not the province's server
     "desk_only": "Máy chủ không nhận mã của máy này (sai địa chỉ máy chủ tỉnh?)",
     "admin_only": "Máy chủ từ chối: việc này chỉ quản trị của tỉnh được làm",
@@ -67,6 +70,11 @@ ERROR_WORDS: dict[str, str] = {
     "not_enrolled": "Máy chưa đăng ký với tỉnh",
     "bad_enrolment_code": "Mã đăng ký sai, đã dùng hoặc đã hết hạn",
     "wrong_commune": "Mã đăng ký này cấp cho xã khác",
+    "counter_taken": "Số quầy của máy này đã thuộc một máy khác của xã: quản trị chọn số quầy "
+                     "khác (hai máy cùng số sẽ cấp trùng mã hồ sơ)",
+    "counter_not_set": "Máy chưa có số quầy: nhập số quầy (1-9) rồi đăng ký",
+    "installation_taken": "Tỉnh đã có một máy đang hoạt động đăng ký với mã cài đặt này: nếu "
+                          "đúng là máy này, báo tỉnh thu hồi mã cũ của máy rồi đăng ký lại",
     "db_locked": "Cơ sở dữ liệu của máy đang bận",
     "disk_full": "Ổ đĩa đầy: chưa ghi được kết quả đồng bộ",
     "db_error": "Lỗi cơ sở dữ liệu của máy: xem nhật ký",
@@ -78,6 +86,20 @@ ERROR_WORDS: dict[str, str] = {
     "unknown_commune": "Máy chủ tỉnh không có xã này trong danh sách",
     "bad_catalogue": "Máy chủ tỉnh từ chối danh mục thủ tục",
     "bad_status": "Máy chủ tỉnh từ chối trạng thái hồ sơ",
+    "transition_final": "Hồ sơ đã kết thúc: không đổi trạng thái được nữa",
+    "transition_not_allowed": "Trạng thái hiện tại của hồ sơ không cho phép bước chuyển này",
+    # why the province refused one event (province_hub.rules), shown with the held event
+    "foreign_commune": "Dữ liệu không thuộc xã của máy này: tỉnh không nhận",
+    "foreign_desk": "Hồ sơ hoặc phiếu này đã do máy khác gửi lên tỉnh: báo cho quản trị",
+    "unknown_entity": "Tỉnh chưa có hồ sơ này (phần tiếp nhận chưa gửi được): báo cho quản trị",
+    "entity_exists": "Tỉnh đã có hồ sơ hoặc phiếu này: báo cho quản trị",
+    "unknown_kind": "Tỉnh không nhận loại dữ liệu này (phần mềm cần cập nhật?)",
+    "kind_mismatch": "Dữ liệu gửi lên sai loại: báo cho quản trị",
+    "entity_mismatch": "Dữ liệu gửi lên không khớp với hồ sơ của nó: báo cho quản trị",
+    "bad_seq": "Số thứ tự dữ liệu của máy không hợp lệ: báo cho quản trị",
+    "seq_not_increasing": "Số thứ tự dữ liệu lùi so với lần gửi trước: báo cho quản trị",
+    "duplicate_code": "Mã hồ sơ đã dùng cho một hồ sơ khác của xã: báo cho quản trị",
+    "unknown_status": "Trạng thái hồ sơ lạ: tỉnh không nhận",
 }
 
 # an HTTP status without the hub's own code: a wrong address, a proxy, a captive portal
@@ -170,7 +192,8 @@ class SyncIndicator(QWidget):
         self.updated.connect(self.show_snapshot, Qt.ConnectionType.QueuedConnection)
         self.enrolled.connect(self._enrol_done, Qt.ConnectionType.QueuedConnection)
         self.snapshot: state.Snapshot | None = None
-        self._last_enrolment = ("", "")  # (address, code) of the last attempt that failed
+        # (address, code, counter number) of the last attempt that failed
+        self._last_enrolment = ("", "", "")
         # new dossiers raise the pending count between cycles: re-read it now and then
         self.timer = QTimer(self)
         self.timer.setInterval(10_000)
@@ -249,23 +272,31 @@ class SyncIndicator(QWidget):
         if not self.may_enrol:
             return None
         dialog = EnrolDialog(self)
-        # after a refusal the address and code come back as typed: fix one, not retype both
+        # after a refusal the address and code come back as typed: fix one, not retype both;
+        # the counter number is the desk's own until another is typed
+        try:
+            with self.store.read() as session:
+                number = desk_counter(session)
+        except KnownError:
+            number = None
         dialog.url.setText(self._last_enrolment[0])
         dialog.code.setText(self._last_enrolment[1])
-        dialog.accepted.connect(lambda: self.enrol(dialog.url.text(), dialog.code.text()))
+        dialog.counter.setText(self._last_enrolment[2] or ("" if number is None else str(number)))
+        dialog.accepted.connect(lambda: self.enrol(dialog.url.text(), dialog.code.text(),
+                                                   dialog.counter.text()))
         dialog.open()
         return dialog
 
-    def enrol(self, url: str, code: str) -> None:
+    def enrol(self, url: str, code: str, counter: str = "") -> None:
         """Enrol in a thread (the network may be slow); the result comes back as a signal."""
-        self._last_enrolment = (url, code)
+        self._last_enrolment = (url, code, counter)
         self.enrol_button.setEnabled(False)
         self.text.setText("Đang đăng ký với tỉnh…")
 
         def work() -> None:
             try:
                 self.enrolled.emit(enrol_desk(
-                    self.store, self.clock, url.strip(), code,
+                    self.store, self.clock, url.strip(), code, counter=counter or None,
                     clerk_id=self.clerk.id if self.clerk is not None else None))
             except KnownError as exc:
                 self.enrolled.emit(exc)
@@ -284,7 +315,7 @@ class SyncIndicator(QWidget):
             self.refresh()
             self.text.setText(f"Đăng ký chưa được: {error_words(result.code)}")
             return
-        self._last_enrolment = ("", "")  # enrolled: the code is spent
+        self._last_enrolment = ("", "", "")  # enrolled: the code is spent
         self.refresh()
         if self.worker is not None:
             self.worker.trigger()
@@ -299,9 +330,22 @@ class EnrolDialog(QDialog):
         self.url.setPlaceholderText("https://dongbo.tinh.gov.vn")
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.counter = QLineEdit()
+        self.counter.setObjectName("enrolCounter")
+        self.counter.setPlaceholderText("1-9")
+        self.counter.setMaxLength(2)
+        self.counter_msg = FieldMessage()
+        counter_box = QVBoxLayout()
+        counter_box.setSpacing(2)
+        counter_box.addWidget(self.counter)
+        counter_box.addWidget(self.counter_msg)
         form.addRow("Địa chỉ máy chủ tỉnh:", self.url)
         form.addRow("Mã đăng ký một lần:", self.code)
-        form.addRow(QLabel("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần."))
+        form.addRow("Số quầy của máy này:", counter_box)
+        note = QLabel("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần. Mỗi máy của xã "
+                      "một số quầy khác nhau (1-9): tỉnh từ chối số đã có máy khác dùng.")
+        note.setWordWrap(True)
+        form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
@@ -309,6 +353,19 @@ class EnrolDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """A counter number that cannot be one is said at its field; the dialog stays."""
+        try:
+            check_counter(self.counter.text())
+        except ValidationError as exc:
+            from desk_app.gui import messages
+
+            mark(self.counter, self.counter_msg, messages.field_message(exc.errors[0]))
+            self.counter.setFocus()
+            return
+        mark(self.counter, self.counter_msg, "")
+        super().accept()
 
 
 def _watch_network(worker: SyncWorker, parent: QObject) -> None:

@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from desk_app.store.recovery import fsync_dir
+
 log = logging.getLogger(__name__)
 
 DRAFT_NAME = "intake-draft.json"
@@ -33,7 +35,7 @@ def save_draft(path: Path, data: dict[str, Any]) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def load_draft(path: Path) -> dict[str, Any] | None:
@@ -59,15 +61,5 @@ def clear_draft(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         return
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder (and needs not).
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -31,6 +31,7 @@ from desk_app.errors import FieldError, NotFoundError, ValidationError
 from desk_app.services import resume_link
 from desk_app.services import validation as v
 from desk_app.services.access import require
+from desk_app.services.counter import counter_for_intake
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import outbox
 from desk_app.store.calendar import load_calendar
@@ -259,7 +260,8 @@ def _write(
             {"kind": version.limit_kind, "days": version.limit_days, "cutoff": version.cutoff}
         )
         due = load_calendar(session, commune).due_at(now, limit)
-    code = allocate_code(session, commune.code_format, commune.agency_code, now.date())
+    code = allocate_code(session, commune.code_format, commune.agency_code, now.date(),
+                         counter_for_intake(session))
     a, r = req.applicant, req.representative or Person()
     given = {c.position: c for c in req.components}
     dossier = Dossier(

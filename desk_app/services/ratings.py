@@ -27,7 +27,13 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action
-from desk_app.core.rating_settings import FormError, RatingForm, default_form, parse_form
+from desk_app.core.rating_settings import (
+    REPEAT,
+    FormError,
+    RatingForm,
+    default_form,
+    parse_form,
+)
 from desk_app.core.ratingchain import GENESIS, ChainProblem, check_chain, seal
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
@@ -53,7 +59,7 @@ RECORDED = "rating.recorded"  # outbox kind
 COMMENT_MAX = 500
 # repeat: a second rating of the same visit (kept, not counted); unconfirmed: the citizen chose
 # a level but the screen reset (timeout, next citizen) before "Gửi" was pressed (counted)
-REPEAT, UNCONFIRMED = "repeat", "unconfirmed"
+UNCONFIRMED = "unconfirmed"
 KNOWN_FLAGS = frozenset({REPEAT, UNCONFIRMED})
 
 

@@ -5,6 +5,12 @@ The counter row for (agency, day) is bumped with ``UPDATE ... RETURNING`` in the
 number (no gap); two writers cannot hold the write lock together (no duplicate); a committed
 number is on disk with its dossier (never reused after a crash). The ``UNIQUE`` constraint on
 ``dossiers.code`` is the last line of defence.
+
+The row counts this desk's dossiers of the day; the code carries that count behind the desk's
+counter number (:func:`desk_app.core.codes.counter_sequence`), so the other counters of the
+commune, counting their own, never make the same code. A desk that made codes before it had a
+counter number goes on counting from where it was: its old codes (``0001``...) and its new ones
+(``1016``...) differ by their first digit.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from desk_app.core.codes import format_code
+from desk_app.core.codes import counter_sequence, format_code
 
 
 def next_sequence(session: Session, agency_code: str, day: date) -> int:
@@ -29,5 +35,7 @@ def next_sequence(session: Session, agency_code: str, day: date) -> int:
     return int(row[0])
 
 
-def allocate_code(session: Session, fmt: str, agency_code: str, day: date) -> str:
-    return format_code(fmt, agency_code, day, next_sequence(session, agency_code, day))
+def allocate_code(session: Session, fmt: str, agency_code: str, day: date, counter: int) -> str:
+    """The next code of ``day`` at counter number ``counter`` (1-9)."""
+    count = next_sequence(session, agency_code, day)
+    return format_code(fmt, agency_code, day, counter_sequence(counter, count))

@@ -7,6 +7,11 @@ printed survives a power cut), a busy timeout so two windows or processes wait t
 Write transactions start with ``BEGIN IMMEDIATE``: the write lock is taken before anything is
 read, so two writers allocating dossier codes at the same moment are serialised, never
 interleaved (no duplicate), and a waiting writer never fails half-way with SQLITE_BUSY.
+
+Every write first passes the store's :class:`~desk_app.store.health.StoreGuard`: it waits for
+the start-up ``quick_check`` and is refused once the file is known to be damaged. What SQLite
+says when a write or a read fails (locked, read-only, full, damaged) comes out as a
+:class:`~desk_app.errors.KnownError` naming the data folder (:func:`health.diagnose`).
 """
 
 from __future__ import annotations
@@ -18,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from desk_app.errors import KnownError
+from desk_app.errors import KnownError, StoreProblemError
+from desk_app.store.health import StoreGuard, diagnose
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -59,37 +65,72 @@ class Store:
     def __init__(self, path: Path | str, engine: Engine | None = None) -> None:
         self.path = Path(path)
         self.engine = engine or make_engine(self.path)
+        self.guard = StoreGuard(self.path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for queries. Closing it ends the read transaction; objects loaded in it
         stay readable (detached, not expired) afterwards."""
         with Session(self.engine, expire_on_commit=False) as session:
-            yield session
-
-    @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session in one ``BEGIN IMMEDIATE`` transaction, committed if the block succeeds."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
             try:
                 yield session
+            except DBAPIError as exc:
+                known = self.known(exc)
+                if known is None or known.code == "db_error":  # a query's bug stays a bug
+                    raise
+                raise known from exc
+
+    @contextmanager
+    def write(self, *, gated: bool = True) -> Iterator[Session]:
+        """A session in one ``BEGIN IMMEDIATE`` transaction, committed if the block succeeds.
+
+        ``gated=False`` skips waiting for the start-up check (the login's count of wrong
+        passwords: a clerk must not wait for a big file's check to log in); a file found
+        damaged refuses every write all the same.
+        """
+        if gated:
+            self.guard.before_write()
+        elif self.guard.state == "failed":
+            raise self.guard.error()
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+                yield session
                 session.commit()
-            except OperationalError as exc:  # pragma: no cover - environment fault
-                session.rollback()
-                raise _known(exc) from exc
+            except DBAPIError as exc:
+                _rollback(session)
+                known = self.known(exc)
+                if known is None:
+                    raise
+                raise known from exc
             except Exception:
-                session.rollback()
+                _rollback(session)
                 raise
 
+    def known(self, exc: DBAPIError) -> KnownError | None:
+        """The environment's fault behind ``exc``, or None for a bug (a constraint broken)."""
+        if isinstance(exc, IntegrityError):
+            return None
+        if not isinstance(exc, OperationalError) and not (
+                isinstance(exc, DatabaseError) and _sounds_damaged(str(exc))):
+            return None
+        known = diagnose(exc, self.path.parent)
+        if isinstance(known, StoreProblemError) and known.code == "store_corrupt":
+            self.guard.fail([str(exc.orig) if exc.orig is not None else str(exc)])
+        return known
+
     def dispose(self) -> None:
+        self.guard.stop()
         self.engine.dispose()
 
 
-def _known(exc: OperationalError) -> KnownError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return KnownError("db_locked", str(exc))
-    if "disk" in text or "full" in text:
-        return KnownError("disk_full", str(exc))
-    return KnownError("db_error", str(exc))
+def _sounds_damaged(text: str) -> bool:
+    text = text.lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def _rollback(session: Session) -> None:
+    try:
+        session.rollback()
+    except DBAPIError:  # the connection itself failed (disk gone): nothing more to undo
+        pass

@@ -44,8 +44,10 @@ def current_revision(store: Store) -> str | None:
     with store.engine.connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError:  # no table yet: a new, empty file
-            return None
+        except OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise  # the file could not be read at all: the caller says why
+            return None  # no table yet: a new, empty file
 
 
 def head_revision() -> str:

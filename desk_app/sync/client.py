@@ -66,15 +66,29 @@ class SyncClient:
 
     # -- calls -------------------------------------------------------------------------------
 
-    def enrol(self, code: str, agency_code: str, installation_id: str, desk_name: str) -> p.Enrolment:
-        data = self._call("POST", "/enrol", json={
-            "code": code, "agency_code": agency_code, "installation_id": installation_id,
-            "desk_name": desk_name,
-        }, auth=False)
+    def enrol(self, code: str, agency_code: str, installation_id: str, desk_name: str, *,
+              counter: int | None = None, secret: str | None = None,
+              previous_credential: str | None = None) -> p.Enrolment:
+        body: dict[str, Any] = {"code": code, "agency_code": agency_code,
+                                "installation_id": installation_id, "desk_name": desk_name}
+        extra = {"counter": counter, "secret": secret, "previous_credential": previous_credential}
+        body.update({k: v for k, v in extra.items() if v is not None})
+        data = self._call("POST", "/enrol", json=body, auth=False)
+        got = data.get("counter")
         return p.Enrolment(
             int(data["desk_id"]), data["credential"], data["agency_code"], data["commune_name"],
             p.parse_time(data["server_time"]), data.get("limits", {}),
+            got if isinstance(got, int) else None,
         )
+
+    def declare_counter(self, counter: int) -> None:
+        """Tell the province this desk's counter number (Refused ``counter_taken`` if another
+        desk of the commune has it)."""
+        self._call("PUT", "/desk/counter", json={"counter": counter})
+
+    def rotate(self, secret: str) -> None:
+        """Register ``dk.<desk id>.<secret>`` as this desk's next credential."""
+        self._call("POST", "/desk/credential", json={"secret": secret})
 
     def push(self, events: list[dict[str, Any]]) -> p.PushAnswer:
         body = p.gzip_json({"protocol": p.PROTOCOL_VERSION, "events": events})

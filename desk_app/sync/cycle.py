@@ -1,4 +1,7 @@
-"""One sync cycle: push every pending batch, then pull what the province sends down.
+"""One sync cycle: push every pending batch, pull what the province sends down, then look
+after the desk's identity: rotate the credential when the province asks (or a rotation was left
+half-way), and declare the counter number when the province has not accepted it yet (a number
+another desk of the commune holds ends the cycle with ``counter_taken``, after the data went).
 
 Each batch is its own request and its own acknowledgement: a connection cut mid-batch costs that
 batch (sent again, recognised as duplicate by the server), never more. Pulled items are applied
@@ -19,6 +22,7 @@ from desk_app.sync import protocol as p
 from desk_app.sync import state
 from desk_app.sync.apply import apply_item
 from desk_app.sync.client import Refused, SyncClient
+from desk_app.sync.enrolment import declare_counter, rotate_credential
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +35,7 @@ class CycleReport:
     held: int = 0
     pulled: int = 0
     clock_offset_s: int | None = None
+    rotated: bool = False
 
 
 def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None:
@@ -84,6 +89,7 @@ def run_cycle(
         if marked.sent + marked.held == 0:
             log.warning("push answer named none of %d events; stopping this cycle", len(batch))
             break
+    rotate = False
     while not should_stop():
         with store.read() as session:
             cursor = state.checkpoint(session)
@@ -96,8 +102,19 @@ def run_cycle(
             if pulled.next_cursor > cursor:
                 state.set_checkpoint(session, pulled.next_cursor, clock.now())
         report.pulled += len(pulled.items)
+        rotate = rotate or pulled.rotate_credential
         if not pulled.more or pulled.next_cursor <= cursor:
             break
+    with store.read() as session:
+        current = state.active_enrolment(session)
+        rotate = rotate or (current is not None
+                            and state.has_pending_rotation(session, current.desk_id))
+    if rotate and not should_stop():
+        rotate_credential(store, clock, client)
+        report.rotated = True
+        log.info("credential rotated")
+    if not should_stop():
+        declare_counter(store, client)
     with store.write() as session:
         state.record_success(session, clock.now(), report.clock_offset_s)
     return report

@@ -23,6 +23,10 @@ MAX_BATCH_EVENTS = 500
 MAX_BATCH_BYTES = 1_000_000  # uncompressed JSON
 MAX_PULL_ITEMS = 200
 
+# A desk's secret, as the desk makes it (secrets.token_urlsafe(32): 43 characters) and sends it
+# at enrolment and rotation.
+SECRET_PATTERN = r"^[A-Za-z0-9_-]{43,86}$"
+
 HEADER_PROTOCOL = "X-Desk-Protocol"
 HEADER_HUB_PROTOCOL = "X-Hub-Protocol"
 HEADER_HUB_TIME = "X-Hub-Time"
@@ -110,6 +114,7 @@ class PullAnswer:
     items: list[PullItem]
     next_cursor: int
     more: bool
+    rotate_credential: bool = False  # the province asks this desk to rotate its credential
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> PullAnswer:
@@ -118,6 +123,7 @@ class PullAnswer:
             [PullItem(int(i["cursor"]), i["kind"], i["data"]) for i in data["items"]],
             int(data["next_cursor"]),
             bool(data["more"]),
+            data.get("rotate_credential") is True,
         )
 
 
@@ -129,3 +135,4 @@ class Enrolment:
     commune_name: str
     server_time: datetime
     limits: dict[str, int] = field(default_factory=dict)
+    counter: int | None = None  # the desk's counter number as the province holds it

@@ -8,12 +8,17 @@ Rules kept here (lessons of ODK, DHIS2, Anki, CouchDB and point-of-sale systems)
   holding a control character an older version let through): one bad event never blocks the
   events behind it;
 * re-enrolment adds a credential and deactivates the old one; the outbox is untouched, so what
-  was not sent under the old credential is sent under the new one.
+  was not sent under the old credential is sent under the new one; a rotated credential is
+  adopted the same way;
+* a secret this desk is about to present (enrolment, rotation) is written down *before* it is
+  sent, so a request whose answer was lost is asked again with the same one (the province
+  answers the same) and a credential the province holds is never one the desk forgot.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import uuid as uuid_mod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +29,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desk_app.core.text import forbidden_chars
+from desk_app.services.desk_settings import get_setting, set_setting
 from desk_app.services.serialize import iso
 from desk_app.store.models import OutboxEvent
 from desk_app.store.models_sync import SyncCheckpoint, SyncEnrolment, SyncHeldEvent, SyncStatus
@@ -33,6 +39,7 @@ log = logging.getLogger(__name__)
 
 FEED = "feed"  # the one pulled stream (catalogue releases, calendar overrides, status changes)
 CONTROL_CHARS = "control_chars"  # the desk's own reason for holding an event it cannot send
+PENDING_SECRET = "sync.pending_secret"  # {"purpose": "enrol"|"rotate", "desk_id", "secret"}
 
 
 def status_row(session: Session) -> SyncStatus:
@@ -60,6 +67,50 @@ def save_enrolment(session: Session, hub_url: str, enrolment: p.Enrolment, at: d
         hub_url=hub_url, desk_id=enrolment.desk_id, credential=enrolment.credential,
         agency_code=enrolment.agency_code, enrolled_at=at, active=True,
     ))
+
+
+def latest_credential(session: Session) -> str | None:
+    """The last credential the province gave this desk (active or not): the proof that a
+    re-enrolling desk is the one the province knows."""
+    row = session.scalars(select(SyncEnrolment).order_by(SyncEnrolment.id.desc()).limit(1)).first()
+    return row.credential if row is not None else None
+
+
+def pending_secret(session: Session, purpose: str, desk_id: int | None = None) -> str:
+    """The secret this desk is about to present for ``purpose``: the one kept from an attempt
+    whose answer never came, else a new one, kept now (commit before sending it)."""
+    value = get_setting(session, PENDING_SECRET)
+    if (isinstance(value, dict) and value.get("purpose") == purpose
+            and value.get("desk_id") == desk_id and isinstance(value.get("secret"), str)):
+        return str(value["secret"])
+    secret = secrets.token_urlsafe(32)
+    set_setting(session, PENDING_SECRET, {"purpose": purpose, "desk_id": desk_id,
+                                          "secret": secret})
+    return secret
+
+
+def has_pending_rotation(session: Session, desk_id: int) -> bool:
+    value = get_setting(session, PENDING_SECRET)
+    return isinstance(value, dict) and value.get("purpose") == "rotate" and value.get(
+        "desk_id") == desk_id
+
+
+def clear_pending_secret(session: Session) -> None:
+    set_setting(session, PENDING_SECRET, None)
+
+
+def adopt_rotated(session: Session, secret: str, at: datetime) -> SyncEnrolment:
+    """The province took this desk's next secret: use it from now on (the outbox, checkpoints
+    and held events stay as they are; nothing is sent again)."""
+    current = active_enrolment(session)
+    assert current is not None
+    session.execute(update(SyncEnrolment).values(active=False))
+    row = SyncEnrolment(hub_url=current.hub_url, desk_id=current.desk_id,
+                        credential=f"dk.{current.desk_id}.{secret}",
+                        agency_code=current.agency_code, enrolled_at=at, active=True)
+    session.add(row)
+    clear_pending_secret(session)
+    return row
 
 
 def _unsent():  # type: ignore[no-untyped-def]

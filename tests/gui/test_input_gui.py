@@ -141,20 +141,20 @@ def test_search_by_the_end_of_a_code_and_in_lower_case(
         type_text(text)
         press(Qt.Key.Key_Return)
 
-    search("261120-0003")
-    assert window.last_search_ids == [ids["000.00.12.H26-261120-0003"]]
+    search("261120-1003")
+    assert window.last_search_ids == [ids["000.00.12.H26-261120-1003"]]
     assert window.tabs.currentWidget() is window.dossier
     assert window.dossier.view is not None
-    assert window.dossier.view.id == ids["000.00.12.H26-261120-0003"]
-    search("h26-261123-0001")  # lower case, from the agency code's end
-    assert window.dossier.view.id == ids["000.00.12.H26-261123-0001"]
-    search("000.00.12.h26-261120-0001")  # a whole code in lower case
-    assert window.dossier.view.id == ids["000.00.12.H26-261120-0001"]
-    search("0003")  # the sequence alone: only 20/11 had a third dossier
-    assert window.dossier.view.id == ids["000.00.12.H26-261120-0003"]
-    search("0002")  # both days: listed in the register, newest first
-    assert window.last_search_ids == [ids["000.00.12.H26-261123-0002"],
-                                      ids["000.00.12.H26-261120-0002"]]
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-1003"]
+    search("h26-261123-1001")  # lower case, from the agency code's end
+    assert window.dossier.view.id == ids["000.00.12.H26-261123-1001"]
+    search("000.00.12.h26-261120-1001")  # a whole code in lower case
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-1001"]
+    search("1003")  # the sequence alone (counter 1): only 20/11 had a third dossier
+    assert window.dossier.view.id == ids["000.00.12.H26-261120-1003"]
+    search("1002")  # both days: listed in the register, newest first
+    assert window.last_search_ids == [ids["000.00.12.H26-261123-1002"],
+                                      ids["000.00.12.H26-261120-1002"]]
     assert window.tabs.currentWidget() is window.register
     model = window.register.model
     assert [model.dossier_id(r) for r in range(model.rowCount())] == window.last_search_ids

@@ -86,9 +86,8 @@ class LocalHub:
             return auth.issue_code(s, agency_code, f"Xã {agency_code}", utcnow())
 
 
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[LocalHub]:
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+def local_hub(url: str) -> Iterator[LocalHub]:
+    """The hub's app in-process on a migrated database at ``url``, with an admin token."""
     upgrade(url)
     engine = make_engine(url)
     with write(engine) as s:
@@ -96,6 +95,11 @@ def hub(tmp_path: Path) -> Iterator[LocalHub]:
     with TestClient(create_app(engine=engine), base_url="http://testserver") as client:
         yield LocalHub(engine, client, token)
     engine.dispose()
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[LocalHub]:
+    yield from local_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
 
 
 # -- PostgreSQL and the hub as a process ------------------------------------------------------

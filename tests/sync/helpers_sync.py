@@ -16,6 +16,7 @@ from desk_app.store.models_rating import Rating as DeskRating
 from desk_app.store.models_sync import SyncEnrolment, SyncHeldEvent
 from desk_app.sync import protocol as p
 from desk_app.sync import state
+from desk_app.sync.worker import SyncWorker
 from province_hub.models import Desk
 from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event
@@ -91,3 +92,16 @@ def assert_hub_holds_desk(hub: Engine, store: Store, *, held: int = 0) -> int:
     assert n_desk == len(want) + held_at_hub, "the hub holds events of this desk the desk does not have"
     assert hub_dossiers == desk_dossiers
     return len(want)
+
+
+def sync_until_done(desk, clock: FixedClock, *, batch: int = 50, timeout: float = 2.0,  # type: ignore[no-untyped-def]
+                    limit: int = 60) -> SyncWorker:
+    """Run the desk's sync worker until nothing waits and the last cycle succeeded."""
+    worker = SyncWorker(desk.store, clock, timeout=timeout, max_events=batch, base_backoff=0.01,
+                        max_backoff=0.05)
+    for _ in range(limit):
+        worker.run_once()
+        with desk.store.read() as s:
+            if worker.last_error is None and state.pending_count(s) == 0:
+                return worker
+    raise AssertionError(f"sync did not finish: {worker.last_error}")

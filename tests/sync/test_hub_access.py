@@ -162,7 +162,11 @@ def world(hub_url: str) -> Iterator[World]:
 
 # -- plausible values, by parameter name and by body schema ----------------------------------
 
-PATH_VALUES: dict[str, Callable[[World], str]] = {"uuid": lambda w: w.dossier_uuid}
+PATH_VALUES: dict[str, Callable[[World], str]] = {
+    "uuid": lambda w: w.dossier_uuid,
+    # the revoked desk: revoking it again, or asking it to rotate, leaves the others alone
+    "desk_id": lambda w: w.tokens["revoked_desk"].split(".")[1],
+}
 BODIES: dict[str, Callable[[World], Any]] = {
     "PushIn": lambda w: {"protocol": p.PROTOCOL_VERSION, "events": [w.intake]},
     "CodeIn": lambda w: {"agency_code": w.agency_code, "name": "Xã Phù Đổng", "valid_days": 7},
@@ -171,6 +175,9 @@ BODIES: dict[str, Callable[[World], Any]] = {
                              "agency_code": w.agency_code},
     "StatusIn": lambda w: {"to": "in_processing", "reason": "Tỉnh tiếp nhận xử lý",
                            "by": "Sở Tư pháp"},
+    "CounterIn": lambda w: {"counter": 3},
+    # a next secret: the desk's current credential keeps working until this one is used
+    "CredentialIn": lambda w: {"secret": "n" * 43},
 }
 
 

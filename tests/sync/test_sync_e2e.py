@@ -16,34 +16,25 @@ import pytest
 from sqlalchemy import func, select
 
 from desk_app.clock import FixedClock
+from desk_app.services.counter import set_counter
 from desk_app.store.models import Commune, OutboxEvent
 from desk_app.sync import state
 from desk_app.sync.client import SyncClient
 from desk_app.sync.enrolment import enrol_desk
 from desk_app.sync.worker import SyncWorker
+from province_hub.models import Commune as HubCommune
+from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event, EventProblem
 from tests.sync.conftest import HubServer
 from tests.sync.servers import ROOT
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of
+from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of, sync_until_done
 
 pytestmark = pytest.mark.slow
 
 
 def enrol(hub: HubServer, desk, clock: FixedClock, url: str) -> None:  # type: ignore[no-untyped-def]
     enrol_desk(desk.store, clock, url, hub.issue_code(desk.agency_code))
-
-
-def sync_until_done(desk, clock: FixedClock, *, batch: int, timeout: float = 2.0,  # type: ignore[no-untyped-def]
-                    limit: int = 60) -> SyncWorker:
-    worker = SyncWorker(desk.store, clock, timeout=timeout, max_events=batch, base_backoff=0.01,
-                        max_backoff=0.05)
-    for _ in range(limit):
-        worker.run_once()
-        with desk.store.read() as s:
-            if worker.last_error is None and state.pending_count(s) == 0:
-                return worker
-    raise AssertionError(f"sync did not finish: {worker.last_error}")
 
 
 def test_faults_on_the_line_lose_nothing_and_store_nothing_twice(
@@ -122,9 +113,10 @@ def test_two_desks_sync_at_once(
     hub_server: HubServer, proxy: FaultProxy, make_desk, clock: FixedClock
 ) -> None:
     a, b = make_desk(), make_desk()
-    # b is a second counter PC of a's commune: same agency, its own desk and data
+    # b is a second counter PC of a's commune: same agency, its own desk, data and counter
     with b.store.write() as s:
         s.get(Commune, 1).agency_code = a.agency_code
+        set_counter(s, 2)
     b.agency_code = a.agency_code
     c = make_desk()
     for d in (a, b, c):
@@ -137,6 +129,10 @@ def test_two_desks_sync_at_once(
     for d in (a, b, c):
         assert_hub_holds_desk(hub_server.engine, d.store)
     assert len({desk_id_of(d.store) for d in (a, b, c)}) == 3
+    with hub_server.engine.connect() as conn:  # the commune's two counters: no code twice
+        codes = conn.scalars(select(HubDossier.code).join(HubCommune).where(
+            HubCommune.agency_code == a.agency_code)).all()
+    assert len(codes) == 24 and len(set(codes)) == 24
 
 
 def test_a_desk_cannot_write_or_read_another_communes_data(
@@ -167,7 +163,9 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     with a.store.read() as s:
         held = {h.state for h in s.scalars(select(state.SyncHeldEvent))}
     assert held == {"rejected"}
-    assert_hub_holds_desk(hub_server.engine, a.store, held=3)
+    # the forged intake, its rating and the status change of b's dossier name b's commune; the
+    # forged dossier's own status changes follow an intake the hub refused: they claim nothing
+    assert_hub_holds_desk(hub_server.engine, a.store, held=6)
     assert_hub_holds_desk(hub_server.engine, b.store)
     with hub_server.engine.connect() as conn:
         assert conn.scalar(select(func.count(Event.id)).where(
@@ -189,7 +187,7 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     r = httpx.get(hub_server.url + "/api/v1/admin/problems", params={"limit": 1000},
                   headers={"Authorization": f"Bearer {hub_server.admin}"})
     mine = [x for x in r.json()["events"] if x["desk_id"] == desk_id_of(a.store)]
-    assert {x["reason"] for x in mine} == {"foreign_commune"} and len(mine) == 3
+    assert sorted(x["reason"] for x in mine) == ["foreign_commune"] * 3 + ["unknown_entity"] * 3
 
 
 def test_hub_schema_on_postgresql_matches_the_models(hub_server: HubServer) -> None:

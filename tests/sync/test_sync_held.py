@@ -176,3 +176,21 @@ def test_the_real_window_s_status_bar_opens_the_held_event_and_does_not_say_fail
         assert indicator.worker is not None
         indicator.worker.stop(timeout=5.0)
     assert_hub_holds_desk(hub.engine, desk.store, held=1)
+
+
+def test_every_reason_the_province_gives_for_one_event_has_words_in_the_list() -> None:
+    """The province's refusal codes (province_hub.rules) read in Vietnamese in the held list."""
+    from datetime import datetime
+
+    from desk_app.gui.sync_held import OTHER_WORDS, reason_words
+    from desk_app.sync.held import HeldEvent
+
+    def event(reason: str) -> HeldEvent:
+        t = datetime(2026, 11, 23, 9, 0)
+        return HeldEvent(1, "u", "dossier.intake", "dossier", "rejected", reason, t, t, "", None,
+                         "", "", "", "")
+
+    for code in ("foreign_desk", "unknown_entity", "duplicate_code", "seq_not_increasing",
+                 "control_chars", "too_large", "bad_payload"):
+        words = reason_words(event(code))
+        assert words and words != OTHER_WORDS and code not in words

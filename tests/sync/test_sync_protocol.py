@@ -66,10 +66,11 @@ def test_cycle_marks_sent_only_from_the_answer_and_holds_conflicts(hub, make_des
     desk = enrolled(hub, make_desk, clock)
     activity(desk.store, clock, 8)
     c = client_of(hub, desk)
-    # the server already has another version of the second event (e.g. a restored backup)
+    # the server already has another version of the second event (e.g. a restored backup),
+    # after the intake it follows
     with desk.store.read() as s:
-        ev = state.wire_event(s.get(OutboxEvent, 2))
-    c.push([dict(ev, payload=dict(ev["payload"], reason="sửa"))])
+        intake, ev = (state.wire_event(s.get(OutboxEvent, n)) for n in (1, 2))
+    c.push([intake, dict(ev, payload=dict(ev["payload"], reason="sửa"))])
     report = run_cycle(desk.store, clock, c, max_events=4)
     assert report.batches >= 3 and report.held == 1
     with desk.store.read() as s:
@@ -118,7 +119,9 @@ def test_server_refuses_oversized_batches(hub, make_desk, clock) -> None:
                         headers={"Authorization": f"Bearer {c.credential}"})
     assert r.status_code == 400 and r.json()["error"] == "bad_batch"
     # malformed events are refused one by one; the good one in the same batch is stored
-    good = dict(ev, uuid="ok-1", seq=1)
+    good = dict(ev, uuid="ok-1", seq=1, entity="dossier", kind="dossier.intake", payload={
+        "uuid": "e", "code": f"{desk.agency_code}-261123-0001", "agency_code": desk.agency_code,
+        "status": "received"})
     answer = c.push([{"uuid": 5}, dict(ev, uuid="bad-2", seq=2, payload="x"), good])
     assert [r.status for r in answer.results] == [p.REJECTED, p.REJECTED, p.STORED]
     assert answer.results[1].reason == "bad_payload"

@@ -52,6 +52,7 @@ from desk_app.gui.intake.resume import ResumeBar, fill_form, first_to_tick
 from desk_app.gui.ops import Ops
 from desk_app.services import drafts, intake
 from desk_app.services import resume as resume_service
+from desk_app.services.counter import counter_for_intake
 from desk_app.services.intake import IntakeRequest, IntakeResult
 from desk_app.store.calendar import load_calendar
 from desk_app.store.models import Commune
@@ -123,7 +124,9 @@ class IntakeForm(QWidget):
         self._periodic.start()
         self._tick.start()
         self.clock_banner.refresh()
-        self.restore_draft()
+        self.counter_warning = ""  # the banner saying this desk cannot receive yet, if shown
+        if not self.restore_draft():
+            self.warn_if_cannot_receive()
 
     # layout -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -648,6 +651,23 @@ class IntakeForm(QWidget):
                 log.exception("could not save the intake draft")
                 return
         self.dirty = False
+
+    def warn_if_cannot_receive(self) -> None:
+        """Say before anything is typed that this desk cannot receive yet: it has no counter
+        number, or the province said another desk of the commune has it."""
+        try:
+            with self.ops.read() as session:
+                counter_for_intake(session)
+        except KnownError as exc:
+            self.counter_warning = messages.known_message(exc)
+            self.show_banner(self.counter_warning, ok=False)
+
+    def counter_changed(self, _counter: int) -> None:
+        """The admin set the desk's number: the warning goes (or says what is still wrong)."""
+        if self.counter_warning and self.banner.text() == self.counter_warning:
+            self.show_banner("")
+        self.counter_warning = ""
+        self.warn_if_cannot_receive()
 
     def restore_draft(self) -> bool:
         data = drafts.load_draft(self.draft_file)
