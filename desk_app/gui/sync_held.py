@@ -171,7 +171,6 @@ class HeldDialog(QDialog):
         resize_within_screen(self, 1180, 460)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-
     def copy(self) -> None:
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
