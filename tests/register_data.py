@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
@@ -50,11 +51,9 @@ PATHS: dict[Status, list[Status]] = {
 }
 
 
-def make(
-    store: Store, at: datetime, name: str, status: Status, national_code: str = "1.004873",
-    *, clerk: int = CLERK, **person: object,
-) -> Made:
-    """One dossier received at ``at`` by ``clerk`` and moved along to ``status``."""
+def _intake(store: Store, at: datetime, name: str, status: Status, national_code: str,
+            clerk: int, **person: object) -> Made:
+    """The intake alone (received, or the form 02 / form 03 outcome)."""
     clock = FixedClock(at)
     with store.write() as s:
         req = complete_request(s, national_code, full_name=name, **person)
@@ -67,12 +66,31 @@ def make(
             res = intake.refuse(s, clock, clerk, req, "Không thuộc thẩm quyền của xã")
         else:
             res = intake.receive(s, clock, clerk, req)
-            for step in PATHS[status]:
-                clock.advance(minutes=30)
-                reason = "Theo yêu cầu" if step in (Status.WAITING_SUPPLEMENT,
-                                                     Status.WITHDRAWN) else ""
-                lifecycle.change_status(s, clock, clerk, res.dossier_id, step, reason)
     return Made(res.dossier_id, res.code, name)
+
+
+def _steps(at: datetime, status: Status) -> list[tuple[datetime, Status]]:
+    """The moves after the intake towards ``status``, 30 minutes apart."""
+    return [(at + timedelta(minutes=30 * (k + 1)), step)
+            for k, step in enumerate(PATHS.get(status, []))]
+
+
+def _move(store: Store, at: datetime, clerk: int, dossier_id: int, step: Status) -> None:
+    reason = "Theo yêu cầu" if step in (Status.WAITING_SUPPLEMENT, Status.WITHDRAWN) else ""
+    with store.write() as s:
+        lifecycle.change_status(s, FixedClock(at), clerk, dossier_id, step, reason)
+
+
+def make(
+    store: Store, at: datetime, name: str, status: Status, national_code: str = "1.004873",
+    *, clerk: int = CLERK, **person: object,
+) -> Made:
+    """One dossier received at ``at`` by ``clerk`` and moved along to ``status`` (call in time
+    order: the desk never stamps earlier than the last time it stored)."""
+    made = _intake(store, at, name, status, national_code, clerk, **person)
+    for when, step in _steps(at, status):
+        _move(store, when, clerk, made.id, step)
+    return made
 
 
 def fill_small(store: Store) -> dict[str, Made]:
@@ -89,7 +107,9 @@ def fill_small(store: Store) -> dict[str, Made]:
         ("Bùi Thị Thảo", d(2026, 11, 17, 8), Status.RESULT_READY, "2.001035"),
     ]
     made = {}
-    for i, (name, at, status, code) in enumerate(spec):
+    # made in the order they were received, as at a real desk: the desk never stamps a receipt
+    # earlier than the last time it stored (desk_app.store.stamps)
+    for i, (name, at, status, code) in sorted(enumerate(spec), key=lambda item: item[1][1]):
         made[name] = make(store, at, name, status, code, id_number=f"0010900{i:05d}",
                           phone=f"09123450{i:02d}")
     return made
@@ -115,12 +135,15 @@ def fill_realistic(store: Store, count: int, end: date, seed: int = 3) -> None:
         if day.weekday() < 5:
             days.append(day)
     n = 0
+    # (time, order, what): receipts and the moves that follow them, done in time order at the
+    # end, as a desk would have (its stamps never go back)
+    actions: list[tuple[datetime, int, Any]] = []
     for day in reversed(days):
         age = (end - day).days
         times = sorted(rng.randint(0, 7 * 60) for _ in range(per_day))
         for minute in times:
             if n == count:
-                return
+                break
             at = datetime.combine(day, datetime.min.time()) + timedelta(hours=7, minutes=40)
             at += timedelta(minutes=minute if minute < 230 else minute + 120)  # lunch break
             if age > 9:
@@ -133,7 +156,18 @@ def fill_realistic(store: Store, count: int, end: date, seed: int = 3) -> None:
                                       Status.RETURNED, Status.SUPPLEMENT_REQUESTED],
                                      [25, 35, 5, 15, 15, 5])[0]
             name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
-            make(store, at, name, status, rng.choice(CODES), clerk=rng.choice((2, 3)),
-                 id_number=f"0010{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
-                 phone=f"09{rng.randint(0, 99999999):08d}")
+            intake_args = (name, status, rng.choice(CODES), rng.choice((2, 3)), {
+                "id_number": f"0010{rng.randint(80, 99)}{rng.randint(0, 999999):06d}",
+                "phone": f"09{rng.randint(0, 99999999):08d}"})
+            actions.append((at, n, intake_args))
+            actions += [(when, n, step) for when, step in _steps(at, status)]
             n += 1
+    made: dict[int, Made] = {}
+    clerks: dict[int, int] = {}
+    for at, i, what in sorted(actions, key=lambda a: (a[0], a[1])):
+        if isinstance(what, tuple):
+            name, status, code, clerk, person = what
+            made[i] = _intake(store, at, name, status, code, clerk, **person)
+            clerks[i] = clerk
+        else:
+            _move(store, at, clerks[i], made[i].id, what)

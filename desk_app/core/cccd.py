@@ -9,7 +9,9 @@ field and the issue date may be empty; the 2024 "thẻ căn cước" and scanner
 may differ, so :func:`parse_qr` accepts small variations (fields after the seventh are ignored)
 and raises :class:`CccdParseError` with a code otherwise. Seven fields are required: a payload
 with fewer was cut while scanning (often inside the address), and filling the form from it would
-store half an address.
+store half an address. A payload holding a control character (other than the line end a scanner
+adds), a lone surrogate or a non-character (:func:`desk_app.core.text.forbidden_chars`) is
+refused as a whole (``control_chars``): the name or address it would fill could not be stored.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desk_app.core.text import fold, nfc
+from desk_app.core.text import fold, forbidden_chars, nfc
 
 PROVINCES: dict[str, str] = {
     "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
@@ -109,7 +111,7 @@ def looks_like_payload(text: str) -> bool:
 
 def parse_qr(text: str) -> CccdData:
     """Parse a scanned QR payload. Raises :class:`CccdParseError` (codes: not_payload,
-    incomplete, old_id_number, bad_number, bad_name, bad_date, bad_gender)."""
+    incomplete, old_id_number, control_chars, bad_number, bad_name, bad_date, bad_gender)."""
     cleaned = nfc(text.replace("\r", "").replace("\n", "").replace("\t", ""))
     parts = [p.strip() for p in cleaned.split("|")]
     if len(parts) < 2 or not re.fullmatch(r"[0-9]+", parts[0]):
@@ -118,6 +120,8 @@ def parse_qr(text: str) -> CccdData:
         raise CccdParseError("old_id_number")
     if len(parts) < FIELDS:
         raise CccdParseError("incomplete")
+    if forbidden_chars(cleaned):
+        raise CccdParseError("control_chars")
     number, old_id, name, birth, gender, address, issue = parts[:FIELDS]
     if not is_valid_number(number):
         raise CccdParseError("bad_number")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desk_app.core.text import nfc
+from desk_app.core.text import forbidden_chars, nfc
 from desk_app.paths import resources_dir
 
 OCCASIONS = ("return", "intake")
@@ -89,6 +89,8 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
         raise FormError(f"{where}.{key} must be a non-empty text")
+    if forbidden_chars(value):  # codes are stored and sent, labels shown
+        raise FormError(f"{where}.{key} holds a control character")
     return value.strip()
 
 
@@ -144,6 +146,8 @@ def parse_form(data: Any) -> RatingForm:
             isinstance(o, str) and o.strip() and len(o) <= 80 for o in options) \
             or len(options) > 12:
         raise FormError("comment_options must be a list of at most 12 short texts")
+    if any(forbidden_chars(o) for o in options):  # a tapped phrase becomes the sent comment
+        raise FormError("comment_options: a phrase holds a control character")
     return RatingForm(
         id=_text(data, "id", "form"), overall=overall, criteria=criteria,
         comment=bool(data.get("comment", True)),

@@ -2,6 +2,16 @@
 
 The folded key drops every diacritic, maps đ/Đ to d and lower-cases, so that
 ``fold("Đặng Văn Đức") == "dang van duc"``. Queries are folded the same way.
+
+Characters no stored or sent text may hold (:func:`forbidden_chars`): every text the desk keeps
+is printed on one line of a form and sent to the province, where a NUL or a lone surrogate is
+not text at all (PostgreSQL refuses ``\u0000`` in JSON; UTF-8 cannot encode a surrogate). White
+space typed or pasted - Tab, Enter in a multi-line box, the line ends, vertical tabs and page
+breaks a spreadsheet or word processor puts on the clipboard, Unicode line separators - is not
+refused: :func:`nfc` turns each run of it into one space (the forms print every field as one
+flowing line, so a line break would be lost on paper anyway). Every other control character
+(C0, DEL, C1, including the "information separators" U+001C-001F and U+0085 that Python counts
+as white space), every lone surrogate and every Unicode non-character is refused at the field.
 """
 
 from __future__ import annotations
@@ -9,7 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"\s+")
+# white space, less the control characters Python's \s also matches but a person never types
+# (U+001C-001F, U+0085): those are refused (:func:`forbidden_chars`), not silently made spaces
+_SPACES = re.compile(r"[^\S\x1c-\x1f\x85]+")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -17,7 +29,33 @@ def nfc(value: str | None) -> str:
     """NFC-normalise and trim; collapse runs of white space to one space."""
     if value is None:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    # strip(" "), not strip(): str.strip() would drop U+001C-001F and U+0085 at the ends unseen
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip(" ")
+
+
+# C0 but Tab/LF/VT/FF/CR, DEL and C1, surrogates, and the 66 non-characters (U+FDD0-FDEF and
+# the last two code points of each of the 17 planes)
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]")
+
+
+def is_forbidden(ch: str) -> bool:
+    """A control character other than typed white space, a lone surrogate or a non-character."""
+    return _FORBIDDEN.match(ch) is not None
+
+
+def forbidden_chars(value: str | None) -> list[str]:
+    """The distinct characters of ``value`` no stored or sent text may hold, in order."""
+    if not value:
+        return []
+    return list(dict.fromkeys(_FORBIDDEN.findall(value)))
+
+
+def code_points(chars: list[str] | str) -> str:
+    """'U+0000, U+D800': characters named by number (an invisible one cannot be shown)."""
+    return ", ".join(f"U+{ord(ch):04X}" for ch in chars)
 
 
 def fold(value: str | None) -> str:

@@ -34,6 +34,8 @@ FIELD_MESSAGES: dict[str, str] = {
     "old_mobile": "Đầu số di động 11 chữ số đã đổi sang 10 chữ số từ năm 2018: số mới là {new}.",
     "unprintable": "Có ký tự không in được trên biểu mẫu: {chars}. Hãy xoá ký tự đó hoặc thay "
                    "bằng chữ, số, dấu câu thông thường.",
+    "control_chars": "Có ký tự ẩn không được phép ({codes}), thường lẫn vào khi dán từ nơi "
+                     "khác: hãy xoá đoạn vừa dán rồi gõ lại.",
     "bad_email": "Thư điện tử không đúng dạng (ví dụ ten@example.vn).",
     "in_future": "Ngày sinh không thể ở tương lai.",
     "too_old": "Ngày sinh trước năm 1900: kiểm tra lại.",
@@ -146,6 +148,8 @@ CCCD_MESSAGES: dict[str, str] = {
     "bad_gender": "Mã QR có giới tính không đọc được.",
     "incomplete": "Mã QR đọc được chưa trọn (thiếu thông tin, có thể bị ngắt giữa chừng khi quét): "
                   "chưa điền gì từ mã này.",
+    "control_chars": "Mã vừa quét có ký tự điều khiển lạ (máy quét cài sai chế độ?): chưa điền gì "
+                     "từ mã này. Hãy quét lại, hoặc nhập tay.",
     "old_id_number": "Mã vừa quét bắt đầu bằng số 9 chữ số (số CMND cũ), không phải số CCCD "
                      "12 chữ số: chưa điền gì từ mã này.",
 }
@@ -193,6 +197,8 @@ EVENT_LABELS: dict[str, str] = {
     "status": "Chuyển trạng thái",
     "extend": "Gia hạn (mẫu 04)",
     "resumed": "Tiếp tục (công dân bổ sung)",
+    "upstream": "Tỉnh chuyển trạng thái",
+    "upstream_ignored": "Tỉnh chuyển trạng thái: không áp dụng (đã báo lại tỉnh)",
 }
 
 # Who collected the result (services.returns.Collector.kind).

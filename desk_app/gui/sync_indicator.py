@@ -1,11 +1,13 @@
 """The sync indicator in the status bar, and the wiring of the background sync worker.
 
 Shows, in words: how many changes wait for the province, when the last sync succeeded, the last
-error (only if it came after that success), changes the province refused, and a warning when
-this PC's clock differs from the province server's by more than :data:`SKEW_WARN_S` (deadlines
-and dossier codes depend on the date). "Đồng bộ ngay" runs a cycle at once; "Đăng ký…" enrols
-the desk with a one-time code from the province. The worker runs in its own thread; its reports
-reach this widget through a queued Qt signal, so the window never waits for the network.
+error (only if it came after that success), changes the province refused (a button that opens
+their list, :mod:`desk_app.gui.sync_held`), and a warning when this PC's clock differs from the
+province server's by more than :data:`SKEW_WARN_S` (deadlines and dossier codes depend on the
+date; the intake form warns too, :mod:`desk_app.gui.intake.clock_banner`). "Đồng bộ ngay" runs
+a cycle at once; "Đăng ký…" enrols the desk with a one-time code from the province. The worker
+runs in its own thread; its reports reach this widget through a queued Qt signal, so the window
+never waits for the network.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from desk_app.core.permissions import Action, allowed
 from desk_app.errors import KnownError, ValidationError
 from desk_app.gui.fields import ElidedLabel, FieldMessage, mark
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.sync_held import HeldDialog
+from desk_app.services import clock_check
 from desk_app.services.counter import check_counter, desk_counter
 from desk_app.store.engine import Store
 from desk_app.sync import state
@@ -44,7 +48,7 @@ from desk_app.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
-SKEW_WARN_S = 5 * 60
+SKEW_WARN_S = clock_check.SKEW_WARN_S  # one threshold for the status bar and the intake form
 
 ERROR_WORDS: dict[str, str] = {
     "unreachable": "Không kết nối được máy chủ tỉnh (mất mạng?)",
@@ -176,11 +180,21 @@ class SyncIndicator(QWidget):
         self.now_button.setText("Đồng bộ ngay")
         self.now_button.setObjectName("syncNow")
         self.now_button.clicked.connect(self.sync_now)
+        # the changes the province refused: "N bị từ chối…" opens the list (who, what, why)
+        self.held_button = QToolButton()
+        self.held_button.setObjectName("syncHeld")
+        self.held_button.setStyleSheet("color: #b3261e;")
+        self.held_button.setToolTip("Xem các thay đổi bị tỉnh từ chối: hồ sơ nào, ai làm, "
+                                    "lúc nào, vì sao")
+        self.held_button.clicked.connect(self.open_held)
+        self.held_button.hide()
+        self.held_dialog: HeldDialog | None = None
         self.enrol_button = QToolButton()
         self.enrol_button.setText("Đăng ký với tỉnh…")
         self.enrol_button.setObjectName("syncEnrol")
         self.enrol_button.clicked.connect(self.open_enrolment)
-        for w in (self.dot, self.text, self.skew, self.now_button, self.enrol_button):
+        for w in (self.dot, self.text, self.held_button, self.skew, self.now_button,
+                  self.enrol_button):
             layout.addWidget(w)
         self.updated.connect(self.show_snapshot, Qt.ConnectionType.QueuedConnection)
         self.enrolled.connect(self._enrol_done, Qt.ConnectionType.QueuedConnection)
@@ -224,9 +238,11 @@ class SyncIndicator(QWidget):
                        f"{error_words(snap.last_error_code)}. Máy sẽ tự thử lại.")
             color = "#b3261e"
         if snap.held:
-            parts.append(f"{snap.held} bị từ chối")
             tip.append(f"{snap.held} thay đổi bị tỉnh từ chối hoặc trùng mã với nội dung khác: "
-                       "vẫn giữ trên máy, không gửi lại; báo cho quản trị (xem nhật ký).")
+                       "vẫn giữ trên máy, không gửi lại, không làm chậm các thay đổi khác; "
+                       "bấm «bị từ chối» để xem và báo cho quản trị.")
+        self.held_button.setText(f"{snap.held} bị từ chối…")
+        self.held_button.setVisible(bool(snap.held))
         self.text.setText(" · ".join(parts))
         self.dot.setStyleSheet(f"color: {color};")
         warning = skew_words(snap.clock_offset_s)
@@ -246,6 +262,16 @@ class SyncIndicator(QWidget):
         if self.worker is not None:
             self.worker.trigger()
             self.text.setText(self.text.text().split(" · ")[0] + " · đang đồng bộ…")
+
+    def open_held(self) -> HeldDialog:
+        """The list of refused changes (read now; any clerk may see it)."""
+        if self.held_dialog is not None:
+            self.held_dialog.close()
+        dialog = HeldDialog(self.store, self.window())
+        self.held_dialog = dialog
+        dialog.destroyed.connect(lambda *_: setattr(self, "held_dialog", None))
+        dialog.open()
+        return dialog
 
     # -- enrolment ----------------------------------------------------------------------------
 

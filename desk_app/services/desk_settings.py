@@ -1,4 +1,9 @@
-"""Typed reads and writes of the desk's small key/value settings (table ``settings``)."""
+"""Typed reads and writes of the desk's small key/value settings (table ``settings``).
+
+A setting's text never holds a control character, lone surrogate or non-character
+(:func:`desk_app.core.text.forbidden_chars`): some settings are printed or sent (the rating
+slip's phrases become the citizen's comment), so :func:`set_setting` refuses them for all.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desk_app.core.text import code_points, forbidden_chars
+from desk_app.errors import FieldError, ValidationError
 from desk_app.store.models import Setting
 
 IDLE_LOCK_SECONDS = "gui.idle_lock_seconds"
@@ -17,7 +24,22 @@ def get_setting(session: Session, key: str, default: Any = None) -> Any:
     return default if row is None else row.value
 
 
+def _texts(value: Any) -> list[str]:
+    """Every text in a JSON-shaped value (keys included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in _texts(k) + _texts(v)]
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
 def set_setting(session: Session, key: str, value: Any) -> None:
+    bad = [ch for text in _texts(value) for ch in forbidden_chars(text)]
+    if bad:
+        raise ValidationError([FieldError(key, "control_chars",
+                                          {"codes": code_points(list(dict.fromkeys(bad)))})])
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

@@ -44,6 +44,7 @@ from desk_app.store.models import (
     DossierEvent,
     ProcedureVersion,
 )
+from desk_app.store.stamps import stamp
 
 
 @dataclass
@@ -236,7 +237,7 @@ def _write(
         dup = _existing(session, req.uuid)
         if dup is not None:
             return dup
-        now = clock.now()
+        now = stamp(session, clock.now())  # never earlier than the last receipt or event
         version, errors = validate_request(
             session, req, now.date(), need_complete=status is Status.RECEIVED
         )

@@ -23,6 +23,7 @@ from desk_app.services.validation import check_text
 from desk_app.services.working_hours import appointment_errors
 from desk_app.store import outbox
 from desk_app.store.models import Clerk, Dossier, DossierEvent
+from desk_app.store.stamps import stamp
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ def change_status(
     errors = check_text("reason", reason, required=target in REASON_REQUIRED)
     if errors:
         raise ValidationError(errors)
-    now = clock.now()
+    now = stamp(session, clock.now())  # never earlier than the desk's last receipt or event
     timing = ""
     if target is Status.RETURNED:
         timing = return_timing(now, dossier.due_at)
@@ -121,14 +122,14 @@ def extend_due(
     if current not in EXTENDABLE:
         raise TransitionError("transition_not_allowed", f"cannot extend a {current.value} dossier")
     errors = check_text("reason", nfc(reason), required=True)
+    now = stamp(session, clock.now())  # never earlier than the desk's last receipt or event
     # later than now and than the current appointment, on a working day, in office hours
-    due_errors = appointment_errors(session, clock.now(), new_due_at)
+    due_errors = appointment_errors(session, now, new_due_at)
     if not due_errors and dossier.due_at is not None and new_due_at <= dossier.due_at:
         due_errors.append(FieldError("new_due_at", "not_later"))
     errors += due_errors
     if errors:
         raise ValidationError(errors)
-    now = clock.now()
     old = dossier.due_at
     dossier.due_at = new_due_at
     dossier.updated_at = now

@@ -39,6 +39,7 @@ from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
+from desk_app.services.validation import check_chars
 from desk_app.store import outbox
 from desk_app.store.models import (
     Clerk,
@@ -50,6 +51,7 @@ from desk_app.store.models import (
     Setting,
 )
 from desk_app.store.models_rating import Rating
+from desk_app.store.stamps import stamp
 
 FORM_SETTING = "rating"
 DESK_SETTING = "rating.desk_uuid"
@@ -165,6 +167,7 @@ def _validate(form: RatingForm, inp: RatingInput) -> list[FieldError]:
             errors.append(FieldError(code, "unknown_level", {"value": level}))
     if len(nfc(inp.comment)) > COMMENT_MAX:
         errors.append(FieldError("comment", "too_long", {"max": COMMENT_MAX}))
+    errors += check_chars("comment", inp.comment)  # the phrases come from the slip's setting
     if not set(inp.flags) <= KNOWN_FLAGS:
         errors.append(FieldError("flags", "unknown", {"value": sorted(inp.flags)}))
     try:
@@ -216,7 +219,8 @@ def record_rating(
         agency_code=commune.agency_code, dossier_id=dossier.id, dossier_uuid=dossier.uuid,
         dossier_code=dossier.code,
         procedure_code=dossier.procedure_version.procedure.national_code,
-        clerk_id=clerk.id, clerk=clerk.username, occasion=inp.occasion, at=clock.now(),
+        clerk_id=clerk.id, clerk=clerk.username, occasion=inp.occasion,
+        at=stamp(session, clock.now()),  # never earlier than the desk's last receipt or event
         form=form.id, overall=inp.overall, criteria=dict(sorted(inp.criteria.items())),
         comment=nfc(inp.comment).strip(), flags=flags,
         prev_hash=last.hash if last else GENESIS, hash="",

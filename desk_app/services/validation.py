@@ -9,7 +9,11 @@ search looks up. Letters or other signs are refused, never dropped. An old 11-di
 
 Free text that is printed (names, addresses, reasons) must be drawable by every font face the
 interface and the forms use (:mod:`desk_app.core.glyphs`): an emoji is refused at its field,
-naming the character, instead of printing as nothing.
+naming the character, instead of printing as nothing. Before that, every text the desk stores
+or sends refuses control characters, lone surrogates and non-characters
+(:func:`desk_app.core.text.forbidden_chars`; code ``control_chars``, naming them by number):
+one of them in an event stops nothing at the desk but is refused by the province. Tab and line
+breaks are not refused: the services' :func:`~desk_app.core.text.nfc` makes them one space.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from datetime import date
 
 from desk_app.core import cccd
 from desk_app.core.glyphs import unprintable
-from desk_app.core.text import digits
+from desk_app.core.text import code_points, digits, forbidden_chars
 from desk_app.errors import FieldError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -69,8 +73,18 @@ def phone_error(value: str) -> tuple[str, dict[str, str]] | None:
     return "bad_phone", {}
 
 
+def check_chars(field: str, value: str) -> list[FieldError]:
+    """Refuse control characters (but typed white space), lone surrogates, non-characters."""
+    bad = forbidden_chars(value)
+    return [FieldError(field, "control_chars", {"codes": code_points(bad)})] if bad else []
+
+
 def check_printable(field: str, value: str) -> list[FieldError]:
-    """Refuse characters the interface or form fonts cannot draw (emoji, most symbols)."""
+    """Refuse control characters (:func:`check_chars`), then characters the interface or form
+    fonts cannot draw (emoji, most symbols)."""
+    control = check_chars(field, value)
+    if control:
+        return control
     bad = unprintable(value) if value else []
     return [FieldError(field, "unprintable", {"chars": "".join(bad)})] if bad else []
 
@@ -111,6 +125,9 @@ def check_id_number(field: str, value: str, required: bool = False) -> list[Fiel
 def check_phone(field: str, value: str, required: bool = False) -> list[FieldError]:
     if not value:
         return [FieldError(field, "required")] if required else []
+    control = check_chars(field, value)
+    if control:
+        return control
     problem = phone_error(value)
     return [FieldError(field, *problem)] if problem else []
 

@@ -5,7 +5,12 @@
 * ``calendar.override``: a day off or a make-up working day decided for the province. A local
   admin's own override for that day wins (it was made on the spot, knowingly).
 * ``dossier.status``: a status change made upstream for one of this desk's dossiers; applied if
-  the life cycle allows it from the local status, otherwise kept in the history as ignored.
+  the life cycle allows it from the local status. Otherwise it is kept in the history as
+  ignored and reported to the province with a ``dossier.province_rejected`` outbox event
+  (payload: the dossier's ``uuid`` and ``code``, the pulled item's ``province_event``, ``to``,
+  the desk's ``current`` status, ``reason`` ``transition_final`` or ``transition_not_allowed``,
+  ``at`` the desk's time), so the province shows its change as rejected instead of believing
+  the dossier moved. One report per province event, even if the item comes down twice.
 """
 
 from __future__ import annotations
@@ -19,12 +24,17 @@ from sqlalchemy.orm import Session
 from desk_app.core.catalogue import parse_catalogue
 from desk_app.core.lifecycle import Status, refusal_reason
 from desk_app.services.lifecycle import return_timing
+from desk_app.services.serialize import iso
+from desk_app.store import outbox
 from desk_app.store.catalogue import load_catalogue
 from desk_app.store.models import CalendarOverride, Clerk, Dossier, DossierEvent
+from desk_app.store.stamps import stamp
 from desk_app.sync.protocol import PullItem, parse_time
 from desk_app.clock import VN_TZ
 
 log = logging.getLogger(__name__)
+
+PROVINCE_REJECTED = "dossier.province_rejected"
 
 
 def apply_item(session: Session, item: PullItem, now: datetime) -> str:
@@ -56,6 +66,15 @@ def _calendar(session: Session, data: dict, now: datetime) -> str:
     return "updated"
 
 
+def _already_ignored(session: Session, dossier_id: int, event_uuid: object) -> bool:
+    """This province event was already refused (and reported) for this dossier."""
+    if not event_uuid:
+        return False
+    rows = session.scalars(select(DossierEvent.data).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.action == "upstream_ignored"))
+    return any(isinstance(d, dict) and d.get("event_uuid") == event_uuid for d in rows)
+
+
 def _local(text: str) -> datetime:
     return parse_time(text).astimezone(VN_TZ).replace(tzinfo=None)
 
@@ -76,12 +95,24 @@ def _status(session: Session, data: dict, now: datetime) -> str:
     info = {"source": "province", "by": data.get("by", ""), "event_uuid": data.get("event_uuid")}
     if current is target:
         return "same"
-    if refusal_reason(current, target) is not None:
+    why = refusal_reason(current, target)
+    if why is not None:
+        if _already_ignored(session, dossier.id, info["event_uuid"]):
+            return "ignored"
+        stamped = stamp(session, now)  # never before the desk's last event
         session.add(DossierEvent(
-            dossier_id=dossier.id, at=now, clerk_id=clerk_id, action="upstream_ignored",
+            dossier_id=dossier.id, at=stamped, clerk_id=clerk_id, action="upstream_ignored",
             from_status=current.value, to_status=target.value, reason=data.get("reason", ""),
             data=info,
         ))
+        outbox.append(
+            session, entity="dossier", entity_uuid=dossier.uuid, kind=PROVINCE_REJECTED,
+            payload={"uuid": dossier.uuid, "code": dossier.code,
+                     "province_event": info["event_uuid"], "to": target.value,
+                     "current": current.value, "reason": f"transition_{why}",
+                     "at": iso(stamped)},
+            at=stamped,
+        )
         return "ignored"
     if target is Status.RETURNED:
         dossier.returned_at = at

@@ -56,11 +56,14 @@ def run_cycle(
     max_events = min(max_events, p.MAX_BATCH_EVENTS)
     max_bytes = min(max_bytes, p.MAX_BATCH_BYTES)
     while not should_stop():
+        held_now: list[int] = []
         with store.write() as session:
-            batch = state.next_batch(session, max_events, max_bytes)
-            if not batch:
-                break
-            state.note_attempt(session, [e["seq"] for e in batch], clock.now())
+            batch = state.next_batch(session, max_events, max_bytes, clock.now(), held_now)
+            if batch:
+                state.note_attempt(session, [e["seq"] for e in batch], clock.now())
+        report.held += len(held_now)  # events the desk knows the province cannot store
+        if not batch:
+            break
         try:
             answer = client.push(batch)
         except Refused as exc:

@@ -4,7 +4,9 @@ Rules kept here (lessons of ODK, DHIS2, Anki, CouchDB and point-of-sale systems)
 
 * an outbox event is marked sent only from the server's answer naming it stored or duplicate;
 * an event the server did not store (conflict, refusal) is *held* - kept, shown, not retried -
-  never deleted;
+  never deleted; so is an event the desk itself knows the server cannot store (too large, or
+  holding a control character an older version let through): one bad event never blocks the
+  events behind it;
 * re-enrolment adds a credential and deactivates the old one; the outbox is untouched, so what
   was not sent under the old credential is sent under the new one; a rotated credential is
   adopted the same way;
@@ -15,8 +17,10 @@ Rules kept here (lessons of ODK, DHIS2, Anki, CouchDB and point-of-sale systems)
 
 from __future__ import annotations
 
+import logging
 import secrets
 import uuid as uuid_mod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,13 +28,17 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from desk_app.core.text import forbidden_chars
 from desk_app.services.desk_settings import get_setting, set_setting
 from desk_app.services.serialize import iso
 from desk_app.store.models import OutboxEvent
 from desk_app.store.models_sync import SyncCheckpoint, SyncEnrolment, SyncHeldEvent, SyncStatus
 from desk_app.sync import protocol as p
 
+log = logging.getLogger(__name__)
+
 FEED = "feed"  # the one pulled stream (catalogue releases, calendar overrides, status changes)
+CONTROL_CHARS = "control_chars"  # the desk's own reason for holding an event it cannot send
 PENDING_SECRET = "sync.pending_secret"  # {"purpose": "enrol"|"rotate", "desk_id", "secret"}
 
 
@@ -129,19 +137,55 @@ def wire_event(e: OutboxEvent) -> dict[str, Any]:
     }
 
 
-def next_batch(session: Session, max_events: int, max_bytes: int) -> list[dict[str, Any]]:
-    """The oldest unsent events, in sequence order, bounded in count and (uncompressed) bytes."""
-    rows = session.scalars(_unsent().order_by(OutboxEvent.id).limit(max_events))
-    batch: list[dict[str, Any]] = []
-    size = 64  # the envelope
-    for row in rows:
-        ev = wire_event(row)
-        n = len(p.canonical(ev)) + 1
-        if batch and size + n > max_bytes:
-            break
-        batch.append(ev)
-        size += n
-    return batch
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(k)
+            yield from _texts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _texts(v)
+
+
+def unsendable(ev: dict[str, Any]) -> bool:
+    """An event holding a control character, lone surrogate or non-character (stored by a
+    version of the desk that did not refuse them at the field): the province cannot store it."""
+    return any(forbidden_chars(t) for t in _texts(ev))
+
+
+def next_batch(session: Session, max_events: int, max_bytes: int,
+               at: datetime | None = None, held_now: list[int] | None = None,
+               ) -> list[dict[str, Any]]:
+    """The oldest unsent events, in sequence order, bounded in count and (uncompressed) bytes.
+
+    With ``at`` (the cycle's write), an :func:`unsendable` event is held here with the reason
+    ``control_chars`` instead of being sent (its seq added to ``held_now``): kept and shown
+    like a refusal, never blocking the events behind it."""
+    while True:
+        rows = list(session.scalars(_unsent().order_by(OutboxEvent.id).limit(max_events)))
+        batch: list[dict[str, Any]] = []
+        size = 64  # the envelope
+        held = 0
+        for row in rows:
+            ev = wire_event(row)
+            if at is not None and unsendable(ev):
+                log.warning("outbox event %s (%s) holds control characters: held, not sent",
+                            row.id, row.kind)
+                hold(session, row.id, p.REJECTED, CONTROL_CHARS, at)
+                held += 1
+                if held_now is not None:
+                    held_now.append(row.id)
+                continue
+            n = len(p.canonical(ev)) + 1
+            if batch and size + n > max_bytes:
+                break
+            batch.append(ev)
+            size += n
+        if batch or not held:
+            return batch
+        session.flush()  # everything read was held: read the next ones
 
 
 def note_attempt(session: Session, seqs: list[int], at: datetime) -> None:

@@ -32,7 +32,8 @@ def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
                                    datetime(2026, 11, 23, 10, 5), "unreachable", -720))
     text = w.text.text()
     assert "Không kết nối được máy chủ tỉnh" in text and "10:05" in text
-    assert "2 bị từ chối" in text and "vẫn giữ trên máy" in w.toolTip()
+    assert w.held_button.isVisibleTo(w) and w.held_button.text() == "2 bị từ chối…"
+    assert "vẫn giữ trên máy" in w.toolTip()
     assert w.skew.isVisibleTo(w) and "nhanh 12 phút" in w.skew.text() and "chỉnh lại" in w.skew.toolTip()
     assert skew_words(200) == "" and "chậm 2 giờ" in skew_words(7200)
     assert not w.enrol_button.isVisibleTo(w)

@@ -39,7 +39,7 @@ from desk_app.core.permissions import Action, allowed
 from desk_app.errors import FieldError, KnownError, TransitionError, ValidationError
 from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.return_dialog import ReturnDialog
-from desk_app.gui.dossier.view_data import DossierView, load_view
+from desk_app.gui.dossier.view_data import DossierView, EventRow, load_view
 from desk_app.gui.fields import DateTimeField, FieldMessage, mark
 from desk_app.gui.formatting import fmt_appointment, fmt_datetime, fmt_money
 from desk_app.gui.ops import Ops
@@ -239,6 +239,9 @@ class DossierPage(QWidget):
                 states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
             elif e.action == "resumed":
                 states = messages.status_label(e.to_status)
+            elif e.action == "upstream_ignored":  # the desk's life cycle refused it
+                states = (f"vẫn «{messages.status_label(e.from_status)}», không chuyển sang "
+                          f"«{messages.status_label(e.to_status)}»")
             elif e.from_status:
                 states = (f"{messages.status_label(e.from_status)} → "
                           f"{messages.status_label(e.to_status)}")
@@ -249,7 +252,7 @@ class DossierPage(QWidget):
                 states += f" ({messages.TIMING_LABELS.get(timing, timing)})"
             note = "; ".join(x for x in (e.reason, _event_note(e.data)) if x)
             for col, text in enumerate(
-                (f"{e.at:%H:%M %d/%m/%Y}", e.clerk, what, states, note)
+                (f"{e.at:%H:%M %d/%m/%Y}", _by(e), what, states, note)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -527,6 +530,13 @@ def _components_html(v: DossierView) -> str:
 
 def _code_link(code: str, dossier_id: int | None) -> str:
     return f"<a href='dossier:{dossier_id}'>{code}</a>" if dossier_id else f"<b>{code}</b>"
+
+
+def _by(e: EventRow) -> str:
+    """Who made the change: the province's office for a change pulled from the province."""
+    if e.data.get("source") == "province":
+        return str(e.data.get("by") or "") or "Tỉnh"
+    return e.clerk
 
 
 def _event_note(data: dict) -> str:

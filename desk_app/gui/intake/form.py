@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from desk_app.gui import hooks, messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
 from desk_app.gui.intake.checklist import ComponentChecklist
+from desk_app.gui.intake.clock_banner import ClockBanner
 from desk_app.gui.intake.outcomes import RefusalDialog, SupplementDialog
 from desk_app.gui.intake.person import APPLICANT_FIELDS, REPRESENTATIVE_FIELDS, PersonFields
 from desk_app.gui.intake.picker import ProcedureChoice, ProcedurePicker, load_choices
@@ -111,8 +112,10 @@ class IntakeForm(QWidget):
         self._autosave.timeout.connect(self.save_draft)
         self._periodic = QTimer(self, interval=AUTOSAVE_EVERY_MS)
         self._periodic.timeout.connect(self.save_draft)
+        self.clock_banner = ClockBanner(ops)  # placed by _build
         self._tick = QTimer(self, interval=30_000)
         self._tick.timeout.connect(self.update_appointment)
+        self._tick.timeout.connect(self.clock_banner.refresh)
         self._loading = True
         self._build()
         self._loading = False
@@ -120,6 +123,7 @@ class IntakeForm(QWidget):
         self.reload_reference()
         self._periodic.start()
         self._tick.start()
+        self.clock_banner.refresh()
         self.counter_warning = ""  # the banner saying this desk cannot receive yet, if shown
         if not self.restore_draft():
             self.warn_if_cannot_receive()
@@ -127,6 +131,7 @@ class IntakeForm(QWidget):
     # layout -----------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        outer.addWidget(self.clock_banner)
         self.banner = QLabel()
         self.banner.setObjectName("intakeBanner")
         self.banner.setWordWrap(True)
@@ -265,6 +270,10 @@ class IntakeForm(QWidget):
         ):
             shortcut = QShortcut(QKeySequence(keys), self, context=ctx)
             shortcut.activated.connect(slot)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.clock_banner.refresh()  # the clerk comes back to receive: is the clock still right?
 
     # reference data ---------------------------------------------------------------------
     def reload_reference(self) -> None:
@@ -512,6 +521,7 @@ class IntakeForm(QWidget):
             text += f" Hồ sơ tiếp tục hồ sơ <b>{self.resume_bar.code}</b> (đã liên kết)."
         self.reset()
         self.show_banner(f"{text} <a href='open'>Mở hồ sơ</a>")
+        self.clock_banner.refresh()
         hooks.call_all(hooks.after_intake, result.dossier_id)
 
     # new / reset ------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""Issue 10 at the counter: the intake form warns before receiving when the PC's clock
+disagrees with the province's or was set back; the receipt is still made, never stamped before
+the last one."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select, update
+
+from desk_app.clock import FixedClock
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
+from desk_app.store.models_sync import SyncStatus
+from desk_app.sync import state
+from tests.gui.conftest import open_window, press
+from tests.gui.test_control_chars_gui import CTRL, _fill, _received
+
+
+def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(folder / name))
+
+
+def test_the_intake_form_warns_before_receiving_when_the_clock_is_off(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path, tmp_path: Path
+) -> None:
+    with store.write() as s:  # the last sync measured the province 15 minutes ahead
+        state.status_row(s)
+        s.execute(update(SyncStatus).values(clock_offset_s=15 * 60))
+    window = open_window(qtbot, store, clock, data_dir)
+    banner = window.intake.clock_banner
+    assert banner.isVisible()
+    assert "chậm 15 phút so với tỉnh" in banner.text() and "Vẫn tiếp nhận được" in banner.text()
+    _fill(window)
+    press(Qt.Key.Key_Return, modifiers=CTRL)  # a warning, not a stop
+    assert "Đã tiếp nhận hồ sơ" in window.intake.banner.text()
+    assert _received(store) == [clock.now()]
+    shot(window, "intake-clock-warning.png", tmp_path)
+    with store.write() as s:  # synced again: the clocks agree within a few minutes
+        s.execute(update(SyncStatus).values(clock_offset_s=-4 * 60))
+    window.intake.clock_banner.refresh()
+    assert not banner.isVisible()
+    # the clock is set back an hour: the desk knows without the province
+    first = clock.now()
+    clock.set(first - timedelta(hours=1))
+    window.intake._tick.timeout.emit()  # the form's 30-second tick
+    assert banner.isVisible() and "chỉnh lùi" in banner.text()
+    assert "(09:00 ngày 23/11/2026)" in banner.text()  # the last receipt, not the clock
+    _fill(window)
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert "Đã tiếp nhận hồ sơ" in window.intake.banner.text()
+    assert _received(store) == [first, first]  # never before the last receipt
+    with store.read() as s:
+        assert s.scalar(select(func.count(Dossier.id))) == 2
