@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.services import intake, lifecycle
+from desk_app.services.access import ForbiddenError
+from desk_app.services.clock_check import accept_clock, check_clock
 from desk_app.services.ratings import RatingInput, record_rating
 from desk_app.store.engine import Store
 from desk_app.store.models import DossierEvent, OutboxEvent
 from desk_app.store.models_rating import Rating
 from tests.helpers import complete_request
 
-LEADER, CLERK = 2, 3
+ADMIN, LEADER, CLERK = 1, 2, 3
 LAST = datetime(2026, 11, 23, 9, 0)  # conftest START: Monday
 
 
@@ -49,3 +52,31 @@ def test_a_clock_set_back_a_day_stamps_the_last_time_stored(
     with store.write() as s:
         third = intake.receive(s, clock, CLERK, complete_request(s))
     assert third.received_at == datetime(2026, 11, 23, 10, 15)
+
+
+def test_a_clock_once_a_month_ahead_holds_stamps_until_the_admin_accepts_the_clock(
+    store: Store, clock: FixedClock
+) -> None:
+    clock.set(datetime(2026, 12, 23, 9, 0))  # the PC's clock set a month ahead by mistake
+    with store.write() as s:
+        wrong = intake.receive(s, clock, CLERK, complete_request(s))
+    clock.set(datetime(2026, 11, 23, 10, 0))  # corrected: the real time
+    with store.write() as s:
+        held = intake.receive(s, clock, CLERK, complete_request(s))
+        assert check_clock(s, clock.now()).set_back
+    assert held.received_at == wrong.received_at == datetime(2026, 12, 23, 9, 0)
+    with store.write() as s, pytest.raises(ForbiddenError):
+        accept_clock(s, clock, CLERK)  # only the admin may say the clock is right
+    with store.write() as s:
+        accept_clock(s, clock, ADMIN)
+    with store.write() as s:
+        assert not check_clock(s, clock.now()).set_back
+        fixed = intake.receive(s, clock, CLERK, complete_request(s))
+    # the real time again: the code's date, and the due date 3 working days from Monday
+    # 23/11 10:00, 24/11 being the holiday -> 25, 26, 27: Friday 27/11 10:00
+    assert fixed.received_at == datetime(2026, 11, 23, 10, 0)
+    assert fixed.code[-11:-5] == "261123" and fixed.due_at == datetime(2026, 11, 27, 10, 0)
+    clock.set(datetime(2026, 11, 23, 9, 58))  # after it, a small step back is bridged again
+    with store.write() as s:
+        after = intake.receive(s, clock, CLERK, complete_request(s))
+    assert after.received_at == datetime(2026, 11, 23, 10, 0)

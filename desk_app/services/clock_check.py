@@ -14,13 +14,22 @@ stops the work (the desk must receive with no network, and a clerk cannot always
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock
+from desk_app.core.permissions import Action
+from desk_app.services.access import require
+from desk_app.services.desk_settings import set_setting
+from desk_app.store.models import Dossier, OutboxEvent
 from desk_app.store.models_sync import SyncStatus
-from desk_app.store.stamps import last_stamp
+from desk_app.store.stamps import FLOOR_KEY, last_stamp
+
+log = logging.getLogger(__name__)
 
 SKEW_WARN_S = 5 * 60  # "a few minutes": beyond this the clocks disagree for real
 
@@ -50,3 +59,19 @@ def check_clock(session: Session, now: datetime) -> ClockCheck:
     last = last_stamp(session)
     behind = max(0, round((last - now).total_seconds())) if last is not None else 0
     return ClockCheck(row.clock_offset_s if row is not None else None, behind, last)
+
+
+def accept_clock(session: Session, clock: Clock, clerk_id: int) -> None:
+    """The admin says this PC's clock is right now (the earlier stamps came from a clock set
+    ahead): what was stored until now no longer holds the next stamps back. Kept with who,
+    when and the floor given up (:data:`desk_app.store.stamps.FLOOR_KEY`)."""
+    require(session, clerk_id, Action.SETTINGS)
+    was = last_stamp(session)
+    set_setting(session, FLOOR_KEY, {
+        "dossier_id": session.scalar(select(func.max(Dossier.id))) or 0,
+        "outbox_id": session.scalar(select(func.max(OutboxEvent.id))) or 0,
+        "by": clerk_id, "at": clock.now().isoformat(),
+        "was": was.isoformat() if was is not None else None,
+    })
+    log.warning("clerk %s accepted the clock at %s; the last stamp was %s", clerk_id,
+                clock.now(), was)

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, update
 
@@ -17,6 +18,7 @@ from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
 from desk_app.store.models_sync import SyncStatus
 from desk_app.sync import state
+from tests.gui.answers import answer_question
 from tests.gui.conftest import open_window, press
 from tests.gui.test_control_chars_gui import CTRL, _fill, _received
 
@@ -58,3 +60,36 @@ def test_the_intake_form_warns_before_receiving_when_the_clock_is_off(
     assert _received(store) == [first, first]  # never before the last receipt
     with store.read() as s:
         assert s.scalar(select(func.count(Dossier.id))) == 2
+
+
+def test_the_admin_says_the_clock_is_right_after_it_ran_a_month_ahead(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path, tmp_path: Path
+) -> None:
+    real = clock.now()
+    clock.set(real + timedelta(days=30))  # the PC's clock ran a month ahead for one receipt
+    window = open_window(qtbot, store, clock, data_dir, username="binh")
+    _fill(window)
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert _received(store) == [real + timedelta(days=30)]
+    clock.set(real)  # corrected
+    window.intake._tick.timeout.emit()
+    banner = window.intake.clock_banner
+    assert banner.isVisible() and "chỉnh lùi" in banner.text()
+    assert 'href="accept"' not in banner.text()  # a clerk is told to ask the admin
+    window.close()
+    window = open_window(qtbot, store, clock, data_dir, username="admin")
+    banner = window.intake.clock_banner
+    assert banner.isVisible() and 'href="accept"' in banner.text()
+    shot(window, "intake-clock-accept.png", tmp_path)
+    asked = answer_question(False)  # "no": nothing changes
+    banner.linkActivated.emit("accept")
+    assert asked and "là đúng" in asked[0] and banner.isVisible()
+    asked = answer_question(True)
+    banner.linkActivated.emit("accept")
+    assert asked and not banner.isVisible()
+    window.activateWindow()  # the question gave the keyboard back to the window
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    _fill(window)
+    press(Qt.Key.Key_Return, modifiers=CTRL)
+    assert "Đã tiếp nhận hồ sơ" in window.intake.banner.text()
+    assert _received(store) == [real + timedelta(days=30), real]  # the real time again

@@ -9,19 +9,29 @@ say what the clock decides (the receipt time, the code's date, the due date) and
 
 from __future__ import annotations
 
+import html
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desk_app.core.permissions import Action, allowed
 from desk_app.errors import KnownError
+from desk_app.gui import messages
 from desk_app.gui.formatting import fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.gui.sync_indicator import skew_words
-from desk_app.services.clock_check import ClockCheck, check_clock
+from desk_app.services.clock_check import ClockCheck, accept_clock, check_clock
 
 log = logging.getLogger(__name__)
 
 STYLE = "background: #fdecea; border: 1px solid #d9534f; padding: 6px; color: #5f1410;"
+ACCEPT_LINK = "Giờ máy hiện tại là đúng…"
+ACCEPT_QUESTION = (
+    "Xác nhận giờ máy hiện tại ({now}) là đúng?\n\nChỉ chọn «Có» khi đã đối chiếu với đồng hồ "
+    "chuẩn (điện thoại, giờ của tỉnh): lần ghi cuối của máy ({last}) là do đồng hồ từng chạy "
+    "nhanh. Từ nay hồ sơ ghi theo giờ máy, kể cả sớm hơn lần ghi đó; việc xác nhận được lưu "
+    "lại (người, giờ).")
 CONSEQUENCE = ("Giờ tiếp nhận, ngày trong mã hồ sơ và hạn trả kết quả tính theo giờ máy: hãy "
                "báo quản trị chỉnh lại đồng hồ máy tính. Vẫn tiếp nhận được.")
 
@@ -42,15 +52,23 @@ def clock_words(check: ClockCheck) -> str:
 
 
 class ClockBanner(QLabel):
-    """Red banner; invisible while the clock is fine. :meth:`refresh` reads the store."""
+    """Red banner; invisible while the clock is fine. :meth:`refresh` reads the store. When the
+    clock was set back, the admin finds a link here to say the clock is right now (the earlier
+    stamps came from a clock set ahead): :func:`desk_app.services.clock_check.accept_clock`."""
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.check: ClockCheck | None = None
         self.setObjectName("clockWarning")
         self.setWordWrap(True)
         self.setStyleSheet(STYLE)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(self._accept)
         self.setVisible(False)
+
+    def _may_accept(self) -> bool:
+        return allowed(self.ops.clerk.role, Action.SETTINGS)
 
     def refresh(self) -> None:
         try:
@@ -59,8 +77,26 @@ class ClockBanner(QLabel):
         except KnownError:  # a busy store: keep what is shown, try at the next tick
             log.warning("clock check could not read the store")
             return
-        text = clock_words(check)
+        self.check = check
+        words = clock_words(check)
+        text = html.escape(words)
+        if words and check.set_back and self._may_accept():
+            text += f' <a href="accept">{html.escape(ACCEPT_LINK)}</a>'
         if text and text != self.text():
-            log.info("clock warning shown: %s", text)
+            log.info("clock warning shown: %s", words)
         self.setText(text)
         self.setVisible(bool(text))
+
+    def plain_text(self) -> str:
+        """The words shown, without the markup."""
+        return clock_words(self.check) if self.check is not None else ""
+
+    def _accept(self, _link: str = "") -> None:
+        if not self._may_accept() or self.check is None or self.check.last_stamp is None:
+            return
+        question = ACCEPT_QUESTION.format(now=fmt_datetime(self.ops.clock.now()),
+                                          last=fmt_datetime(self.check.last_stamp))
+        if not messages.confirm(self, question, "Giờ máy tính"):
+            return
+        self.ops.write("accept_clock", accept_clock, parent=self)
+        self.refresh()
