@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from datetime import date
@@ -72,3 +73,11 @@ def upgrade_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     '''))
     monkeypatch.setattr(migrate_mod, "migrations_dir", lambda: scripts)
     return head
+
+
+def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Render ``widget``; into $DESK_APP_SCREENS when set (docs/screens: a look, kept in git),
+    else into ``tmp_path``."""
+    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().save(str(folder / name))

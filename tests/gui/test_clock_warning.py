@@ -4,7 +4,6 @@ the last one."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,12 +20,7 @@ from desk_app.sync import state
 from tests.gui.answers import answer_question
 from tests.gui.conftest import open_window, press
 from tests.gui.test_control_chars_gui import CTRL, _fill, _received
-
-
-def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(folder / name))
+from tests.helpers import shot
 
 
 def test_the_intake_form_warns_before_receiving_when_the_clock_is_off(

@@ -4,7 +4,6 @@ at the desk instead of stopping the commune's sync on PostgreSQL."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -24,19 +23,13 @@ from desk_app.sync.client import SyncClient
 from desk_app.sync.cycle import run_cycle
 from desk_app.sync.enrolment import enrol_desk
 from tests.gui.conftest import open_window
-from tests.helpers import complete_request
+from tests.helpers import complete_request, shot
 from tests.sync.conftest import HubServer
 from tests.sync.helpers_sync import activity, assert_hub_holds_desk
 from tests.sync.test_sync_protocol import client_of, enrolled
 
 CLERK = 3  # binh, "Nguyễn Văn Bình"
 OTHER_COMMUNE = "000.00.99.H99"
-
-
-def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(folder / name))
 
 
 def _held(store) -> list[SyncHeldEvent]:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@ install() starts the worker without blocking the window."""
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 
@@ -12,13 +11,8 @@ from PySide6.QtWidgets import QMainWindow
 from desk_app.gui.sync_indicator import EnrolDialog, SyncIndicator, install, skew_words
 from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
+from tests.helpers import shot
 from tests.sync.helpers_sync import activity
-
-def shot(widget, name: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Render offscreen; into $DESK_APP_SCREENS when set (docs/screens: a look, kept in git)."""
-    folder = Path(os.environ.get("DESK_APP_SCREENS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(folder / name))
 
 
 def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
