@@ -39,6 +39,7 @@ from sqlalchemy import func, or_, select
 from desk_app.sync import protocol as p
 from province_hub.models import Dossier, Event
 from tests.sync.conftest import HubServer, new_agency_code
+from tests.sync.test_hub_edge import _nested
 
 pytestmark = pytest.mark.slow
 
@@ -110,13 +111,6 @@ def _spoil_text(path: str, bad: str) -> Change:
         node[last] = text[:3] + bad + text[3:]
         return None
     return change
-
-
-def _nested(depth: int) -> Any:
-    value: Any = "đáy"
-    for _ in range(depth):
-        value = {"x": value}
-    return value
 
 
 TEXT_FIELDS = ["uuid", "entity_uuid", "kind", "created_at", "payload.code",
