@@ -94,8 +94,10 @@ def problem_text(exc: StoreProblemError) -> str:
     todo += ("báo cán bộ tin học của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh). Chỉ tạo dữ "
              "liệu mới khi chắc chắn không cần các hồ sơ cũ; tệp cũ vẫn được giữ trong thư "
              "mục aside.")
-    if exc.code == "store_corrupt":
+    if exc.code == "store_corrupt" and p.get("readable", True):
         todo += " «Chỉ xem» mở dữ liệu hiện có để tra cứu, không tiếp nhận hay cập nhật được."
+    elif exc.code == "store_corrupt":
+        todo += " Tệp hỏng đến mức không mở được, kể cả để chỉ xem."
     parts.append(todo)
     return "\n\n".join(parts)
 
@@ -120,7 +122,9 @@ class StoreRecoveryDialog(QDialog):
         self.restore_button.setEnabled(bool(exc.params.get("backup")))
         self.read_button = QPushButton("Chỉ xem (không ghi)")
         self.read_button.setObjectName("readOnlyButton")
-        self.read_button.setVisible(exc.code == "store_corrupt")
+        # only when the damaged file could be opened at all (kept open for reading)
+        self.read_button.setVisible(exc.code == "store_corrupt"
+                                    and bool(exc.params.get("readable", True)))
         self.new_button = QPushButton("Tạo dữ liệu mới, trống...")
         self.new_button.setObjectName("newButton")
         self.quit_button = QPushButton("Thoát")
@@ -191,9 +195,13 @@ def recover(exc: StoreProblemError, store: Store | None, data_dir: Path, open_st
 
     ``store`` is the open, damaged store for ``store_corrupt`` (kept for read-only use)."""
     while True:
+        if exc.code == "store_corrupt":
+            exc.params["readable"] = store is not None  # too damaged to open: no «Chỉ xem»
         choice = ask(exc)
-        if choice == "read_only" and store is not None:
-            return store
+        if choice == "read_only":
+            if store is not None:
+                return store
+            continue  # nothing to read: ask again, never end in silence
         if choice not in ("restore", "new"):
             if store is not None:
                 store.dispose()

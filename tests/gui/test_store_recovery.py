@@ -213,6 +213,31 @@ def test_a_damaged_file_opens_for_reading_only(
         opened.dispose()
 
 
+def test_a_file_too_damaged_to_open_offers_no_reading(
+    qtbot: QtBot, data_dir: Path, store: Store, clock: FixedClock
+) -> None:
+    """The migration's own table damaged: the file cannot be opened even to read, so «Chỉ
+    xem» is not offered (it used to be, and closed the program without a word)."""
+    store.dispose()
+    corrupt_table_page(database_path(data_dir), "alembic_version")
+    with pytest.raises(StoreProblemError) as caught:
+        open_store(data_dir, clock)
+    assert caught.value.code == "store_corrupt"
+    shown: list[tuple[bool, str]] = []
+
+    def ask(exc: StoreProblemError) -> str:
+        dialog = StoreRecoveryDialog(exc)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown.append((dialog.read_button.isVisible(), one_line(dialog.text.text())))
+        return "read_only" if len(shown) == 1 else "quit"  # a stray choice is asked again
+
+    assert recover(caught.value, None, data_dir, lambda fresh: open_store(data_dir, clock),
+                   ask=ask) is None
+    assert [visible for visible, _ in shown] == [False, False]
+    assert "«Chỉ xem»" not in shown[0][1] and "không mở được, kể cả để chỉ xem" in shown[0][1]
+
+
 def test_a_check_failing_after_login_is_told_at_once(
     qtbot: QtBot, data_dir: Path, store: Store, clock: FixedClock
 ) -> None:
