@@ -67,7 +67,8 @@ def test_every_intake_field_refuses_a_nul_and_nothing_is_written(
     assert _outbox(store) == 0
 
 
-@pytest.mark.parametrize("bad", ["\x1b", "\x7f", "\x85", "\x1c", "\ufffe"])
+@pytest.mark.parametrize("bad", ["\x1b", "\x7f", "\x85", "\x1c", "\ufffe", "\u200b", "\u202e",
+                                 "\ufeff", "\u00ad"])
 def test_other_control_characters_and_non_characters_are_refused_too(
     store: Store, clock: FixedClock, bad: str
 ) -> None:
@@ -158,3 +159,15 @@ def test_line_breaks_and_tabs_become_one_space_and_nothing_sent_holds_a_control(
     texts = [t for p in payloads for t in _texts(p)]
     assert "Thiếu chữ ký" in texts
     assert not [t for t in texts if any(ch in t for ch in "\x00\t\n\r")]
+
+
+def test_a_zero_width_space_pasted_into_a_name_is_refused(store: Store, clock: FixedClock) -> None:
+    """Pasted from a chat: "Trần\u200bVăn Bình" printed as "TrầnVăn Bình" and search for
+    "tran van binh" could not find it."""
+    with store.write() as s:
+        req = complete_request(s, full_name="Trần\u200bVăn Bình\u202e")
+    with pytest.raises(ValidationError) as info, store.write() as s:
+        intake.receive(s, clock, CLERK, req)
+    assert _errors(info) == {("applicant.full_name", "control_chars")}
+    assert {e.params["codes"] for e in info.value.errors} == {"U+200B, U+202E"}
+    assert _outbox(store) == 0

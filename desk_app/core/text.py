@@ -11,7 +11,8 @@ breaks a spreadsheet or word processor puts on the clipboard, Unicode line separ
 refused: :func:`nfc` turns each run of it into one space (the forms print every field as one
 flowing line, so a line break would be lost on paper anyway). Every other control character
 (C0, DEL, C1, including the "information separators" U+001C-001F and U+0085 that Python counts
-as white space), every lone surrogate and every Unicode non-character is refused at the field.
+as white space), every lone surrogate, every Unicode non-character and every invisible format
+character (zero-width space, text-direction override...) is refused at the field.
 """
 
 from __future__ import annotations
@@ -34,15 +35,25 @@ def nfc(value: str | None) -> str:
 
 
 # C0 but Tab/LF/VT/FF/CR, DEL and C1, surrogates, and the 66 non-characters (U+FDD0-FDEF and
-# the last two code points of each of the 17 planes)
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
-    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
-    + "]")
+# the last two code points of each of the 17 planes): not text at all
+_NOT_TEXT = ("\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+             + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}"
+                       for plane in range(17)))
+# Unicode's invisible format characters (category Cf, Unicode 15): zero-width spaces and
+# joiners, soft hyphen, byte-order mark, text-direction overrides, tags. None belongs in a
+# Vietnamese name or address; pasted from a web page or chat they hide inside a word, so that
+# "Trần\u200bVăn" prints as "TrầnVăn" and search no longer finds it
+_FORMAT = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+           "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+           "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+           "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+_FORBIDDEN = re.compile(f"[{_NOT_TEXT}{_FORMAT}]")
+_UNSENDABLE = re.compile(f"[{_NOT_TEXT}]")
 
 
 def is_forbidden(ch: str) -> bool:
-    """A control character other than typed white space, a lone surrogate or a non-character."""
+    """A control character other than typed white space, a lone surrogate, a non-character or
+    an invisible format character."""
     return _FORBIDDEN.match(ch) is not None
 
 
@@ -51,6 +62,15 @@ def forbidden_chars(value: str | None) -> list[str]:
     if not value:
         return []
     return list(dict.fromkeys(_FORBIDDEN.findall(value)))
+
+
+def unsendable_chars(value: str | None) -> list[str]:
+    """The distinct characters of ``value`` that are not text at all (what the province's
+    server refuses): a stored event holding one is held, not sent. Invisible format characters
+    are refused at the field (:func:`forbidden_chars`) but are text, and are sent."""
+    if not value:
+        return []
+    return list(dict.fromkeys(_UNSENDABLE.findall(value)))
 
 
 def code_points(chars: list[str] | str) -> str:

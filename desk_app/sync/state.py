@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from desk_app.core.text import forbidden_chars
+from desk_app.core.text import unsendable_chars
 from desk_app.services.desk_settings import get_setting, set_setting
 from desk_app.services.serialize import iso
 from desk_app.store.models import OutboxEvent
@@ -152,7 +152,7 @@ def _texts(value: Any) -> Iterator[str]:
 def unsendable(ev: dict[str, Any]) -> bool:
     """An event holding a control character, lone surrogate or non-character (stored by a
     version of the desk that did not refuse them at the field): the province cannot store it."""
-    return any(forbidden_chars(t) for t in _texts(ev))
+    return any(unsendable_chars(t) for t in _texts(ev))
 
 
 def next_batch(session: Session, max_events: int, max_bytes: int,

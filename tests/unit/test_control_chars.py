@@ -4,12 +4,14 @@ payload and in the rating slip; typed white space becomes one space (issue 10)."
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 
 import pytest
 
 from desk_app.core import cccd
 from desk_app.core.rating_settings import FormError, default_form_path, parse_form
-from desk_app.core.text import forbidden_chars, nfc
+from desk_app.core.text import forbidden_chars, nfc, unsendable_chars
 from desk_app.errors import FieldError
 from desk_app.gui.messages import field_message
 from desk_app.services.validation import check_email, check_name, check_phone, check_text
@@ -97,3 +99,16 @@ def test_a_rating_slip_with_a_control_character_is_not_used() -> None:
     label["overall"]["levels"][0]["code"] = "very\x00satisfied"
     with pytest.raises(FormError):
         parse_form(label)
+
+
+def test_every_invisible_format_character_is_refused_but_still_sendable() -> None:
+    """Unicode's category Cf (zero-width space U+200B, soft hyphen, byte-order mark, the
+    text-direction overrides U+202A-202E...), as this Python's Unicode database lists it: none
+    belongs in a Vietnamese name or address. They are text all the same: an event already
+    stored with one is sent, not held."""
+    invisible = [chr(c) for c in range(sys.maxunicode + 1)
+                 if unicodedata.category(chr(c)) == "Cf"]
+    assert len(invisible) >= 160 and "\u200b" in invisible and "\u202e" in invisible
+    assert [ch for ch in invisible if forbidden_chars(f"a{ch}b") != [ch]] == []
+    assert [ch for ch in invisible if unsendable_chars(f"a{ch}b")] == []
+    assert forbidden_chars("Trần\u200bVăn Bình\u202e") == ["\u200b", "\u202e"]
