@@ -86,3 +86,17 @@ def resize_within_screen(widget: QWidget, width: int, height: int,
     area = screen.availableGeometry()
     widget.resize(min(width, area.width() - FRAME_ALLOWANCE.width()),
                   min(height, area.height() - FRAME_ALLOWANCE.height()))
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Make a window tall enough for what its layout now holds (messages shown under fields,
+    word-wrapped at the window's width), within its screen; it never shrinks."""
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = widget.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    if needed > widget.height():
+        resize_within_screen(widget, width, needed, near=widget)

@@ -8,7 +8,7 @@ with ``open()`` (non-blocking) and report the clerk through :attr:`loggedIn`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from desk_app.clock import Clock, SystemClock
 from desk_app.errors import FieldError, KnownError, StoreProblemError, ValidationError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.geometry import grow_to_fit
 from desk_app.gui.ops import wait_cursor
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.clerks import (
@@ -83,6 +84,7 @@ class _Dialog(QDialog):
         first = next((e.field for e in errors if e.field in widgets), None)
         if first is not None:
             widgets[first].setFocus()
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # every message whole, none cut
 
     def _done(self, clerk: ClerkInfo) -> None:
         self.clerk = clerk

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete, func, select, text
 
@@ -98,3 +98,32 @@ def test_an_intake_without_a_counter_number_is_refused_in_words_and_the_form_kep
     assert form.applicant.line("phone").text() == "0912 345 678"
     with store.read() as s:
         assert s.scalars(select(Dossier)).first() is None
+
+
+def test_the_first_run_dialog_grows_to_show_every_message_whole(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path
+) -> None:
+    """Two long messages at once (a pasted control character, a wrong counter number): the
+    dialog grows so that no line of them, nor of the note under the counter, is cut."""
+    with store.write() as s:
+        s.execute(text("DELETE FROM clerks"))
+    _forget_counter(store)
+    launcher = Launcher(store, clock, data_dir)
+    dialog = launcher.start()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, FirstRunDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.full_name.setText("Nguy\x01n\x00X")  # what a paste from a web page left in it
+    QTest.keyClicks(dialog.password, "mat-khau-moi-1")
+    QTest.keyClicks(dialog.password2, "mat-khau-moi-1")
+    QTest.keyClicks(dialog.counter, "0")
+    press(Qt.Key.Key_Return, dialog.counter)
+    shown = [m for m in dialog.msgs.values() if m.isVisible()]
+    assert len(shown) == 2
+
+    def whole() -> bool:
+        labels = [*shown, *(w for w in dialog.findChildren(QLabel) if w.wordWrap()
+                            and w.isVisible())]
+        return all(w.height() >= w.heightForWidth(w.width()) for w in labels)
+    qtbot.waitUntil(whole, timeout=2000)
+    assert dialog.geometry().bottom() <= dialog.screen().availableGeometry().bottom()
