@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import threading
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,19 @@ def test_quick_check_reads_a_copy_without_touching_it(tmp_path: Path, data_dir: 
     junk.write_bytes(b"not a database at all" * 300)
     assert quick_check(junk, immutable=True) != []
     assert sqlite3.sqlite_version_info >= (3, 33)  # quick_check as used here
+
+
+def test_a_backups_time_is_told_in_vietnam_time_like_the_marker(tmp_path: Path) -> None:
+    """The recovery dialog named the marker's time in Vietnam time and a backup's in the
+    PC's own zone: on a PC set to UTC a newer backup read as six hours older."""
+    data_dir = tmp_path / "data"
+    copy = backups_dir(data_dir) / "desk-tay.sqlite3"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(b"x" * 4096)
+    # 2026-11-28 16:20:00 UTC, by hand: 23:20 in Vietnam (UTC+7)
+    instant = 1795882800
+    assert datetime.fromtimestamp(instant, timezone.utc) == datetime(2026, 11, 28, 16, 20,
+                                                                      tzinfo=timezone.utc)
+    os.utime(copy, (instant, instant))
+    taken = [b.taken_at for b in recovery.find_backups(data_dir)]
+    assert taken == [datetime(2026, 11, 28, 23, 20)]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from desk_app.clock import VN_TZ
 from desk_app.errors import StoreProblemError
 from desk_app.paths import backups_dir, database_path
 from desk_app.store.health import diagnose, quick_check
@@ -122,7 +123,10 @@ def find_backups(data_dir: Path) -> list[Backup]:
         except OSError:
             continue
         if st.st_size > 0:
-            found.append(Backup(path, datetime.fromtimestamp(st.st_mtime), st.st_size))
+            # Vietnam time, as every time the desk shows (the marker's too), whatever the
+            # PC's own time zone
+            taken = datetime.fromtimestamp(st.st_mtime, VN_TZ).replace(tzinfo=None)
+            found.append(Backup(path, taken, st.st_size))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
