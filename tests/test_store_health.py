@@ -130,6 +130,7 @@ def test_restore_takes_the_newest_sound_backup_and_keeps_the_old_file_aside(
     moved = recovery.restore(data_dir, Path(str(params["backup"])))
     assert [p.stat().st_size for p in moved if p.name.endswith(".sqlite3")] == [0]
     assert all(p.parent == recovery.aside_dir(data_dir) for p in moved)
+    assert sorted(p.name for p in data_dir.glob("*.restoring*")) == []  # no staging left over
     assert quick_check(db) == []
     reopened = open_store(data_dir, clock)
     try:

@@ -238,6 +238,8 @@ def restore(data_dir: Path, backup: Path) -> list[Path]:
         staging.unlink(missing_ok=True)
         raise diagnose(exc, data_dir) from exc
     problems = quick_check(staging)
+    for suffix in ("-wal", "-shm"):  # left by the check's read-only connection: empty, ours
+        staging.with_name(staging.name + suffix).unlink(missing_ok=True)
     if problems:
         staging.unlink()  # our own copy of a bad backup; the backup itself stays
         raise StoreProblemError("backup_damaged", "; ".join(problems[:3]),
