@@ -26,8 +26,9 @@ def _forget_counter(store: Store) -> None:
         s.execute(delete(Setting).where(Setting.key == COUNTER))
 
 
-def test_first_start_asks_for_the_counter_number(qtbot: QtBot, store: Store, clock: FixedClock,
-                                                data_dir: Path) -> None:
+def _first_start(qtbot: QtBot, store: Store, clock: FixedClock,
+                 data_dir: Path) -> tuple[Launcher, FirstRunDialog]:
+    """A store with no account and no counter number: the program opens the first-run dialog."""
     with store.write() as s:
         s.execute(text("DELETE FROM clerks"))
     _forget_counter(store)
@@ -36,6 +37,12 @@ def test_first_start_asks_for_the_counter_number(qtbot: QtBot, store: Store, clo
     qtbot.addWidget(dialog)
     assert isinstance(dialog, FirstRunDialog)
     qtbot.waitUntil(dialog.isActiveWindow)
+    return launcher, dialog
+
+
+def test_first_start_asks_for_the_counter_number(qtbot: QtBot, store: Store, clock: FixedClock,
+                                                data_dir: Path) -> None:
+    launcher, dialog = _first_start(qtbot, store, clock, data_dir)
     assert dialog.counter.text() == ""  # never guessed: two PCs would guess the same
     dialog.full_name.setFocus()
     type_text("Phan Thanh Hà")
@@ -105,14 +112,7 @@ def test_the_first_run_dialog_grows_to_show_every_message_whole(
 ) -> None:
     """Two long messages at once (a pasted control character, a wrong counter number): the
     dialog grows so that no line of them, nor of the note under the counter, is cut."""
-    with store.write() as s:
-        s.execute(text("DELETE FROM clerks"))
-    _forget_counter(store)
-    launcher = Launcher(store, clock, data_dir)
-    dialog = launcher.start()
-    qtbot.addWidget(dialog)
-    assert isinstance(dialog, FirstRunDialog)
-    qtbot.waitUntil(dialog.isActiveWindow)
+    launcher, dialog = _first_start(qtbot, store, clock, data_dir)
     dialog.full_name.setText("Nguy\x01n\x00X")  # what a paste from a web page left in it
     QTest.keyClicks(dialog.password, "mat-khau-moi-1")
     QTest.keyClicks(dialog.password2, "mat-khau-moi-1")
