@@ -116,6 +116,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     if store is not None:  # the background check: a small file has its verdict by now
         failure = store_recovery.verdict(store, data_dir, wait=store_recovery.START_WAIT)
     if isinstance(failure, StoreProblemError) and failure.code in store_recovery.STORE_CODES:
+        store_recovery.note_readable(failure, store)
         print(store_recovery.problem_text(failure), file=sys.stderr)
         if args.smoke:
             if store is not None:

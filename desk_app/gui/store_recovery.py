@@ -189,14 +189,19 @@ def ask_with_dialog(exc: StoreProblemError) -> str:
     return dialog.choice
 
 
+def note_readable(exc: StoreProblemError, store: Store | None) -> None:
+    """A damaged file that could not be opened at all (``store`` None) offers no «Chỉ xem»."""
+    if exc.code == "store_corrupt":
+        exc.params["readable"] = store is not None
+
+
 def recover(exc: StoreProblemError, store: Store | None, data_dir: Path, open_store: Opener,
             ask: Ask = ask_with_dialog) -> Store | None:
     """Ask until the store opens (restored, new, or read-only) or the clerk quits (None).
 
     ``store`` is the open, damaged store for ``store_corrupt`` (kept for read-only use)."""
     while True:
-        if exc.code == "store_corrupt":
-            exc.params["readable"] = store is not None  # too damaged to open: no «Chỉ xem»
+        note_readable(exc, store)
         choice = ask(exc)
         if choice == "read_only":
             if store is not None:

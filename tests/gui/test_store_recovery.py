@@ -236,6 +236,9 @@ def test_a_file_too_damaged_to_open_offers_no_reading(
                    ask=ask) is None
     assert [visible for visible, _ in shown] == [False, False]
     assert "«Chỉ xem»" not in shown[0][1] and "không mở được, kể cả để chỉ xem" in shown[0][1]
+    run = start(data_dir)  # the real program says the same
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "«Chỉ xem»" not in run.stderr and "kể cả để chỉ xem" in one_line(run.stderr)
 
 
 def test_a_check_failing_after_login_is_told_at_once(
