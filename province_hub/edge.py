@@ -38,6 +38,7 @@ from starlette.requests import ClientDisconnect
 
 from desk_app.sync import protocol as p
 from province_hub.answer import Fail
+from province_hub.rules import record
 
 MAX_BODY_DEPTH = 64  # arrays and objects nested in one JSON body
 MAX_PAYLOAD_DEPTH = 32  # inside one event's payload
@@ -349,9 +350,8 @@ def event_problem(ev: Any) -> str:
         return why
     fields = PROJECTED.get(ev["kind"])
     if fields is not None:
-        record = payload.get("record") if isinstance(payload.get("record"), dict) else payload
         try:
-            fields.model_validate(record)
+            fields.model_validate(record(ev))
         except ValidationError as exc:
             return _reason(exc.errors()[0], envelope=False)
     return ""

@@ -27,7 +27,7 @@ from desk_app.core.fees import compute_fee
 from desk_app.core.lifecycle import Status
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
-from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.errors import FieldError, ValidationError
 from desk_app.services import resume_link
 from desk_app.services import validation as v
 from desk_app.services.access import require

@@ -21,7 +21,6 @@ from desk_app.store.models import Commune, OutboxEvent
 from desk_app.sync import state
 from desk_app.sync.client import SyncClient
 from desk_app.sync.enrolment import enrol_desk
-from desk_app.sync.worker import SyncWorker
 from province_hub.models import Commune as HubCommune
 from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event, EventProblem

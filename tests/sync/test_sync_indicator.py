@@ -4,7 +4,6 @@ install() starts the worker without blocking the window."""
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtWidgets import QMainWindow
 
