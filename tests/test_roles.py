@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.errors import KnownError
-from desk_app.services import clerk_admin, intake, lifecycle, ratings
+from desk_app.services import clerk_admin, clock_check, counter, intake, lifecycle, ratings
 from desk_app.services.intake import Missing
 from desk_app.store.engine import Store
 from desk_app.store.models import (
@@ -54,6 +54,8 @@ EXPECTED: dict[str, set[str]] = {
     "re-check the rating chain": LEADERS,
     "enrol the desk": ADMIN,
     "change settings": ADMIN,
+    "change the counter number": ADMIN,  # it decides the desk's codes
+    "accept the clock as right": ADMIN,  # it lets stamps go back
     "create an account": ADMIN,
     "lock an account": ADMIN,
     "reset a password": ADMIN,
@@ -144,6 +146,17 @@ def _settings(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: None)
         return clerk_admin.set_idle_lock(s, clock, who, 600)
 
 
+def _counter(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: None) -> Any:
+    with store.write() as s:
+        return counter.change_counter(s, clock, who, 2)  # the template desk is counter 1
+
+
+def _accept_clock(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: None) -> Any:
+    with store.write() as s:
+        clock_check.accept_clock(s, clock, who)
+    return True
+
+
 ACTIONS: dict[str, tuple[Prepare, Act]] = {
     "receive": _intake("receive"),
     "supplement": _intake("supplement"),
@@ -157,6 +170,8 @@ ACTIONS: dict[str, tuple[Prepare, Act]] = {
     "re-check the rating chain": (_nothing, _recheck),
     "enrol the desk": (_enrol_code, _enrol),
     "change settings": (_nothing, _settings),
+    "change the counter number": (_nothing, _counter),
+    "accept the clock as right": (_nothing, _accept_clock),
     "create an account": _accounts("create"),
     "lock an account": _accounts("lock"),
     "reset a password": _accounts("reset"),
