@@ -87,10 +87,6 @@ class ClockBanner(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
-    def plain_text(self) -> str:
-        """The words shown, without the markup."""
-        return clock_words(self.check) if self.check is not None else ""
-
     def _accept(self, _link: str = "") -> None:
         if not self._may_accept() or self.check is None or self.check.last_stamp is None:
             return
