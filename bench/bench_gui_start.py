@@ -106,7 +106,7 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def report(label: str, values: list[float], target: float | None = None) -> None:

@@ -24,16 +24,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.printing import render as r  # noqa: E402
-from desk_app.printing import service  # noqa: E402
-from desk_app.printing.context import load_dossier  # noqa: E402
-from desk_app.printing.templates import load_templates  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from desk_app.store.models import Dossier  # noqa: E402
+from desk_app.clock import FixedClock
+from desk_app.paths import database_path
+from desk_app.printing import render as r
+from desk_app.printing import service
+from desk_app.printing.context import load_dossier
+from desk_app.printing.templates import load_templates
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
 
 NOW = datetime(2026, 11, 23, 9, 0)
 MILLION = Path(__file__).resolve().parent / "out" / "million"
@@ -41,7 +41,7 @@ MILLION = Path(__file__).resolve().parent / "out" / "million"
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def fmt(label: str, ms: list[float], cpu: list[float]) -> str:

@@ -30,19 +30,19 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-from desk_app.bootstrap import open_store  # noqa: E402
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.core.ratingchain import seal, verify_chain  # noqa: E402
-from desk_app.services import intake, ratings  # noqa: E402
-from desk_app.services.clerks import create_clerk  # noqa: E402
-from desk_app.services.counter import set_counter  # noqa: E402
-from desk_app.services.ratings import RatingInput  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from desk_app.store.models import Clerk, Dossier, OutboxEvent  # noqa: E402
-from desk_app.store.models_rating import Rating  # noqa: E402
-from tests.helpers import complete_request  # noqa: E402
+from desk_app.bootstrap import open_store
+from desk_app.clock import FixedClock
+from desk_app.core.ratingchain import seal, verify_chain
+from desk_app.services import intake, ratings
+from desk_app.services.clerks import create_clerk
+from desk_app.services.counter import set_counter
+from desk_app.services.ratings import RatingInput
+from desk_app.store.engine import Store
+from desk_app.store.models import Clerk, Dossier, OutboxEvent
+from desk_app.store.models_rating import Rating
+from tests.helpers import complete_request
 
 LEVELS = ["very_satisfied"] * 5 + ["satisfied"] * 4 + ["unsatisfied"]
 CODES = ["1.004873", "2.000815", "1.001193", "1.004837", "2.001035"]
@@ -50,7 +50,7 @@ CODES = ["1.004873", "2.000815", "1.001193", "1.004837", "2.001035"]
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def line(name: str, ms: list[float]) -> None:

@@ -19,16 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy import func, select
 
-from bench.gen_dossiers import person  # noqa: E402
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.intake import IntakeRequest, Person, Received, receive  # noqa: E402
-from desk_app.services.search import search_ids  # noqa: E402
-from desk_app.store.catalogue import versions_in_force  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from desk_app.store.models import Dossier  # noqa: E402
+from bench.gen_dossiers import person
+from desk_app.clock import FixedClock
+from desk_app.paths import database_path
+from desk_app.services.intake import IntakeRequest, Person, Received, receive
+from desk_app.services.search import search_ids
+from desk_app.store.catalogue import versions_in_force
+from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
 
 QUERIES = [
     "nguyen van", "tran thi hang", "dang duc", "le thi lan", "pham minh tuan", "hoang",
@@ -40,7 +40,7 @@ QUERIES = [
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def line(name: str, ms: list[float], target: float) -> None:

@@ -19,8 +19,8 @@ from __future__ import annotations
 import argparse
 import copy
 import random
-import signal
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -33,31 +33,31 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx  # noqa: E402
-from sqlalchemy import func, insert, select, update  # noqa: E402
+import httpx
+from sqlalchemy import func, insert, select, update
 
-from desk_app.bootstrap import open_store  # noqa: E402
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.core.lifecycle import Status  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.clerks import create_clerk  # noqa: E402
-from desk_app.services.counter import set_counter  # noqa: E402
-from desk_app.services.intake import receive  # noqa: E402
-from desk_app.services.lifecycle import change_status  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from desk_app.store.models import Commune, OutboxEvent  # noqa: E402
-from desk_app.sync import protocol as p  # noqa: E402
-from desk_app.sync import state  # noqa: E402
-from desk_app.sync.client import SyncClient  # noqa: E402
-from desk_app.sync.cycle import run_cycle  # noqa: E402
-from desk_app.sync.enrolment import enrol_desk  # noqa: E402
-from province_hub import auth  # noqa: E402
-from province_hub.app import utcnow  # noqa: E402
-from province_hub.db import make_engine, write  # noqa: E402
-from province_hub.migrate import upgrade  # noqa: E402
-from province_hub.models import Event  # noqa: E402
-from tests.helpers import complete_request  # noqa: E402
-from tests.sync.servers import cluster, start_hub, stop  # noqa: E402
+from desk_app.bootstrap import open_store
+from desk_app.clock import FixedClock
+from desk_app.core.lifecycle import Status
+from desk_app.paths import database_path
+from desk_app.services.clerks import create_clerk
+from desk_app.services.counter import set_counter
+from desk_app.services.intake import receive
+from desk_app.services.lifecycle import change_status
+from desk_app.store.engine import Store
+from desk_app.store.models import Commune, OutboxEvent
+from desk_app.sync import protocol as p
+from desk_app.sync import state
+from desk_app.sync.client import SyncClient
+from desk_app.sync.cycle import run_cycle
+from desk_app.sync.enrolment import enrol_desk
+from province_hub import auth
+from province_hub.app import utcnow
+from province_hub.db import make_engine, write
+from province_hub.migrate import upgrade
+from province_hub.models import Event
+from tests.helpers import complete_request
+from tests.sync.servers import cluster, start_hub, stop
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Minh", "Quốc", "Thu", "Hữu", "Ngọc", "Đức", "Thanh"]

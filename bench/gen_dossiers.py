@@ -24,17 +24,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk_app.bootstrap import open_store  # noqa: E402
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.core.calendar import TimeLimit  # noqa: E402
-from desk_app.core.codes import format_code  # noqa: E402
-from desk_app.core.fees import compute_fee  # noqa: E402
-from desk_app.core.text import fold  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
-from desk_app.services.counter import set_counter  # noqa: E402
-from desk_app.store.calendar import load_calendar  # noqa: E402
-from desk_app.store.models import Commune, ProcedureVersion  # noqa: E402
+from desk_app.bootstrap import open_store
+from desk_app.clock import FixedClock
+from desk_app.core.calendar import TimeLimit
+from desk_app.core.codes import format_code
+from desk_app.core.fees import compute_fee
+from desk_app.core.text import fold
+from desk_app.paths import database_path
+from desk_app.services.clerks import create_clerk, hash_password
+from desk_app.services.counter import set_counter
+from desk_app.store.calendar import load_calendar
+from desk_app.store.models import Commune, ProcedureVersion
 
 SURNAMES = [
     ("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 3), ("Huỳnh", 2),

@@ -17,7 +17,7 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
 
     failed = False
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         if not self.failed:
             self.failed = True
             error = sys.exc_info()[1]

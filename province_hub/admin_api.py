@@ -19,9 +19,19 @@ from desk_app.clock import VN_TZ
 from desk_app.core.text import nfc
 from province_hub import auth, edge, feed
 from province_hub.access import AdminGuard, admin_router
-from province_hub.admin_models import (CalendarIn, CatalogueRelease, CodeIn, CodeOut, CursorOut,
-                                       DeskRevokedOut, DeskRotateOut, DesksOut, ProblemsOut,
-                                       StatusIn, SummaryOut)
+from province_hub.admin_models import (
+    CalendarIn,
+    CatalogueRelease,
+    CodeIn,
+    CodeOut,
+    CursorOut,
+    DeskRevokedOut,
+    DeskRotateOut,
+    DesksOut,
+    ProblemsOut,
+    StatusIn,
+    SummaryOut,
+)
 from province_hub.answer import Fail, refusals, stamp, utcnow
 from province_hub.db import read, write
 from province_hub.models import Desk, EventProblem

@@ -10,7 +10,7 @@ document lists every answer a route gives (tests/sync/test_hub_contract.py holds
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -21,12 +21,12 @@ from desk_app.sync import protocol as p
 
 def utcnow() -> datetime:
     """Naive UTC: the hub's own clock (the one clock it reads)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def stamp(body: dict[str, Any]) -> dict[str, Any]:
     return {"protocol": p.PROTOCOL_VERSION,
-            "server_time": p.utc_now_text(datetime.now(timezone.utc)), **body}
+            "server_time": p.utc_now_text(datetime.now(UTC)), **body}
 
 
 class Fail(Exception):

@@ -17,7 +17,7 @@ answers 503 ``hub_unavailable`` with ``Retry-After``.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -97,7 +97,7 @@ def create_app(database_url: str | None = None, engine: Engine | None = None) ->
                                 status_code=426)
         else:
             resp = await call_next(request)
-        resp.headers[p.HEADER_HUB_TIME] = p.utc_now_text(datetime.now(timezone.utc))
+        resp.headers[p.HEADER_HUB_TIME] = p.utc_now_text(datetime.now(UTC))
         resp.headers[p.HEADER_HUB_PROTOCOL] = str(p.PROTOCOL_VERSION)
         return resp
 

@@ -31,8 +31,18 @@ from typing import Annotated, Any
 from annotated_types import Interval
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictInt,
-                      StrictStr, StringConstraints, TypeAdapter, ValidationError)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 from starlette.requests import ClientDisconnect
 

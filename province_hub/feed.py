@@ -9,7 +9,7 @@ can never pull past a row still being written.
 from __future__ import annotations
 
 import uuid as uuid_mod
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -91,7 +91,7 @@ def upstream_status(session: Session, dossier_uuid: str, to: str, reason: str, b
     why = refusal_reason(Status(dossier.status), target)
     if why is not None:
         raise TransitionRefused(f"transition_{why}", dossier.status, to)
-    at = now.replace(tzinfo=timezone.utc).astimezone(VN_TZ)
+    at = now.replace(tzinfo=UTC).astimezone(VN_TZ)
     at_text = at.isoformat(timespec="seconds")
     event_uuid = str(uuid_mod.uuid4())
     payload = {"uuid": dossier.uuid, "code": dossier.code, "from": dossier.status, "to": to,

@@ -56,9 +56,9 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     assert desk is not None
     results: list[dict[str, Any] | None] = [None] * len(events)
     why_malformed = [_malformed(ev) for ev in events]
-    stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed)
+    stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed, strict=False)
                                       if not why}))
-    fresh = [ev for ev, why in zip(events, why_malformed) if not why and ev["uuid"] not in stored]
+    fresh = [ev for ev, why in zip(events, why_malformed, strict=False) if not why and ev["uuid"] not in stored]
     judge = rules.Judge(session, who, fresh, desk.last_seq or 0)
     known_before = set(judge.owners)
     rows: list[dict[str, Any]] = []

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -214,7 +214,7 @@ class Judge:
 def _utc(text: Any) -> datetime | None:
     """Naive UTC from the wire's ISO text (a time without an offset is the desk's wall clock)."""
     t = local(text)
-    return None if t is None else t.replace(tzinfo=VN_TZ).astimezone(timezone.utc).replace(
+    return None if t is None else t.replace(tzinfo=VN_TZ).astimezone(UTC).replace(
         tzinfo=None)
 
 

@@ -13,12 +13,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desk_app.bootstrap import open_store  # noqa: E402
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.clerks import create_clerk, hash_password  # noqa: E402
-from desk_app.services.counter import set_counter  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
+from desk_app.bootstrap import open_store
+from desk_app.clock import FixedClock
+from desk_app.paths import database_path
+from desk_app.services.clerks import create_clerk, hash_password
+from desk_app.services.counter import set_counter
+from desk_app.store.engine import Store
 
 # Mon 23 Nov 2026, 09:00: a working day before the 24/11 holiday.
 START = datetime(2026, 11, 23, 9, 0)

@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

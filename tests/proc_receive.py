@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.counter import set_counter  # noqa: E402
-from desk_app.services.intake import receive  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from tests.helpers import complete_request  # noqa: E402
+from desk_app.clock import FixedClock
+from desk_app.paths import database_path
+from desk_app.services.counter import set_counter
+from desk_app.services.intake import receive
+from desk_app.store.engine import Store
+from tests.helpers import complete_request
 
 
 def main() -> None:

@@ -168,7 +168,7 @@ def test_two_counters_of_one_commune_receiving_at_once_offline_never_share_a_cod
     assert first == [f"{day}1{n:03d}" for n in range(1, per_desk + 1)]
     assert second == [f"{day}2{n:03d}" for n in range(1, per_desk + 1)]
     assert all(looks_like_code(c) for c in first + second)
-    for folder, codes in zip(folders, printed):
+    for folder, codes in zip(folders, printed, strict=False):
         st = Store(database_path(folder))
         try:
             with st.read() as s:

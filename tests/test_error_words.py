@@ -78,7 +78,7 @@ def scan() -> list[Site]:
         in_hub = rel.startswith("province_hub/")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict) and in_hub:  # {"error": "<code>", ...} answers
-                for key, value in zip(node.keys, node.values):
+                for key, value in zip(node.keys, node.values, strict=False):
                     if key is not None and _literal(key) == "error":
                         sites.append(Site("hub", _literal(value), rel, node.lineno,
                                           ast.unparse(value)))

@@ -14,8 +14,8 @@ from desk_app.services.register import (
     RegisterFilter,
     RegisterQuery,
     RegisterSort,
-    SortKey,
     Sizes,
+    SortKey,
     deadlines,
     load_lookups,
     status_counts,
@@ -46,14 +46,15 @@ def _read_all(store: Store, clock: FixedClock, filt: RegisterFilter, sort: Regis
     return q.plan, [rows[i].applicant for i in ids]
 
 
-def names(store: Store, clock: FixedClock, filt: RegisterFilter = RegisterFilter(),
-          sort: RegisterSort = RegisterSort(), page: int = 3) -> list[str]:
+def names(store: Store, clock: FixedClock, filt: RegisterFilter | None = None,
+          sort: RegisterSort | None = None, page: int = 3) -> list[str]:
     """Applicant names of every row, read in keyset pages of ``page``.
 
     Read twice: as on a store where every status is big (the ordered covering index is
     walked) and with this store's real status sizes (small statuses walk the status index);
     both plans must give the same rows in the same order.
     """
+    filt, sort = filt or RegisterFilter(), sort or RegisterSort()
     with store.read() as s:
         sizes = Sizes(status_counts(s, deadlines(s, clock)), version_sizes(s))
     plan_big, big = _read_all(store, clock, filt, sort, page, None)
@@ -104,8 +105,8 @@ def test_plans(store, clock, made) -> None:
                  "waiting_supplement": 1_000, "overdue": 300, "due_soon": 200},
                 {v: 20_000 for v in lookups.versions})
 
-    def plan(sort: RegisterSort = RegisterSort(), **f: object) -> str:
-        return RegisterQuery(RegisterFilter(**f), sort, limits, lookups, big).plan
+    def plan(sort: RegisterSort | None = None, **f: object) -> str:
+        return RegisterQuery(RegisterFilter(**f), sort or RegisterSort(), limits, lookups, big).plan
 
     assert plan() == "received"
     assert plan(RegisterSort(SortKey.DUE)) == "due"

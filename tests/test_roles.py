@@ -199,7 +199,7 @@ def test_every_action_is_in_the_matrix() -> None:
 
 @pytest.mark.parametrize("role", sorted(ROLES))
 @pytest.mark.parametrize("action", sorted(EXPECTED))
-def test_role_action_matrix(store: Store, clock: FixedClock, hub: LocalHub,  # noqa: F811
+def test_role_action_matrix(store: Store, clock: FixedClock, hub: LocalHub,
                             role: str, action: str) -> None:
     prepare, act = ACTIONS[action]
     context = prepare(store, clock, hub)

@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -296,8 +296,8 @@ def test_a_backups_time_is_told_in_vietnam_time_like_the_marker(tmp_path: Path) 
     copy.write_bytes(b"x" * 4096)
     # 2026-11-28 16:20:00 UTC, by hand: 23:20 in Vietnam (UTC+7)
     instant = 1795882800
-    assert datetime.fromtimestamp(instant, timezone.utc) == datetime(2026, 11, 28, 16, 20,
-                                                                      tzinfo=timezone.utc)
+    assert datetime.fromtimestamp(instant, UTC) == datetime(2026, 11, 28, 16, 20,
+                                                                      tzinfo=UTC)
     os.utime(copy, (instant, instant))
     taken = [b.taken_at for b in recovery.find_backups(data_dir)]
     assert taken == [datetime(2026, 11, 28, 23, 20)]

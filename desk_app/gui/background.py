@@ -98,7 +98,7 @@ class _Job(QRunnable):
         else:
             try:
                 result, exc = self.fn(), None
-            except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
+            except BaseException as error:
                 result, exc = None, error
         self.relay.landed.emit(result, exc)
 

@@ -51,7 +51,7 @@ class DateTimeField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText("giờ:phút ngày/tháng/năm, ví dụ 09:00 04/12/2026")
 
-    def setDateTime(self, value: datetime) -> None:  # noqa: N802 (mirrors QDateTimeEdit)
+    def setDateTime(self, value: datetime) -> None:
         self.setText(fmt_datetime_input(value))
 
     def value(self) -> datetime:
@@ -68,7 +68,7 @@ class ElidedLabel(QLabel):
         self._full = ""
         self.setText(text)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def setText(self, text: str) -> None:
         self._full = text
         self._elide()
         self.updateGeometry()
@@ -76,14 +76,14 @@ class ElidedLabel(QLabel):
     def text(self) -> str:
         return self._full
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance(self._full) + 4,
                      super().sizeHint().height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("Xy…"), super().minimumSizeHint().height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 

@@ -49,7 +49,7 @@ class IdleWatcher(QObject):
         else:
             self.timer.stop()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self.seconds > 0:
             self.timer.start(self.seconds * 1000)
         return False

@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self.loggedOut.emit()
         self.close()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.intake.save_draft()  # an unsaved intake stays on disk for next time
         self.geometry_store.save(self)
         QApplication.instance().removeEventFilter(self._seal)
@@ -381,7 +381,7 @@ class _LockKey(QObject):
             top = top.parentWidget()
         return False
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
@@ -435,7 +435,7 @@ class _LockSeal(QObject):
         if place is not None and place.isValid():
             widget.setGeometry(place)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
                 and self.window.locked and self.must_hide(obj):
             log.warning("window %r opened while locked: hidden until unlock",

@@ -132,7 +132,7 @@ class KeySniffer(QObject):
         self._capture = None
         self._restore = self._digit_restore = lambda: None
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not self.enabled:
             return False
         if not isinstance(obj, QWidget) or not (

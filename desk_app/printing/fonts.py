@@ -25,8 +25,7 @@ import threading
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
-from reportlab.pdfbase.ttfonts import TTFontMaker
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace, TTFontMaker
 
 from desk_app.paths import resources_dir
 
@@ -57,7 +56,7 @@ class UnicodeTTFont(TTFont):
         internal = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
         super().addObjects(doc)
         fonts = doc.idToObject["BasicFonts"].dict
-        for name, subset in zip(internal, subsets):
+        for name, subset in zip(internal, subsets, strict=False):
             fonts[name].Encoding = _RawObject(_differences(
                 glyph_names(subset, self.face.charToGlyph)))
 
@@ -118,7 +117,7 @@ def with_unicode_cmap(font: bytes, subset: list[int]) -> bytes:
     gids = struct.unpack_from(f">{count}H", old, 22)
     code_table = old[12:22 + 2 * count]
     unicode_gid: dict[int, int] = {}
-    for cp, gid in zip(subset[first:], gids):
+    for cp, gid in zip(subset[first:], gids, strict=False):
         if gid and cp < 0x10000:  # Liberation Serif has no glyph beyond the BMP
             unicode_gid.setdefault(cp, gid)
     unicode_table = _format4(sorted(unicode_gid.items()))

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Union
-
 from functools import lru_cache
+from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.pdfgen.canvas import Canvas
@@ -28,7 +27,7 @@ from desk_app.printing.fonts import font_for
 stringWidth = lru_cache(maxsize=65536)(_string_width)
 
 Run = tuple[str, str]  # (text, style) with style in "", "b", "i", "bi"
-Text = Union[str, Sequence[Run]]
+Text = str | Sequence[Run]
 Op = tuple[Any, ...]
 Line = list[tuple[float, str, str, float]]  # fragments: (x offset, text, font, size)
 
@@ -307,7 +306,7 @@ class Layout:
 
         def measure(row: list[Cell], header: bool) -> tuple[float, list[list[tuple[float, Line]]]]:
             wrapped = []
-            for cell, w in zip(row, widths):
+            for cell, w in zip(row, widths, strict=False):
                 style = t.header_style if header else cell.style
                 wrapped.append(wrap(runs_of(cell.text, style), w - 2 * t.pad, t.size))
             h = max(len(c) for c in wrapped) * t.size * lead + 2 * t.pad
@@ -317,7 +316,7 @@ class Layout:
 
         def draw(row: list[Cell], h: float, wrapped: list[list[tuple[float, Line]]]) -> None:
             x = 0.0
-            for cell, w, lines in zip(row, widths, wrapped):
+            for cell, w, lines in zip(row, widths, wrapped, strict=False):
                 self.ops.append(("r", x, self.y, w, h, 0.5))
                 y = self.y + t.pad + t.size * 0.93
                 for lw, frags in lines:
@@ -344,11 +343,11 @@ class Layout:
                    wrapped: list[list[tuple[float, Line]]], t: Table, lead: float) -> None:
         lh = t.size * lead
         idx = [0] * len(row)
-        while any(i < len(c) for i, c in zip(idx, wrapped)):
+        while any(i < len(c) for i, c in zip(idx, wrapped, strict=False)):
             fit = max(1, int((self.room() - 2 * t.pad) // lh))
             h = fit * lh + 2 * t.pad
             x = 0.0
-            for ci, (cell, w, lines) in enumerate(zip(row, widths, wrapped)):
+            for ci, (cell, w, lines) in enumerate(zip(row, widths, wrapped, strict=False)):
                 self.ops.append(("r", x, self.y, w, h, 0.5))
                 y = self.y + t.pad + t.size * 0.93
                 for lw, frags in lines[idx[ci]: idx[ci] + fit]:
@@ -357,7 +356,7 @@ class Layout:
                 idx[ci] += fit
                 x += w
             self.y += h
-            if any(i < len(c) for i, c in zip(idx, wrapped)):
+            if any(i < len(c) for i, c in zip(idx, wrapped, strict=False)):
                 self.new_frame()
 
 

@@ -18,8 +18,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from desk_app.errors import KnownError
-from desk_app.printing.context import CommuneView, DossierView, commune_values, lookup_text
-from desk_app.printing.context import values_of
+from desk_app.printing.context import (
+    CommuneView,
+    DossierView,
+    commune_values,
+    lookup_text,
+    values_of,
+)
 from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import (
     f01_receipt,

@@ -30,7 +30,6 @@ from desk_app.core.text import digits, fold_words, nfc
 from desk_app.services.validation import normalise_phone
 from desk_app.store.models import Commune, Dossier
 
-
 PREFIX_INDEXED = 3  # longest prefix length the FTS5 table indexes (prefix='2 3')
 _NUMBER_SEPARATORS = re.compile(r"[\s.\-()+]")
 

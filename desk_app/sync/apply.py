@@ -21,6 +21,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import VN_TZ
 from desk_app.core.catalogue import parse_catalogue
 from desk_app.core.lifecycle import Status, refusal_reason
 from desk_app.services.lifecycle import return_timing
@@ -30,7 +31,6 @@ from desk_app.store.catalogue import load_catalogue
 from desk_app.store.models import CalendarOverride, Clerk, Dossier, DossierEvent
 from desk_app.store.stamps import stamp
 from desk_app.sync.protocol import PullItem, parse_time
-from desk_app.clock import VN_TZ
 
 log = logging.getLogger(__name__)
 

@@ -14,14 +14,13 @@ real HTTP.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from desk_app.errors import KnownError
 from desk_app.sync import protocol as p
-
 
 # what a hub error code looks like (anything else in "error" is not the hub speaking)
 _CODE = re.compile(r"[a-z][a-z0-9_]{0,63}")
@@ -152,6 +151,6 @@ class SyncClient:
         text = resp.headers.get(p.HEADER_HUB_TIME)
         if text:
             try:
-                self.last_server_time = p.parse_time(text).astimezone(timezone.utc)
+                self.last_server_time = p.parse_time(text).astimezone(UTC)
             except ValueError:
                 pass

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from desk_app.clock import VN_TZ, Clock
 from desk_app.store.engine import Store
@@ -42,7 +42,7 @@ def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None
     """Server minus desk clock, in seconds (the desk clock is naive Vietnam time)."""
     if server_time is None:
         return None
-    desk = desk_now.replace(tzinfo=VN_TZ).astimezone(timezone.utc)
+    desk = desk_now.replace(tzinfo=VN_TZ).astimezone(UTC)
     return round((server_time - desk).total_seconds())
 
 

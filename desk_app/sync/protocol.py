@@ -11,7 +11,7 @@ import gzip
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 PROTOCOL_VERSION = 1
@@ -69,7 +69,7 @@ def gunzip_bounded(data: bytes, limit: int) -> bytes:
 
 
 def utc_now_text(now: datetime) -> str:
-    return now.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def parse_time(text: str) -> datetime:

@@ -14,17 +14,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.gui.main_window import MainWindow  # noqa: E402
-from desk_app.gui.session import ClerkInfo  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.drafts import draft_path  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from tests.conftest import START  # noqa: E402
+from desk_app.clock import FixedClock
+from desk_app.gui.main_window import MainWindow
+from desk_app.gui.session import ClerkInfo
+from desk_app.paths import database_path
+from desk_app.services.drafts import draft_path
+from desk_app.store.engine import Store
+from tests.conftest import START
 
 
 def main(data_dir: Path) -> None:

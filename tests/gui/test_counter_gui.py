@@ -112,7 +112,7 @@ def test_the_first_run_dialog_grows_to_show_every_message_whole(
 ) -> None:
     """Two long messages at once (a pasted control character, a wrong counter number): the
     dialog grows so that no line of them, nor of the note under the counter, is cut."""
-    launcher, dialog = _first_start(qtbot, store, clock, data_dir)
+    _launcher, dialog = _first_start(qtbot, store, clock, data_dir)
     dialog.full_name.setText("Nguy\x01n\x00X")  # what a paste from a web page left in it
     QTest.keyClicks(dialog.password, "mat-khau-moi-1")
     QTest.keyClicks(dialog.password2, "mat-khau-moi-1")

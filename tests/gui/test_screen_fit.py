@@ -8,6 +8,7 @@ the status bar must have the width their text needs.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -70,7 +71,7 @@ def test_every_button_and_the_status_bar_fit_on_first_start(
     spans = sorted((r[0], r[0] + r[2], name) for name, r in got["status_widgets"].items()
                    if r[2] > 0)
     assert len(spans) >= 4, spans
-    for (_a0, a1, a), (b0, _b1, b) in zip(spans, spans[1:]):
+    for (_a0, a1, a), (b0, _b1, b) in itertools.pairwise(spans):
         assert a1 <= b0, (a, b, spans)
     assert "Quá hạn:" in got["counts_text"]
 

@@ -295,7 +295,7 @@ def cups() -> Iterator[Cups]:
     instance_conf.write_text(f"Out {root}/out\nAnonDirName {root}/out\nLabel 0\nGrp root\n"
                              f"Log {root}/log\n")
     env = {**os.environ, "CUPS_SERVER": str(socket), "PATH": SBIN_PATH, "LANG": "C"}
-    stderr = open(root / "log" / "stderr", "wb")  # noqa: SIM115 - closed in finally
+    stderr = open(root / "log" / "stderr", "wb")
     proc = subprocess.Popen(
         [shutil.which("cupsd", path=SBIN_PATH) or "cupsd", "-f",
          "-c", str(root / "conf" / "cupsd.conf"), "-s", str(root / "conf" / "cups-files.conf")],

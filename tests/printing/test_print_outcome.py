@@ -115,7 +115,7 @@ class Heartbeat(QObject):
         self.timer.timeout.connect(widget.update)
         self.timer.start()
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.paints += 1
         return False

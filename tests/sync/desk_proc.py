@@ -16,16 +16,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desk_app.clock import FixedClock  # noqa: E402
-from desk_app.core.lifecycle import Status  # noqa: E402
-from desk_app.paths import database_path  # noqa: E402
-from desk_app.services.intake import receive  # noqa: E402
-from desk_app.services.lifecycle import change_status  # noqa: E402
-from desk_app.store.engine import Store  # noqa: E402
-from desk_app.sync import state  # noqa: E402
-from desk_app.sync.worker import SyncWorker  # noqa: E402
-from tests.helpers import complete_request  # noqa: E402
-from tests.sync.helpers_sync import NAMES  # noqa: E402
+from desk_app.clock import FixedClock
+from desk_app.core.lifecycle import Status
+from desk_app.paths import database_path
+from desk_app.services.intake import receive
+from desk_app.services.lifecycle import change_status
+from desk_app.store.engine import Store
+from desk_app.sync import state
+from desk_app.sync.worker import SyncWorker
+from tests.helpers import complete_request
+from tests.sync.helpers_sync import NAMES
 
 
 def main() -> None:

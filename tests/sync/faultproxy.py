@@ -154,7 +154,7 @@ def _read_request(conn: socket.socket) -> tuple[bytes | None, bytes]:
 def _close_head(head: bytes) -> bytes:
     lines = [ln for ln in head.rstrip(b"\r\n").split(b"\r\n")
              if not ln.lower().startswith(b"connection:")]
-    return b"\r\n".join(lines + [b"Connection: close"]) + b"\r\n\r\n"
+    return b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n"
 
 
 def _read_all(sock: socket.socket) -> bytes:

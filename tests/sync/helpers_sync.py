@@ -17,9 +17,8 @@ from desk_app.store.models_sync import SyncEnrolment, SyncHeldEvent
 from desk_app.sync import protocol as p
 from desk_app.sync import state
 from desk_app.sync.worker import SyncWorker
-from province_hub.models import Desk
+from province_hub.models import Desk, Event
 from province_hub.models import Dossier as HubDossier
-from province_hub.models import Event
 from province_hub.models import Rating as HubRating
 from tests.helpers import complete_request
 

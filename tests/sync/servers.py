@@ -1,7 +1,7 @@
 """Servers for the sync tests and bench/bench_sync.py: a throwaway PostgreSQL cluster, the hub
 as a uvicorn process.
 
-The cluster: 
+The cluster:
 ``initdb`` from Debian's postgresql package, run as the ``postgres`` user when we are root (CI
 runs as root; PostgreSQL refuses to run as root), on a free loopback port with its unix socket
 in the temp folder. Stopped and deleted on exit.
@@ -118,7 +118,7 @@ def start_hub(url: str, workers: int = 2, log: Path | None = None
     (its output into ``log`` if given)."""
     port = free_port()
     env = dict(os.environ, PROVINCE_HUB_DB=url)
-    out = open(log, "ab") if log is not None else None  # noqa: SIM115 - the child keeps it
+    out = open(log, "ab") if log is not None else None
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
          "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),

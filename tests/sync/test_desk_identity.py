@@ -298,7 +298,7 @@ def test_two_desks_asking_for_one_number_at_the_same_moment_one_gets_it(
         except Refused as exc:
             outcome.append(exc.code)
 
-    threads = [threading.Thread(target=ask, args=pair) for pair in zip(desks, codes)]
+    threads = [threading.Thread(target=ask, args=pair) for pair in zip(desks, codes, strict=False)]
     for t in threads:
         t.start()
     for t in threads:

@@ -246,7 +246,7 @@ def test_a_push_never_fails_and_stores_the_valid_events_once(
         assert answer.status_code == 200, answer.text[:500]
         results = answer.json()["results"]
         assert len(results) == len(events)
-        for item, result in zip(push.items, results):
+        for item, result in zip(push.items, results, strict=False):
             if item.valid:
                 assert result["uuid"] == item.event["uuid"]
                 assert result["status"] == (p.STORED if n == 0 else p.DUPLICATE), result

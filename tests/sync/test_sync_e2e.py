@@ -25,9 +25,9 @@ from province_hub.models import Commune as HubCommune
 from province_hub.models import Dossier as HubDossier
 from province_hub.models import Event, EventProblem
 from tests.sync.conftest import HubServer
-from tests.sync.servers import ROOT
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.helpers_sync import activity, assert_hub_holds_desk, desk_id_of, sync_until_done
+from tests.sync.servers import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -205,19 +205,19 @@ def test_command_lines_of_the_desk_and_the_hub(
     """What docs/sync-protocol.md tells a province and a technician to type."""
     db = f"sqlite:///{tmp_path / 'trial.sqlite3'}"
     hub = [sys.executable, "-m", "province_hub", "--db", db]
-    assert "up to date" in subprocess.run(hub + ["migrate"], cwd=ROOT, capture_output=True,
+    assert "up to date" in subprocess.run([*hub, "migrate"], cwd=ROOT, capture_output=True,
                                           text=True, check=True).stdout
-    token = subprocess.run(hub + ["admin-token", "Văn phòng"], cwd=ROOT, capture_output=True,
+    token = subprocess.run([*hub, "admin-token", "Văn phòng"], cwd=ROOT, capture_output=True,
                            text=True, check=True).stdout.strip()
     assert token.startswith("adm.")
     desk = make_desk()
     activity(desk.store, clock, 2)
     code = hub_server.issue_code(desk.agency_code)
     cli = [sys.executable, "-m", "desk_app.sync", "--data-dir", str(desk.data_dir)]
-    out = subprocess.run(cli + ["enrol", hub_server.url, code], cwd=ROOT, capture_output=True,
+    out = subprocess.run([*cli, "enrol", hub_server.url, code], cwd=ROOT, capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 0 and f"for {desk.agency_code}" in out.stdout, out.stderr
-    out = subprocess.run(cli + ["sync", "--until-done"], cwd=ROOT, capture_output=True,
+    out = subprocess.run([*cli, "sync", "--until-done"], cwd=ROOT, capture_output=True,
                          text=True, timeout=60)
     assert out.returncode == 0 and '"pending": 0' in out.stdout, out.stderr
     assert_hub_holds_desk(hub_server.engine, desk.store)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
 from desk_app.clock import FixedClock
-from desk_app.gui.sync_held import MALFORMED, REASON_WORDS
 from desk_app.gui import sync_indicator
+from desk_app.gui.sync_held import MALFORMED, REASON_WORDS
 from desk_app.gui.sync_indicator import ERROR_WORDS, SyncIndicator
 from desk_app.services.intake import receive
 from desk_app.store.models import Commune, Dossier, OutboxEvent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -209,7 +209,7 @@ def test_an_answer_marks_only_the_events_it_names(make_desk, clock) -> None:
     activity(desk.store, clock, 2)
     with desk.store.read() as s:
         first, second = s.scalars(select(OutboxEvent).order_by(OutboxEvent.id).limit(2))
-    answer = p.PushAnswer(datetime.now(timezone.utc), [
+    answer = p.PushAnswer(datetime.now(UTC), [
         p.EventResult(first.uuid, first.id, p.STORED),
         p.EventResult("someone-else", second.id, p.STORED),  # seq of ours, uuid not ours
     ], 0)

@@ -11,7 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class Server:
                 self.end_headers()
                 self.wfile.write(body)
 
-            do_GET = do_POST = _answer  # noqa: N815
+            do_GET = do_POST = _answer
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -90,7 +90,7 @@ def enrolled(store: Store, clock: FixedClock, url: str) -> None:
     with store.write() as session:
         state.save_enrolment(session, url, p.Enrolment(
             7, "desk-credential", "000.00.01.H26", "Xã Phù Đổng",
-            datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)), clock.now())
+            datetime(2026, 11, 23, 2, 0, tzinfo=UTC)), clock.now())
 
 
 def assert_in_words(text: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 from desk_app.core import cccd
 from desk_app.core.codes import DEFAULT_FORMAT, format_code, looks_like_code, validate_format
 from desk_app.core.fees import compute_fee, describe_fee, format_vnd
-from desk_app.core.lifecycle import FINAL, Status, TRANSITIONS, can_transition, refusal_reason
+from desk_app.core.lifecycle import FINAL, TRANSITIONS, Status, can_transition, refusal_reason
 from desk_app.core.text import digits, fold, fold_words, nfc
 
 

@@ -517,8 +517,8 @@ def _components_html(v: DossierView) -> str:
     """'Thành phần đã nhận: 1. Tờ khai (1 bản chính) ...', missing ones marked."""
     items = []
     for n, c in enumerate(v.components, start=1):
-        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES) if k)
-        short = any(g < need for g, need in zip(c.got, c.need))
+        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES, strict=False) if k)
+        short = any(g < need for g, need in zip(c.got, c.need, strict=False))
         text = f"{n}. {c.name}" + (f" ({got})" if got else "")
         if c.note:
             text += f" — {c.note}"

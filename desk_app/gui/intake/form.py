@@ -10,6 +10,7 @@ and cleared once the dossier is saved.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid as uuid_mod
 from collections.abc import Callable
@@ -86,10 +87,10 @@ class OptionalSection(QWidget):
         self.frame.setVisible(on)
         self.toggled.emit(on)
 
-    def isChecked(self) -> bool:  # noqa: N802 (mirrors Qt's name)
+    def isChecked(self) -> bool:
         return self.check.isChecked()
 
-    def setChecked(self, on: bool) -> None:  # noqa: N802 (mirrors Qt's name)
+    def setChecked(self, on: bool) -> None:
         self.check.setChecked(on)
 
 
@@ -271,7 +272,7 @@ class IntakeForm(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self, context=ctx)
             shortcut.activated.connect(slot)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.clock_banner.refresh()  # the clerk comes back to receive: is the clock still right?
 
@@ -306,7 +307,7 @@ class IntakeForm(QWidget):
         # rows made now would come last in the tab order: put them after the picker
         chain = [self.picker.edit, *self.checklist.focus_chain(),
                  self.applicant.widgets["full_name"]]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         per_page = bool(choice and choice.fee_rule.get("kind") == "per_page")
         self.pages.setVisible(per_page)
@@ -494,7 +495,7 @@ class IntakeForm(QWidget):
         mine = [e for e in errors
                 if e.field in ("reason", "missing") or e.field.startswith("missing.")]
         for err in mine:
-            _, index, part = (err.field.split(".") + ["", ""])[:3]  # missing.<i>.<name|reason>
+            _, index, part = ([*err.field.split("."), "", ""])[:3]  # missing.<i>.<name|reason>
             if index.isdigit() and isinstance(dialog, SupplementDialog):
                 dialog.show_line_error(int(index), part, messages.field_message(err))
             else:

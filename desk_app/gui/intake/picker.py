@@ -152,7 +152,7 @@ class ProcedurePicker(QWidget):
     def hits(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.edit and event.type() == QEvent.Type.KeyPress and self.list.isVisible():
             assert isinstance(event, QKeyEvent)
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,

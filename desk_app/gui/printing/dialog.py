@@ -220,7 +220,7 @@ class PrintDialog(QDialog):
         self.layout_box.setCurrentIndex(max(0, index))
         self.copy1.setChecked(1 in prefs.copies)
         self.copy2.setChecked(2 in prefs.copies)
-        for w, _b in zip((self.layout_box, self.copy1, self.copy2), blockers):
+        for w, _b in zip((self.layout_box, self.copy1, self.copy2), blockers, strict=False):
             w.blockSignals(False)
         printer = prefs.printer or self._default_printer
         if printer and self.printer_box.findText(printer) < 0 and self.listing_printers:

@@ -26,7 +26,7 @@ from desk_app.gui.rating.placement import citizen_screen, place
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 
-__all__ = ["install", "uninstall", "RatingController", "FiguresDialog"]
+__all__ = ["FiguresDialog", "RatingController", "install", "uninstall"]
 
 STATE_TEXT = {
     "idle": "Đánh giá: chờ",
@@ -52,7 +52,7 @@ class _CloseWith(QObject):
         super().__init__(parent)
         self.target = target
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:
             self.target.close()
         return False

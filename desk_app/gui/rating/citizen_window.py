@@ -310,7 +310,7 @@ class CitizenWindow(QWidget):
             self.activity.emit()
         return super().event(e)
 
-    def resizeEvent(self, e: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)
         self._restyle()
 

@@ -216,6 +216,6 @@ def count_table(ctx: Ctx, columns: list[str], rows: list[list[str]],
     ctx.lay.table(Table(
         widths=widths,
         header=[Cell(c, align="center") for c in columns],
-        rows=[[Cell(v, align=a) for v, a in zip(r, aligns)] for r in rows],
+        rows=[[Cell(v, align=a) for v, a in zip(r, aligns, strict=False)] for r in rows],
         size=ctx.size - 1, pad=1.6,
     ))

@@ -79,6 +79,6 @@ def build(ctx: Ctx, d: DossierView) -> None:
     aligns = ["center", "left", "left", "left", "center", "left"]
     ctx.lay.table(Table(
         widths=widths, header=[Cell(c, align="center") for c in t["columns"]],
-        rows=[[Cell(v, align=a) for v, a in zip(r, aligns)] for r in rows],
+        rows=[[Cell(v, align=a) for v, a in zip(r, aligns, strict=False)] for r in rows],
         size=ctx.size - 1, pad=2.0,
     ))

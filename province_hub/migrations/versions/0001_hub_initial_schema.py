@@ -1,11 +1,11 @@
 """hub initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22 16:06:55.274787
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = '0001'
@@ -15,7 +15,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('admin_tokens',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
@@ -149,11 +149,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_ratings_commune_id'), ['commune_id'], unique=False)
         batch_op.create_index('ix_ratings_desk_seq', ['desk_id', 'chain_seq'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('ratings', schema=None) as batch_op:
         batch_op.drop_index('ix_ratings_desk_seq')
         batch_op.drop_index(batch_op.f('ix_ratings_commune_id'))
@@ -183,4 +183,4 @@ def downgrade() -> None:
     op.drop_table('desks')
     op.drop_table('communes')
     op.drop_table('admin_tokens')
-    
+
