@@ -24,6 +24,7 @@ from desk_app.paths import resources_dir
 log = logging.getLogger(__name__)
 
 QTBASE_TS = "qtbase_vi.ts"
+WORDING_TS = "desk_app_vi.ts"  # the program's own words (see desk_app.gui.tr)
 LRELEASE = "pyside6-lrelease"
 TIMEOUT_S = 60
 
@@ -110,6 +111,8 @@ def ensure_compiled(folder: Path | None = None, name: str = QTBASE_TS) -> Path |
 
 
 def _missing(ts: Path, qm: Path, reason: str) -> None:
-    log.warning("Qt's dialogs stay in English: %s is missing (%s); run ./dev or "
-                "'%s %s -qm %s'", qm, reason, LRELEASE, ts, qm)
+    what = ("Qt's dialogs stay in English" if ts.name == QTBASE_TS
+            else "the program's words stay as written in its source")
+    log.warning("%s: %s is missing (%s); run ./dev or '%s %s -qm %s'",
+                what, qm, reason, LRELEASE, ts, qm)
     return None
