@@ -40,7 +40,9 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.idle)
         self.set_seconds(seconds)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None, "the idle lock watches a running QApplication"
+        app.installEventFilter(self)
 
     def set_seconds(self, seconds: int) -> None:
         self.seconds = seconds

@@ -118,8 +118,11 @@ class KeySniffer(QObject):
         self._capture: str | None = None
         self._last_key_at = 0.0
         self._last_stamp = 0.0
-        self._last_event = (0, None)  # (C++ address, receiver) to skip propagated copies
-        QApplication.instance().installEventFilter(self)
+        # (C++ address, receiver) to skip propagated copies
+        self._last_event: tuple[int, QWidget | None] = (0, None)
+        app = QApplication.instance()
+        assert app is not None, "the scanner listens to a running QApplication"
+        app.installEventFilter(self)
 
     def uninstall(self) -> None:
         app = QApplication.instance()
