@@ -10,6 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desk_app.gui.formatting import fmt_datetime_input, parse_datetime
+from desk_app.gui.tr import tr
 
 ERROR_STYLE = "color: #b00020;"
 _BAD_BORDER = "border: 1px solid #b00020;"
@@ -49,7 +50,7 @@ class DateTimeField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("giờ:phút ngày/tháng/năm, ví dụ 09:00 04/12/2026")
+        self.setPlaceholderText(tr("giờ:phút ngày/tháng/năm, ví dụ 09:00 04/12/2026"))
 
     def setDateTime(self, value: datetime) -> None:
         self.setText(fmt_datetime_input(value))

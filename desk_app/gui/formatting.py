@@ -7,8 +7,11 @@ from datetime import date, datetime
 
 from desk_app.core.calendar import TimeLimit
 from desk_app.core.fees import format_vnd
+from desk_app.gui.tr import QT_TR_NOOP, tr
 
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+WEEKDAYS = (QT_TR_NOOP("Thứ Hai"), QT_TR_NOOP("Thứ Ba"), QT_TR_NOOP("Thứ Tư"),
+            QT_TR_NOOP("Thứ Năm"), QT_TR_NOOP("Thứ Sáu"), QT_TR_NOOP("Thứ Bảy"),
+            QT_TR_NOOP("Chủ Nhật"))
 
 
 def fmt_date(value: date | None) -> str:
@@ -17,24 +20,24 @@ def fmt_date(value: date | None) -> str:
 
 def fmt_datetime(value: datetime | None) -> str:
     """'09:00 ngày 27/11/2026'."""
-    return f"{value:%H:%M} ngày {value:%d/%m/%Y}" if value else ""
+    return tr("{value:%H:%M} ngày {value:%d/%m/%Y}").format(value=value) if value else ""
 
 
 def fmt_appointment(value: datetime | None) -> str:
     """'09:00, Thứ Sáu 27/11/2026' (the weekday helps the citizen remember)."""
     if value is None:
         return ""
-    return f"{value:%H:%M}, {WEEKDAYS[value.weekday()]} {value:%d/%m/%Y}"
+    return f"{value:%H:%M}, {tr(WEEKDAYS[value.weekday()])} {value:%d/%m/%Y}"
 
 
 def fmt_money(amount: int) -> str:
-    return f"{format_vnd(amount)} đồng"
+    return tr("{vnd} đồng").format(vnd=format_vnd(amount))
 
 
 def fmt_limit(limit: TimeLimit) -> str:
     if limit.kind == "same_day":
-        return f"Trong ngày (nhận sau {limit.cutoff:%H:%M} trả vào ngày làm việc tiếp theo)"
-    return f"{limit.days} ngày làm việc"
+        return tr("Trong ngày (nhận sau {cutoff:%H:%M} trả vào ngày làm việc tiếp theo)").format(cutoff=limit.cutoff)
+    return tr("{days} ngày làm việc").format(days=limit.days)
 
 
 def parse_date(text: str) -> date | None:

@@ -24,6 +24,7 @@ from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.login import EMPTY_PASSWORD, check_password, login_message
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.tr import tr
 from desk_app.store.engine import Store
 
 _INPUT = frozenset({
@@ -78,11 +79,12 @@ class LockScreen(QWidget):
         box = QWidget()
         box.setFixedWidth(480)  # wide enough for the two lines; word wrap needs a width
         inner = QVBoxLayout(box)
-        title = QLabel("<h2>Màn hình đã khoá</h2>")
+        title = QLabel(tr("<h2>Màn hình đã khoá</h2>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         who = QLabel(
-            f"Cán bộ <b>{clerk.full_name}</b> ({clerk.username}) đang làm việc.<br>"
-            "Các thông tin đang nhập được giữ nguyên. Nhập mật khẩu để mở khoá."
+            tr("Cán bộ <b>{full_name}</b> ({username}) đang làm việc.<br>Các thông tin đang nhập "
+               "được giữ nguyên. Nhập mật khẩu để mở khoá.").format(full_name=clerk.full_name,
+                   username=clerk.username)
         )
         who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,14 +92,14 @@ class LockScreen(QWidget):
         self.password = QLineEdit()
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Mật khẩu")
+        self.password.setPlaceholderText(tr("Mật khẩu"))
         self.password.returnPressed.connect(self.try_unlock)
         self.message = FieldMessage()
-        button = QPushButton("Mở khoá")
+        button = QPushButton(tr("Mở khoá"))
         button.clicked.connect(self.try_unlock)
-        switch = QPushButton("Đăng xuất, đổi cán bộ khác")
+        switch = QPushButton(tr("Đăng xuất, đổi cán bộ khác"))
         switch.setObjectName("lockLogout")
-        switch.setToolTip("Hồ sơ đang nhập dở được lưu nháp và khôi phục khi đăng nhập lại.")
+        switch.setToolTip(tr("Hồ sơ đang nhập dở được lưu nháp và khôi phục khi đăng nhập lại."))
         switch.clicked.connect(self.logoutRequested)
         for widget in (title, who, self.password, self.message, button, switch):
             inner.addWidget(widget)

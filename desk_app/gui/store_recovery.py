@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.text import fold
 from desk_app.errors import KnownError, StoreProblemError
 from desk_app.gui import messages
+from desk_app.gui.tr import tr
 from desk_app.store import recovery
 from desk_app.store.engine import Store
 from desk_app.store.health import diagnose
@@ -58,46 +59,47 @@ def problem_text(exc: StoreProblemError) -> str:
     p = exc.params
     folder, file = str(p.get("folder", "")), str(p.get("file", "desk.sqlite3"))
     if exc.code == "store_corrupt":
-        first = (f"Tệp dữ liệu {file} trong thư mục {folder} bị hỏng: kiểm tra toàn vẹn "
-                 "không đạt. Chương trình không ghi gì vào tệp hỏng.")
+        first = (tr("Tệp dữ liệu {file} trong thư mục {folder} bị hỏng: kiểm tra toàn vẹn không "
+                    "đạt. Chương trình không ghi gì vào tệp hỏng.").format(file=file,
+                        folder=folder))
     else:
         first = messages.known_message(exc)
     parts = [first]
     signs = []
     if p.get("marker_created") is not None:
         created = str(p.get("marker_created") or "")
-        signs.append("tệp đánh dấu dữ liệu" + (f" (tạo lúc {_when(created)})" if created else ""))
+        signs.append(tr("tệp đánh dấu dữ liệu") + (tr(" (tạo lúc {when})").format(when=_when(created)) if created else ""))
     if p.get("backups"):
-        signs.append(f"{p['backups']} bản sao lưu trong thư mục backups")
+        signs.append(tr("{p} bản sao lưu trong thư mục backups").format(p=p['backups']))
     if p.get("printed"):
-        signs.append(f"{p['printed']} phiếu đã in (PDF) trong thư mục printed")
+        signs.append(tr("{p} phiếu đã in (PDF) trong thư mục printed").format(p=p['printed']))
     if p.get("draft"):
-        signs.append("một hồ sơ đang nhập dở (bản nháp)")
+        signs.append(tr("một hồ sơ đang nhập dở (bản nháp)"))
     if signs and exc.code != "store_corrupt":
-        parts.append("Trong thư mục có: " + "; ".join(signs) + ". Chương trình không tự tạo "
-                     "dữ liệu mới (trống) để không che mất các hồ sơ cũ.")
+        parts.append(tr("Trong thư mục có: ") + "; ".join(signs) + tr(". Chương trình không tự tạo "
+                     "dữ liệu mới (trống) để không che mất các hồ sơ cũ."))
     backup = str(p.get("backup") or "")
     if backup:
-        parts.append(f"Bản sao lưu mới nhất còn tốt: {backup} (lúc "
-                     f"{_when(str(p.get('backup_at', '')))}). Hồ sơ tiếp nhận sau thời điểm đó "
-                     "không có trong bản sao lưu: đối chiếu các phiếu đã in (thư mục printed) "
-                     "để nhập lại.")
+        parts.append(tr("Bản sao lưu mới nhất còn tốt: {backup} (lúc {when}). Hồ sơ tiếp nhận "
+                        "sau thời điểm đó không có trong bản sao lưu: đối chiếu các phiếu đã in "
+                        "(thư mục printed) để nhập lại.").format(backup=backup,
+                            when=_when(str(p.get('backup_at', '')))))
     else:
-        parts.append(f"Không có bản sao lưu nào dùng được. Hãy nhờ cán bộ tin học tìm lại tệp "
-                     f"{file} (thùng rác, ổ USB, bản sao trên máy khác) và chép vào thư mục "
-                     f"{folder}, hoặc chép một bản sao lưu vào thư mục backups, rồi mở lại "
-                     "chương trình.")
+        parts.append(tr("Không có bản sao lưu nào dùng được. Hãy nhờ cán bộ tin học tìm lại tệp "
+                        "{file} (thùng rác, ổ USB, bản sao trên máy khác) và chép vào thư mục "
+                        "{folder}, hoặc chép một bản sao lưu vào thư mục backups, rồi mở lại "
+                        "chương trình.").format(file=file, folder=folder))
     damaged = p.get("damaged_backups") or []
     if damaged:
-        parts.append("Bỏ qua các bản sao lưu không đạt kiểm tra: " + ", ".join(damaged) + ".")
-    todo = "Việc nên làm: " + ("chọn «Khôi phục từ bản sao lưu», rồi " if backup else "")
-    todo += ("báo cán bộ tin học của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh). Chỉ tạo dữ "
+        parts.append(tr("Bỏ qua các bản sao lưu không đạt kiểm tra: ") + ", ".join(damaged) + ".")
+    todo = tr("Việc nên làm: ") + (tr("chọn «Khôi phục từ bản sao lưu», rồi ") if backup else "")
+    todo += (tr("báo cán bộ tin học của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh). Chỉ tạo dữ "
              "liệu mới khi chắc chắn không cần các hồ sơ cũ; tệp cũ vẫn được giữ trong thư "
-             "mục aside.")
+             "mục aside."))
     if exc.code == "store_corrupt" and p.get("readable", True):
-        todo += " «Chỉ xem» mở dữ liệu hiện có để tra cứu, không tiếp nhận hay cập nhật được."
+        todo += tr(" «Chỉ xem» mở dữ liệu hiện có để tra cứu, không tiếp nhận hay cập nhật được.")
     elif exc.code == "store_corrupt":
-        todo += " Tệp hỏng đến mức không mở được, kể cả để chỉ xem."
+        todo += tr(" Tệp hỏng đến mức không mở được, kể cả để chỉ xem.")
     parts.append(todo)
     return "\n\n".join(parts)
 
@@ -108,7 +110,7 @@ class StoreRecoveryDialog(QDialog):
     def __init__(self, exc: StoreProblemError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("storeRecovery")
-        self.setWindowTitle("Dữ liệu của bộ phận một cửa")
+        self.setWindowTitle(tr("Dữ liệu của bộ phận một cửa"))
         self.exc = exc
         self.choice = "quit"
         layout = QVBoxLayout(self)
@@ -117,17 +119,17 @@ class StoreRecoveryDialog(QDialog):
         self.text.setWordWrap(True)
         self.text.setMinimumWidth(560)
         layout.addWidget(self.text)
-        self.restore_button = QPushButton("Khôi phục từ bản sao lưu")
+        self.restore_button = QPushButton(tr("Khôi phục từ bản sao lưu"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(bool(exc.params.get("backup")))
-        self.read_button = QPushButton("Chỉ xem (không ghi)")
+        self.read_button = QPushButton(tr("Chỉ xem (không ghi)"))
         self.read_button.setObjectName("readOnlyButton")
         # only when the damaged file could be opened at all (kept open for reading)
         self.read_button.setVisible(exc.code == "store_corrupt"
                                     and bool(exc.params.get("readable", True)))
-        self.new_button = QPushButton("Tạo dữ liệu mới, trống...")
+        self.new_button = QPushButton(tr("Tạo dữ liệu mới, trống..."))
         self.new_button.setObjectName("newButton")
-        self.quit_button = QPushButton("Thoát")
+        self.quit_button = QPushButton(tr("Thoát"))
         self.quit_button.setObjectName("quitButton")
         row = QHBoxLayout()
         for button in (self.restore_button, self.read_button, self.new_button,
@@ -139,11 +141,12 @@ class StoreRecoveryDialog(QDialog):
         confirm = QVBoxLayout(self.confirm_box)
         confirm.setContentsMargins(0, 0, 0, 0)
         confirm.addWidget(QLabel(
-            "Dữ liệu mới sẽ không có hồ sơ, tài khoản hay cài đặt nào của dữ liệu cũ (tệp cũ "
-            f"được giữ trong thư mục aside). Để xác nhận, gõ <b>{CONFIRM_WORDS}</b> vào ô dưới:"))
+            tr("Dữ liệu mới sẽ không có hồ sơ, tài khoản hay cài đặt nào của dữ liệu cũ (tệp cũ "
+               "được giữ trong thư mục aside). Để xác nhận, gõ <b>{CONFIRM_WORDS}</b> vào ô "
+               "dưới:").format(CONFIRM_WORDS=CONFIRM_WORDS)))
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setObjectName("confirmNew")
-        self.confirm_button = QPushButton("Xác nhận tạo dữ liệu mới")
+        self.confirm_button = QPushButton(tr("Xác nhận tạo dữ liệu mới"))
         self.confirm_button.setObjectName("confirmNewButton")
         self.confirm_button.setEnabled(False)
         confirm.addWidget(self.confirm_edit)
@@ -286,7 +289,7 @@ class StoreWatch(QObject):
         if not self.told:
             self.told = True
             messages.warn(self.parent_of(), messages.known_message(self.store.guard.error()),
-                          "Dữ liệu bị hỏng: ngừng ghi")
+                          tr("Dữ liệu bị hỏng: ngừng ghi"))
             if self.on_failed is not None:
                 self.on_failed()
 

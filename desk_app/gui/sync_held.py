@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.text import is_forbidden
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.messages import status_label
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.store.engine import Store
 from desk_app.sync.held import HeldEvent, held_events
 
@@ -36,30 +37,31 @@ log = logging.getLogger(__name__)
 
 # The province's reasons for refusing one event (province_hub/ingest.py and the desk's own);
 # the other codes of province_hub/rules.py are worded in sync_indicator.ERROR_WORDS.
-MALFORMED = "Dữ liệu gửi lên sai dạng theo máy chủ tỉnh (lỗi của chương trình)"
+MALFORMED = QT_TR_NOOP("Dữ liệu gửi lên sai dạng theo máy chủ tỉnh (lỗi của chương trình)")
 REASON_WORDS: dict[str, str] = {
-    "foreign_commune": "Dữ liệu mang mã của xã khác, hoặc hồ sơ đã thuộc xã khác: máy này "
-                       "không được gửi",
-    "same_uuid_other_content": "Tỉnh đã có một bản khác của chính thay đổi này (máy được khôi "
-                               "phục từ bản sao lưu cũ?)",
-    "too_large": "Thay đổi quá lớn so với giới hạn của máy chủ tỉnh",
-    "control_chars": "Nội dung có ký tự ẩn hoặc ký tự điều khiển không hợp lệ (nhập từ phiên "
-                     "bản cũ của phần mềm)",
+    "foreign_commune": QT_TR_NOOP("Dữ liệu mang mã của xã khác, hoặc hồ sơ đã thuộc xã khác: máy này "
+                       "không được gửi"),
+    "same_uuid_other_content": QT_TR_NOOP("Tỉnh đã có một bản khác của chính thay đổi này (máy được khôi "
+                               "phục từ bản sao lưu cũ?)"),
+    "too_large": QT_TR_NOOP("Thay đổi quá lớn so với giới hạn của máy chủ tỉnh"),
+    "control_chars": QT_TR_NOOP("Nội dung có ký tự ẩn hoặc ký tự điều khiển không hợp lệ (nhập từ phiên "
+                     "bản cũ của phần mềm)"),
     "not_an_object": MALFORMED, "bad_uuid": MALFORMED, "bad_seq": MALFORMED,
     "bad_entity": MALFORMED, "bad_entity_uuid": MALFORMED, "bad_kind": MALFORMED,
     "bad_payload": MALFORMED, "bad_created_at": MALFORMED, "too_long": MALFORMED,
 }
-CONFLICT_WORDS = "Tỉnh đã có một bản khác của thay đổi này"
-OTHER_WORDS = "Tỉnh không nhận thay đổi này (lý do chưa có lời giải thích trên máy này)"
+CONFLICT_WORDS = QT_TR_NOOP("Tỉnh đã có một bản khác của thay đổi này")
+OTHER_WORDS = QT_TR_NOOP("Tỉnh không nhận thay đổi này (lý do chưa có lời giải thích trên máy này)")
 
 KIND_WORDS: dict[str, str] = {
-    "dossier.intake": "Tiếp nhận hồ sơ",
-    "dossier.extend": "Gia hạn, hẹn lại (mẫu 04)",
-    "dossier.resumed": "Tiếp tục hồ sơ (công dân bổ sung)",
-    "dossier.province_rejected": "Báo tỉnh: không nhận thay đổi trạng thái do tỉnh gửi",
-    "rating.recorded": "Phiếu đánh giá của người dân",
+    "dossier.intake": QT_TR_NOOP("Tiếp nhận hồ sơ"),
+    "dossier.extend": QT_TR_NOOP("Gia hạn, hẹn lại (mẫu 04)"),
+    "dossier.resumed": QT_TR_NOOP("Tiếp tục hồ sơ (công dân bổ sung)"),
+    "dossier.province_rejected": QT_TR_NOOP("Báo tỉnh: không nhận thay đổi trạng thái do tỉnh gửi"),
+    "rating.recorded": QT_TR_NOOP("Phiếu đánh giá của người dân"),
 }
-HEADERS = ("Lúc làm", "Hồ sơ", "Người nộp", "Thay đổi", "Cán bộ", "Lý do tỉnh không nhận")
+HEADERS = (QT_TR_NOOP("Lúc làm"), QT_TR_NOOP("Hồ sơ"), QT_TR_NOOP("Người nộp"),
+           QT_TR_NOOP("Thay đổi"), QT_TR_NOOP("Cán bộ"), QT_TR_NOOP("Lý do tỉnh không nhận"))
 REASON_COLUMN = 5
 
 
@@ -70,20 +72,22 @@ def reason_words(event: HeldEvent) -> str:
 
     words = REASON_WORDS.get(event.reason) or ERROR_WORDS.get(event.reason)
     if words is not None:
-        return words
+        return tr(words)
     if event.state == "conflict":
-        return CONFLICT_WORDS
+        return tr(CONFLICT_WORDS)
     log.warning("no Vietnamese wording for the province's refusal %r (event %s)",
                 event.reason, event.uuid)
-    return OTHER_WORDS
+    return tr(OTHER_WORDS)
 
 
 def change_words(event: HeldEvent) -> str:
     if event.kind == "dossier.status" and event.to_status:
         before = f"«{status_label(event.from_status)}» → " if event.from_status else ""
-        return f"Chuyển trạng thái {before}«{status_label(event.to_status)}»"
-    return KIND_WORDS.get(event.kind, "Thay đổi khác của hồ sơ" if event.entity == "dossier"
-                          else "Thay đổi khác")
+        return tr("Chuyển trạng thái {before}«{status_label}»").format(before=before,
+                      status_label=status_label(event.to_status))
+    if event.kind in KIND_WORDS:
+        return tr(KIND_WORDS[event.kind])
+    return tr("Thay đổi khác của hồ sơ") if event.entity == "dossier" else tr("Thay đổi khác")
 
 
 def shown(text: str) -> str:
@@ -102,18 +106,22 @@ def row_texts(event: HeldEvent) -> list[str]:
 
 
 def row_tip(event: HeldEvent) -> str:
-    return (f"{change_words(event)}, hồ sơ {shown(event.dossier_code) or '—'}.\n"
-            f"{reason_words(event)}.\nTỉnh trả lời lúc {_when(event.held_at)}.")
+    return (tr("{change_words}, hồ sơ {dossier_code}.\n{reason_words}.\nTỉnh trả lời lúc {when}.").format(change_words=change_words(event),
+                   dossier_code=shown(event.dossier_code) or '—', reason_words=reason_words(event),
+                   when=_when(event.held_at)))
 
 
 def report_text(events: list[HeldEvent]) -> str:
     """The list as plain text for the province: the words, and the codes it can look up."""
-    lines = [f"{len(events)} thay đổi bị máy chủ tỉnh từ chối:"]
+    lines = [tr("{count} thay đổi bị máy chủ tỉnh từ chối:").format(count=len(events))]
     for e in events:
         made, code, citizen, change, clerk, why = row_texts(e)
-        lines.append(f"- {made} · {change} · hồ sơ {code} · người nộp {citizen} · cán bộ "
-                     f"{clerk} · {why} (mã lý do {e.reason or e.state}; số thứ tự {e.seq}; "
-                     f"mã thay đổi {e.uuid}) · tỉnh trả lời lúc {_when(e.held_at)}")
+        lines.append(tr("- {made} · {change} · hồ sơ {code} · người nộp {citizen} · cán bộ "
+                        "{clerk} · {why} (mã lý do {reason}; số thứ tự {seq}; mã thay đổi "
+                        "{uuid}) · tỉnh trả lời lúc {when}").format(made=made,
+                            change=change, code=code, citizen=citizen, clerk=clerk, why=why,
+                            reason=e.reason or e.state, seq=e.seq, uuid=e.uuid,
+                            when=_when(e.held_at)))
     return "\n".join(lines)
 
 
@@ -123,18 +131,18 @@ class HeldDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("heldDialog")
-        self.setWindowTitle("Thay đổi bị máy chủ tỉnh từ chối")
+        self.setWindowTitle(tr("Thay đổi bị máy chủ tỉnh từ chối"))
         with store.read() as session:
             self.events = held_events(session)
         self.intro = QLabel(
-            f"Máy chủ tỉnh không nhận {len(self.events)} thay đổi dưới đây. Các thay đổi này "
-            "vẫn được giữ nguyên trên máy, không gửi lại, và không làm chậm các thay đổi khác "
-            "(vẫn được gửi bình thường). Hãy báo cho quản trị hoặc Văn phòng UBND tỉnh, gửi kèm "
-            "danh sách này (nút «Chép danh sách»).")
+            tr("Máy chủ tỉnh không nhận {count} thay đổi dưới đây. Các thay đổi này vẫn được giữ "
+               "nguyên trên máy, không gửi lại, và không làm chậm các thay đổi khác (vẫn được "
+               "gửi bình thường). Hãy báo cho quản trị hoặc Văn phòng UBND tỉnh, gửi kèm danh "
+               "sách này (nút «Chép danh sách»).").format(count=len(self.events)))
         self.intro.setWordWrap(True)
         self.table = QTableWidget(len(self.events), len(HEADERS))
         self.table.setObjectName("heldTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([tr(h) for h in HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -157,10 +165,10 @@ class HeldDialog(QDialog):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         buttons = QDialogButtonBox()
-        self.copy_button = buttons.addButton("Chép danh sách",
+        self.copy_button = buttons.addButton(tr("Chép danh sách"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
-        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -175,4 +183,4 @@ class HeldDialog(QDialog):
         clipboard = QGuiApplication.clipboard()
         if clipboard is not None:
             clipboard.setText(report_text(self.events))
-        self.copy_button.setText("Đã chép")
+        self.copy_button.setText(tr("Đã chép"))

@@ -29,6 +29,7 @@ from desk_app.errors import FieldError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.scanner import KeySniffer
+from desk_app.gui.tr import tr
 from desk_app.services.returns import Collector
 
 
@@ -39,34 +40,34 @@ class ReturnDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("returnDialog")
-        self.setWindowTitle(f"Trả kết quả hồ sơ {code}")
+        self.setWindowTitle(tr("Trả kết quả hồ sơ {code}").format(code=code))
         self.applicant_name = applicant
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Trả kết quả hồ sơ <b>{code}</b>. Ai nhận kết quả? (có thể quét mã QR "
-                       "trên thẻ CCCD của người nhận)")
+        intro = QLabel(tr("Trả kết quả hồ sơ <b>{code}</b>. Ai nhận kết quả? (có thể quét mã QR "
+                          "trên thẻ CCCD của người nhận)").format(code=code))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.applicant_radio = QRadioButton(f"&Người nộp hồ sơ: {applicant}")
+        self.applicant_radio = QRadioButton(tr("&Người nộp hồ sơ: {applicant}").format(applicant=applicant))
         self.applicant_radio.setObjectName("collector.applicant")
         self.applicant_radio.setChecked(True)
         layout.addWidget(self.applicant_radio)
         app_form = QFormLayout()
         self.applicant_id = self._line("collector.applicant_id", applicant_id)
         self.applicant_id_msg = FieldMessage()
-        app_form.addRow("Số CCCD/CMND:", _stack(self.applicant_id, self.applicant_id_msg))
+        app_form.addRow(tr("Số CCCD/CMND:"), _stack(self.applicant_id, self.applicant_id_msg))
         layout.addLayout(app_form)
 
-        self.rep_radio = QRadioButton("Người &khác nhận thay (được ủy quyền)")
+        self.rep_radio = QRadioButton(tr("Người &khác nhận thay (được ủy quyền)"))
         self.rep_radio.setObjectName("collector.representative")
         layout.addWidget(self.rep_radio)
         rep_form = QFormLayout()
-        self.rep_name = self._line("collector.full_name", "", "Họ và tên người nhận")
+        self.rep_name = self._line("collector.full_name", "", tr("Họ và tên người nhận"))
         self.rep_name_msg = FieldMessage()
-        self.rep_id = self._line("collector.id_number", "", "12 chữ số (CMND cũ: 9)")
+        self.rep_id = self._line("collector.id_number", "", tr("12 chữ số (CMND cũ: 9)"))
         self.rep_id_msg = FieldMessage()
-        rep_form.addRow("Họ và tên:", _stack(self.rep_name, self.rep_name_msg))
-        rep_form.addRow("Số CCCD/CMND:", _stack(self.rep_id, self.rep_id_msg))
+        rep_form.addRow(tr("Họ và tên:"), _stack(self.rep_name, self.rep_name_msg))
+        rep_form.addRow(tr("Số CCCD/CMND:"), _stack(self.rep_id, self.rep_id_msg))
         layout.addLayout(rep_form)
         self.other_msg = FieldMessage()
         layout.addWidget(self.other_msg)
@@ -75,9 +76,9 @@ class ReturnDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Xác nhận trả kết quả (Enter)")
+        ok.setText(tr("Xác nhận trả kết quả (Enter)"))
         ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quay lại (Esc)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Quay lại (Esc)"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -24,15 +24,16 @@ from desk_app.gui.rating.controller import RatingController
 from desk_app.gui.rating.figures_dialog import FiguresDialog
 from desk_app.gui.rating.placement import citizen_screen, place
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.store.engine import Store
 
 __all__ = ["FiguresDialog", "RatingController", "install", "uninstall"]
 
 STATE_TEXT = {
-    "idle": "Đánh giá: chờ",
-    "rating": "Đánh giá: đang đánh giá…",
-    "thanks": "Đánh giá: đã ghi nhận",
-    "error": "Đánh giá: chưa lưu được, người dân có thể gửi lại",
+    "idle": QT_TR_NOOP("Đánh giá: chờ"),
+    "rating": QT_TR_NOOP("Đánh giá: đang đánh giá…"),
+    "thanks": QT_TR_NOOP("Đánh giá: đã ghi nhận"),
+    "error": QT_TR_NOOP("Đánh giá: chưa lưu được, người dân có thể gửi lại"),
 }
 
 
@@ -125,8 +126,8 @@ def install(
         _add_menu(main_window, controller, store, clock, clerk_fn)
         note = ElidedLabel()
         note.setObjectName("ratingState")
-        controller.stateChanged.connect(lambda state: note.setText(STATE_TEXT.get(state, "")))
-        note.setText(STATE_TEXT["idle"])
+        controller.stateChanged.connect(lambda state: note.setText(tr(STATE_TEXT.get(state, ""))))
+        note.setText(tr(STATE_TEXT["idle"]))
         main_window.statusBar().addPermanentWidget(note)
     if show:
         placer = _Placer(controller, main_window)
@@ -156,16 +157,16 @@ def _add_menu(
     main_window: QMainWindow, controller: RatingController, store: Store, clock: Clock,
     clerk_fn: Callable[[], ClerkInfo | None],
 ) -> None:
-    menu = main_window.menuBar().addMenu("Đánh giá")
-    figures = QAction("Số liệu mức độ hài lòng…", main_window)
-    screen = QAction("Hiện màn hình đánh giá cho người dân", main_window)
+    menu = main_window.menuBar().addMenu(tr("Đánh giá"))
+    figures = QAction(tr("Số liệu mức độ hài lòng…"), main_window)
+    screen = QAction(tr("Hiện màn hình đánh giá cho người dân"), main_window)
     menu.addAction(figures)
     menu.addAction(screen)
 
     def open_figures() -> None:
         who = clerk_fn()
         if who is None or not allowed(who.role, Action.RATING_FIGURES):
-            messages.warn(main_window, "Chỉ lãnh đạo bộ phận xem được số liệu đánh giá.")
+            messages.warn(main_window, tr("Chỉ lãnh đạo bộ phận xem được số liệu đánh giá."))
             return
         dialog = FiguresDialog(store, clock, main_window, clerk_id=who.id)
         dialog.open()

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.core.rating_settings import Question, RatingForm
+from desk_app.gui.tr import QT_TR_NOOP, tr
 
 IDLE, RATING, THANKS = 0, 1, 2
-OCCASION_TEXT = {"return": "Trả kết quả", "intake": "Tiếp nhận hồ sơ"}
+OCCASION_TEXT = {"return": QT_TR_NOOP("Trả kết quả"), "intake": QT_TR_NOOP("Tiếp nhận hồ sơ")}
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class _CommentChips(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(10)
-        self.note = QLabel("Góp ý thêm (không bắt buộc, chạm để chọn):")
+        self.note = QLabel(tr("Góp ý thêm (không bắt buộc, chạm để chọn):"))
         self.note.setObjectName("small")
         grid.addWidget(self.note, 0, 0, 1, 3)
         self.buttons: list[QPushButton] = []
@@ -110,7 +111,7 @@ class CitizenWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Đánh giá mức độ hài lòng")
+        self.setWindowTitle(tr("Đánh giá mức độ hài lòng"))
         self.setObjectName("citizen")
         self.setProperty("citizenScreen", True)  # the lock leaves it up, on its idle page
         # Never the keyboard's: a tap here must not take the clerk's typing or a scanner's
@@ -151,7 +152,7 @@ class CitizenWindow(QWidget):
         self.idle_commune.setObjectName("title")
         self.idle_desk = QLabel()
         self.idle_desk.setObjectName("subtitle")
-        self.idle_welcome = QLabel("Xin kính chào Ông/Bà!")
+        self.idle_welcome = QLabel(tr("Xin kính chào Ông/Bà!"))
         self.idle_welcome.setObjectName("welcome")
         self.idle_clerk = QLabel()
         self.idle_clerk.setObjectName("clerk")
@@ -165,8 +166,8 @@ class CitizenWindow(QWidget):
             w.setWordWrap(True)
             box.addWidget(w)
         box.addStretch(3)
-        hint = QLabel("Sau khi nhận hoặc nộp hồ sơ, xin Ông/Bà dành vài giây đánh giá "
-                      "mức độ hài lòng trên màn hình này.")
+        hint = QLabel(tr("Sau khi nhận hoặc nộp hồ sơ, xin Ông/Bà dành vài giây đánh giá "
+                      "mức độ hài lòng trên màn hình này."))
         hint.setObjectName("small")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
@@ -177,9 +178,9 @@ class CitizenWindow(QWidget):
         page = QWidget()
         box = QVBoxLayout(page)
         box.addStretch(1)
-        title = QLabel("Xin cảm ơn Ông/Bà!")
+        title = QLabel(tr("Xin cảm ơn Ông/Bà!"))
         title.setObjectName("title")
-        body = QLabel("Ý kiến của Ông/Bà đã được ghi nhận và giúp chúng tôi phục vụ tốt hơn.")
+        body = QLabel(tr("Ý kiến của Ông/Bà đã được ghi nhận và giúp chúng tôi phục vụ tốt hơn."))
         body.setObjectName("subtitle")
         for w in (title, body):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -192,7 +193,7 @@ class CitizenWindow(QWidget):
         self.idle_parent.setText(parent_name.upper())
         self.idle_commune.setText(commune.upper())
         self.idle_desk.setText(desk)
-        self.idle_clerk.setText(f"Công chức đang làm việc: <b>{clerk}</b>" if clerk else "")
+        self.idle_clerk.setText(tr("Công chức đang làm việc: <b>{clerk}</b>").format(clerk=clerk) if clerk else "")
         self.stack.setCurrentIndex(IDLE)
 
     def show_thanks(self) -> None:
@@ -216,7 +217,8 @@ class CitizenWindow(QWidget):
         box = QVBoxLayout(page)
         box.setContentsMargins(40, 24, 40, 24)
         box.setSpacing(14)
-        head = QLabel(f"{OCCASION_TEXT.get(occasion, '')} · Hồ sơ {code}<br>{procedure}")
+        head = QLabel(tr("{get} · Hồ sơ {code}<br>{procedure}").format(get=tr(OCCASION_TEXT.get(occasion, '')),
+                             code=code, procedure=procedure))
         head.setObjectName("small")
         head.setWordWrap(True)
         head.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -245,7 +247,7 @@ class CitizenWindow(QWidget):
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 5)
         if self.criteria:
-            note = QLabel("Các tiêu chí dưới đây không bắt buộc:")
+            note = QLabel(tr("Các tiêu chí dưới đây không bắt buộc:"))
             note.setObjectName("small")
             box.addWidget(note)
             box.addLayout(grid, 3)
@@ -256,11 +258,11 @@ class CitizenWindow(QWidget):
             box.addWidget(self.comment)
         bottom = QHBoxLayout()
         self.hint = QLabel(
-            f"Màn hình tự trở về sau {timeout_seconds} giây nếu không có thao tác.")
+            tr("Màn hình tự trở về sau {timeout_seconds} giây nếu không có thao tác.").format(timeout_seconds=timeout_seconds))
         self.hint.setObjectName("small")
         self.hint.setWordWrap(True)
         bottom.addWidget(self.hint, 1)
-        self.send = QPushButton("Gửi đánh giá")
+        self.send = QPushButton(tr("Gửi đánh giá"))
         self.send.setObjectName("send")
         self.send.setEnabled(False)
         self.send.setFocusPolicy(Qt.FocusPolicy.NoFocus)
