@@ -13,7 +13,9 @@ How a word reaches people:
   :mod:`desk_app.gui.messages` (``status_label``, ``timing_label``, ...), which passes the word
   through Qt's ``QCoreApplication.translate`` in the context ``"Words"``. Vietnamese is the
   source language, so with no translator installed the word shows as written here, and an
-  English desk is one ``.qm`` file away (a ``.ts`` whose sources are these words).
+  English desk is one ``.qm`` file away. Each word is marked ``QT_TRANSLATE_NOOP("Words", ...)``
+  (a no-op here: this module stays Qt-free) so that ``pyside6-lupdate`` run over this file
+  collects them into the catalogue under that context.
 * **the page**: printing (reportlab, Qt-free) calls :func:`desk_app.printing.forms.common.
   form_word`, which takes the province's override from the forms template when it has one
   (``common.status_names``, ``common.timing_names``, ``06.collector_roles`` in
@@ -29,16 +31,25 @@ from __future__ import annotations
 
 from desk_app.core.lifecycle import Status
 
+CONTEXT = "Words"  # the context of these words in Qt's translation catalogue (as typed below)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Marks ``text`` for the translation catalogue under ``context``; it stays as written here
+    (this module is Qt-free), and the GUI translates it when it shows it."""
+    return text
+
+
 STATUS: dict[Status, str] = {
-    Status.RECEIVED: "Đã tiếp nhận",
-    Status.SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
-    Status.REFUSED: "Từ chối giải quyết",
-    Status.IN_PROCESSING: "Đang giải quyết",
-    Status.WAITING_SUPPLEMENT: "Chờ bổ sung",
-    Status.RESULT_READY: "Đã có kết quả",
-    Status.RETURNED: "Đã trả kết quả",
-    Status.WITHDRAWN: "Rút hồ sơ",
-    Status.STOPPED: "Dừng giải quyết",
+    Status.RECEIVED: QT_TRANSLATE_NOOP("Words", "Đã tiếp nhận"),
+    Status.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("Words", "Yêu cầu bổ sung"),
+    Status.REFUSED: QT_TRANSLATE_NOOP("Words", "Từ chối giải quyết"),
+    Status.IN_PROCESSING: QT_TRANSLATE_NOOP("Words", "Đang giải quyết"),
+    Status.WAITING_SUPPLEMENT: QT_TRANSLATE_NOOP("Words", "Chờ bổ sung"),
+    Status.RESULT_READY: QT_TRANSLATE_NOOP("Words", "Đã có kết quả"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("Words", "Đã trả kết quả"),
+    Status.WITHDRAWN: QT_TRANSLATE_NOOP("Words", "Rút hồ sơ"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("Words", "Dừng giải quyết"),
 }
 
 # The order a clerk thinks in: open work first, then the ways a dossier ends.
@@ -50,44 +61,44 @@ STATUS_ORDER: tuple[Status, ...] = (
 
 # When the result was returned against the due time (services.lifecycle.return_timing).
 TIMING: dict[str, str] = {
-    "early": "Trước hạn",
-    "on_time": "Đúng hạn",
-    "late": "Quá hạn",
+    "early": QT_TRANSLATE_NOOP("Words", "Trước hạn"),
+    "on_time": QT_TRANSLATE_NOOP("Words", "Đúng hạn"),
+    "late": QT_TRANSLATE_NOOP("Words", "Quá hạn"),
 }
 
 # Where an open dossier stands against its due time (services.register.Deadlines.urgency).
 URGENCY: dict[str, str] = {
-    "overdue": "Quá hạn",
-    "due_soon": "Sắp đến hạn (trong một ngày làm việc)",
+    "overdue": QT_TRANSLATE_NOOP("Words", "Quá hạn"),
+    "due_soon": QT_TRANSLATE_NOOP("Words", "Sắp đến hạn (trong một ngày làm việc)"),
 }
 
 # How the dossier was submitted (Dossier.channel).
 CHANNEL: dict[str, str] = {
-    "desk": "Trực tiếp",
-    "post": "Qua dịch vụ bưu chính công ích",
-    "online": "Trực tuyến",
+    "desk": QT_TRANSLATE_NOOP("Words", "Trực tiếp"),
+    "post": QT_TRANSLATE_NOOP("Words", "Qua dịch vụ bưu chính công ích"),
+    "online": QT_TRANSLATE_NOOP("Words", "Trực tuyến"),
 }
 
 # Where the citizen collects the result (Dossier.delivery).
 DELIVERY: dict[str, str] = {
-    "desk": "Tại Bộ phận một cửa",
-    "post": "Qua dịch vụ bưu chính (gửi về địa chỉ)",
+    "desk": QT_TRANSLATE_NOOP("Words", "Tại Bộ phận một cửa"),
+    "post": QT_TRANSLATE_NOOP("Words", "Qua dịch vụ bưu chính (gửi về địa chỉ)"),
 }
 
 # Who collected the result (services.returns.Collector.kind); read mid-sentence.
 COLLECTOR: dict[str, str] = {
-    "applicant": "người nộp hồ sơ",
-    "representative": "người nhận thay",
+    "applicant": QT_TRANSLATE_NOOP("Words", "người nộp hồ sơ"),
+    "representative": QT_TRANSLATE_NOOP("Words", "người nhận thay"),
 }
 
 # The levels of the default rating slip, by code (resources/rating/default.json).
 RATING_LEVELS: dict[str, str] = {
-    "very_satisfied": "Rất hài lòng",
-    "satisfied": "Hài lòng",
-    "unsatisfied": "Không hài lòng",
-    "earlier": "Sớm hơn hẹn",
-    "on_time": "Đúng hẹn",
-    "later": "Trễ hẹn",
+    "very_satisfied": QT_TRANSLATE_NOOP("Words", "Rất hài lòng"),
+    "satisfied": QT_TRANSLATE_NOOP("Words", "Hài lòng"),
+    "unsatisfied": QT_TRANSLATE_NOOP("Words", "Không hài lòng"),
+    "earlier": QT_TRANSLATE_NOOP("Words", "Sớm hơn hẹn"),
+    "on_time": QT_TRANSLATE_NOOP("Words", "Đúng hẹn"),
+    "later": QT_TRANSLATE_NOOP("Words", "Trễ hẹn"),
 }
 
 # Each table by the name the printed forms' override maps and the GUI's helpers use.

@@ -191,7 +191,7 @@ EVENT_LABELS: dict[str, str] = {
 
 # -- the one vocabulary (desk_app.core.words), through Qt's translation -----------------------
 
-WORDS_CONTEXT = "Words"
+WORDS_CONTEXT = words.CONTEXT
 
 
 def word_label(group: str, code: str | None) -> str:
