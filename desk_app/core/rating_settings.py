@@ -6,7 +6,8 @@ versus the legal limit on return, an optional comment); a commune replaces it wi
 ``rating`` entry of the ``settings`` table (same shape, see :func:`parse_form`).
 
 Codes (``very_satisfied``, ``attitude`` ...) are what is stored and sent; labels are what the
-citizen reads. ``positive`` marks the levels counted as "satisfied" in the figures.
+citizen reads. A level whose code the one vocabulary knows (:data:`desk_app.core.words.
+RATING_LEVELS`) may leave its label out: the default slip does, so the words are typed once. ``positive`` marks the levels counted as "satisfied" in the figures.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_app.core.text import forbidden_chars, nfc
+from desk_app.core.words import RATING_LEVELS
 from desk_app.paths import resources_dir
 
 OCCASIONS = ("return", "intake")
@@ -105,8 +107,12 @@ def _question(data: Any, where: str) -> Question:
         at = f"{where}.levels[{i}]"
         if not isinstance(lv, dict):
             raise FormError(f"{at} must be an object")
+        code = _text(lv, "code", at)
+        # a level the one vocabulary names may leave its label out (desk_app.core.words)
+        label = (_text(lv, "label", at) if "label" in lv or code not in RATING_LEVELS
+                 else RATING_LEVELS[code])
         levels_list.append(Level(
-            code=_text(lv, "code", at), label=_text(lv, "label", at),
+            code=code, label=label,
             positive=bool(lv.get("positive", False)), color=str(lv.get("color", "")),
         ))
     levels = tuple(levels_list)

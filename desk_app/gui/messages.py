@@ -1,5 +1,9 @@
 """Text for people: error codes, statuses and outcomes in Vietnamese, and the only QMessageBox.
 
+The words of the one vocabulary (statuses, return timing, urgency, collector) are owned by
+:mod:`desk_app.core.words`; the GUI reaches them only through :func:`word_label` and its
+helpers here, which pass them through Qt's translation (context ``"Words"``).
+
 The core and services raise codes (:class:`~desk_app.errors.FieldError`,
 :class:`~desk_app.errors.KnownError`); this module turns them into Vietnamese. A code never
 reaches the clerk as it is: one without wording gets a general sentence, and the code goes to
@@ -14,9 +18,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desk_app.core import words
+from desk_app.core.lifecycle import Status
 from desk_app.errors import FieldError, KnownError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -161,18 +167,6 @@ MISMATCH_MESSAGES: dict[str, str] = {
     "birth_year": "năm sinh trong số CCCD không khớp ngày sinh",
 }
 
-STATUS_LABELS: dict[str, str] = {
-    "received": "Đã tiếp nhận",
-    "supplement_requested": "Yêu cầu bổ sung",
-    "refused": "Từ chối",
-    "in_processing": "Đang giải quyết",
-    "waiting_supplement": "Chờ bổ sung",
-    "result_ready": "Có kết quả",
-    "returned": "Đã trả kết quả",
-    "withdrawn": "Rút hồ sơ",
-    "stopped": "Dừng giải quyết",
-}
-
 # The button text for moving a dossier into a status.
 ACTION_LABELS: dict[str, str] = {
     "in_processing": "Chuyển xử lý",
@@ -182,12 +176,6 @@ ACTION_LABELS: dict[str, str] = {
     "refused": "Từ chối giải quyết",
     "withdrawn": "Công dân rút hồ sơ",
     "stopped": "Dừng giải quyết (mẫu 05)",
-}
-
-TIMING_LABELS: dict[str, str] = {
-    "early": "trước hạn",
-    "on_time": "đúng hạn",
-    "late": "trễ hạn",
 }
 
 ROLE_LABELS: dict[str, str] = {"clerk": "Cán bộ", "leader": "Lãnh đạo bộ phận", "admin": "Quản trị"}
@@ -201,15 +189,40 @@ EVENT_LABELS: dict[str, str] = {
     "upstream_ignored": "Tỉnh chuyển trạng thái: không áp dụng (đã báo lại tỉnh)",
 }
 
-# Who collected the result (services.returns.Collector.kind).
-COLLECTOR_LABELS: dict[str, str] = {
-    "applicant": "người nộp hồ sơ",
-    "representative": "người nhận thay",
-}
+# -- the one vocabulary (desk_app.core.words), through Qt's translation -----------------------
+
+WORDS_CONTEXT = words.CONTEXT
 
 
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
+def word_label(group: str, code: str | None) -> str:
+    """A word of :mod:`desk_app.core.words` as the screen shows it: translated in the context
+    ``"Words"`` (Vietnamese is the source language, so untranslated it reads as written)."""
+    text = words.word(group, code)
+    return QCoreApplication.translate(WORDS_CONTEXT, text) if text else ""
+
+
+def status_label(status: str | Status) -> str:
+    """The name of a status ('in_processing' -> 'Đang giải quyết')."""
+    return word_label("status", Status(status).value if isinstance(status, Status) else status)
+
+
+def _mid_sentence(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def timing_label(timing: str | None) -> str:
+    """Early / on time / late, read mid-sentence ('đã trả ... (trước hạn)')."""
+    return _mid_sentence(word_label("timing", timing))
+
+
+def collector_label(kind: object) -> str:
+    """Who collected the result, read mid-sentence ('người nhận thay')."""
+    return word_label("collector", str(kind or ""))
+
+
+def urgency_label(urgency: str) -> str:
+    """'Quá hạn' / 'Sắp đến hạn ...' for an open dossier, '' for neither."""
+    return word_label("urgency", urgency) if urgency in words.URGENCY else ""
 
 
 def name_chars(chars: str) -> str:

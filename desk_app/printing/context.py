@@ -1,7 +1,9 @@
 """What a form prints, read from the store into plain values (no ORM objects past this point).
 
 :func:`load_dossier` snapshots a dossier with its commune, procedure version, components,
-history and clerks; :func:`values_of` turns it into the placeholder values the templates use.
+history and clerks (the dossier itself through the services' one dossier query, which the
+dossier page uses too); :func:`values_of` turns it into the placeholder values the templates
+use.
 Dates follow Nghị định 30/2020 style: days below 10 and months 1-2 get a leading zero.
 """
 
@@ -15,7 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desk_app.errors import NotFoundError
-from desk_app.store.models import Clerk, CodeCounter, Commune, Dossier, DossierEvent
+from desk_app.services.dossier_view import load_dossier_record
+from desk_app.store.models import CodeCounter, Commune, Dossier
 
 
 @dataclass
@@ -95,7 +98,8 @@ def load_commune(session: Session) -> CommuneView:
     return commune_view(commune)
 
 
-def register_number(session: Session, d: Dossier, agency_code: str) -> int:
+def register_number(session: Session, dossier_id: int, received_at: datetime,
+                    agency_code: str) -> int:
     """The dossier's line in the year's register (Sổ theo dõi hồ sơ, one book a year).
 
     Every dossier takes the next number of its day's counter (``store.codes``), so its line is
@@ -104,11 +108,11 @@ def register_number(session: Session, d: Dossier, agency_code: str) -> int:
     counting the year's rows instead costs ~200 ms late in the year of a million-dossier store.
     The digits of the code are not used: they carry the desk's counter number in front.
     """
-    day = d.received_at.date()
+    day = received_at.date()
     start = datetime(day.year, day.month, day.day)
     today = session.scalar(select(func.count(Dossier.id)).where(
         Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1),
-        Dossier.id <= d.id))
+        Dossier.id <= dossier_id))
     before = session.scalar(select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
         CodeCounter.agency_code == agency_code, CodeCounter.day >= date(day.year, 1, 1),
         CodeCounter.day < day))
@@ -116,37 +120,36 @@ def register_number(session: Session, d: Dossier, agency_code: str) -> int:
 
 
 def load_dossier(session: Session, dossier_id: int) -> DossierView:
-    d = session.get(Dossier, dossier_id)
+    """What the forms print of a dossier: the services' one dossier query
+    (:func:`~desk_app.services.dossier_view.load_dossier_record`), its commune and its line in
+    the year's register."""
+    d = load_dossier_record(session, dossier_id)
     if d is None:
         raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
     commune = session.get(Commune, d.commune_id)
-    assert commune is not None
-    names = {cid: name for cid, name in session.execute(select(Clerk.id, Clerk.full_name))}
-    events = session.scalars(
-        select(DossierEvent).where(DossierEvent.dossier_id == d.id).order_by(DossierEvent.id)
-    ).all()
-    v = d.procedure_version
+    if commune is None:
+        raise NotFoundError("commune_not_found", f"commune {d.commune_id}")
     return DossierView(
         id=d.id, uuid=d.uuid, code=d.code, status=d.status, commune=commune_view(commune),
-        procedure=v.name, limit_kind=v.limit_kind, limit_days=v.limit_days,
+        procedure=d.procedure, limit_kind=d.limit_kind, limit_days=d.limit_days,
         sets_count=d.sets_count, applicant_name=d.applicant_name,
         applicant_address=d.applicant_address, applicant_phone=d.applicant_phone,
         applicant_email=d.applicant_email, rep_name=d.rep_name, rep_phone=d.rep_phone,
         rep_relation=d.rep_relation, delivery=d.delivery, delivery_address=d.delivery_address,
         fee_amount=d.fee_amount, outcome_reason=d.outcome_reason, received_at=d.received_at,
-        received_by=names.get(d.received_by, ""), due_at=d.due_at,
+        received_by=d.received_by, due_at=d.due_at,
         original_due_at=d.original_due_at, returned_at=d.returned_at,
         return_timing=d.return_timing,
-        register_number=register_number(session, d, commune.agency_code),
+        register_number=register_number(session, d.id, d.received_at, commune.agency_code),
         components=[
             ComponentView(c.position, c.name, c.originals, c.certified_copies, c.copies,
                           c.missing_note)
             for c in d.components
         ],
         events=[
-            EventView(e.at, names.get(e.clerk_id, ""), e.action, e.from_status, e.to_status,
-                      e.reason, dict(e.data or {}))
-            for e in events
+            EventView(e.at, e.clerk_name, e.action, e.from_status, e.to_status, e.reason,
+                      dict(e.data))
+            for e in d.events
         ],
     )
 

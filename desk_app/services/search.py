@@ -1,11 +1,12 @@
 """Finding dossiers: by code, CCCD number, phone, or name/address fragments without diacritics.
 
-The query is classified: a dossier code (exact, any case), the end of a code ("0002",
-"261123-0002", "h26-261123-0002": see :meth:`desk_app.core.codes.CodeSpace.candidates`), a run
-of digits (CCCD or phone, exact), otherwise folded words looked up in the FTS5 index, newest
-first. The end of a code cannot be mistaken for a CCCD (9 or 12 digits) or a phone number (10 or
-11): "0002" is a sequence number only; a query that could be both (the odd "091234-5678") lists
-the dossiers with such a code first and falls back to the phone when there is none.
+The query is classified by :func:`desk_app.services.query_kind.classify_query`: a dossier code
+(exact, any case), the end of a code ("0002", "261123-0002", "h26-261123-0002": see
+:meth:`desk_app.core.codes.CodeSpace.candidates`), a CCCD/CMND or phone number (exact),
+otherwise folded words looked up in the FTS5 index, newest first. The end of a code cannot be
+mistaken for a CCCD (9 or 12 digits) or a phone number (10 or 11): "0002" is a sequence number
+only; a query that could be both (the odd "091234-5678") lists the dossiers with such a code
+first and falls back to the phone when there is none.
 
 Names and addresses: every word but the last is a whole word (the clerk has finished typing
 it); the last is a prefix when it is short (the 2- and 3-letter prefix indexes answer those at
@@ -20,18 +21,15 @@ for "0002" and 8 ms for "261120-1331" there, mostly spent formatting the candida
 
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.orm import Session
 
-from desk_app.core.codes import CodeSpace, looks_like_code, looks_like_partial_code
-from desk_app.core.text import digits, fold_words, nfc
-from desk_app.services.validation import normalise_phone
+from desk_app.core.codes import CodeSpace, looks_like_code
+from desk_app.core.text import fold_words
+from desk_app.services.query_kind import QueryKind, classify_query
 from desk_app.store.models import Commune, Dossier
 
 PREFIX_INDEXED = 3  # longest prefix length the FTS5 table indexes (prefix='2 3')
-_NUMBER_SEPARATORS = re.compile(r"[\s.\-()+]")
 
 
 def code_space(session: Session) -> CodeSpace | None:
@@ -53,12 +51,6 @@ def code_candidates(query: str, space: CodeSpace | None) -> list[str]:
     if looks_like_code(q):
         found = [q.upper(), q, *found]
     return list(dict.fromkeys(found))
-
-
-def is_number(query: str) -> bool:
-    """A CCCD or phone number as typed (digits with spaces, dots, dashes, brackets, +)."""
-    only_digits = digits(query)
-    return bool(only_digits) and len(only_digits) >= len(_NUMBER_SEPARATORS.sub("", query)) - 1
 
 
 def fts_query(query: str, last_as_prefix: bool = True) -> str:
@@ -84,50 +76,38 @@ def _fts_ids(session: Session, match: str, limit: int) -> list[int]:
     )
 
 
-def search_ids(session: Session, query: str, limit: int = 200) -> list[int]:
-    """Dossier ids matching ``query``, newest first."""
-    q = nfc(query)
-    if not q:
-        return []
-    if looks_like_partial_code(q):
-        candidates = code_candidates(q, code_space(session))
-        found = list(
-            session.scalars(
-                select(Dossier.id)
-                .where(Dossier.code.in_(candidates))
-                .order_by(Dossier.id.desc())
-                .limit(limit)
-            )
-        ) if candidates else []
-        if found or looks_like_code(q):
-            return found
-    if is_number(q):
-        only_digits = digits(q)
-        if len(only_digits) in (9, 12):
-            rows = session.scalars(
-                select(Dossier.id)
-                .where(Dossier.applicant_id_number == only_digits)
-                .order_by(Dossier.id.desc())
-                .limit(limit)
-            )
-            found = list(rows)
-            if found:
-                return found
-        phone = normalise_phone(q)
-        return list(
-            session.scalars(
-                select(Dossier.id)
-                .where(Dossier.applicant_phone == phone)
-                .order_by(Dossier.id.desc())
-                .limit(limit)
-            )
-        )
-    words = fold_words(q)
+def _ids_where(session: Session, condition: ColumnElement[bool], limit: int) -> list[int]:
+    return list(session.scalars(
+        select(Dossier.id).where(condition).order_by(Dossier.id.desc()).limit(limit)))
+
+
+def _word_ids(session: Session, text: str, limit: int) -> list[int]:
+    words = fold_words(text)
     if not words:
         return []
     if len(words[-1]) <= PREFIX_INDEXED:
-        return _fts_ids(session, fts_query(q), limit)
-    exact = _fts_ids(session, fts_query(q, last_as_prefix=False), limit)
+        return _fts_ids(session, fts_query(text), limit)
+    exact = _fts_ids(session, fts_query(text, last_as_prefix=False), limit)
     if len(exact) >= limit:
         return exact
-    return _fts_ids(session, fts_query(q), limit)
+    return _fts_ids(session, fts_query(text), limit)
+
+
+def search_ids(session: Session, query: str, limit: int = 200) -> list[int]:
+    """Dossier ids matching ``query``, newest first: each kind the query may be
+    (:func:`~desk_app.services.query_kind.classify_query`) in turn, until one finds some; a
+    whole code is only ever a code."""
+    q = classify_query(query)
+    for kind in q.kinds:
+        if kind in (QueryKind.CODE, QueryKind.CODE_END):
+            candidates = code_candidates(q.text, code_space(session))
+            found = _ids_where(session, Dossier.code.in_(candidates), limit) if candidates else []
+        elif kind is QueryKind.ID_NUMBER:
+            found = _ids_where(session, Dossier.applicant_id_number == q.number, limit)
+        elif kind is QueryKind.PHONE:
+            found = _ids_where(session, Dossier.applicant_phone == q.phone, limit)
+        else:
+            found = _word_ids(session, q.text, limit)
+        if found or kind is QueryKind.CODE:
+            return found
+    return []

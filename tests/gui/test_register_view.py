@@ -90,7 +90,7 @@ def test_columns_and_vietnamese_labels(view, made) -> None:
     values = [m.index(row, c).data() for c in range(m.columnCount())]
     assert values == [made["Đặng Văn Đức"].code, "Đặng Văn Đức",
                       "Cấp Giấy xác nhận tình trạng hôn nhân", "Hộ tịch", "19/11/2026 09:00",
-                      "25/11/2026 09:00", "Đang xử lý", "Nguyễn Văn Bình"]
+                      "25/11/2026 09:00", "Đang giải quyết", "Nguyễn Văn Bình"]
 
 
 def test_colours_for_overdue_and_due_soon_open_dossiers(view, made) -> None:
@@ -223,7 +223,7 @@ def test_refresh_keeps_selection_and_shows_changes(qtbot, view, store, clock, ma
     assert view.current_dossier_id() == target.id
     assert view.table.currentIndex().row() == row_before + 1
     status = view.model.index(row_before + 1, COL_STATUS).data()
-    assert status == "Đang xử lý"
+    assert status == "Đang giải quyết"
     # an unchanged list keeps its rows and only reloads their contents
     with store.write() as s:
         lifecycle.change_status(s, clock, 3, target.id, Status.RESULT_READY)

@@ -155,7 +155,7 @@ def test_form07_register_for_a_date_range(store: Store, clock: FixedClock,
     text = pdf_text(r.pdf, tmp_path)
     check(text, *HEADER, "SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/11/2026 đến ngày 30/11/2026",
           *codes, LONG_ADDRESS, "Đăng ký việc nuôi con nuôi trong nước", "Dừng giải quyết",
-          "Công dân rút hồ sơ", f"Tổng số: {len(codes)} hồ sơ")
+          "Rút hồ sơ", f"Tổng số: {len(codes)} hồ sơ")
     with store.read() as s:
         empty = service.render_register(s, date(2026, 1, 1), date(2026, 1, 31), now=clock.now())
     check(pdf_text(empty.pdf, tmp_path), "Tổng số: 0 hồ sơ")

@@ -202,7 +202,7 @@ class DossierPage(QWidget):
             + (" · nhận qua bưu chính" if v.delivery == "post" else "")
             + (f" · lệ phí {fmt_money(v.fee_amount)}" if v.fee_amount else "")
             + (f"<br>Đã trả: {fmt_datetime(v.returned_at)} "
-               f"({messages.TIMING_LABELS.get(v.return_timing, v.return_timing)})"
+               f"({messages.timing_label(v.return_timing)})"
                if v.returned_at else "")
             + (f"<br>Lý do: {v.outcome_reason}" if v.outcome_reason else "")
             + "</p>",
@@ -249,7 +249,7 @@ class DossierPage(QWidget):
                 states = messages.status_label(e.to_status)
             timing = e.data.get("return_timing")
             if timing:
-                states += f" ({messages.TIMING_LABELS.get(timing, timing)})"
+                states += f" ({messages.timing_label(timing)})"
             note = "; ".join(x for x in (e.reason, _event_note(e.data)) if x)
             for col, text in enumerate(
                 (f"{e.at:%H:%M %d/%m/%Y}", _by(e), what, states, note)
@@ -381,7 +381,7 @@ class DossierPage(QWidget):
         self._after_return(result, dossier_id, collector.cleaned().full_name)
 
     def _after_return(self, result: lifecycle.ChangeResult, dossier_id: int, who: str) -> None:
-        timing = messages.TIMING_LABELS.get(result.return_timing, result.return_timing)
+        timing = messages.timing_label(result.return_timing)
         to = f" cho <b>{who}</b>" if who else ""
         self.show_result(
             f"Đã trả kết quả hồ sơ <b>{result.code}</b>{to}: <b>{timing}</b>. "
@@ -420,7 +420,7 @@ class DossierPage(QWidget):
             lines.append(f"Công dân đã bổ sung: tiếp tục bằng hồ sơ {_code_link(code, other)}.")
         if v.collector:
             c = v.collector
-            role = messages.COLLECTOR_LABELS.get(str(c.get("kind")), str(c.get("kind")))
+            role = messages.collector_label(c.get("kind"))
             lines.append(f"Người nhận kết quả: <b>{c.get('full_name', '')}</b> ({role}), "
                          f"số CCCD/CMND {c.get('id_number', '')}.")
         self.links.setText("<br>".join(lines))
@@ -543,7 +543,7 @@ def _event_note(data: dict) -> str:
     """What a history row adds beside the reason: who collected, which dossier is linked."""
     who = data.get("collector")
     if isinstance(who, dict):
-        role = messages.COLLECTOR_LABELS.get(str(who.get("kind")), str(who.get("kind")))
+        role = messages.collector_label(who.get("kind"))
         return (f"người nhận: {who.get('full_name', '')} ({role}), "
                 f"CCCD/CMND {who.get('id_number', '')}")
     for key, text in (("resumed_from", "tiếp tục hồ sơ"), ("resumed_by", "tiếp tục bằng hồ sơ")):

@@ -1,4 +1,8 @@
-"""A dossier read once into plain values for the page (no ORM objects kept in widgets)."""
+"""The dossier page's view of a dossier: plain values in the page's own terms.
+
+Read by the one dossier query of the services (:mod:`desk_app.services.dossier_view`), which the
+printed forms use too; this module only renames and shapes, it runs no query of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from desk_app.core.lifecycle import RESUMABLE, Status
-from desk_app.services.returns import collector_of
-from desk_app.store.models import Clerk, Dossier, ProcedureVersion
+from desk_app.services.dossier_view import load_dossier_record
+
+UNKNOWN_CLERK = "?"  # a clerk not on this desk (an event pulled from the province)
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,7 @@ class EventRow:
     from_status: str
     to_status: str
     reason: str
-    data: dict
+    data: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -63,55 +66,31 @@ class DossierView:
 
 
 def load_view(session: Session, dossier_id: int) -> DossierView | None:
-    d = session.scalars(
-        select(Dossier)
-        .where(Dossier.id == dossier_id)
-        .options(
-            selectinload(Dossier.events), selectinload(Dossier.components),
-            selectinload(Dossier.procedure_version).selectinload(ProcedureVersion.procedure),
-        )
-    ).first()
-    if d is None:
+    """The page's view of a dossier, from the one dossier query of the services."""
+    r = load_dossier_record(session, dossier_id)
+    if r is None:
         return None
-    clerk_ids = {d.received_by, *(e.clerk_id for e in d.events)}
-    names = dict(session.execute(
-        select(Clerk.id, Clerk.full_name).where(Clerk.id.in_(clerk_ids))
-    ).all())
-    rep = d.rep_name + (f" ({d.rep_relation})" if d.rep_relation else "") if d.rep_name else ""
+    rep = r.rep_name + (f" ({r.rep_relation})" if r.rep_relation else "") if r.rep_name else ""
     return DossierView(
-        id=d.id, code=d.code, status=d.status,
-        procedure=d.procedure_version.name,
-        procedure_code=d.procedure_version.procedure.national_code,
-        applicant=d.applicant_name, applicant_id=d.applicant_id_number,
-        applicant_phone=d.applicant_phone, applicant_address=d.applicant_address,
-        representative=rep,
-        received_at=d.received_at, received_by=names.get(d.received_by, "?"),
-        due_at=d.due_at, original_due_at=d.original_due_at, returned_at=d.returned_at,
-        return_timing=d.return_timing, delivery=d.delivery, fee_amount=d.fee_amount,
-        outcome_reason=d.outcome_reason,
+        id=r.id, code=r.code, status=r.status, procedure=r.procedure,
+        procedure_code=r.procedure_code, applicant=r.applicant_name,
+        applicant_id=r.applicant_id_number, applicant_phone=r.applicant_phone,
+        applicant_address=r.applicant_address, representative=rep,
+        received_at=r.received_at, received_by=r.received_by or UNKNOWN_CLERK,
+        due_at=r.due_at, original_due_at=r.original_due_at, returned_at=r.returned_at,
+        return_timing=r.return_timing, delivery=r.delivery, fee_amount=r.fee_amount,
+        outcome_reason=r.outcome_reason,
         components=tuple(
             ComponentLine(c.name, (c.originals, c.certified_copies, c.copies),
                           (c.originals_required, c.certified_copies_required, c.copies_required),
                           c.missing_note)
-            for c in d.components
+            for c in r.components
         ),
         events=tuple(
-            EventRow(e.at, names.get(e.clerk_id, "?"), e.action, e.from_status, e.to_status,
-                     e.reason, dict(e.data or {}))
-            for e in d.events
+            EventRow(e.at, e.clerk_name or UNKNOWN_CLERK, e.action, e.from_status, e.to_status,
+                     e.reason, e.data)
+            for e in r.events
         ),
-        resumable=Status(d.status) in RESUMABLE,
-        resumed_from=_link(session, d, "resumed_from"),
-        resumed_by=_link(session, d, "resumed_by"),
-        collector=collector_of(list(d.events)),
+        resumable=r.resumable, resumed_from=r.resumed_from, resumed_by=r.resumed_by,
+        collector=r.collector,
     )
-
-
-def _link(session: Session, d: Dossier, key: str) -> tuple[str, int | None] | None:
-    """The linked dossier named in an event's data: its code, and its id if stored here."""
-    for e in d.events:
-        link = (e.data or {}).get(key)
-        if isinstance(link, dict):
-            other = session.scalar(select(Dossier.id).where(Dossier.uuid == link.get("uuid")))
-            return str(link.get("code", "")), other
-    return None

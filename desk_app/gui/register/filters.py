@@ -49,7 +49,7 @@ class FilterBar(QWidget):
         )
         self.status = QComboBox(self)
         self.status.addItem(tr("Mọi trạng thái"), None)
-        self.status.addItem(tr("Đang giải quyết (chưa xong)"), ANY_OPEN)
+        self.status.addItem(tr("Chưa xong (mọi hồ sơ đang mở)"), ANY_OPEN)
         for st in STATUS_ORDER:
             self.status.addItem(status_label(st), st.value)
         self.field = QComboBox(self)

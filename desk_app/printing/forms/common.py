@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from desk_app.core import words
 from desk_app.printing.barcodes import Code128Bars, QrSquare
 from desk_app.printing.context import DossierView, date_parts
 from desk_app.printing.fonts import BOLD
@@ -48,6 +49,27 @@ class Ctx:
 
     def form(self, key: str) -> Any:
         return self.tpl[self.extra["form"]][key]
+
+
+# Where a province's template renames a word of the one vocabulary (desk_app.core.words):
+# (template section, key) of its optional code -> word map, by vocabulary group.
+WORD_OVERRIDES: dict[str, tuple[str, str]] = {
+    "status": ("common", "status_names"),
+    "timing": ("common", "timing_names"),
+    "collector": ("06", "collector_roles"),
+}
+
+
+def form_word(tpl: dict[str, Any], group: str, code: str | None) -> str:
+    """How the forms name ``code`` of ``group`` ('status', 'timing', 'collector'): the
+    province's override when its template has one, else the one vocabulary's word."""
+    if not code:
+        return ""
+    section, key = WORD_OVERRIDES.get(group, ("", ""))
+    override = tpl.get(section, {}).get(key) if section else None
+    if isinstance(override, dict) and isinstance(override.get(code), str) and override[code]:
+        return str(override[code])
+    return words.word(group, code)
 
 
 def reprint_mark(ctx: Ctx) -> None:

@@ -16,22 +16,23 @@ from desk_app.printing.forms.common import (
     Ctx,
     dossier_top,
     field_line,
+    form_word,
     line,
 )
 from desk_app.printing.layout import Cell, Table
 
 
-def timing(at: datetime, due: datetime | None, names: dict[str, str]) -> str:
+def timing(at: datetime, due: datetime | None) -> str:
+    """'early', 'on_time' or 'late': ``at`` against the due time then in force ('' without)."""
     if due is None:
         return ""
     if at > due:
-        return names["late"]
-    return names["early"] if at.date() < due.date() else names["on_time"]
+        return "late"
+    return "early" if at.date() < due.date() else "on_time"
 
 
 def _what(ctx: Ctx, t: dict[str, Any], e: EventView) -> str:
     """The "Nội dung giao, nhận" cell of one history event."""
-    common = ctx.tpl["common"]
     if e.action == "intake":
         what = t["actions"]["intake"]
         link = e.data.get("resumed_from")
@@ -45,12 +46,12 @@ def _what(ctx: Ctx, t: dict[str, Any], e: EventView) -> str:
         what = ctx.f(t["actions"]["resumed"], resumed_code=link.get("code", ""))
     else:
         what = ctx.f(t["actions"]["status"],
-                     to_status=common["status_names"].get(e.to_status, e.to_status))
+                     to_status=form_word(ctx.tpl, "status", e.to_status))
     if e.reason:
         what += f" ({e.reason})"
     who = e.data.get("collector")
     if isinstance(who, dict):
-        role = t["collector_roles"].get(who.get("kind", ""), who.get("kind", ""))
+        role = form_word(ctx.tpl, "collector", str(who.get("kind", "")))
         what += ". " + ctx.f(t["collector"], collector_name=who.get("full_name", ""),
                              collector_role=role, collector_id=who.get("id_number", ""))
     return what
@@ -58,7 +59,6 @@ def _what(ctx: Ctx, t: dict[str, Any], e: EventView) -> str:
 
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["06"]
-    common = ctx.tpl["common"]
     dossier_top(ctx, t, d)
     line(ctx, ctx.f(t["attached"]), "i", align="center")
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
@@ -71,7 +71,7 @@ def build(ctx: Ctx, d: DossierView) -> None:
     due = d.original_due_at
     for i, e in enumerate(d.events, 1):
         what = _what(ctx, t, e)
-        result = timing(e.at, due, common["timing_names"]) if e.action != "intake" else ""
+        result = form_word(ctx.tpl, "timing", timing(e.at, due)) if e.action != "intake" else ""
         if e.action == "extend":
             due = parse_iso(e.data.get("new_due_at")) or due
         rows.append([str(i), fmt_time(e.at, ctx.tpl), what, e.clerk_name, result, ""])

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk_app.printing.context import fmt_date
-from desk_app.printing.forms.common import Ctx, header, line, reprint_mark, title
+from desk_app.printing.forms.common import Ctx, form_word, header, line, reprint_mark, title
 from desk_app.printing.layout import Cell, Table
 from desk_app.store.models import Dossier, ProcedureVersion
 
@@ -46,16 +46,15 @@ def load_rows(session: Session, date_from: date, date_to: date) -> list[Register
 
 def build(ctx: Ctx, rows: list[RegisterRow], date_from: date, date_to: date) -> None:
     t = ctx.tpl["07"]
-    common = ctx.tpl["common"]
     reprint_mark(ctx)
     header(ctx)
     title(ctx, t["title"], (ctx.f(t["range"], date_from=fmt_date(date_from, ctx.tpl),
                                   date_to=fmt_date(date_to, ctx.tpl)), "i"))
     body = []
     for i, r in enumerate(rows, 1):
-        state = common["status_names"].get(r.status, r.status)
+        state = form_word(ctx.tpl, "status", r.status)
         if r.return_timing:
-            state += f" ({common['timing_names'].get(r.return_timing, r.return_timing)})"
+            state += f" ({form_word(ctx.tpl, 'timing', r.return_timing)})"
         body.append([
             Cell(str(i), align="center"), Cell(r.code), Cell(r.procedure), Cell(r.applicant),
             Cell(fmt_date(r.received_at, ctx.tpl), align="center"),
