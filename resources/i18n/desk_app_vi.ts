@@ -12,7 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đang giải quyết (chưa xong)</source>
+        <source>Chưa xong (mọi hồ sơ đang mở)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -420,6 +420,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mã hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Thay đổi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,6 +503,113 @@ Tỉnh trả lời lúc {when}.</source>
     </message>
     <message>
         <source>Đã chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn (trong một ngày làm việc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính công ích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tại Bộ phận một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính (gửi về địa chỉ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>người nộp hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>người nhận thay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sớm hơn hẹn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đúng hẹn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trễ hẹn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

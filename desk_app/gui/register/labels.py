@@ -7,23 +7,16 @@ screen's, so the register names a status exactly as the dossier page and the for
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desk_app.core.words import STATUS_ORDER
 from desk_app.gui.messages import status_label, urgency_label
-
-CONTEXT = "Register"
+from desk_app.gui.tr import QT_TR_NOOP, tr
 
 __all__ = ["HEADERS", "STATUS_ORDER", "header", "status_label", "tr", "urgency_label"]
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 HEADERS = (
-    "Mã hồ sơ", "Người nộp", "Thủ tục", "Lĩnh vực", "Ngày nhận", "Hẹn trả", "Trạng thái",
-    "Người tiếp nhận",
+    QT_TR_NOOP("Mã hồ sơ"), QT_TR_NOOP("Người nộp"), QT_TR_NOOP("Thủ tục"),
+    QT_TR_NOOP("Lĩnh vực"), QT_TR_NOOP("Ngày nhận"), QT_TR_NOOP("Hẹn trả"),
+    QT_TR_NOOP("Trạng thái"), QT_TR_NOOP("Người tiếp nhận"),
 )
 
 
