@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import FieldError, KnownError, TransitionError, ValidationError
+from desk_app.errors import FieldError, KnownError, TransitionError
 from desk_app.gui import hooks, messages
+from desk_app.gui.dossier.page_text import components_html, header_html, history_rows, link_lines
 from desk_app.gui.dossier.return_dialog import ReturnDialog
-from desk_app.gui.dossier.view_data import DossierView, EventRow, load_view
+from desk_app.gui.dossier.view_data import DossierView, load_view
 from desk_app.gui.fields import DateTimeField, FieldMessage, mark
-from desk_app.gui.formatting import fmt_appointment, fmt_datetime, fmt_money
+from desk_app.gui.formatting import fmt_appointment, fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.services import lifecycle, returns, working_hours
 from desk_app.services.access import ForbiddenError
@@ -180,35 +181,8 @@ class DossierPage(QWidget):
     def _render(self) -> None:
         v = self.view
         assert v is not None
-        status = messages.status_label(v.status)
-        due = fmt_datetime(v.due_at) or "—"
-        if v.original_due_at and v.due_at != v.original_due_at:
-            due += f" (hẹn ban đầu {fmt_datetime(v.original_due_at)})"
-        overdue = (v.due_at is not None and Status(v.status) in EXTENDABLE
-                   and self.ops.clock.now() > v.due_at)
-        lines = [
-            f"<h2 style='margin:0'>Hồ sơ {v.code}</h2>",
-            f"<p>Trạng thái: <b>{status}</b>"
-            + (" <span style='color:#b00020'><b>(quá hạn)</b></span>" if overdue else "")
-            + f"<br>Thủ tục: {v.procedure_code} · {v.procedure}"
-            + f"<br>Người nộp: <b>{v.applicant}</b>"
-            + (f" · CCCD {v.applicant_id}" if v.applicant_id else "")
-            + (f" · ĐT {v.applicant_phone}" if v.applicant_phone else "")
-            + _mismatch_note(v)
-            + (f"<br>Nơi thường trú: {v.applicant_address}" if v.applicant_address else "")
-            + (f"<br>Người nộp thay: {v.representative}" if v.representative else "")
-            + f"<br>Tiếp nhận: {fmt_datetime(v.received_at)} · cán bộ {v.received_by}"
-            + f"<br>Hẹn trả: <b>{due}</b>"
-            + (" · nhận qua bưu chính" if v.delivery == "post" else "")
-            + (f" · lệ phí {fmt_money(v.fee_amount)}" if v.fee_amount else "")
-            + (f"<br>Đã trả: {fmt_datetime(v.returned_at)} "
-               f"({messages.TIMING_LABELS.get(v.return_timing, v.return_timing)})"
-               if v.returned_at else "")
-            + (f"<br>Lý do: {v.outcome_reason}" if v.outcome_reason else "")
-            + "</p>",
-        ]
-        self.header.setText("".join(lines))
-        self.components.setText(_components_html(v))
+        self.header.setText(header_html(v, self.ops.clock.now()))
+        self.components.setText(components_html(v))
         self._set_enabled(True)
         current = Status(v.status)
         role = self.ops.clerk.role
@@ -233,27 +207,8 @@ class DossierPage(QWidget):
         assert self.view is not None
         events = self.view.events
         self.history.setRowCount(len(events))
-        for row, e in enumerate(events):
-            what = messages.EVENT_LABELS.get(e.action, e.action)
-            if e.action == "extend":
-                states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
-            elif e.action == "resumed":
-                states = messages.status_label(e.to_status)
-            elif e.action == "upstream_ignored":  # the desk's life cycle refused it
-                states = (f"vẫn «{messages.status_label(e.from_status)}», không chuyển sang "
-                          f"«{messages.status_label(e.to_status)}»")
-            elif e.from_status:
-                states = (f"{messages.status_label(e.from_status)} → "
-                          f"{messages.status_label(e.to_status)}")
-            else:
-                states = messages.status_label(e.to_status)
-            timing = e.data.get("return_timing")
-            if timing:
-                states += f" ({messages.TIMING_LABELS.get(timing, timing)})"
-            note = "; ".join(x for x in (e.reason, _event_note(e.data)) if x)
-            for col, text in enumerate(
-                (f"{e.at:%H:%M %d/%m/%Y}", _by(e), what, states, note)
-            ):
+        for row, texts in enumerate(history_rows(events)):
+            for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(row, col, item)
@@ -261,9 +216,10 @@ class DossierPage(QWidget):
     def _render_extra_actions(self, current: Status) -> None:
         while self.extra_row.count():
             item = self.extra_row.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().hide()  # gone at once; deleted when the event loop runs
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once; deleted when the event loop runs
+                widget.deleteLater()
         for action in hooks.dossier_menu_actions:
             if action.statuses is not None and current.value not in action.statuses:
                 continue
@@ -298,30 +254,31 @@ class DossierPage(QWidget):
             self.reason.setFocus()
             return False
         dossier_id = self.view.id
-        try:
-            result = self.ops.write(
-                "status", lifecycle.change_status, dossier_id, target, reason, parent=self
-            )
-        except ValidationError as exc:
-            mark(self.reason, self.reason_msg,
-                 " ".join(messages.field_message(e) for e in exc.errors))
-            self.reason.setFocus()
-            return False
-        if result is None:
-            error = self.ops.last_error
-            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
-                             ok=False)
-            self.refresh()
-            return False
+        return self.ops.write(
+            "status", lifecycle.change_status, dossier_id, target, reason, parent=self,
+            done=lambda result: self._changed(result, target, dossier_id),
+            invalid=self._reason_errors, failed=self._refused,
+        ) is not None
+
+    def _reason_errors(self, errors: list[FieldError]) -> None:
+        mark(self.reason, self.reason_msg, " ".join(messages.field_message(e) for e in errors))
+        self.reason.setFocus()
+
+    def _refused(self, error: KnownError) -> None:
+        """Another window moved the dossier, the clerk may not...: said here and in a box."""
+        self.show_result(messages.known_message(error), ok=False)
+        messages.show_known_error(self, error)
+        self.refresh()
+
+    def _changed(self, result: lifecycle.ChangeResult, target: Status, dossier_id: int) -> None:
         self.reason.clear()
         if target is Status.RETURNED:
             self._after_return(result, dossier_id, "")
-            return True
+            return
         self.show_result(
             f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
         )
         self.refresh()
-        return True
 
     def _clicked(self, target: Status) -> None:
         if target is Status.RETURNED:
@@ -365,20 +322,18 @@ class DossierPage(QWidget):
             return
         dossier_id = self.view.id
         collector = dialog.collector()
-        try:
-            result = self.ops.write("status", returns.return_result, dossier_id, collector,
-                                    parent=self)
-        except ValidationError as exc:
-            dialog.show_errors(exc.errors)
-            return
-        dialog.accept()
-        if result is None:
-            error = self.ops.last_error
-            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
-                             ok=False)
-            self.refresh()
-            return
-        self._after_return(result, dossier_id, collector.cleaned().full_name)
+        who = collector.cleaned().full_name
+
+        def done(result: lifecycle.ChangeResult) -> None:
+            dialog.accept()
+            self._after_return(result, dossier_id, who)
+
+        def failed(error: KnownError) -> None:
+            dialog.accept()
+            self._refused(error)
+
+        self.ops.write("status", returns.return_result, dossier_id, collector, parent=self,
+                       done=done, invalid=dialog.show_errors, failed=failed)
 
     def _after_return(self, result: lifecycle.ChangeResult, dossier_id: int, who: str) -> None:
         timing = messages.TIMING_LABELS.get(result.return_timing, result.return_timing)
@@ -411,18 +366,7 @@ class DossierPage(QWidget):
         outer.insertWidget(outer.indexOf(self.actions_box), self.resume_button)
 
     def _render_links(self, v: DossierView) -> None:
-        lines = []
-        if v.resumed_from is not None:
-            code, other = v.resumed_from
-            lines.append(f"Tiếp tục hồ sơ {_code_link(code, other)} (đã yêu cầu bổ sung).")
-        if v.resumed_by is not None:
-            code, other = v.resumed_by
-            lines.append(f"Công dân đã bổ sung: tiếp tục bằng hồ sơ {_code_link(code, other)}.")
-        if v.collector:
-            c = v.collector
-            role = messages.COLLECTOR_LABELS.get(str(c.get("kind")), str(c.get("kind")))
-            lines.append(f"Người nhận kết quả: <b>{c.get('full_name', '')}</b> ({role}), "
-                         f"số CCCD/CMND {c.get('id_number', '')}.")
+        lines = link_lines(v)
         self.links.setText("<br>".join(lines))
         self.links.setVisible(bool(lines))
         self.resume_button.setVisible(v.resumable)
@@ -481,82 +425,14 @@ class DossierPage(QWidget):
             self, f"Gia hạn hồ sơ {self.view.code}: hẹn trả mới {fmt_appointment(new_due)}, "
                   "lập văn bản xin lỗi (mẫu 04)?"):
             return False
-        try:
-            result = self.ops.write(
-                "extend", lifecycle.extend_due, self.view.id, new_due,
-                self.extend_reason.text(), parent=self,
-            )
-        except ValidationError as exc:
-            self._extend_errors(exc.errors)
-            return False
-        if result is None:
-            return False
+        return self.ops.write(
+            "extend", lifecycle.extend_due, self.view.id, new_due,
+            self.extend_reason.text(), parent=self,
+            done=lambda _r: self._extended(new_due), invalid=self._extend_errors,
+        ) is not None
+
+    def _extended(self, new_due: datetime) -> None:
         self.extend_reason.clear()
         self.show_result(f"Đã gia hạn, hẹn trả mới {fmt_datetime(new_due)}. "
                          "In văn bản xin lỗi (mẫu 04) gửi công dân.", ok=True)
         self.refresh()
-        return True
-
-
-KIND_NAMES = ("bản chính", "bản sao chứng thực", "bản sao")
-
-
-def _mismatch_note(v: DossierView) -> str:
-    """The clerk's confirmation at intake that the card was checked despite a CCCD number
-    contradicting the birth year or gender (stored in the intake event)."""
-    for e in v.events:
-        problems = e.data.get("id_mismatch_acknowledged") if e.action == "intake" else None
-        if problems:
-            words = "; ".join(messages.MISMATCH_MESSAGES.get(str(p), "") for p in problems)
-            return (f"<br><span style='color:#9a5b00'>Số CCCD không khớp ({words}): cán bộ "
-                    f"{e.clerk} đã đối chiếu thẻ gốc khi tiếp nhận.</span>")
-    return ""
-
-
-def _components_html(v: DossierView) -> str:
-    """'Thành phần đã nhận: 1. Tờ khai (1 bản chính) ...', missing ones marked."""
-    items = []
-    for n, c in enumerate(v.components, start=1):
-        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES, strict=False) if k)
-        short = any(g < need for g, need in zip(c.got, c.need, strict=False))
-        text = f"{n}. {c.name}" + (f" ({got})" if got else "")
-        if c.note:
-            text += f" — {c.note}"
-        if short:
-            text = f"<span style='color:#9a5b00'>{text} — chưa đủ</span>"
-        items.append(text)
-    return "<b>Thành phần hồ sơ:</b><br>" + "<br>".join(items) if items else ""
-
-
-def _code_link(code: str, dossier_id: int | None) -> str:
-    return f"<a href='dossier:{dossier_id}'>{code}</a>" if dossier_id else f"<b>{code}</b>"
-
-
-def _by(e: EventRow) -> str:
-    """Who made the change: the province's office for a change pulled from the province."""
-    if e.data.get("source") == "province":
-        return str(e.data.get("by") or "") or "Tỉnh"
-    return e.clerk
-
-
-def _event_note(data: dict) -> str:
-    """What a history row adds beside the reason: who collected, which dossier is linked."""
-    who = data.get("collector")
-    if isinstance(who, dict):
-        role = messages.COLLECTOR_LABELS.get(str(who.get("kind")), str(who.get("kind")))
-        return (f"người nhận: {who.get('full_name', '')} ({role}), "
-                f"CCCD/CMND {who.get('id_number', '')}")
-    for key, text in (("resumed_from", "tiếp tục hồ sơ"), ("resumed_by", "tiếp tục bằng hồ sơ")):
-        link = data.get(key)
-        if isinstance(link, dict):
-            return f"{text} {link.get('code', '')}"
-    return ""
-
-
-def _parse(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
-    except ValueError:
-        return None
