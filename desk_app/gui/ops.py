@@ -33,7 +33,7 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -138,7 +138,7 @@ def submit(
         try:
             _deliver(handle, result, exc, done, invalid, failed, log_path)
             if exc is None and after is not None:
-                after(result)  # type: ignore[arg-type]  # no exception: work() returned a T
+                after(cast(T, result))  # no exception: work() returned a T
         finally:
             handle.running = False
             if handle in _in_flight:
@@ -156,7 +156,7 @@ def _deliver(handle: Write[T], result: T | None, exc: Exception | None,
     parent = handle.parent if alive else None
     if exc is None:
         if done is not None and alive:
-            done(result)  # type: ignore[arg-type]  # no exception: work() returned a T
+            done(cast(T, result))  # no exception: work() returned a T
         return
     if isinstance(exc, ValidationError) and invalid is not None:
         if alive:
