@@ -14,7 +14,8 @@
 5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
 6. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
    printing, the citizen's rating screen and the sync indicator plugged in
-   (:func:`desk_app.gui.startup.install_extensions`).
+   (:func:`desk_app.gui.startup.install_extensions`). From step 5 on, an error nobody caught,
+   in any thread, is logged and shown in the crash dialog (:mod:`desk_app.gui.crash`).
 """
 
 from __future__ import annotations
@@ -47,21 +48,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="start, show the first window, print 'ready' and quit (for checks)",
     )
     return parser.parse_args(argv)
-
-
-def _install_crash_dialog(log_path: str) -> None:
-    """A bug in a Qt slot: log it and show the crash dialog with the log's path, keep running
-    (a KnownError that reached no handler is told in its words instead)."""
-    from desk_app.gui import messages
-
-    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
-        if isinstance(exc, KnownError):  # the environment (a damaged file, a full disk)
-            messages.show_known_error(None, exc)
-            return
-        log.error("unhandled error", exc_info=(kind, exc, tb))  # type: ignore[arg-type]
-        messages.show_bug(None, exc, log_path)
-
-    sys.excepthook = hook
 
 
 def _logging(data_dir: Path) -> Path:
@@ -104,13 +90,14 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.gui import messages, store_recovery
+    from desk_app.gui import crash, messages, store_recovery
     from desk_app.gui.fonts import install_fonts
     from desk_app.gui.startup import Launcher
     from desk_app.gui.translations import install_translations
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install_fonts(app)
     install_translations(app)
     if store is not None:  # the background check: a small file has its verdict by now
@@ -134,7 +121,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
             box.exec()
         return 2
     assert store is not None
-    _install_crash_dialog(str(log_path))
+    crash.install(str(log_path))  # sys.excepthook and threading.excepthook
     launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
     first = launcher.start()
     if args.smoke:

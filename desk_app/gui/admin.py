@@ -4,6 +4,9 @@ idle-lock time and the desk's counter number.
 Enter does what the focused field suggests: in the new-account fields it creates the account
 being typed; it never presses another button (no button is a default button), and locking an
 account or resetting its password asks first, naming the account.
+
+Each change runs through :meth:`desk_app.gui.ops.Ops.write` (off the GUI thread); what follows
+it (the list reloaded, a field cleared, a message at the field) happens when it lands.
 """
 
 from __future__ import annotations
@@ -26,19 +29,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desk_app.core.codes import COUNTERS
-from desk_app.errors import ValidationError
+from desk_app.errors import FieldError, KnownError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
 from desk_app.services import clerk_admin
-from desk_app.services.clerks import ROLES
+from desk_app.services.clerks import ROLES, clerk_rows
 from desk_app.services.counter import change_counter, desk_counter
 from desk_app.services.desk_settings import idle_lock_seconds
-from desk_app.store.models import Clerk
 
 
 class AdminDialog(QDialog):
@@ -103,7 +104,7 @@ class AdminDialog(QDialog):
             box.addWidget(self.msgs[name])
             form.addRow(labels[name], box)
         self.create_button = QPushButton("Tạo tài khoản")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_account)
         form.addRow("", self.create_button)
         layout.addWidget(new_box)
 
@@ -148,13 +149,13 @@ class AdminDialog(QDialog):
             button.setAutoDefault(False)  # Enter never presses a button by accident
             button.setDefault(False)
         for line in (self.username, self.full_name, self.password):
-            line.returnPressed.connect(self.create)
+            line.returnPressed.connect(self.create_account)
         self.reload()
 
     def reload(self) -> None:
         with self.ops.read() as session:
-            clerks = session.scalars(select(Clerk).order_by(Clerk.id)).all()
-            rows = [(c.id, c.username, c.full_name, c.role, c.active) for c in clerks]
+            rows = [(c.id, c.username, c.full_name, c.role, c.active)
+                    for c in clerk_rows(session)]
             seconds = idle_lock_seconds(session)
             counter = desk_counter(session)
         self.table.setRowCount(len(rows))
@@ -169,31 +170,30 @@ class AdminDialog(QDialog):
         self.idle_minutes.setValue(seconds // 60)
         self.counter.setValue(counter or 0)
 
-    def create(self) -> bool:
+    def create_account(self) -> bool:
+        """Start creating the account typed; False when it cannot start (one is running)."""
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
-        try:
-            result = self.ops.write(
-                "clerk", clerk_admin.add_clerk, self.username.text(), self.full_name.text(),
-                self.password.text(), self.role.currentData(), parent=self,
-            )
-        except ValidationError as exc:
-            for err in exc.errors:
-                if err.field in self.widgets:
-                    mark(self.widgets[err.field], self.msgs[err.field],
-                         messages.field_message(err))
-            first = next((e.field for e in exc.errors if e.field in self.widgets), None)
-            if first is not None:
-                self.widgets[first].setFocus()
-            return False
-        if result is None:
-            return False
+        return self.ops.write(
+            "clerk", clerk_admin.add_clerk, self.username.text(), self.full_name.text(),
+            self.password.text(), self.role.currentData(), parent=self,
+            done=self._created, invalid=self._create_errors,
+        ) is not None
+
+    def _create_errors(self, errors: list[FieldError]) -> None:
+        for err in errors:
+            if err.field in self.widgets:
+                mark(self.widgets[err.field], self.msgs[err.field], messages.field_message(err))
+        first = next((e.field for e in errors if e.field in self.widgets), None)
+        if first is not None:
+            self.widgets[first].setFocus()
+
+    def _created(self, _clerk: object) -> None:
         for widget in (self.username, self.full_name, self.password):
             widget.clear()
         self.role.setCurrentIndex(0)  # the next account starts as a plain clerk again
         self.reload()
         self.username.setFocus()
-        return True
 
     def reject(self) -> None:
         """Esc or closing: an account half typed is dropped only when the admin says so."""
@@ -205,12 +205,12 @@ class AdminDialog(QDialog):
     def _selected(self) -> tuple[int, str, str, bool] | None:
         """(id, username, full name, active) of the account selected in the list."""
         row = self.table.currentRow()
-        item = self.table.item(row, 0)
-        if item is None:
+        item, name = self.table.item(row, 0), self.table.item(row, 1)
+        if item is None or name is None:
             messages.inform(self, "Chọn một tài khoản trong danh sách trước.")
             return None
         return (int(item.data(Qt.ItemDataRole.UserRole)), item.text(),
-                self.table.item(row, 1).text(), bool(item.data(Qt.ItemDataRole.UserRole + 1)))
+                name.text(), bool(item.data(Qt.ItemDataRole.UserRole + 1)))
 
     def toggle_selected(self) -> bool:
         chosen = self._selected()
@@ -220,10 +220,13 @@ class AdminDialog(QDialog):
         verb = "Khoá" if active else "Mở khoá"
         if not messages.confirm(self, f"{verb} tài khoản {username} ({name})?"):
             return False
-        result = self.ops.write("clerk", clerk_admin.set_active, clerk_id, not active,
-                                parent=self)
+        return self.ops.write("clerk", clerk_admin.set_active, clerk_id, not active,
+                              parent=self, done=lambda _c: self.reload(),
+                              failed=self._refused) is not None
+
+    def _refused(self, exc: KnownError) -> None:
         self.reload()
-        return result is not None
+        messages.show_known_error(self, exc)
 
     def start_reset(self) -> ResetPasswordDialog | None:
         chosen = self._selected()
@@ -236,32 +239,30 @@ class AdminDialog(QDialog):
 
     def save_idle(self) -> bool:
         seconds = self.idle_minutes.value() * 60
-        result = self.ops.write("settings", clerk_admin.set_idle_lock, seconds, parent=self)
-        if result is None:
-            return False
+        return self.ops.write("settings", clerk_admin.set_idle_lock, seconds, parent=self,
+                              done=lambda _r: self._idle_saved(seconds)) is not None
+
+    def _idle_saved(self, seconds: int) -> None:
         self.idleChanged.emit(seconds)
         self.idle_saved.setText(f"Đã lưu: khoá sau {seconds // 60} phút không thao tác."
                                 if seconds else "Đã lưu: không tự khoá.")
-        return True
-
 
     def save_counter(self) -> bool:
         """Each PC of the commune has its own number; the province is told at the next sync
         (and says so if another desk of the commune has it)."""
         mark(self.counter, self.counter_msg, "")
-        try:
-            result = self.ops.write("settings", change_counter, self.counter.value(),
-                                    parent=self)
-        except ValidationError as exc:
-            mark(self.counter, self.counter_msg, messages.field_message(exc.errors[0]))
-            self.counter.setFocus()
-            return False
-        if result is None:
-            return False
+        return self.ops.write("settings", change_counter, self.counter.value(), parent=self,
+                              done=self._counter_saved,
+                              invalid=self._counter_errors) is not None
+
+    def _counter_errors(self, errors: list[FieldError]) -> None:
+        mark(self.counter, self.counter_msg, messages.field_message(errors[0]))
+        self.counter.setFocus()
+
+    def _counter_saved(self, result: int) -> None:
         self.counter_saved.setText(f"Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số "
                                    f"thứ tự {result}001, {result}002…")
         self.counterChanged.emit(result)
-        return True
 
 
 class ResetPasswordDialog(QDialog):
@@ -296,16 +297,14 @@ class ResetPasswordDialog(QDialog):
 
     def submit(self) -> bool:
         mark(self.password, self.message, "")
-        try:
-            result = self.ops.write("clerk", clerk_admin.reset_password, self.clerk_id,
-                                    self.password.text(), parent=self)
-        except ValidationError as exc:
-            mark(self.password, self.message,
-                 " ".join(messages.field_message(e) for e in exc.errors))
-            return False
-        if result is None:
-            return False
+        return self.ops.write(
+            "clerk", clerk_admin.reset_password, self.clerk_id, self.password.text(),
+            parent=self, done=self._reset,
+            invalid=lambda errors: mark(self.password, self.message, " ".join(
+                messages.field_message(e) for e in errors)),
+        ) is not None
+
+    def _reset(self, _clerk: object) -> None:
         self.accept()
         messages.inform(self.parentWidget(), f"Đã đặt lại mật khẩu cho {self.username}. "
                         "Cán bộ sẽ đổi mật khẩu khi đăng nhập lần sau.")
-        return True

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock, SystemClock
-from desk_app.errors import KnownError
 from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.login import EMPTY_PASSWORD, check_password, login_message
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.tr import tr
+from desk_app.services.clerks import LoginResult
 from desk_app.store.engine import Store
 
 _INPUT = frozenset({
@@ -116,16 +116,16 @@ class LockScreen(QWidget):
         if not self.password.text():  # Enter on an empty field (a visitor, a habit): no try
             mark(self.password, self.message, EMPTY_PASSWORD)
             return False
-        try:
-            result = check_password(self.store, self.clock, self.clerk.username,
-                                    self.password.text())
-        except KnownError as exc:  # database busy: nothing counted, try again
-            mark(self.password, self.message, messages.known_message(exc))
-            return False
+        check_password(self.store, self.clock, self.clerk.username, self.password.text(),
+                       parent=self, done=self._checked,
+                       failed=lambda exc: mark(self.password, self.message,
+                                               messages.known_message(exc)))
+        return True
+
+    def _checked(self, result: LoginResult, _clerk: ClerkInfo | None) -> None:
         self.password.clear()
         if result.outcome != "ok":
             mark(self.password, self.message, login_message(result))
-            return False
+            return
         mark(self.password, self.message, "")
         self.unlocked.emit()
-        return True

@@ -4,9 +4,15 @@ Passwords are checked by :func:`desk_app.services.clerks.login` (argon2id), whic
 passwords and locks the account for a few minutes after too many; a password reset by an admin
 is changed in :class:`ChangePasswordDialog` before the main window opens. The dialogs are opened
 with ``open()`` (non-blocking) and report the clerk through :attr:`loggedIn`.
+
+Every write here (counting a wrong password, the first-run admin, a new password) runs on the
+database worker through :func:`desk_app.gui.ops.submit`, as the clerk's writes do later: a store
+busy for seconds never freezes the window, and a second Enter while one check runs is ignored.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,25 +24,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, SystemClock
-from desk_app.errors import FieldError, KnownError, StoreProblemError, ValidationError
-from desk_app.gui import messages
+from desk_app.errors import FieldError, KnownError, StoreProblemError
+from desk_app.gui import messages, ops
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import grow_to_fit
-from desk_app.gui.ops import wait_cursor
 from desk_app.gui.session import ClerkInfo
 from desk_app.services.clerks import (
     LOCKOUT,
     LOGIN_ATTEMPTS,
     LoginResult,
     change_own_password,
-    create_clerk,
+    clerk_row,
     login,
 )
-from desk_app.services.counter import desk_counter, set_counter
+from desk_app.services.counter import desk_counter
+from desk_app.services.setup import create_first_admin
 from desk_app.store.engine import Store
-from desk_app.store.models import Clerk
 
 WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
 # An empty password is not checked, so it never counts towards the lockout.
@@ -104,22 +110,38 @@ def login_message(result: LoginResult) -> str:
     return WRONG_LOGIN
 
 
-def check_password(store: Store, clock: Clock, username: str,
-                   password: str) -> LoginResult:
-    """:func:`desk_app.services.clerks.login` in its own write transaction (it counts wrong
-    passwords); a busy database counts as a refusal the clerk can retry.
+Checked = tuple[LoginResult, ClerkInfo | None]
+
+
+def _checked(session: Session, clock: Clock, username: str, password: str) -> Checked:
+    result = login(session, clock, username, password)
+    if result.outcome != "ok" or result.clerk_id is None:
+        return result, None
+    return result, ClerkInfo.of(clerk_row(session, result.clerk_id))
+
+
+def check_password(store: Store, clock: Clock, username: str, password: str, *,
+                   parent: QWidget, done: Callable[[LoginResult, ClerkInfo | None], None],
+                   failed: Callable[[KnownError], None]) -> ops.Write[Checked] | None:
+    """:func:`desk_app.services.clerks.login` in its own write transaction on the database
+    worker (it counts wrong passwords); ``done(result, clerk)`` on the GUI thread, the clerk
+    only when the password was right. A busy database goes to ``failed``: a refusal the clerk
+    can retry. None: a check from ``parent`` is still running (a second Enter).
 
     It does not wait for the start-up check of a big file. On a file found damaged (writes
     refused) the password is checked in a read transaction, so the dossiers can still be
     looked at; wrong passwords are then not counted."""
-    try:
-        with wait_cursor(), store.write(gated=False) as session:
-            return login(session, clock, username, password)
-    except StoreProblemError:
-        if store.guard.state != "failed":
-            raise
-    with wait_cursor(), store.read() as session:
-        return login(session, clock, username, password)  # not committed
+
+    def refused(exc: KnownError) -> None:
+        if isinstance(exc, StoreProblemError) and store.guard.state == "failed":
+            with store.read() as session:  # not committed
+                done(*_checked(session, clock, username, password))
+            return
+        failed(exc)
+
+    return ops.submit(store, "login", lambda s: _checked(s, clock, username, password),
+                      parent=parent, done=lambda checked: done(*checked), failed=refused,
+                      gated=False)
 
 
 class LoginDialog(_Dialog):
@@ -155,19 +177,18 @@ class LoginDialog(_Dialog):
             mark(self.password, self.password_msg, EMPTY_PASSWORD)
             self.password.setFocus()
             return
-        try:
-            result = check_password(self.store, self.clock, self.username.text(),
-                                    self.password.text())
-        except KnownError as exc:  # database busy: nothing counted, try again
-            mark(self.password, self.password_msg, messages.known_message(exc))
-            return
-        if result.outcome != "ok" or result.clerk_id is None:
+        check_password(self.store, self.clock, self.username.text(), self.password.text(),
+                       parent=self, done=self._checked, failed=self._refused)
+
+    def _refused(self, exc: KnownError) -> None:  # database busy: nothing counted, try again
+        mark(self.password, self.password_msg, messages.known_message(exc))
+
+    def _checked(self, result: LoginResult, info: ClerkInfo | None) -> None:
+        if result.outcome != "ok" or info is None:
             mark(self.password, self.password_msg, login_message(result))
             self.password.clear()
             self.password.setFocus()
             return
-        with self.store.read() as session:
-            info = ClerkInfo.of(session.get(Clerk, result.clerk_id))
         if result.must_change_password:
             self.password.clear()
             self.change_dialog = ChangePasswordDialog(self.store, self.clock, info, self)
@@ -205,17 +226,15 @@ class ChangePasswordDialog(_Dialog):
     def submit(self) -> None:
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
-        try:
-            with wait_cursor(), self.store.write() as session:
-                change_own_password(session, self.clock, self.info.id, self.password.text(),
-                                    self.password2.text())
-        except ValidationError as exc:
-            self.show_field_errors(exc.errors, self.widgets, self.msgs)
-            return
-        except KnownError as exc:
-            mark(self.password, self.msgs["password"], messages.known_message(exc))
-            return
-        self._done(self.info)
+        clock, info = self.clock, self.info
+        password, password2 = self.password.text(), self.password2.text()
+        ops.submit(self.store, "password",
+                   lambda s: change_own_password(s, clock, info.id, password, password2),
+                   parent=self, done=lambda _clerk: self._done(info),
+                   invalid=lambda errors: self.show_field_errors(errors, self.widgets,
+                                                                 self.msgs),
+                   failed=lambda exc: mark(self.password, self.msgs["password"],
+                                           messages.known_message(exc)))
 
 
 class FirstRunDialog(_Dialog):
@@ -269,32 +288,13 @@ class FirstRunDialog(_Dialog):
     def submit(self) -> None:
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
-        errors: list[FieldError] = []
-        if self.password.text() != self.password2.text():
-            errors.append(FieldError("password2", "mismatch"))
-        info = None
-        if not errors:
-            try:
-                # The one write outside Ops: there is no clerk yet to run it as. The account
-                # and the counter number are written together or not at all.
-                with wait_cursor(), self.store.write() as session:
-                    try:
-                        info = ClerkInfo.of(create_clerk(
-                            session, self.clock, self.username.text(), self.full_name.text(),
-                            self.password.text(), "admin",
-                        ))
-                    except ValidationError as exc:
-                        errors += exc.errors
-                    try:
-                        set_counter(session, self.counter.text())
-                    except ValidationError as exc:
-                        errors += exc.errors
-                    if errors:
-                        raise ValidationError(errors)
-            except ValidationError:
-                info = None
-        if errors:
-            self.show_field_errors(errors, self.widgets, self.msgs)
-            return
-        assert info is not None
-        self._done(info)
+        clock = self.clock
+        values = (self.username.text(), self.full_name.text(), self.password.text(),
+                  self.password2.text(), self.counter.text())
+        # no clerk yet to run it as: the account and the counter number are written together
+        # or not at all, on the same worker as every other write
+        ops.submit(self.store, "first_admin",
+                   lambda s: ClerkInfo.of(create_first_admin(s, clock, *values)),
+                   parent=self, done=self._done,
+                   invalid=lambda errors: self.show_field_errors(errors, self.widgets,
+                                                                 self.msgs))

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from desk_app.store.models import Clerk
+from typing import Protocol
 
 LEADER_ROLES = frozenset({"leader", "admin"})
+
+
+class _Account(Protocol):
+    """Anything naming a clerk account: a service's ``ClerkRow`` or a stored clerk."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def username(self) -> str: ...
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -21,5 +33,5 @@ class ClerkInfo:
         return self.role in LEADER_ROLES
 
     @classmethod
-    def of(cls, clerk: Clerk) -> ClerkInfo:
+    def of(cls, clerk: _Account) -> ClerkInfo:
         return cls(clerk.id, clerk.username, clerk.full_name, clerk.role)

@@ -152,13 +152,11 @@ def record_print(session: Session, clock: Clock, clerk_id: int, rendered: Render
     return row
 
 
-def deliver(store: Any, clock: Clock, clerk_id: int, data_dir: Path, rendered: Rendered,
-            send: Callable[[Path], object], printer: str) -> PrintedForm:
-    """Keep the PDF, hand it to ``send`` (the printer), then log it; undo the file on failure.
-
-    ``send`` raises (a :class:`KnownError` for printer faults) when the print did not go out:
-    then nothing is logged and the kept file is removed.
-    """
+def keep_and_send(data_dir: Path, clock: Clock, rendered: Rendered,
+                  send: Callable[[Path], object]) -> str:
+    """Keep the PDF and hand it to ``send`` (the printer); its relpath, to log with
+    :func:`record_print`. ``send`` raises (a :class:`KnownError` for printer faults) when the
+    print did not go out: then the kept file is removed, and nothing is to be logged."""
     rel = save_pdf(data_dir, rendered, clock.now())
     path = data_dir / rel
     try:
@@ -166,6 +164,13 @@ def deliver(store: Any, clock: Clock, clerk_id: int, data_dir: Path, rendered: R
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+    return rel
+
+
+def deliver(store: Any, clock: Clock, clerk_id: int, data_dir: Path, rendered: Rendered,
+            send: Callable[[Path], object], printer: str) -> PrintedForm:
+    """:func:`keep_and_send`, then log it in its own write transaction."""
+    rel = keep_and_send(data_dir, clock, rendered, send)
     with store.write() as session:
         row = record_print(session, clock, clerk_id, rendered, rel, printer)
         session.expunge(row)

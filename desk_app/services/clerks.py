@@ -134,3 +134,27 @@ def change_own_password(session: Session, clock: Clock, clerk_id: int, password:
 
 def has_clerks(session: Session) -> bool:
     return bool(session.scalar(select(func.count(Clerk.id))))
+
+
+@dataclass(frozen=True)
+class ClerkRow:
+    """A clerk account as screens show it (no ORM object leaves the session)."""
+
+    id: int
+    username: str
+    full_name: str
+    role: str
+    active: bool
+
+
+def clerk_row(session: Session, clerk_id: int) -> ClerkRow:
+    clerk = session.get(Clerk, clerk_id)
+    if clerk is None:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    return ClerkRow(clerk.id, clerk.username, clerk.full_name, clerk.role, clerk.active)
+
+
+def clerk_rows(session: Session) -> list[ClerkRow]:
+    """Every account, in the order they were created (the admin's list)."""
+    return [ClerkRow(c.id, c.username, c.full_name, c.role, c.active)
+            for c in session.scalars(select(Clerk).order_by(Clerk.id))]

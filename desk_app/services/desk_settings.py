@@ -7,13 +7,17 @@ slip's phrases become the citizen's comment), so :func:`set_setting` refuses the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.core.calendar import WorkCalendar
 from desk_app.core.text import code_points, forbidden_chars
 from desk_app.errors import FieldError, ValidationError
-from desk_app.store.models import Setting
+from desk_app.store.calendar import load_calendar
+from desk_app.store.models import Commune, Setting
 
 IDLE_LOCK_SECONDS = "gui.idle_lock_seconds"
 DEFAULT_IDLE_LOCK_SECONDS = 300
@@ -54,3 +58,26 @@ def idle_lock_seconds(session: Session) -> int:
         return max(0, int(value))
     except (TypeError, ValueError):
         return DEFAULT_IDLE_LOCK_SECONDS
+
+
+@dataclass(frozen=True)
+class DeskNames:
+    """How the desk names itself on screens: the commune, its parent unit, the desk."""
+
+    parent_name: str = ""
+    commune_name: str = ""
+    desk_name: str = ""
+
+
+def desk_names(session: Session) -> DeskNames:
+    """The names of the commune this desk serves (empty before it is configured)."""
+    commune = session.scalars(select(Commune).limit(1)).first()
+    if commune is None:
+        return DeskNames()
+    return DeskNames(commune.parent_name, commune.name, commune.desk_name)
+
+
+def work_calendar(session: Session) -> WorkCalendar:
+    """The commune's working days and office hours (holidays, swaps, the admin's overrides)."""
+    commune = session.scalars(select(Commune).limit(1)).one()
+    return load_calendar(session, commune)

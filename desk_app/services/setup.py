@@ -12,9 +12,12 @@ from desk_app.clock import Clock
 from desk_app.core.calendar import OfficeHours
 from desk_app.core.catalogue import read_catalogue
 from desk_app.core.codes import DEFAULT_FORMAT, validate_format
+from desk_app.errors import FieldError, ValidationError
 from desk_app.paths import resources_dir
+from desk_app.services.clerks import create_clerk
+from desk_app.services.counter import set_counter
 from desk_app.store.catalogue import LoadResult, load_catalogue
-from desk_app.store.models import Commune
+from desk_app.store.models import Clerk, Commune
 
 log = logging.getLogger(__name__)
 
@@ -63,3 +66,24 @@ def load_bundled_catalogues(session: Session, clock: Clock) -> list[LoadResult]:
             )
         results.append(res)
     return results
+
+
+def create_first_admin(session: Session, clock: Clock, username: str, full_name: str,
+                       password: str, password2: str, counter: object) -> Clerk:
+    """First start: the administrator's account and this desk's counter number, written
+    together or not at all. Every field's problem is reported at once (``ValidationError``)."""
+    if password != password2:  # said alone: the passwords are typed again first
+        raise ValidationError([FieldError("password2", "mismatch")])
+    errors: list[FieldError] = []
+    clerk: Clerk | None = None
+    try:
+        clerk = create_clerk(session, clock, username, full_name, password, "admin")
+    except ValidationError as exc:
+        errors += exc.errors
+    try:
+        set_counter(session, counter)
+    except ValidationError as exc:
+        errors += exc.errors
+    if errors or clerk is None:
+        raise ValidationError(errors)
+    return clerk

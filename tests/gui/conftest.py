@@ -3,6 +3,11 @@
 Typing goes through real key events: ASCII with QTest, everything else (Vietnamese letters,
 the scanner's payload) as ``QKeyEvent(KeyPress, Key_unknown, NoModifier, ch)`` per character,
 because QTest's key clicks abort on non-ASCII text.
+
+Writes run on the database worker (:mod:`desk_app.gui.ops`): a save started by a click or a
+method call lands later, on the GUI thread. :func:`wait_writes` is the one way tests wait for
+it (events are processed meanwhile; never a sleep); :func:`press` and :func:`scan` wait for the
+writes their key started, as a clerk waits for the banner before the next key.
 """
 
 from __future__ import annotations
@@ -11,14 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDeadlineTimer, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desk_app.clock import FixedClock
-from desk_app.gui import hooks
+from desk_app.gui import hooks, ops
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
@@ -42,6 +47,25 @@ def clean_hooks() -> Iterator[None]:
     yield
     for name, value in saved.items():
         getattr(hooks, name)[:] = value
+
+
+def wait_writes(qtbot: QtBot | None = None, timeout_ms: int = 20_000) -> None:
+    """Wait until every write submitted through :mod:`desk_app.gui.ops` has landed: its
+    callbacks ran and ``changesApplied`` fired. Events are processed while waiting."""
+    if qtbot is not None:
+        qtbot.waitUntil(lambda: ops.in_flight() == 0, timeout=timeout_ms)
+        return
+    deadline = QDeadlineTimer(timeout_ms)
+    while ops.in_flight() and not deadline.hasExpired():
+        QTest.qWait(5)
+    assert ops.in_flight() == 0, f"writes still running after {timeout_ms} ms"
+
+
+@pytest.fixture(autouse=True)
+def writes_land() -> Iterator[None]:
+    """No write of one test may land in the next (or on a store already closed)."""
+    yield
+    wait_writes()
 
 
 def clerk_info(store: Store, username: str) -> ClerkInfo:
@@ -88,6 +112,7 @@ def press(key: Qt.Key, widget: QWidget | None = None,
     """One key press + release as a keyboard sends it (shortcuts included)."""
     QTest.keyClick(widget or focused(), key, modifiers)
     QApplication.processEvents()  # as between two real key strokes
+    wait_writes()
 
 
 def scan(text: str) -> None:
@@ -99,6 +124,7 @@ def scan(text: str) -> None:
             target, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
         )
     QApplication.processEvents()
+    wait_writes()
 
 
 def message_boxes() -> list[QMessageBox]:

@@ -18,7 +18,7 @@ from desk_app.store.models import Dossier
 from desk_app.store.models_sync import SyncStatus
 from desk_app.sync import state
 from tests.gui.answers import answer_question
-from tests.gui.conftest import open_window, press
+from tests.gui.conftest import open_window, press, wait_writes
 from tests.gui.test_control_chars_gui import CTRL, _fill, _received
 from tests.helpers import shot
 
@@ -77,9 +77,11 @@ def test_the_admin_says_the_clock_is_right_after_it_ran_a_month_ahead(
     shot(window, "intake-clock-accept.png", tmp_path)
     asked = answer_question(False)  # "no": nothing changes
     banner.linkActivated.emit("accept")
+    wait_writes()
     assert asked and "là đúng" in asked[0] and banner.isVisible()
     asked = answer_question(True)
     banner.linkActivated.emit("accept")
+    wait_writes()
     assert asked and not banner.isVisible()
     window.activateWindow()  # the question gave the keyboard back to the window
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)

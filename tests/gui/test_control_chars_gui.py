@@ -13,7 +13,7 @@ from sqlalchemy import select
 from desk_app.gui.main_window import MainWindow
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import focused, press, type_text
+from tests.gui.conftest import focused, press, type_text, wait_writes
 from tests.gui.test_intake_flow import pick_procedure
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -69,6 +69,7 @@ def test_a_pasted_nul_is_refused_at_the_field_and_nothing_is_lost(
     dialog.reason.setFocus()
     paste("Không thuộc thẩm quyền\x00")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_writes()
     assert dialog.isVisible() and "U+0000" in dialog.reason_msg.text()
     assert dialog.reason_text() == "Không thuộc thẩm quyền\x00" and len(_received(store)) == 1
     dialog.reject()

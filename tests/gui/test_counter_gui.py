@@ -17,7 +17,15 @@ from desk_app.gui.startup import Launcher
 from desk_app.services.counter import COUNTER, desk_counter
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, Dossier, Setting
-from tests.gui.conftest import focused, open_window, press, scan, take_message, type_text
+from tests.gui.conftest import (
+    focused,
+    open_window,
+    press,
+    scan,
+    take_message,
+    type_text,
+    wait_writes,
+)
 from tests.gui.test_intake_flow import CTRL, PAYLOAD, pick_procedure
 
 
@@ -71,13 +79,16 @@ def test_the_admin_sets_the_counter_number(qtbot: QtBot, store: Store, clock: Fi
     window = open_window(qtbot, store, clock, data_dir, "admin")
     assert "Máy này chưa có số quầy" in window.intake.banner.text()
     window.findChild(QPushButton, "adminButton").click()
+    wait_writes()
     dialog = window.admin_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.counter.text() == "chưa đặt"
-    assert not dialog.save_counter()  # "not set" is not a number
+    assert dialog.save_counter()  # "not set" is not a number: refused when the save lands
+    wait_writes()
     assert "từ 1 đến 9" in dialog.counter_msg.text()
     dialog.counter.setValue(3)
     assert dialog.save_counter()
+    wait_writes()
     assert dialog.counter_msg.text() == ""
     assert "quầy số 3" in dialog.counter_saved.text()
     with store.read() as s:

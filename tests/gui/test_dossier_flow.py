@@ -25,6 +25,7 @@ from tests.gui.conftest import (
     scan,
     take_message,
     type_text,
+    wait_writes,
 )
 from tests.helpers import complete_request
 
@@ -92,6 +93,7 @@ def test_full_life_cycle_to_returned_via_scanned_code(
     assert page.view.status == "in_processing"
     clock.advance(days=2)  # Wed 25/11 09:00, before the Fri 27/11 appointment
     page.buttons[Status.RESULT_READY].click()
+    wait_writes()
     assert page.view.status == "result_ready"
     assert page.buttons[Status.RETURNED].isEnabled()
     # the citizen comes back: the slip is scanned into the search box
@@ -127,16 +129,19 @@ def test_reason_required_and_stale_transition_refused(
     assert window.open_dossier(dossier_id)
     page = window.dossier
     page.buttons[Status.WAITING_SUPPLEMENT].click()
+    wait_writes()
     assert "Cần ghi lý do" in page.reason_msg.text()
     assert focused() is page.reason
     type_text("Thiếu xác nhận của trưởng thôn")
     page.buttons[Status.WAITING_SUPPLEMENT].click()
+    wait_writes()
     assert page.view is not None and page.view.status == "waiting_supplement"
     assert page.history.item(1, 4).text() == "Thiếu xác nhận của trưởng thôn"
     # another window withdraws the dossier while this page still shows "waiting"
     with store.write() as s:
         lifecycle.change_status(s, clock, 2, dossier_id, Status.WITHDRAWN, "Công dân rút")
     page.buttons[Status.IN_PROCESSING].click()
+    wait_writes()
     text = take_message(qtbot)
     assert "trạng thái cuối «Rút hồ sơ»" in text
     assert page.view.status == "withdrawn"  # the page shows the truth again
@@ -157,12 +162,14 @@ def test_leader_extends_a_late_dossier(qtbot: QtBot, store: Store, clock: FixedC
     page = window.dossier
     assert page.extend_box.isVisible() and "quá hạn" in page.header.text()
     page.extend_button.click()
+    wait_writes()
     assert page.extend_reason_msg.text() == "Chưa nhập thông tin bắt buộc."
     page.extend_reason.setFocus()
     type_text("Chờ xác minh của xã nơi cư trú trước đây")
     page.new_due.setDateTime(datetime(2026, 12, 3, 9, 0))
     answer_question(yes=True)
     page.extend_button.click()
+    wait_writes()
     assert "hẹn trả mới 09:00 ngày 03/12/2026" in page.result.text()
     with store.read() as s:
         d = s.get(Dossier, dossier_id)
@@ -204,9 +211,11 @@ def test_hooks_for_printing_rating_and_sync(qtbot: QtBot, store: Store, clock: F
     button = next(b for b in window.dossier.actions_box.findChildren(QPushButton)
                   if b.text() == "In giấy hẹn (mẫu 01)")
     button.click()
+    wait_writes()
     assert printed == [dossier_id]
     for target in (Status.RESULT_READY, Status.RETURNED):
         assert window.dossier.change(target)  # the broken hook is logged, the return stands
+        wait_writes()
     assert window.dossier.view is not None and window.dossier.view.status == "returned"
     assert not any(b.text() == "In giấy hẹn (mẫu 01)" and b.isVisible()
                    for b in window.dossier.actions_box.findChildren(QPushButton))

@@ -22,7 +22,7 @@ from desk_app.services import drafts
 from desk_app.services.desk_settings import IDLE_LOCK_SECONDS, set_setting
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, Dossier
-from tests.gui.conftest import answer_question, open_window, press, type_text
+from tests.gui.conftest import answer_question, open_window, press, type_text, wait_writes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,6 +153,7 @@ def test_admin_creates_a_clerk_and_sets_the_idle_lock(
     clerk_window.close()
     window = open_window(qtbot, store, clock, data_dir, "admin")
     window.findChild(QPushButton, "adminButton").click()
+    wait_writes()
     dialog = window.admin_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.table.rowCount() == 3
@@ -160,21 +161,25 @@ def test_admin_creates_a_clerk_and_sets_the_idle_lock(
     dialog.full_name.setText("")
     type_text("Đoàn Thị Thu", dialog.full_name)
     dialog.password.setText("ngan")
-    assert not dialog.create()
+    assert dialog.create_account()
+    wait_writes(qtbot)
     assert dialog.msgs["password"].text() == "Mật khẩu cần ít nhất 8 ký tự."
     assert dialog.full_name.text() == "Đoàn Thị Thu"
     dialog.password.setText("mat-khau-cua-thu")
-    assert dialog.create()
+    assert dialog.create_account()
+    wait_writes(qtbot)
     assert dialog.table.rowCount() == 4
     dialog.table.setCurrentCell(3, 0)
     asked = answer_question(yes=True)
     assert dialog.toggle_selected()
+    wait_writes()
     assert asked == ["Khoá tài khoản thu (Đoàn Thị Thu)?"]
     with store.read() as s:
         thu = s.scalars(select(Clerk).where(Clerk.username == "thu")).one()
         assert thu.full_name == "Đoàn Thị Thu" and thu.role == "clerk" and not thu.active
     dialog.idle_minutes.setValue(2)
     assert dialog.save_idle()
+    wait_writes()
     assert window.idle.seconds == 120
     with store.read() as s:
         assert idle_lock_seconds(s) == 120

@@ -12,7 +12,7 @@ from desk_app.clock import FixedClock
 from desk_app.services import intake
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import answer_question, open_window, type_text
+from tests.gui.conftest import answer_question, open_window, type_text, wait_writes
 from tests.helpers import complete_request
 
 
@@ -42,12 +42,14 @@ def test_form04_refusals_at_the_field(qtbot: QtBot, store: Store, clock: FixedCl
     ]:
         page.new_due.setDateTime(when)
         page.extend_button.click()  # refused at the field before any question
+        wait_writes()
         assert page.new_due_msg.text() == message
         assert page.new_due.property("invalid") is True
         assert page.extend_reason.text() == "Chờ xác minh nơi cư trú"  # kept
     page.new_due.setDateTime(datetime(2026, 12, 2, 9, 0))  # the next working day, 09:00
     asked = answer_question(yes=True)
     page.extend_button.click()
+    wait_writes()
     assert asked and "09:00, Thứ Tư 02/12/2026" in asked[0]
     assert not page.new_due_msg.isVisible()
     assert "hẹn trả mới 09:00 ngày 02/12/2026" in page.result.text()
@@ -75,16 +77,19 @@ def test_form04_takes_the_date_exactly_as_typed(qtbot: QtBot, store: Store, cloc
     type_text("3 giờ chiều thứ hai")
     asked = answer_question(yes=True)
     page.extend_button.click()
+    wait_writes()
     assert asked == [] and "ví dụ 09:00 04/12/2026" in page.new_due_msg.text()
     page.new_due.selectAll()
     type_text("16:45 30/11/2026", page.new_due)
     asked = answer_question(yes=False)  # the clerk reads the date and says no
     page.extend_button.click()
+    wait_writes()
     assert asked and "16:45, Thứ Hai 30/11/2026" in asked[0]
     with store.read() as s:
         assert s.get(Dossier, dossier_id).due_at == datetime(2026, 11, 27, 9, 0)  # unchanged
     asked = answer_question(yes=True)
     page.extend_button.click()
+    wait_writes()
     assert asked
     with store.read() as s:
         assert s.get(Dossier, dossier_id).due_at == datetime(2026, 11, 30, 16, 45)

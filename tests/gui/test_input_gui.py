@@ -13,7 +13,7 @@ from desk_app.gui.main_window import MainWindow
 from desk_app.services import intake
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import focused, press, scan, type_text
+from tests.gui.conftest import focused, press, scan, type_text, wait_writes
 from tests.gui.test_intake_flow import pick_procedure
 from tests.helpers import complete_request
 
@@ -85,6 +85,7 @@ def test_an_emoji_is_refused_at_the_field_and_nothing_is_lost(
     dialog.reason.setFocus()
     type_text("Không thuộc thẩm quyền 🙏")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_writes()
     assert dialog.isVisible() and "«🙏» (U+1F64F)" in dialog.reason_msg.text()
     assert dialog.reason_text() == "Không thuộc thẩm quyền 🙏" and _count(store) == 0
 

@@ -18,7 +18,7 @@ from desk_app.gui.startup import Launcher
 from desk_app.services.drafts import draft_path
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
-from tests.gui.conftest import focused, press, scan, type_text
+from tests.gui.conftest import focused, press, scan, type_text, wait_writes
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -179,6 +179,7 @@ def test_supplement_request(qtbot: QtBot, window: MainWindow, store: Store) -> N
     press(Qt.Key.Key_End)
     type_text(" Công dân bổ sung trong 5 ngày.")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    wait_writes()
     assert not dialog.isVisible()
     assert "mẫu 02" in form.banner.text()
     with store.read() as s:
@@ -201,10 +202,12 @@ def test_refusal_needs_a_reason(qtbot: QtBot, window: MainWindow, store: Store) 
     assert dialog is not None and dialog.isVisible()
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
     ok.click()
+    wait_writes()
     assert dialog.reason_msg.text() == "Cần ghi rõ lý do."
     dialog.reason.setFocus()
     type_text("Không thuộc thẩm quyền giải quyết của UBND xã.")
     ok.click()
+    wait_writes()
     assert "mẫu 03" in form.banner.text()
     with store.read() as s:
         d = s.scalars(select(Dossier)).one()

@@ -26,7 +26,7 @@ from desk_app.services.ratings import UNCONFIRMED
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk
 from desk_app.store.models_rating import Rating
-from tests.gui.conftest import focused, open_window, press, scan, type_text
+from tests.gui.conftest import focused, open_window, press, scan, type_text, wait_writes
 from tests.helpers import complete_request
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -219,6 +219,7 @@ def test_logging_out_during_a_rating_keeps_the_chosen_level(
     window.logout_action.trigger()
     qtbot.addWidget(launcher.dialog)  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: not window.isVisible())
+    wait_writes(qtbot)
     with store.read() as s:
         rows = s.scalars(select(Rating)).all()
         assert [(r.dossier_id, r.overall, list(r.flags)) for r in rows] == [

@@ -31,6 +31,7 @@ from desk_app.gui.session import ClerkInfo
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, OutboxEvent, Setting
 from desk_app.store.models_rating import Rating
+from tests.gui.conftest import wait_writes
 from tests.rating.test_rating_service import _tamper
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +105,7 @@ def test_full_rating_of_a_returned_dossier(
     assert not any(lv in clerk_text for lv in ("Rất hài lòng", "Hài lòng", "hài lòng"))
     with qtbot.waitSignal(rating.recorded) as rec:
         qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+        wait_writes(qtbot)
     assert window.page() == THANKS
     qtbot.waitUntil(lambda: window.page() == IDLE, timeout=3000)
     rows = _ratings(store)
@@ -134,6 +136,7 @@ def test_timeout_after_a_choice_keeps_it_flagged(
     rating.offer(returned_dossier, "return")
     qtbot.mouseClick(_level(rating.window, "unsatisfied"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rating.window.page() == IDLE, timeout=3000)
+    wait_writes(qtbot)
     rows = _ratings(store)
     assert [(r.overall, r.flags) for r in rows] == [("unsatisfied", ["unconfirmed"])]
     # the next citizen's slip starts blank
@@ -160,10 +163,15 @@ def test_double_tap_is_counted_once(
     assert window.answers() is not None and window.answers().overall == "satisfied"
     assert window.send is not None
     qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
     qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
     qtbot.mouseDClick(window.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
     window.send.click()
+    wait_writes(qtbot)
     window._on_send()  # even a programmatic second send after the first is ignored
+    wait_writes(qtbot)
     assert len(_ratings(store)) == 1
     with store.read() as s:
         assert len(s.scalars(select(OutboxEvent).where(OutboxEvent.entity == "rating")).all()) == 1
@@ -175,6 +183,7 @@ def test_second_rating_of_the_same_visit_is_flagged(
         rating.offer(returned_dossier, "return")
         qtbot.mouseClick(_level(rating.window, level), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(rating.window.send, Qt.MouseButton.LeftButton)
+        wait_writes(qtbot)
     assert [(r.overall, r.flags) for r in _ratings(store)] == [
         ("satisfied", []), ("unsatisfied", ["repeat"])]
 
@@ -203,6 +212,7 @@ def test_tampered_rating_is_reported_to_the_leader(
         rating.offer(receive(), "intake")
         qtbot.mouseClick(_level(rating.window, level), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(rating.window.send, Qt.MouseButton.LeftButton)
+        wait_writes(qtbot)
     dialog = FiguresDialog(store, clock, clerk_id=2)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "toàn vẹn" in dialog.chain.text())  # checked on a worker thread
@@ -225,6 +235,7 @@ def test_figures_are_for_the_desk_leader(
     rating.offer(returned_dossier, "return")
     qtbot.mouseClick(_level(rating.window, "satisfied"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(rating.window.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
     action = rating.figures_action  # type: ignore[attr-defined]
     assert not action.isEnabled()  # a clerk is not offered the figures
     action.trigger()
@@ -306,11 +317,13 @@ def test_failed_save_keeps_the_choice_for_a_retry(
     qtbot.mouseClick(_level(window, "satisfied"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(rating.stateChanged) as state:
         qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+        wait_writes(qtbot)
     assert state.args == ["error"] and window.page() == RATING
     assert "Chưa lưu được" in window.hint.text()
     assert window.answers() is not None and window.answers().overall == "satisfied"
     assert _ratings(store) == []
     qtbot.mouseClick(window.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
     assert window.page() == THANKS and len(_ratings(store)) == 1
 
 

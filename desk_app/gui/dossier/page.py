@@ -10,154 +10,49 @@ commune's calendar and office hours. F8 (or the button) asks who collects the re
 supplement (form 02) offers "Tiếp tục hồ sơ": :attr:`DossierPage.resumeRequested` asks the
 window to fill the intake form from it. Links between such dossiers, and who collected the
 result, show under the header.
+
+Every action runs through :meth:`desk_app.gui.ops.Ops.write`, off the GUI thread; its outcome
+(the result line, the refreshed page, the return's rating offer) follows when it lands. The
+widgets are placed by :mod:`desk_app.gui.dossier.page_layout`; the words of the header and
+history are :mod:`desk_app.gui.dossier.page_text`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QTableWidgetItem, QWidget
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import FieldError, KnownError, TransitionError, ValidationError
+from desk_app.errors import FieldError, KnownError, TransitionError
 from desk_app.gui import hooks, messages
+from desk_app.gui.dossier.page_layout import DossierLayout
+from desk_app.gui.dossier.page_text import components_html, header_html, history_rows, link_lines
 from desk_app.gui.dossier.return_dialog import ReturnDialog
-from desk_app.gui.dossier.view_data import DossierView, EventRow, load_view
-from desk_app.gui.fields import DateTimeField, FieldMessage, mark
-from desk_app.gui.formatting import fmt_appointment, fmt_datetime, fmt_money
+from desk_app.gui.dossier.view_data import DossierView, load_view
+from desk_app.gui.fields import mark
+from desk_app.gui.formatting import fmt_appointment, fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.services import lifecycle, returns, working_hours
 from desk_app.services.access import ForbiddenError
 
-ACTION_ORDER = (
-    Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT, Status.RESULT_READY, Status.RETURNED,
-    Status.REFUSED, Status.WITHDRAWN, Status.STOPPED,
-)
-RESULT_OK = "background: #e7f4ea; border: 1px solid #8cc59a; padding: 6px;"
-RESULT_BAD = "background: #fdecea; border: 1px solid #e09a94; padding: 6px;"
 
-
-class DossierPage(QWidget):
+class DossierPage(DossierLayout):
     returned = Signal(int)
     resumeRequested = Signal(int)  # a supplement-requested dossier the citizen came back for
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("dossierPage")
         self.ops = ops
         self.view: DossierView | None = None
         self.return_dialog: ReturnDialog | None = None
-        # one scrollable column: a long dossier never makes the window taller than a
-        # 1366x768 or 1280x720 screen (the window grows to its content's minimum otherwise)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("dossierScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        body = QWidget()
-        scroll.setWidget(body)
-        page.addWidget(scroll)
-        outer = QVBoxLayout(body)
-        self.header = QLabel("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
-                             "(Ctrl+F).")
-        self.header.setObjectName("dossierHeader")
-        self.header.setWordWrap(True)
-        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.header)
-        self.components = QLabel()
-        self.components.setObjectName("dossierComponents")
-        self.components.setWordWrap(True)
-        outer.addWidget(self.components)
-        self.result = QLabel()
-        self.result.setObjectName("dossierResult")
-        self.result.setWordWrap(True)
-        self.result.setVisible(False)
-        outer.addWidget(self.result)
-
-        self.actions_box = QGroupBox("Xử lý hồ sơ")
-        actions = QVBoxLayout(self.actions_box)
-        reason_row = QFormLayout()
-        self.reason = QLineEdit()
-        self.reason.setObjectName("transitionReason")
-        self.reason.setPlaceholderText("bắt buộc khi chờ bổ sung, từ chối, rút hoặc dừng")
-        self.reason_msg = FieldMessage()
-        reason_box = QVBoxLayout()
-        reason_box.addWidget(self.reason)
-        reason_box.addWidget(self.reason_msg)
-        reason_row.addRow("Lý do / ghi chú:", reason_box)
-        actions.addLayout(reason_row)
-        grid = QGridLayout()
-        self.buttons: dict[Status, QPushButton] = {}
-        for i, target in enumerate(ACTION_ORDER):
-            button = QPushButton(messages.ACTION_LABELS[target.value])
-            button.setObjectName(f"action.{target.value}")
+        for target, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
-            grid.addWidget(button, i // 4, i % 4)
-            self.buttons[target] = button
-        self.buttons[Status.RETURNED].setStyleSheet("font-weight: bold;")
-        actions.addLayout(grid)
-        self.extra_row = QHBoxLayout()
-        actions.addLayout(self.extra_row)
-        outer.addWidget(self.actions_box)
-        self._build_resume(outer)
-
-        self.extend_box = QGroupBox("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận")
-        ext = QFormLayout(self.extend_box)
-        self.new_due = DateTimeField()
-        self.new_due.setObjectName("newDue")
-        self.new_due_msg = FieldMessage()
-        due_box = QVBoxLayout()
-        due_box.addWidget(self.new_due)
-        due_box.addWidget(self.new_due_msg)
-        self.extend_reason = QLineEdit()
-        self.extend_reason.setObjectName("extendReason")
-        self.extend_reason_msg = FieldMessage()
-        er_box = QVBoxLayout()
-        er_box.addWidget(self.extend_reason)
-        er_box.addWidget(self.extend_reason_msg)
-        self.extend_button = QPushButton("Gia hạn và lập văn bản xin lỗi")
-        self.extend_button.setObjectName("extendButton")
         self.extend_button.clicked.connect(self.extend)
-        ext.addRow("Hẹn trả mới:", due_box)
-        ext.addRow("Lý do chậm:", er_box)
-        ext.addRow("", self.extend_button)
-        outer.addWidget(self.extend_box)
-
-        outer.addWidget(QLabel("<b>Quá trình giải quyết</b>"))
-        self.history = QTableWidget(0, 5)
-        self.history.setObjectName("history")
-        self.history.setHorizontalHeaderLabels(
-            ["Thời gian", "Cán bộ", "Việc", "Trạng thái", "Lý do / ghi chú"]
-        )
-        self.history.verticalHeader().setVisible(False)
-        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.history.setWordWrap(False)  # one line per event; the full reason is a tooltip
-        header = self.history.horizontalHeader()
-        for col in range(4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.history.setMinimumHeight(140)
-        outer.addWidget(self.history, 1)
-        self._set_enabled(False)
+        self.links.linkActivated.connect(self._link)
+        self.resume_button.clicked.connect(self.resume)
 
     # loading ----------------------------------------------------------------------------
     def show_dossier(self, dossier_id: int) -> bool:
@@ -180,35 +75,8 @@ class DossierPage(QWidget):
     def _render(self) -> None:
         v = self.view
         assert v is not None
-        status = messages.status_label(v.status)
-        due = fmt_datetime(v.due_at) or "—"
-        if v.original_due_at and v.due_at != v.original_due_at:
-            due += f" (hẹn ban đầu {fmt_datetime(v.original_due_at)})"
-        overdue = (v.due_at is not None and Status(v.status) in EXTENDABLE
-                   and self.ops.clock.now() > v.due_at)
-        lines = [
-            f"<h2 style='margin:0'>Hồ sơ {v.code}</h2>",
-            f"<p>Trạng thái: <b>{status}</b>"
-            + (" <span style='color:#b00020'><b>(quá hạn)</b></span>" if overdue else "")
-            + f"<br>Thủ tục: {v.procedure_code} · {v.procedure}"
-            + f"<br>Người nộp: <b>{v.applicant}</b>"
-            + (f" · CCCD {v.applicant_id}" if v.applicant_id else "")
-            + (f" · ĐT {v.applicant_phone}" if v.applicant_phone else "")
-            + _mismatch_note(v)
-            + (f"<br>Nơi thường trú: {v.applicant_address}" if v.applicant_address else "")
-            + (f"<br>Người nộp thay: {v.representative}" if v.representative else "")
-            + f"<br>Tiếp nhận: {fmt_datetime(v.received_at)} · cán bộ {v.received_by}"
-            + f"<br>Hẹn trả: <b>{due}</b>"
-            + (" · nhận qua bưu chính" if v.delivery == "post" else "")
-            + (f" · lệ phí {fmt_money(v.fee_amount)}" if v.fee_amount else "")
-            + (f"<br>Đã trả: {fmt_datetime(v.returned_at)} "
-               f"({messages.timing_label(v.return_timing)})"
-               if v.returned_at else "")
-            + (f"<br>Lý do: {v.outcome_reason}" if v.outcome_reason else "")
-            + "</p>",
-        ]
-        self.header.setText("".join(lines))
-        self.components.setText(_components_html(v))
+        self.header.setText(header_html(v, self.ops.clock.now()))
+        self.components.setText(components_html(v))
         self._set_enabled(True)
         current = Status(v.status)
         role = self.ops.clerk.role
@@ -233,27 +101,8 @@ class DossierPage(QWidget):
         assert self.view is not None
         events = self.view.events
         self.history.setRowCount(len(events))
-        for row, e in enumerate(events):
-            what = messages.EVENT_LABELS.get(e.action, e.action)
-            if e.action == "extend":
-                states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
-            elif e.action == "resumed":
-                states = messages.status_label(e.to_status)
-            elif e.action == "upstream_ignored":  # the desk's life cycle refused it
-                states = (f"vẫn «{messages.status_label(e.from_status)}», không chuyển sang "
-                          f"«{messages.status_label(e.to_status)}»")
-            elif e.from_status:
-                states = (f"{messages.status_label(e.from_status)} → "
-                          f"{messages.status_label(e.to_status)}")
-            else:
-                states = messages.status_label(e.to_status)
-            timing = e.data.get("return_timing")
-            if timing:
-                states += f" ({messages.timing_label(timing)})"
-            note = "; ".join(x for x in (e.reason, _event_note(e.data)) if x)
-            for col, text in enumerate(
-                (f"{e.at:%H:%M %d/%m/%Y}", _by(e), what, states, note)
-            ):
+        for row, texts in enumerate(history_rows(events)):
+            for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(row, col, item)
@@ -261,9 +110,10 @@ class DossierPage(QWidget):
     def _render_extra_actions(self, current: Status) -> None:
         while self.extra_row.count():
             item = self.extra_row.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().hide()  # gone at once; deleted when the event loop runs
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone at once; deleted when the event loop runs
+                widget.deleteLater()
         for action in hooks.dossier_menu_actions:
             if action.statuses is not None and current.value not in action.statuses:
                 continue
@@ -276,17 +126,6 @@ class DossierPage(QWidget):
             self.extra_row.addWidget(button)
         self.extra_row.addStretch(1)
 
-    def _set_enabled(self, on: bool) -> None:
-        self.actions_box.setEnabled(on)
-        if not on:
-            self.extend_box.setVisible(False)
-
-    # actions ----------------------------------------------------------------------------
-    def show_result(self, text: str, ok: bool) -> None:
-        self.result.setStyleSheet(RESULT_OK if ok else RESULT_BAD)
-        self.result.setText(text)
-        self.result.setVisible(True)
-
     def change(self, target: Status) -> bool:
         if self.view is None:
             return False
@@ -298,30 +137,31 @@ class DossierPage(QWidget):
             self.reason.setFocus()
             return False
         dossier_id = self.view.id
-        try:
-            result = self.ops.write(
-                "status", lifecycle.change_status, dossier_id, target, reason, parent=self
-            )
-        except ValidationError as exc:
-            mark(self.reason, self.reason_msg,
-                 " ".join(messages.field_message(e) for e in exc.errors))
-            self.reason.setFocus()
-            return False
-        if result is None:
-            error = self.ops.last_error
-            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
-                             ok=False)
-            self.refresh()
-            return False
+        return self.ops.write(
+            "status", lifecycle.change_status, dossier_id, target, reason, parent=self,
+            done=lambda result: self._changed(result, target, dossier_id),
+            invalid=self._reason_errors, failed=self._refused,
+        ) is not None
+
+    def _reason_errors(self, errors: list[FieldError]) -> None:
+        mark(self.reason, self.reason_msg, " ".join(messages.field_message(e) for e in errors))
+        self.reason.setFocus()
+
+    def _refused(self, error: KnownError) -> None:
+        """Another window moved the dossier, the clerk may not...: said here and in a box."""
+        self.show_result(messages.known_message(error), ok=False)
+        messages.show_known_error(self, error)
+        self.refresh()
+
+    def _changed(self, result: lifecycle.ChangeResult, target: Status, dossier_id: int) -> None:
         self.reason.clear()
         if target is Status.RETURNED:
             self._after_return(result, dossier_id, "")
-            return True
+            return
         self.show_result(
             f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
         )
         self.refresh()
-        return True
 
     def _clicked(self, target: Status) -> None:
         if target is Status.RETURNED:
@@ -365,20 +205,18 @@ class DossierPage(QWidget):
             return
         dossier_id = self.view.id
         collector = dialog.collector()
-        try:
-            result = self.ops.write("status", returns.return_result, dossier_id, collector,
-                                    parent=self)
-        except ValidationError as exc:
-            dialog.show_errors(exc.errors)
-            return
-        dialog.accept()
-        if result is None:
-            error = self.ops.last_error
-            self.show_result(messages.known_message(error) if error else "Không thực hiện được.",
-                             ok=False)
-            self.refresh()
-            return
-        self._after_return(result, dossier_id, collector.cleaned().full_name)
+        who = collector.cleaned().full_name
+
+        def done(result: lifecycle.ChangeResult) -> None:
+            dialog.accept()
+            self._after_return(result, dossier_id, who)
+
+        def failed(error: KnownError) -> None:
+            dialog.accept()
+            self._refused(error)
+
+        self.ops.write("status", returns.return_result, dossier_id, collector, parent=self,
+                       done=done, invalid=dialog.show_errors, failed=failed)
 
     def _after_return(self, result: lifecycle.ChangeResult, dossier_id: int, who: str) -> None:
         timing = messages.timing_label(result.return_timing)
@@ -393,36 +231,8 @@ class DossierPage(QWidget):
         hooks.call_all(hooks.after_return, dossier_id)
 
     # resuming a dossier left waiting for a supplement -----------------------------------
-    def _build_resume(self, outer: QVBoxLayout) -> None:
-        self.links = QLabel()
-        self.links.setObjectName("dossierLinks")
-        self.links.setWordWrap(True)
-        self.links.setVisible(False)
-        self.links.linkActivated.connect(self._link)
-        outer.insertWidget(outer.indexOf(self.components), self.links)
-        self.resume_button = QPushButton("Tiếp tục hồ sơ (công dân đã bổ sung)")
-        self.resume_button.setObjectName("resumeButton")
-        self.resume_button.setStyleSheet("font-weight: bold;")
-        self.resume_button.clicked.connect(self.resume)
-        # it has the focus when a form 02 slip is scanned: Enter presses it, as in a dialog
-        # (outside dialogs Qt's buttons answer only Space); the scan's own Enter is swallowed
-        self.resume_button.setAutoDefault(True)
-        self.resume_button.setVisible(False)
-        outer.insertWidget(outer.indexOf(self.actions_box), self.resume_button)
-
     def _render_links(self, v: DossierView) -> None:
-        lines = []
-        if v.resumed_from is not None:
-            code, other = v.resumed_from
-            lines.append(f"Tiếp tục hồ sơ {_code_link(code, other)} (đã yêu cầu bổ sung).")
-        if v.resumed_by is not None:
-            code, other = v.resumed_by
-            lines.append(f"Công dân đã bổ sung: tiếp tục bằng hồ sơ {_code_link(code, other)}.")
-        if v.collector:
-            c = v.collector
-            role = messages.collector_label(c.get("kind"))
-            lines.append(f"Người nhận kết quả: <b>{c.get('full_name', '')}</b> ({role}), "
-                         f"số CCCD/CMND {c.get('id_number', '')}.")
+        lines = link_lines(v)
         self.links.setText("<br>".join(lines))
         self.links.setVisible(bool(lines))
         self.resume_button.setVisible(v.resumable)
@@ -481,82 +291,14 @@ class DossierPage(QWidget):
             self, f"Gia hạn hồ sơ {self.view.code}: hẹn trả mới {fmt_appointment(new_due)}, "
                   "lập văn bản xin lỗi (mẫu 04)?"):
             return False
-        try:
-            result = self.ops.write(
-                "extend", lifecycle.extend_due, self.view.id, new_due,
-                self.extend_reason.text(), parent=self,
-            )
-        except ValidationError as exc:
-            self._extend_errors(exc.errors)
-            return False
-        if result is None:
-            return False
+        return self.ops.write(
+            "extend", lifecycle.extend_due, self.view.id, new_due,
+            self.extend_reason.text(), parent=self,
+            done=lambda _r: self._extended(new_due), invalid=self._extend_errors,
+        ) is not None
+
+    def _extended(self, new_due: datetime) -> None:
         self.extend_reason.clear()
         self.show_result(f"Đã gia hạn, hẹn trả mới {fmt_datetime(new_due)}. "
                          "In văn bản xin lỗi (mẫu 04) gửi công dân.", ok=True)
         self.refresh()
-        return True
-
-
-KIND_NAMES = ("bản chính", "bản sao chứng thực", "bản sao")
-
-
-def _mismatch_note(v: DossierView) -> str:
-    """The clerk's confirmation at intake that the card was checked despite a CCCD number
-    contradicting the birth year or gender (stored in the intake event)."""
-    for e in v.events:
-        problems = e.data.get("id_mismatch_acknowledged") if e.action == "intake" else None
-        if problems:
-            words = "; ".join(messages.MISMATCH_MESSAGES.get(str(p), "") for p in problems)
-            return (f"<br><span style='color:#9a5b00'>Số CCCD không khớp ({words}): cán bộ "
-                    f"{e.clerk} đã đối chiếu thẻ gốc khi tiếp nhận.</span>")
-    return ""
-
-
-def _components_html(v: DossierView) -> str:
-    """'Thành phần đã nhận: 1. Tờ khai (1 bản chính) ...', missing ones marked."""
-    items = []
-    for n, c in enumerate(v.components, start=1):
-        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES, strict=False) if k)
-        short = any(g < need for g, need in zip(c.got, c.need, strict=False))
-        text = f"{n}. {c.name}" + (f" ({got})" if got else "")
-        if c.note:
-            text += f" — {c.note}"
-        if short:
-            text = f"<span style='color:#9a5b00'>{text} — chưa đủ</span>"
-        items.append(text)
-    return "<b>Thành phần hồ sơ:</b><br>" + "<br>".join(items) if items else ""
-
-
-def _code_link(code: str, dossier_id: int | None) -> str:
-    return f"<a href='dossier:{dossier_id}'>{code}</a>" if dossier_id else f"<b>{code}</b>"
-
-
-def _by(e: EventRow) -> str:
-    """Who made the change: the province's office for a change pulled from the province."""
-    if e.data.get("source") == "province":
-        return str(e.data.get("by") or "") or "Tỉnh"
-    return e.clerk
-
-
-def _event_note(data: dict) -> str:
-    """What a history row adds beside the reason: who collected, which dossier is linked."""
-    who = data.get("collector")
-    if isinstance(who, dict):
-        role = messages.collector_label(who.get("kind"))
-        return (f"người nhận: {who.get('full_name', '')} ({role}), "
-                f"CCCD/CMND {who.get('id_number', '')}")
-    for key, text in (("resumed_from", "tiếp tục hồ sơ"), ("resumed_by", "tiếp tục bằng hồ sơ")):
-        link = data.get(key)
-        if isinstance(link, dict):
-            return f"{text} {link.get('code', '')}"
-    return ""
-
-
-def _parse(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
-    except ValueError:
-        return None

@@ -94,5 +94,5 @@ class ClockBanner(QLabel):
                                           last=fmt_datetime(self.check.last_stamp))
         if not messages.confirm(self, question, "Giờ máy tính"):
             return
-        self.ops.write("accept_clock", accept_clock, parent=self)
-        self.refresh()
+        self.ops.write("accept_clock", accept_clock, parent=self,
+                       done=lambda _r: self.refresh())

@@ -149,8 +149,8 @@ class SupplementDialog(_OutcomeDialog):
     def missing(self) -> list[Missing]:
         out = []
         for _row, text in self._lines():
-            counts = [int(t) if t.isdigit() else 0 for t in text[1:4]]
-            out.append(Missing(text[0], *counts, reason=text[4]))
+            originals, certified, copies = (int(t) if t.isdigit() else 0 for t in text[1:4])
+            out.append(Missing(text[0], originals, certified, copies, reason=text[4]))
         return out
 
     def show_line_error(self, index: int, part: str, text: str) -> None:

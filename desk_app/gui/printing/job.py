@@ -1,7 +1,9 @@
 """One print, off the GUI thread: keep the PDF, hand it to the spooler, log it, tell the clerk.
 
-:func:`send` runs :func:`desk_app.printing.service.deliver` (the spooler's ``lp`` included) on
-the "spool" lane, so a spooler that hangs never freezes the window. Its :class:`Outcome` (sent,
+:func:`send` keeps the PDF and hands it to the spooler (``lp`` included) on the "spool" lane, so
+a spooler that hangs never freezes the window; the printed-forms log and the form's printer
+preferences are then written in one transaction on the database worker (the write path of
+:mod:`desk_app.gui.ops`), like every other write. Its :class:`Outcome` (sent,
 with the queue and CUPS job id, or not, with the reason in Vietnamese) is logged, shown in the
 main window's status bar, and handed to the caller's callback; when the print dialog was closed
 meanwhile, a fault still reaches the clerk as a message box over the main window.
@@ -13,18 +15,22 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtWidgets import QMainWindow, QWidget
+from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.errors import KnownError
-from desk_app.gui import background, messages
+from desk_app.gui import background, messages, ops
 from desk_app.gui.printing.texts import not_sent_text, print_error_text, sent_text
 from desk_app.printing import service
 from desk_app.printing.prefs import FormPrefs, load_prefs, save_prefs
 from desk_app.store.engine import Store
-from desk_app.store.models_printing import PrintedForm
+
+if TYPE_CHECKING:  # the type of a log row only: no query runs here
+    from desk_app.store.models_printing import PrintedForm
 
 log = logging.getLogger(__name__)
 
@@ -55,38 +61,52 @@ def announce(window: QWidget | None, outcome: Outcome) -> None:
         window.statusBar().showMessage(outcome.text, STATUS_MS)
 
 
+def _save_prefs(session: Session, rendered: service.Rendered, printer: str) -> None:
+    printer = printer or load_prefs(session, rendered.form).printer
+    save_prefs(session, rendered.form, FormPrefs(printer=printer, layout=rendered.layout,
+                                                 copies=list(rendered.copies or (1, 2))))
+
+
 def remember(store: Store, rendered: service.Rendered, printer: str) -> None:
-    """The printer, layout and copies of a form that went out, for next time."""
-    with store.write() as s:
-        printer = printer or load_prefs(s, rendered.form).printer
-        save_prefs(s, rendered.form, FormPrefs(printer=printer, layout=rendered.layout,
-                                               copies=list(rendered.copies or (1, 2))))
+    """The printer, layout and copies of a form that went out, for next time (written on the
+    database worker; a failure is logged, it only costs the clerk a choice next time)."""
+    ops.submit(store, "print_prefs", lambda s: _save_prefs(s, rendered, printer), parent=None,
+               failed=lambda exc: log.warning("print preferences not saved: %s", exc))
 
 
 def send(store: Store, clock: Clock, clerk_id: int, data_dir: Path,
          rendered: service.Rendered, printer: str, sender: Sender, *,
          window: QWidget | None, landed: Callable[[Outcome], None],
-         dialog: QWidget | None = None) -> background.Task[object]:
+         dialog: QWidget | None = None) -> background.Task[tuple[str, object]]:
     """Print ``rendered`` on ``printer`` off the GUI thread; ``landed(outcome)`` on the GUI
     thread if ``dialog`` (when given) still exists. ``window``: the main window, for the
     status bar and for a fault nobody else would show."""
 
-    def work() -> tuple[PrintedForm, object]:
+    def work() -> tuple[str, object]:
         jobs: list[object] = []
-        row = service.deliver(store, clock, clerk_id, data_dir, rendered,
-                              lambda p: jobs.append(sender(p, printer, rendered)), printer)
-        return row, jobs[0] if jobs else None
+        rel = service.keep_and_send(data_dir, clock, rendered,
+                                    lambda p: jobs.append(sender(p, printer, rendered)))
+        return rel, jobs[0] if jobs else None
 
-    def done(result: tuple[PrintedForm, object]) -> None:
-        row, job = result
+    def sent(result: tuple[str, object]) -> None:
+        rel, job = result
+
+        def log_it(session: Session) -> PrintedForm:
+            row = service.record_print(session, clock, clerk_id, rendered, rel, printer)
+            _save_prefs(session, rendered, printer)
+            session.expunge(row)
+            return row
+
+        ops.submit(store, "printed", log_it, parent=None,
+                   done=lambda row: logged(row, job), failed=failed)
+
+    def logged(row: PrintedForm, job: object) -> None:
         outcome = Outcome(printer, rendered.form, sent_text(printer, job, rendered.form,
                                                             rendered.code),
                           row=row, job=job if isinstance(job, str) else "")
         log.info("print sent: form %s of %s to %s, job %s", rendered.form,
                  rendered.code or "-", printer, outcome.job or "-")
-        remember(store, rendered, printer)
         finish(outcome)
-
     def failed(exc: KnownError) -> None:
         log.warning("print not sent: form %s of %s to %s: %s %s", rendered.form,
                     rendered.code or "-", printer, exc.code, exc)
@@ -103,6 +123,6 @@ def send(store: Store, clock: Clock, clerk_id: int, data_dir: Path,
         if dialog is None or shiboken6.isValid(dialog):
             landed(outcome)
 
-    context = window if window is not None else dialog
-    return background.lane("spool").run(work, done, failed=failed, context=context,
+    # no context: a print that went out is logged even when the window closed meanwhile
+    return background.lane("spool").run(work, sent, failed=failed,
                                         name=f"print form {rendered.form} to {printer}")

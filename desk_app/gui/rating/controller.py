@@ -6,9 +6,10 @@ offer carries one UUID made here, so even a second save of the same slip stores 
 recorded flagged ``repeat`` by the service.
 
 The clerk's side sees only :attr:`RatingController.stateChanged` (``idle``, ``rating``,
-``thanks``, ``error``), never the level chosen. Saves go straight through ``store.write()``
-rather than the clerk's ``Ops``: a fault must be shown on the citizen's screen (the choice
-stays, the citizen may send again), not in a message box on the clerk's.
+``thanks``, ``error``), never the level chosen. Saves run on the database worker like every
+write (:func:`desk_app.gui.ops.submit`), but not as the clerk's ``Ops.write``: a fault must be
+shown on the citizen's screen (the choice stays, the citizen may send again), not in a message
+box on the clerk's.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ import uuid as uuid_mod
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import select
 
 from desk_app.clock import Clock
 from desk_app.core.rating_settings import RatingForm
 from desk_app.errors import KnownError
+from desk_app.gui import ops
 from desk_app.gui.rating.citizen_window import IDLE, RATING, THANKS, Answers, CitizenWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.services import ratings
+from desk_app.services.desk_settings import desk_names
 from desk_app.services.ratings import UNCONFIRMED, RatingInput, Recorded
 from desk_app.store.engine import Store
-from desk_app.store.models import Commune
 
 log = logging.getLogger(__name__)
 IDLE_REFRESH_MS = 30_000
@@ -123,11 +125,9 @@ class RatingController(QObject):
             return
         clerk = self.clerk()
         with self.store.read() as s:
-            commune = s.scalars(select(Commune).limit(1)).first()
-        self.window.show_idle(
-            commune.parent_name if commune else "", commune.name if commune else "",
-            commune.desk_name if commune else "", clerk.full_name if clerk else "",
-        )
+            names = desk_names(s)
+        self.window.show_idle(names.parent_name, names.commune_name, names.desk_name,
+                              clerk.full_name if clerk else "")
 
     def _on_activity(self) -> None:
         if self.window.page() == RATING and self._offer is not None:
@@ -150,30 +150,51 @@ class RatingController(QObject):
         offer = self._offer
         if offer is None:
             return
-        if self._save(offer, answers, ()) is None:
-            self.window.allow_retry(SAVE_FAILED)
-            self.stateChanged.emit("error")
-            return
-        self._offer = None
-        self.window.show_thanks()
-        self.timer.start(self._thanks_override or offer.form.thanks_seconds * 1000)
-        self.stateChanged.emit("thanks")
 
-    def _save(self, offer: _Offer, answers: Answers, flags: tuple[str, ...]) -> Recorded | None:
+        def thanks(_result: Recorded) -> None:
+            if self._offer is not offer:  # timed out or replaced meanwhile: saved all the same
+                return
+            self._offer = None
+            self.window.show_thanks()
+            self.timer.start(self._thanks_override or offer.form.thanks_seconds * 1000)
+            self.stateChanged.emit("thanks")
+
+        def retry(_exc: KnownError) -> None:
+            if self._offer is offer:
+                self.window.allow_retry(SAVE_FAILED)
+                self.stateChanged.emit("error")
+
+        self._save(offer, answers, (), done=thanks, failed=retry)
+
+    def _save(self, offer: _Offer, answers: Answers, flags: tuple[str, ...], *,
+              done: Callable[[Recorded], None] | None = None,
+              failed: Callable[[KnownError], None] | None = None) -> ops.Write[Recorded] | None:
+        """Record the slip on the database worker; ``done``/``failed`` on the GUI thread."""
         inp = RatingInput(
             dossier_id=offer.dossier_id, occasion=offer.occasion, overall=answers.overall,
             criteria=answers.criteria, comment=answers.comment, flags=flags, uuid=offer.uuid,
         )
-        try:
-            with self.store.write() as s:
-                result = ratings.record_rating(s, self.clock, offer.clerk_id, inp, offer.form)
-        except KnownError as exc:  # database busy, disk full; validation cannot happen here
+        clock = self.clock
+
+        def recorded(result: Recorded) -> None:
+            if not shiboken6.isValid(self):  # the program is closing: the slip is stored
+                return
+            # the level is deliberately not logged: the log is read on the clerk's PC
+            log.info("rating %s recorded seq %s flags %s", result.uuid, result.seq,
+                     result.flags)
+            self.recorded.emit(result)
+            if done is not None:
+                done(result)
+
+        def refused(exc: KnownError) -> None:  # database busy, disk full
             log.warning("rating %s not saved: %s", offer.uuid, exc)
-            return None
-        # the level is deliberately not logged: the log is read on the clerk's PC
-        log.info("rating %s recorded seq %s flags %s", result.uuid, result.seq, result.flags)
-        self.recorded.emit(result)
-        return result
+            if failed is not None:
+                failed(exc)
+
+        return ops.submit(
+            self.store, "rating",
+            lambda s: ratings.record_rating(s, clock, offer.clerk_id, inp, offer.form),
+            parent=None, done=recorded, failed=refused)
 
     def is_showing_thanks(self) -> bool:
         return self.window.page() == THANKS
