@@ -33,7 +33,8 @@ from starlette.routing import BaseRoute
 from desk_app.sync import protocol as p
 from province_hub import auth
 from province_hub.__main__ import main as hub_cli
-from province_hub.app import create_app, utcnow
+from province_hub.app import create_app
+from province_hub.clock import Clock
 from province_hub.db import make_engine, write
 from province_hub.migrate import config, upgrade
 from province_hub.models import AdminToken, Commune, Desk, EnrolmentCode, Event, FeedItem
@@ -129,7 +130,7 @@ def hub_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def world(hub_url: str) -> Iterator[World]:
     upgrade(hub_url)
     engine = make_engine(hub_url)
-    agency, now = "000.00.31.H26", utcnow()
+    agency, now = "000.00.31.H26", Clock().utc()
     with write(engine) as s:
         tokens = {
             "admin": auth.make_admin_token(s, "Văn phòng", now),
@@ -339,7 +340,7 @@ def test_the_right_caller_is_served_with_the_same_values(world: World, op: Op) -
 
 def test_an_admin_token_works_until_it_expires_and_stops_when_revoked(world: World) -> None:
     summary = "/api/v1/admin/summary"
-    now = utcnow()
+    now = Clock().utc()
     with write(world.engine) as s:
         fresh = auth.make_admin_token(s, "một giờ", now - timedelta(minutes=59),
                                       timedelta(hours=1))
@@ -399,13 +400,13 @@ def test_tokens_made_before_expiry_existed_keep_30_days_after_the_upgrade(
     url = postgres_or_sqlite_url
     command.upgrade(config(url), "0001")
     engine = make_engine(url)
-    made = utcnow() - timedelta(days=400)
+    made = Clock().utc() - timedelta(days=400)
     with engine.begin() as c:  # as the hub of revision 0001 made it
         c.execute(text("INSERT INTO admin_tokens (name, token_hash, created_at, revoked) "
                        "VALUES ('cũ', :h, :t, false)"), {"h": auth.digest("s3cret"), "t": made})
-    before = utcnow()
+    before = Clock().utc()
     upgrade(url)
-    after = utcnow()
+    after = Clock().utc()
     with engine.connect() as c:
         token_id, expires = c.execute(select(AdminToken.id, AdminToken.expires_at)).one()
     engine.dispose()
