@@ -9,10 +9,10 @@ from alembic import context
 from sqlalchemy import Connection
 
 from desk_app.store.engine import make_engine
-from desk_app.store.models import Base
+from desk_app.store.schema import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _run(connection: Connection) -> None:

@@ -1,4 +1,5 @@
-"""The injectable clock. Nothing in desk_app reads the system time except :class:`SystemClock`.
+"""The injectable clock. Nothing in desk_app reads the system time except this module
+(:class:`SystemClock`, and :func:`file_stamp` for the names of backup files).
 
 All stored and computed times are naive local times of Vietnam (UTC+7, no daylight saving);
 the sync layer adds the ``+07:00`` offset on the wire.
@@ -39,3 +40,10 @@ class FixedClock:
 
     def advance(self, **delta: float) -> None:
         self._at = self._at + timedelta(**delta)
+
+
+def file_stamp(*, micro: bool = False) -> str:
+    """The PC's time as a file-name stamp (``20261123-090000``), for backups and files moved
+    aside. Deliberately not the injectable clock: a name must be new each time and sort in the
+    order the files were made, even while a test (or a demo) holds the desk's clock still."""
+    return datetime.now().strftime("%Y%m%d-%H%M%S" + ("-%f" if micro else ""))

@@ -10,7 +10,8 @@ into Vietnamese text at the field concerned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -46,7 +47,8 @@ class FieldError:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field spelled out: the attribute above is named ``field``
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class ValidationError(KnownError):

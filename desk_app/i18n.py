@@ -89,9 +89,13 @@ def ensure_compiled(folder: Path | None = None, name: str = QTBASE_TS) -> Path |
     ts = (folder or i18n_dir()) / name
     qm = qm_for(ts)
     if getattr(sys, "frozen", False) or not is_stale(ts, qm):
-        return qm if qm.exists() else _missing(ts, qm, "not in this build")
+        if qm.exists():
+            return qm
+        _warn_missing(ts, qm, "not in this build")
+        return None
     if not ts.exists():
-        return _missing(ts, qm, "no .ts file")
+        _warn_missing(ts, qm, "no .ts file")
+        return None
     spare = Path(tempfile.gettempdir()) / "desk_app-i18n" / qm.name
     reason = ""
     for target in (qm, spare):
@@ -107,12 +111,12 @@ def ensure_compiled(folder: Path | None = None, name: str = QTBASE_TS) -> Path |
         log.warning("%s is older than %s and could not be rebuilt (%s): using it anyway",
                     qm.name, ts.name, reason)
         return qm
-    return _missing(ts, qm, reason)
+    _warn_missing(ts, qm, reason)
+    return None
 
 
-def _missing(ts: Path, qm: Path, reason: str) -> None:
+def _warn_missing(ts: Path, qm: Path, reason: str) -> None:
     what = ("Qt's dialogs stay in English" if ts.name == QTBASE_TS
             else "the program's words stay as written in its source")
     log.warning("%s: %s is missing (%s); run ./dev or '%s %s -qm %s'",
                 what, qm, reason, LRELEASE, ts, qm)
-    return None

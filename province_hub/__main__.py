@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from province_hub import auth
+from province_hub.clock import Clock
 from province_hub.db import database_url, make_engine, write
 
 
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "admin-token" and not 1 <= args.days <= auth.ADMIN_TOKEN_MAX_TTL.days:
         ap.error(f"--days: from 1 to {auth.ADMIN_TOKEN_MAX_TTL.days}")
     url = args.db or database_url()
-    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    now = Clock().utc()
     rc = 0
     if args.cmd == "migrate":
         from province_hub.migrate import upgrade

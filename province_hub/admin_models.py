@@ -10,14 +10,16 @@ added to the summary is not silently dropped.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
+from annotated_types import Interval
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic.config import JsonValue
 
 from desk_app.core.lifecycle import Status
 from desk_app.core.text import nfc
 from province_hub.answer import Stamped
-from province_hub.edge import AGENCY, IsoDate, text, whole
+from province_hub.edge import AGENCY, WHOLE, IsoDate, limit
 
 # at least one character that is not white space as Python's str.strip() sees it
 # (parse_catalogue trims and needs one); spelt out, as regex engines disagree on \s
@@ -27,8 +29,8 @@ NONBLANK = rf"^[^\u0000]*[^{_SPACE}][^\u0000]*$"
 MONEY = 10**12  # đồng; far above any fee, far below what a desk's SQLite integer holds
 
 
-Count = whole(0, 1000)
-Money = whole(0, MONEY)
+Count = Annotated[int, Interval(ge=0, le=1000), WHOLE]
+Money = Annotated[int, Interval(ge=0, le=MONEY), WHOLE]
 
 
 class _In(BaseModel):
@@ -37,44 +39,44 @@ class _In(BaseModel):
 
 class CodeIn(_In):
     agency_code: AGENCY = Field(description="the commune's agency code, e.g. 000.00.12.H26")
-    name: text(200) = ""
-    valid_days: whole(1, 90) = 7
+    name: Annotated[str, limit(200)] = ""
+    valid_days: Annotated[int, Interval(ge=1, le=90), WHOLE] = 7
 
 
 class CalendarIn(_In):
     day: IsoDate
     kind: Literal["off", "work"]
-    note: text(500) = ""
+    note: Annotated[str, limit(500)] = ""
     agency_code: AGENCY | None = Field(None, description="None: every commune")
 
 
 class StatusIn(_In):
     to: Status
-    reason: text(1000) = ""
-    by: text(200) = ""
+    reason: Annotated[str, limit(1000)] = ""
+    by: Annotated[str, limit(200)] = ""
 
 
 # -- a catalogue release ---------------------------------------------------------------------
 
 class SameDay(_In):
     kind: Literal["same_day"]
-    cutoff: text(5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$") = "15:00"
+    cutoff: Annotated[str, limit(5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] = "15:00"
 
 
 class WorkingDays(_In):
     kind: Literal["working_days"]
-    days: whole(1, 365)
+    days: Annotated[int, Interval(ge=1, le=365), WHOLE]
 
 
 class FreeFee(_In):
     kind: Literal["free"]
-    note: text(1000) = ""
+    note: Annotated[str, limit(1000)] = ""
 
 
 class FixedFee(_In):
     kind: Literal["fixed"]
     amount: Money
-    note: text(1000) = ""
+    note: Annotated[str, limit(1000)] = ""
 
 
 class PerPageFee(_In):
@@ -83,17 +85,17 @@ class PerPageFee(_In):
     first_page_price: Money
     next_page_price: Money
     max_per_copy: Money
-    note: text(1000) = ""
+    note: Annotated[str, limit(1000)] = ""
 
 
-_ANY_COPY = [{"required": [k], "properties": {k: {"minimum": 1}}}
+_ANY_COPY: list[JsonValue] = [{"required": [k], "properties": {k: {"minimum": 1}}}
              for k in ("originals", "certified_copies", "copies")]
 
 
 class ComponentIn(_In):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"anyOf": _ANY_COPY})
 
-    name: text(1000, pattern=NONBLANK)
+    name: Annotated[str, limit(1000, pattern=NONBLANK)]
     originals: Count = 0
     certified_copies: Count = 0
     copies: Count = 0
@@ -109,10 +111,10 @@ class ComponentIn(_In):
 
 
 class ProcedureIn(_In):
-    code: text(40, pattern=NONBLANK)
-    name: text(1000, pattern=NONBLANK)
-    field: text(200) = ""
-    legal_basis: text(2000) = ""
+    code: Annotated[str, limit(40, pattern=NONBLANK)]
+    name: Annotated[str, limit(1000, pattern=NONBLANK)]
+    field: Annotated[str, limit(200)] = ""
+    legal_basis: Annotated[str, limit(2000)] = ""
     time_limit: SameDay | WorkingDays = Field(discriminator="kind")
     fee: FreeFee | FixedFee | PerPageFee = Field(discriminator="kind")
     components: list[ComponentIn] = Field(min_length=1, max_length=200)
@@ -127,9 +129,9 @@ class ProcedureIn(_In):
 class CatalogueRelease(_In):
     """A catalogue release in the format of resources/catalogue/*.json."""
 
-    catalogue_version: text(100, pattern=NONBLANK)
+    catalogue_version: Annotated[str, limit(100, pattern=NONBLANK)]
     effective_from: IsoDate
-    description: text(2000) = ""
+    description: Annotated[str, limit(2000)] = ""
     procedures: list[ProcedureIn] = Field(max_length=5000)
 
 

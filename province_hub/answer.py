@@ -2,31 +2,26 @@
 
 ``stamp`` adds the protocol version and the hub's clock to a JSON body; ``Fail`` is the refusal
 a handler raises (the app turns it into ``{"error": code, "detail": ...}`` with its status,
-documented as :class:`ErrorOut`); ``utcnow`` is the one clock the hub reads (naive UTC, whole
-seconds). :func:`refusals` documents, per route, the error answers it can give: the OpenAPI
+documented as :class:`ErrorOut`); the time comes from the app's clock
+(:mod:`province_hub.clock`). :func:`refusals` documents, per route, the error answers it can give: the OpenAPI
 document lists every answer a route gives (tests/sync/test_hub_contract.py holds it to that).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from desk_app.sync import protocol as p
+from province_hub.clock import Clock
 
 
-def utcnow() -> datetime:
-    """Naive UTC: the hub's own clock (the one clock it reads)."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
-def stamp(body: dict[str, Any]) -> dict[str, Any]:
-    return {"protocol": p.PROTOCOL_VERSION,
-            "server_time": p.utc_now_text(datetime.now(UTC)), **body}
+def stamp(body: dict[str, Any], clock: Clock) -> dict[str, Any]:
+    """``body`` with the hub's protocol version and its clock's time."""
+    return {"protocol": p.PROTOCOL_VERSION, "server_time": p.utc_now_text(clock.now()), **body}
 
 
 class Fail(Exception):

@@ -8,18 +8,20 @@ Every route here is on ``access.desk_router``: its guard found the desk before t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
+from annotated_types import Interval
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
-from province_hub import auth, edge, feed
+from province_hub import auth, edge, edge_events, feed
 from province_hub.access import DeskGuard, desk_router
-from province_hub.answer import Fail, Stamped, refusals, stamp, utcnow
+from province_hub.answer import Fail, Stamped, refusals, stamp
 from province_hub.auth import DeskIdentity
+from province_hub.clock import Clock
 from province_hub.db import read, write
 from province_hub.ingest import ingest
 from province_hub.models import Dossier, Event
@@ -56,7 +58,7 @@ class PullOut(Stamped):
 
 
 class CounterIn(BaseModel):
-    counter: edge.whole(1, 9) = Field(description=(
+    counter: Annotated[int, Interval(ge=1, le=9), edge.WHOLE] = Field(description=(
         "the desk's counter number: the first digit of the daily sequence of its dossier codes"))
 
 
@@ -66,7 +68,7 @@ class CounterOut(Stamped):
 
 
 class CredentialIn(BaseModel):
-    secret: edge.text(86, pattern=p.SECRET_PATTERN) = Field(description=(
+    secret: Annotated[str, edge.limit(86, pattern=p.SECRET_PATTERN)] = Field(description=(
         "the desk's own next secret; its credential becomes dk.<desk id>.<secret>"))
 
 
@@ -107,7 +109,7 @@ def _push_body(request: Request) -> bytes:
     return data
 
 
-def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
+def routes(engine: Engine, guard: DeskGuard, clock: Clock) -> APIRouter:
     router = desk_router(guard)
     caller = Depends(guard)  # the same guard as the router's: FastAPI calls it once
 
@@ -123,11 +125,11 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
         return await run_in_threadpool(_push_sync, who, _push_body(request))
 
     def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
-        events = edge.push_events(raw)
+        events = edge_events.push_events(raw)
         with write(engine) as s:
-            results, last = ingest(s, who, events, utcnow())
+            results, last = ingest(s, who, events, clock.utc())
         stored = sum(1 for r in results if r["status"] == p.STORED)
-        return stamp({"results": results, "desk_last_seq": last, "stored": stored})
+        return stamp({"results": results, "desk_last_seq": last, "stored": stored}, clock)
 
     @router.get("/pull", response_model=PullOut, responses=refusals(422))
     def pull(who: DeskIdentity = caller, after: int = Query(0, ge=0, le=edge.INT_MAX),
@@ -135,7 +137,7 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
         """Items after the desk's checkpoint: for every commune and for the desk's own."""
         with read(engine) as s:
             out = feed.pull(s, who, after, limit)
-        return stamp(out | {"rotate_credential": who.rotate})
+        return stamp(out | {"rotate_credential": who.rotate}, clock)
 
     @router.put("/desk/counter", response_model=CounterOut,
                 responses=refusals(400, 409, 413, 422))
@@ -144,7 +146,7 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
         of the commune has it)."""
         with write(engine) as s:
             auth.declare_counter(s, who, body.counter)
-        return stamp({"desk_id": who.desk_id, "counter": body.counter})
+        return stamp({"desk_id": who.desk_id, "counter": body.counter}, clock)
 
     @router.post("/desk/credential", response_model=CredentialOut,
                  responses=refusals(400, 413, 422))
@@ -152,8 +154,8 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
         """Rotate this desk's credential to ``dk.<desk id>.<secret>``. The current one keeps
         working until the new one is first used; asking again replaces the pending one."""
         with write(engine) as s:
-            auth.rotate(s, who, body.secret, utcnow())
-        return stamp({"desk_id": who.desk_id})
+            auth.rotate(s, who, body.secret, clock.utc())
+        return stamp({"desk_id": who.desk_id}, clock)
 
     @router.get("/desk", response_model=DeskOut)
     def desk_info(who: DeskIdentity = caller) -> dict[str, Any]:
@@ -162,7 +164,7 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
             n, top = s.execute(select(func.count(Event.id), func.max(Event.seq))
                                .where(Event.desk_id == who.desk_id)).one()
         return stamp({"desk_id": who.desk_id, "agency_code": who.agency_code,
-                      "events": n, "max_seq": top or 0})
+                      "events": n, "max_seq": top or 0}, clock)
 
     @router.get("/dossiers/{uuid}", response_model=DossierOut, responses=refusals(404, 422))
     def dossier(uuid: edge.UUID_TEXT, who: DeskIdentity = caller) -> dict[str, Any]:
@@ -173,6 +175,6 @@ def routes(engine: Engine, guard: DeskGuard) -> APIRouter:
                 raise Fail(404, "not_found")
             return stamp({"uuid": d.uuid, "code": d.code, "status": d.status,
                           "due_at": d.due_at.isoformat() if d.due_at else None,
-                          "snapshot": d.snapshot})
+                          "snapshot": d.snapshot}, clock)
 
     return router

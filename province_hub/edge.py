@@ -1,5 +1,7 @@
 """The hub's edge: what a request may hold before anything behind it (the database, the
-projections) sees it. Nothing a caller sends may make the hub answer 5xx.
+projections) sees it. Nothing a caller sends may make the hub answer 5xx. This module owns the
+types of request fields and the reading of bodies; the events of a push are judged in
+:mod:`province_hub.edge_events`.
 
 * **Bodies** are read by :class:`EdgeRoute` before FastAPI parses them: at most the route's
   ``x-max-body-bytes`` (413), nested at most :data:`MAX_BODY_DEPTH` deep (400 ``too_deep``,
@@ -10,10 +12,7 @@ projections) sees it. Nothing a caller sends may make the hub answer 5xx.
   and lone surrogates (not UTF-8). Request models use :func:`text` and :data:`AGENCY` (a
   ``pattern`` in the OpenAPI document, so a client knows it too); pydantic refuses lone
   surrogates in every ``str`` by itself.
-* **Events** of a push are judged one by one (:func:`event_problem`): the envelope fields
-  (:class:`WireEvent`, strict types, lengths, ranges), then the payload (depth, text, numbers),
-  then the payload fields the projections read (:data:`PROJECTED`: lengths of the hub's
-  columns, times it can place). A bad event gets a reason; the others of its batch are stored.
+* **Events** of a push are judged one by one (``edge_events.event_problem``).
 
 The reasons and limits are listed in docs/sync-protocol.md ("Limits", "Refused events").
 """
@@ -28,27 +27,15 @@ from datetime import date, datetime
 from itertools import accumulate
 from typing import Annotated, Any
 
-from annotated_types import Interval
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
 from pydantic import (
-    AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictInt,
-    StrictStr,
     StringConstraints,
-    TypeAdapter,
-    ValidationError,
 )
-from pydantic_core import PydanticCustomError
 from starlette.requests import ClientDisconnect
 
-from desk_app.sync import protocol as p
 from province_hub.answer import Fail
-from province_hub.rules import record
 
 MAX_BODY_DEPTH = 64  # arrays and objects nested in one JSON body
 MAX_PAYLOAD_DEPTH = 32  # inside one event's payload
@@ -61,13 +48,13 @@ NO_NUL = r"^[^\u0000]*$"
 TOKEN = r"^[^\u0000-\u0020\u007f]*$"
 
 
-def text(max_length: int, *, min_length: int = 0, pattern: str = NO_NUL) -> Any:
-    """A ``str`` type the hub can store: bounded, no NUL (pydantic refuses lone surrogates)."""
-    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length,
-                                            pattern=pattern)]
+def limit(max_length: int, *, min_length: int = 0, pattern: str = NO_NUL) -> StringConstraints:
+    """What makes a ``str`` one the hub can store: bounded, no NUL (pydantic refuses lone
+    surrogates by itself). Written ``Annotated[str, edge.limit(40)]``."""
+    return StringConstraints(min_length=min_length, max_length=max_length, pattern=pattern)
 
 
-AGENCY = text(40, min_length=1, pattern=TOKEN)
+AGENCY = Annotated[str, limit(40, min_length=1, pattern=TOKEN)]
 
 
 def _whole_number(value: Any) -> Any:
@@ -91,9 +78,9 @@ def _iso(pattern: str, what: str) -> Callable[[Any], Any]:
     return check
 
 
-def whole(ge: int, le: int) -> Any:
-    """An integer of a JSON body, from ``ge`` to ``le``."""
-    return Annotated[int, Interval(ge=ge, le=le), BeforeValidator(_whole_number)]
+# An integer of a JSON body: ``Annotated[int, Interval(ge=1, le=9), edge.WHOLE]`` (the
+# bounds before WHOLE: pydantic runs WHOLE first, then the int and its bounds)
+WHOLE = BeforeValidator(_whole_number)
 
 
 # dates and times as RFC 3339 writes them (not pydantic's other forms, such as Unix seconds);
@@ -102,7 +89,7 @@ IsoDate = Annotated[date, BeforeValidator(_iso(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "a
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
     r"([Zz]|[+-][0-9]{2}:[0-9]{2})?", "a time"))]
-UUID_TEXT = text(36, min_length=1, pattern=r"^[^\u0000-\u001f\u007f]*$")
+UUID_TEXT = Annotated[str, limit(36, min_length=1, pattern=r"^[^\u0000-\u001f\u007f]*$")]
 
 
 # -- bodies ------------------------------------------------------------------------------------
@@ -197,236 +184,3 @@ class EdgeRoute(APIRoute):
             return await handler(request)
 
         return edge
-
-
-# -- events ------------------------------------------------------------------------------------
-
-def _time(value: str) -> str:
-    try:
-        t = p.parse_time(value)
-    except ValueError:
-        raise PydanticCustomError("bad_time", "not an ISO 8601 time") from None
-    if not YEARS[0] <= t.year <= YEARS[1]:
-        raise PydanticCustomError("bad_time", "a time outside the years {lo}-{hi}",
-                                  {"lo": YEARS[0], "hi": YEARS[1]})
-    return value
-
-
-WireTime = Annotated[StrictStr, StringConstraints(max_length=40), AfterValidator(_time)]
-Seq = Annotated[StrictInt, Field(ge=1, le=INT_MAX)]
-
-
-class WireEvent(BaseModel):
-    """One event of a push. An event that does not match is refused alone (``rejected``)."""
-
-    model_config = ConfigDict(strict=True, extra="ignore")
-
-    uuid: StrictStr = Field(min_length=1, max_length=36,
-                            description="made by the desk; the event's identity")
-    seq: Seq = Field(description="the desk's outbox sequence number, 1 and up")
-    entity: StrictStr = Field(max_length=30, description="dossier | rating | ...")
-    entity_uuid: StrictStr = Field(min_length=1, max_length=36)
-    kind: StrictStr = Field(max_length=40, description="dossier.intake | dossier.status | "
-                            "dossier.extend | dossier.resumed | rating.recorded | ...")
-    payload: dict[str, Any]
-    created_at: WireTime = Field(description="desk time, ISO 8601 with its offset (+07:00)")
-
-
-def _short(n: int) -> Any:
-    return Annotated[StrictStr | None, Field(max_length=n)]
-
-
-class _Fields(BaseModel):
-    model_config = ConfigDict(strict=True, extra="ignore")
-
-
-class IntakeFields(_Fields):
-    uuid: _short(36) = None
-    code: _short(60) = None
-    agency_code: _short(40) = None
-    procedure_code: _short(40) = None
-    status: _short(30) = None
-    received_at: WireTime | None = None
-    due_at: WireTime | None = None
-
-
-class StatusFields(_Fields):
-    uuid: _short(36) = None
-    code: _short(60) = None
-    from_: _short(30) = Field(None, alias="from")
-    to: _short(30) = None
-    at: WireTime | None = None
-    return_timing: _short(10) = None
-    collector: dict[str, Any] | None = None
-
-
-class ExtendFields(_Fields):
-    at: WireTime | None = None
-    old_due_at: WireTime | None = None
-    new_due_at: WireTime | None = None
-
-
-class ResumedFields(_Fields):
-    at: WireTime | None = None
-    resumed_by: dict[str, Any] | None = None
-
-
-class ProvinceRejectedFields(_Fields):
-    uuid: _short(36) = None
-    code: _short(60) = None
-    province_event: _short(36) = None
-    to: _short(30) = None
-    current: _short(30) = None
-    reason: _short(40) = None
-    at: WireTime | None = None
-
-
-class RatingFields(_Fields):
-    uuid: _short(36) = None
-    seq: Annotated[StrictInt | None, Field(ge=0)] = None
-    dossier_uuid: _short(36) = None
-    overall: _short(40) = None
-    agency_code: _short(40) = None
-    at: WireTime | None = None
-
-
-# What the hub's projections read from a payload, by kind (a rating's from its record).
-PROJECTED: dict[str, type[_Fields]] = {
-    "dossier.intake": IntakeFields, "dossier.status": StatusFields,
-    "dossier.extend": ExtendFields, "dossier.resumed": ResumedFields,
-    "dossier.province_rejected": ProvinceRejectedFields, "rating.recorded": RatingFields,
-}
-_ENVELOPE = TypeAdapter(WireEvent)
-
-
-def _clean(s: str) -> bool:
-    """No NUL and no lone surrogate."""
-    if "\x00" in s:
-        return False
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def content_problem(value: Any, depth: int = 0) -> str:
-    """What in a JSON value the hub cannot keep: ``too_deep``, ``bad_text``, ``bad_number``."""
-    if isinstance(value, str):
-        return "" if _clean(value) else "bad_text"
-    if isinstance(value, bool) or value is None:
-        return ""
-    if isinstance(value, int):
-        return "" if INT_MIN <= value <= INT_MAX else "bad_number"
-    if isinstance(value, float):
-        return "" if math.isfinite(value) else "bad_number"
-    if isinstance(value, (dict, list)):
-        if depth >= MAX_PAYLOAD_DEPTH:
-            return "too_deep"
-        items = value.items() if isinstance(value, dict) else enumerate(value)
-        for key, item in items:
-            if isinstance(key, str) and not _clean(key):
-                return "bad_text"
-            if why := content_problem(item, depth + 1):
-                return why
-        return ""
-    return "bad_number"  # a BadNumber marker (or anything JSON cannot hold)
-
-
-def _reason(err: dict[str, Any], envelope: bool) -> str:
-    kind, field = err["type"], str(err["loc"][0]) if err["loc"] else ""
-    if kind in ("bad_time", "bad_text"):
-        return kind
-    if kind == "string_too_long":
-        return "bad_uuid" if envelope and field in ("uuid", "entity_uuid") else "too_long"
-    if envelope:
-        return "bad_uuid" if field in ("uuid", "entity_uuid") else f"bad_{field}"
-    return "bad_payload"
-
-
-def event_problem(ev: Any) -> str:
-    """Why the hub refuses this pushed event (a reason code), or ``""`` if it takes it."""
-    if not isinstance(ev, dict):
-        return "not_an_object"
-    for key in ("uuid", "entity", "entity_uuid", "kind", "created_at"):
-        if isinstance(ev.get(key), str) and not _clean(ev[key]):
-            return "bad_text"
-    try:
-        _ENVELOPE.validate_python(ev)
-    except ValidationError as exc:
-        return _reason(exc.errors()[0], envelope=True)
-    payload = ev["payload"]
-    if why := content_problem(payload, 1):
-        return why
-    fields = PROJECTED.get(ev["kind"])
-    if fields is not None:
-        try:
-            fields.model_validate(record(ev))
-        except ValidationError as exc:
-            return _reason(exc.errors()[0], envelope=False)
-    return ""
-
-
-def storable(value: Any, depth: int = 0) -> Any:
-    """A copy of anything a caller sent that the database can hold and an answer can carry:
-    NUL and lone surrogates written as ``\\u`` text, numbers it cannot keep as their text,
-    nesting cut at :data:`MAX_PAYLOAD_DEPTH`. Clean values come back unchanged."""
-    if isinstance(value, str):
-        if _clean(value):
-            return value
-        return value.replace("\x00", "\\u0000").encode("utf-8", "backslashreplace").decode()
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)) and not content_problem(value):
-        return value
-    if isinstance(value, (dict, list)):
-        if depth >= MAX_PAYLOAD_DEPTH:
-            return "(too deep)"
-        if isinstance(value, list):
-            return [storable(v, depth + 1) for v in value]
-        return {storable(str(k)): storable(v, depth + 1) for k, v in value.items()}
-    return storable(getattr(value, "text", None) or repr(value))[:100]
-
-
-def answer_seq(ev: Any) -> int:
-    """The event's seq as the answer can name it (0 when it has none the hub can read)."""
-    seq = ev.get("seq") if isinstance(ev, dict) else None
-    return seq if type(seq) is int and INT_MIN <= seq <= INT_MAX else 0
-
-
-# -- the push body -------------------------------------------------------------------------------
-
-class PushIn(BaseModel):
-    """A batch. The envelope is checked whole (a wrong one refuses the batch: 422
-    ``bad_batch``); each item of ``events`` is judged alone against :class:`WireEvent`."""
-
-    model_config = ConfigDict(strict=True, json_schema_extra={
-        "description": "Each item of `events` should be a WireEvent (see components); one "
-                       "that is not is answered `rejected` with a reason, and the other events "
-                       "of the batch are stored."})
-
-    protocol: StrictInt = Field(ge=p.PROTOCOL_VERSION, le=p.PROTOCOL_VERSION,
-                                description="the wire protocol version of the batch")
-    events: list[Any] = Field(max_length=p.MAX_BATCH_EVENTS,
-                              description=f"at most {p.MAX_BATCH_EVENTS} events, oldest first")
-
-
-_PUSH = TypeAdapter(PushIn)
-
-
-def push_events(data: bytes) -> list[Any]:
-    """The events of a push body (decompressed): 400 if it is no JSON or nests too deep, 422
-    if the envelope is wrong, ``batch_too_large`` beyond :data:`p.MAX_BATCH_EVENTS`."""
-    check_depth(data)
-    try:
-        body = loads(data)
-    except ValueError as exc:  # UnicodeDecodeError too
-        raise Fail(400, "bad_batch", str(exc)[:200]) from exc
-    if isinstance(body, dict) and isinstance(body.get("events"), list) \
-            and len(body["events"]) > p.MAX_BATCH_EVENTS:
-        raise Fail(422, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
-    try:
-        return _PUSH.validate_python(body).events
-    except ValidationError as exc:
-        raise Fail(422, "bad_batch", str(exc.errors(include_url=False))[:500]) from exc
-

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
-from province_hub import edge, rules
+from province_hub import edge_events, rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
 from province_hub.models import Desk, Event, EventProblem, Rating
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 def _malformed(ev: Any) -> str:
-    return edge.event_problem(ev)  # shape, text, numbers, lengths, times: province_hub.edge
+    return edge_events.event_problem(ev)  # shape, text, numbers, lengths, times
 
 
 def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, str]]:
@@ -139,7 +139,7 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
         return set()
     # executemany with RETURNING (SQLAlchemy's "insertmanyvalues"): one cached statement, sent
     # in pages; a multi-VALUES statement would be compiled afresh for every batch size
-    table = Event.__table__
+    table = cast(Table, Event.__table__)  # a declarative class's table is a Table
     ins = pg_insert(table) if is_postgres(session) else sqlite_insert(table)
     stmt = ins.on_conflict_do_nothing(index_elements=["uuid"]).returning(table.c.uuid)
     return set(session.connection().execute(stmt, rows).scalars().all())
@@ -147,9 +147,10 @@ def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,
              now: datetime) -> dict[str, Any]:
-    ev = edge.storable(ev)  # whatever it held, the review row and the answer can carry it
-    uuid = ev.get("uuid") if isinstance(ev, dict) and isinstance(ev.get("uuid"), str) else ""
-    seq = edge.answer_seq(ev)
+    ev = edge_events.storable(ev)  # whatever it held, the review row and the answer can carry it
+    found = ev.get("uuid") if isinstance(ev, dict) else None
+    uuid = found if isinstance(found, str) else ""
+    seq = edge_events.answer_seq(ev)
     session.add(EventProblem(
         uuid=uuid[:36], desk_id=who.desk_id, problem=problem, reason=reason,
         content_hash=p.content_hash(ev) if isinstance(ev, dict) else "",

@@ -98,6 +98,7 @@ def owners(session: Session, uuids: Iterable[str]) -> dict[str, Owner]:
             .where(Event.entity_uuid.in_(wanted[i:i + 500]), Event.desk_id.is_not(None))
             .order_by(Event.id))
         for entity_uuid, desk_id, commune_id, entity in rows:
+            assert desk_id is not None  # the query keeps only events a desk sent
             out.setdefault(entity_uuid, Owner(desk_id, commune_id, entity))
     return out
 

@@ -1,9 +1,16 @@
-"""Shared fixtures: a fixed clock, and a migrated, seeded store built once and copied per test."""
+"""Shared fixtures: a fixed clock, and a migrated, seeded store built once and copied per test.
+
+Also the one place that says which tests need what a Windows PC lacks (the README's
+``.venv\\Scripts\\python -m pytest``): :data:`PLATFORM_NEEDS` names a marker per need, tests
+carry it (``@pytest.mark.requires_posix``), or get it from a fixture (:data:`FIXTURE_NEEDS`),
+and on Windows each such test is skipped with the reason. ``grep -rn requires_ tests`` lists them.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,10 +32,48 @@ START = datetime(2026, 11, 23, 9, 0)
 PASSWORD = "mat-khau-123"
 
 
+# the platform the skips are decided for: sys.platform, or the one a test of the skips asks
+# for (tests/unit/test_windows_skips.py collects as if on Windows)
+PLATFORM = os.environ.get("DESK_APP_TEST_PLATFORM", sys.platform)
+# marker -> what a test carrying it needs that a Windows PC does not have
+PLATFORM_NEEDS = {
+    "requires_posix": "POSIX signals (SIGKILL, SIGSTOP), fork, resource limits or mounts",
+    "requires_postgresql": "Debian's PostgreSQL binaries (/usr/lib/postgresql/*/bin, pg_ctl)",
+    "requires_cups": "a CUPS spooler (cupsd, lp, lpstat, lpadmin, cups-pdf)",
+    "requires_poppler": "Poppler's command-line tools (pdftotext, pdftoppm)",
+    "requires_x11": "a real X display (Xvfb, openbox, xdotool)",
+}
+# a fixture that starts one of those: every test using it needs it
+FIXTURE_NEEDS = {
+    "postgres": "requires_postgresql",
+    "hub_server": "requires_postgresql",
+    "cups": "requires_cups",
+    "x_display": "requires_x11",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for marker, need in PLATFORM_NEEDS.items():
+        config.addinivalue_line("markers", f"{marker}: needs {need}; skipped on Windows")
+
+
+def platform_skips(item: pytest.Item, platform: str) -> list[str]:
+    """The reasons ``item`` cannot run on ``platform`` (a ``sys.platform`` value)."""
+    for fixture, marker in FIXTURE_NEEDS.items():
+        if fixture in getattr(item, "fixturenames", ()):
+            item.add_marker(marker)
+    if platform != "win32":
+        return []
+    return [f"needs {need}" for marker, need in PLATFORM_NEEDS.items()
+            if item.get_closest_marker(marker) is not None]
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
+        if reasons := platform_skips(item, PLATFORM):
+            item.add_marker(pytest.mark.skip(reason="not on Windows: " + "; ".join(reasons)))
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ Tests that need a mount skip (saying why) where mounting is not allowed.
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sqlite3
 import stat
@@ -159,6 +158,8 @@ def fill(folder: Path) -> Path:
 def file_size_limit(limit: int) -> Callable[[], None]:
     """``preexec_fn``: files the child writes cannot grow past ``limit`` bytes (EFBIG)."""
     def apply() -> None:
+        import resource  # POSIX only: imported here so the module loads on Windows
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     return apply

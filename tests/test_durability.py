@@ -52,6 +52,7 @@ def test_concurrent_processes_never_duplicate_or_skip_a_code(
     assert len(outbox) == len(stored)
 
 
+@pytest.mark.requires_posix
 @pytest.mark.slow
 def test_dossier_survives_kill_right_after_save(data_dir: Path, store: Store) -> None:
     worker = _spawn(data_dir, 3, "--hang")

@@ -150,8 +150,8 @@ DYNAMIC: dict[tuple[str, str], Callable[[], set[str]]] = {
     # the route's bound: a push's batch, any other body
     ("province_hub/edge.py", "too_large"): lambda: {"batch_too_large", "body_too_large"},
     # the handlers answering {"error": ...}: the codes of Fail / AuthError, or a bare status
-    ("province_hub/app.py", "exc.code"): lambda: _hub_codes(),
-    ("province_hub/app.py", "f'http_{exc.status_code}'"):
+    ("province_hub/handlers.py", "exc.code"): lambda: _hub_codes(),
+    ("province_hub/handlers.py", "f'http_{exc.status_code}'"):
         lambda: {f"http_{s}" for s in HTTP_STATUSES},
 }
 

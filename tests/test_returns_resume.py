@@ -150,6 +150,7 @@ def test_resume_after_the_procedure_changed(store: Store, clock: FixedClock) -> 
     assert data.procedure_title == "1.004873 · Cấp Giấy xác nhận tình trạng hôn nhân"
 
 
+@pytest.mark.requires_poppler
 def test_form06_names_the_collector_and_the_resumed_dossier(
     store: Store, clock: FixedClock, tmp_path: Path
 ) -> None:

@@ -18,7 +18,7 @@ from desk_app.errors import SchemaTooNewError
 from desk_app.paths import database_path
 from desk_app.store import migrate as migrate_mod
 from desk_app.store.engine import Store
-from desk_app.store.models import Base
+from desk_app.store.schema import metadata
 from tests.helpers import upgrade_release
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def _not_fts(obj: object, name: str | None, type_: str, reflected: bool, compare
 def test_migrations_build_exactly_the_models(store: Store) -> None:
     with store.engine.connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"include_object": _not_fts})
-        diff = compare_metadata(ctx, Base.metadata)
+        diff = compare_metadata(ctx, metadata)
     assert diff == []
 
 

@@ -1,8 +1,9 @@
 """A small layout engine: wrapped mixed-style text, columns, tables, codes, page breaks.
 
 Layout and painting are separate. :class:`Layout` flows content into frames of a fixed content
-size (or one frame of unlimited height, for receipt rolls), recording drawing operations with
-``y`` measured down from the frame's top. :func:`paint` then places frames on sheets: one
+size (or one frame of unlimited height, for receipt rolls), recording drawing operations (typed values,
+:mod:`desk_app.printing.draw`) with ``y`` measured down from the frame's top; lines are broken
+by :mod:`desk_app.printing.wrap`. The renderer then paints frames on sheets: one
 frame per A4 page, two A5 frames side by side on an A4 landscape sheet, or a receipt whose
 height is whatever the content needed. Nothing is ever clipped: a word wider than its column
 is broken between letters, a paragraph or table that does not fit continues in the next frame
@@ -13,103 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
-from reportlab.pdfgen.canvas import Canvas
-
 from desk_app.printing.barcodes import Code128Bars, QrSquare
-from desk_app.printing.fonts import font_for
+from desk_app.printing.draw import DrawBarcode, DrawLine, DrawQr, DrawRect, DrawText, Op
+from desk_app.printing.wrap import Line, Run, Text, runs_of, stringWidth, wrap
 
-# Words recur from slip to slip (the forms' wording, common names): caching their widths
-# halves the layout time of a slip.
-stringWidth = lru_cache(maxsize=65536)(_string_width)
-
-Run = tuple[str, str]  # (text, style) with style in "", "b", "i", "bi"
-Text = str | Sequence[Run]
-Op = tuple[Any, ...]
-Line = list[tuple[float, str, str, float]]  # fragments: (x offset, text, font, size)
-
-
-def runs_of(text: Text, style: str = "") -> list[Run]:
-    if isinstance(text, str):
-        return [(text, style)]
-    return [(t, (s + style) if style and style not in s else s) for t, s in text]
-
-
-def _tokens(runs: Sequence[Run]) -> list[tuple[str, str, bool]]:
-    """Words and single spaces, each with its style; newlines become hard breaks ("\n")."""
-    out: list[tuple[str, str, bool]] = []
-    for text, style in runs:
-        for i, para in enumerate(text.split("\n")):
-            if i:
-                out.append(("\n", style, False))
-            word = ""
-            for ch in para:
-                if ch == " ":
-                    if word:
-                        out.append((word, style, False))
-                        word = ""
-                    out.append((" ", style, True))
-                else:
-                    word += ch
-            if word:
-                out.append((word, style, False))
-    return out
-
-
-def wrap(runs: Sequence[Run], width: float, size: float, first_indent: float = 0.0,
-         indent: float = 0.0) -> list[tuple[float, Line]]:
-    """Break ``runs`` into lines no wider than ``width``; returns (line width, fragments)."""
-    lines: list[tuple[float, Line]] = []
-    frags: Line = []
-    x = first_indent
-    start = first_indent
-    pending_space = 0.0
-
-    def flush() -> None:
-        nonlocal frags, x, start, pending_space
-        lines.append((x - start, frags))
-        frags, x, start, pending_space = [], indent, indent, 0.0
-
-    for tok, style, is_space in _tokens(runs):
-        font = font_for(style)
-        if tok == "\n":
-            flush()
-            continue
-        if is_space:
-            if frags:
-                pending_space += stringWidth(" ", font, size)
-            continue
-        w = stringWidth(tok, font, size)
-        if frags and x + pending_space + w > width:
-            flush()
-        elif frags:
-            x += pending_space
-        pending_space = 0.0
-        while x + w > width:  # a word wider than the whole column: break between letters
-            cut = _fit_chars(tok, font, size, width - x)
-            piece = tok[:cut]
-            frags.append((x, piece, font, size))
-            x += stringWidth(piece, font, size)
-            flush()
-            tok = tok[cut:]
-            w = stringWidth(tok, font, size)
-        if tok:
-            frags.append((x, tok, font, size))
-            x += w
-    if frags or not lines:
-        lines.append((x - start, frags))
-    return lines
-
-
-def _fit_chars(word: str, font: str, size: float, room: float) -> int:
-    n = 1
-    while n < len(word) and stringWidth(word[: n + 1], font, size) <= room:
-        n += 1
-    return n
-
+__all__ = ["Cell", "Layout", "Op", "Para", "Run", "Table", "Text"]
 
 @dataclass
 class Para:
@@ -213,11 +124,11 @@ class Layout:
                     end = fx + stringWidth(t, font, size)
                     continue
             if run_text:
-                ops.append(("s", shift + run_x, base, run_font, run_size, run_text))
+                ops.append(DrawText(shift + run_x, base, run_font, run_size, run_text))
             run_x, run_text, run_font, run_size = fx, t, font, size
             end = fx + stringWidth(t, font, size)
         if run_text:
-            ops.append(("s", shift + run_x, base, run_font, run_size, run_text))
+            ops.append(DrawText(shift + run_x, base, run_font, run_size, run_text))
 
     def place(self, p: Para, x: float, y: float, width: float) -> float:
         """Place a paragraph at an absolute (x, y) of the current frame; returns its height."""
@@ -247,16 +158,16 @@ class Layout:
                 for key, length in rules:
                     if key == ci * 100 + pi:
                         ry = y + h - p.space_after + 2.5
-                        self.ops.append(("l", x + (w - length) / 2, ry, x + (w + length) / 2,
-                                         ry, 0.6))
+                        self.ops.append(DrawLine(x + (w - length) / 2, ry, x + (w + length) / 2,
+                                                 ry, 0.6))
                 y += h
         self.y = top + max(heights, default=0)
         return heights
 
     def hrule(self, x1: float = 0.0, x2: float | None = None, width: float = 0.5,
               dash: bool = False) -> None:
-        self.ops.append(("d" if dash else "l", x1, self.y, self.width if x2 is None else x2,
-                         self.y, width))
+        self.ops.append(DrawLine(x1, self.y, self.width if x2 is None else x2, self.y, width,
+                                 dashed=dash))
 
     def codes(self, bars: Code128Bars | None, qr: QrSquare | None, caption: Text,
               caption_size: float = 10.0, *, mode: str = "side") -> None:
@@ -271,12 +182,12 @@ class Layout:
         if bars and mode == "vertical":
             self.need(max(bars.width, qr_side) + 2)
             top = self.y
-            self.ops.append(("bv", bars, 0.0, top + bars.width))
+            self.ops.append(DrawBarcode(bars, 0.0, top + bars.width, vertical=True))
             x_after = bars.height + 6
             cap_w = self.width - x_after
             cap_h = self.place(cap, x_after, top, cap_w)
             if qr:
-                self.ops.append(("q", qr, x_after, top + cap_h + 4 + qr_side))
+                self.ops.append(DrawQr(qr, x_after, top + cap_h + 4 + qr_side))
             self.y = top + max(bars.width, cap_h + 4 + qr_side) + 2
             return
         beside = qr_side + 8 if mode == "side" else 0.0
@@ -287,12 +198,12 @@ class Layout:
         self.need(h + 2)
         top = self.y
         if bars:
-            self.ops.append(("b", bars, 0.0, top + bars.height))
+            self.ops.append(DrawBarcode(bars, 0.0, top + bars.height))
             self.place(cap, cap_x, top + bars.height + 1, self.width - beside - cap_x)
         if qr and mode == "side":
-            self.ops.append(("q", qr, self.width - qr_side, top + qr_side))
+            self.ops.append(DrawQr(qr, self.width - qr_side, top + qr_side))
         elif qr:
-            self.ops.append(("q", qr, (self.width - qr_side) / 2, top + bar_h + 4 + qr_side))
+            self.ops.append(DrawQr(qr, (self.width - qr_side) / 2, top + bar_h + 4 + qr_side))
         self.y = top + h + 2
 
     # -- tables -----------------------------------------------------------------------------
@@ -317,7 +228,7 @@ class Layout:
         def draw(row: list[Cell], h: float, wrapped: list[list[tuple[float, Line]]]) -> None:
             x = 0.0
             for cell, w, lines in zip(row, widths, wrapped, strict=False):
-                self.ops.append(("r", x, self.y, w, h, 0.5))
+                self.ops.append(DrawRect(x, self.y, w, h, 0.5))
                 y = self.y + t.pad + t.size * 0.93
                 for lw, frags in lines:
                     self._place_line(frags, lw, x + t.pad, w - 2 * t.pad, y, cell.align)
@@ -348,7 +259,7 @@ class Layout:
             h = fit * lh + 2 * t.pad
             x = 0.0
             for ci, (cell, w, lines) in enumerate(zip(row, widths, wrapped, strict=False)):
-                self.ops.append(("r", x, self.y, w, h, 0.5))
+                self.ops.append(DrawRect(x, self.y, w, h, 0.5))
                 y = self.y + t.pad + t.size * 0.93
                 for lw, frags in lines[idx[ci]: idx[ci] + fit]:
                     self._place_line(frags, lw, x + t.pad, w - 2 * t.pad, y, cell.align)
@@ -358,67 +269,3 @@ class Layout:
             self.y += h
             if any(i < len(c) for i, c in zip(idx, wrapped, strict=False)):
                 self.new_frame()
-
-
-# -- painting -------------------------------------------------------------------------------
-
-def _reused(c: Canvas, forms: dict[Any, str] | None, key: Any, w: float, h: float,
-            draw: Any, x: float, y: float) -> None:
-    """Draw a code once per document as a form XObject and place it again for each copy."""
-    if forms is None:
-        c.saveState()
-        c.translate(x, y)
-        draw(c)
-        c.restoreState()
-        return
-    name = forms.get(key)
-    if name is None:
-        name = forms[key] = f"code{len(forms)}"
-        c.beginForm(name, 0, 0, w, h)
-        draw(c)
-        c.endForm()
-    c.saveState()
-    c.translate(x, y)
-    c.doForm(name)
-    c.restoreState()
-
-
-def paint_frame(c: Canvas, ops: list[Op], x0: float, top: float,
-                forms: dict[Any, str] | None = None) -> None:
-    """Draw one frame's operations with the frame's top-left corner at (x0, top).
-
-    ``forms`` (one dict per canvas) lets identical codes on several copies share one drawing.
-    """
-    font_state: tuple[str, float] | None = None
-    for op in ops:
-        kind = op[0]
-        if kind == "s":
-            _, x, y, font, size, text = op
-            if font_state != (font, size):
-                c.setFont(font, size)
-                font_state = (font, size)
-            c.drawString(x0 + x, top - y, text)
-        elif kind in ("l", "d"):
-            _, x1, y1, x2, y2, w = op
-            c.setLineWidth(w)
-            if kind == "d":
-                c.setDash(3, 2)
-            c.line(x0 + x1, top - y1, x0 + x2, top - y2)
-            if kind == "d":
-                c.setDash()
-        elif kind == "r":
-            _, x, y, w, h, lw = op
-            c.setLineWidth(lw)
-            c.rect(x0 + x, top - y - h, w, h, stroke=1, fill=0)
-        elif kind == "b":
-            _, bars, x, ybottom = op
-            _reused(c, forms, ("b", bars), bars.width, bars.height,
-                    lambda cv, b=bars: b.draw(cv, 0, 0), x0 + x, top - ybottom)
-        elif kind == "bv":
-            _, bars, x, ybottom = op
-            _reused(c, forms, ("bv", bars), bars.height, bars.width,
-                    lambda cv, b=bars: b.draw(cv, 0, 0, vertical=True), x0 + x, top - ybottom)
-        elif kind == "q":
-            _, qr, x, ybottom = op
-            _reused(c, forms, ("q", qr), qr.size, qr.size,
-                    lambda cv, q=qr: q.draw(cv, 0, 0), x0 + x, top - ybottom)

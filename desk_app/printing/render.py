@@ -25,6 +25,7 @@ from desk_app.printing.context import (
     lookup_text,
     values_of,
 )
+from desk_app.printing.draw import DrawText, FormKey, Op, paint_frame
 from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import (
     f01_receipt,
@@ -36,8 +37,9 @@ from desk_app.printing.forms import (
     f07_register,
 )
 from desk_app.printing.forms.common import LAYOUTS, Ctx
-from desk_app.printing.layout import Layout, Op, paint_frame, stringWidth
+from desk_app.printing.layout import Layout
 from desk_app.printing.templates import fill, merge
+from desk_app.printing.wrap import stringWidth
 
 FORM_CODES = ("01", "02", "03", "04", "05", "06", "07")
 BUILDERS: dict[str, Callable[[Ctx, DossierView], None]] = {
@@ -122,19 +124,19 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
     c.setSubject(meta.get("subject", ""))
     c.setCreator("desk_app")
     top, _right, bottom, left = g.margins
-    forms: dict[Any, str] = {}
+    forms: dict[FormKey, str] = {}
     if layout == "a4_two_up":
-        half = g.sheet[0] / 2
+        half, sheet_h = g.sheet[0] / 2, g.sheet[1]
+        assert sheet_h is not None  # an A4 sheet: only a receipt roll has no height
         for i in range(max(len(f) for f in copies)):
             for k, frames in enumerate(copies):
                 if i < len(frames):
-                    paint_frame(c, frames[i], left + k * half, g.sheet[1] - top,  # type: ignore[operator]
-                                forms)
+                    paint_frame(c, frames[i], left + k * half, sheet_h - top, forms)
                     _page_number(c, page_fmt, i + 1, len(frames),
                                  k * half + left + g.content_w / 2, bottom / 2)
             c.setLineWidth(0.3)
             c.setDash(2, 3)
-            c.line(half, 8 * mm, half, g.sheet[1] - 8 * mm)  # type: ignore[operator]
+            c.line(half, 8 * mm, half, sheet_h - 8 * mm)
             c.setDash()
             c.showPage()
     else:
@@ -164,14 +166,13 @@ def _one_line(labels: list[str], g: Geometry) -> bool:
 def _relabel(frames: list[list[Op]], old: str, new: str, g: Geometry) -> list[list[Op]]:
     """The frames of one copy with its label line swapped for another copy's (re-centred)."""
     old_t, new_t = _label_text(old), _label_text(new)
-    out = []
+    out: list[list[Op]] = []
     for ops in frames:
-        swapped = []
+        swapped: list[Op] = []
         for op in ops:
-            if op[0] == "s" and op[5] == old_t and op[3] == ITALIC:
-                _, x, y, font, size, _t = op
-                centre = x + stringWidth(old_t, font, size) / 2
-                op = ("s", centre - stringWidth(new_t, font, size) / 2, y, font, size, new_t)
+            if isinstance(op, DrawText) and op.text == old_t and op.font == ITALIC:
+                centre = op.x + stringWidth(old_t, op.font, op.size) / 2
+                op = replace(op, x=centre - stringWidth(new_t, op.font, op.size) / 2, text=new_t)
             swapped.append(op)
         out.append(swapped)
     return out
@@ -200,7 +201,8 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
         sizes.append(sizes[-1] - 0.5)
     for size in sizes:
         gs = replace(g, size=size, header_size=min(g.header_size, size))
-        copies, heights = [], []
+        copies: list[list[list[Op]]] = []
+        heights: list[float] = []
         for label in labels:
             if copies and _one_line(labels, gs):
                 # the copies differ only in their one-line label: reuse the first layout

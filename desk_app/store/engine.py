@@ -27,6 +27,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session
 
 from desk_app.errors import KnownError, StoreProblemError
+from desk_app.store import schema  # noqa: F401 (registers every table before any session)
 from desk_app.store.health import StoreGuard, diagnose
 
 BUSY_TIMEOUT_MS = 15_000

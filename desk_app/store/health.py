@@ -102,7 +102,12 @@ class StoreGuard:
         self.state = "checking"
         self.started = time.monotonic()
         self._done.clear()
-        self._spawn(lambda: self._run() and full and self._run_full())
+        self._spawn(lambda: self._run_both(full=full))
+
+    def _run_both(self, *, full: bool) -> None:
+        """The quick check, then (if it passed and is wanted) the full one."""
+        if self._run() and full:
+            self._run_full()
 
     def run_now(self, *, full: bool = True) -> None:
         """``quick_check`` in the calling thread (a file already found damaged once); the

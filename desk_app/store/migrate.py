@@ -14,13 +14,13 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from desk_app.clock import file_stamp
 from desk_app.errors import SchemaTooNewError
 from desk_app.paths import migrations_dir
 from desk_app.store.engine import Store
@@ -67,7 +67,7 @@ def head_revision() -> str:
 def backup_file(store: Store, dest_dir: Path, label: str) -> Path:
     """A consistent copy of the live database (WAL included) in ``dest_dir``."""
     dest_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp()
     dest = dest_dir / f"{store.path.stem}-{label}-{stamp}.sqlite3"
     src = sqlite3.connect(store.path)
     try:

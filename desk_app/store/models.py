@@ -22,11 +22,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-
-class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012 (SQLAlchemy's API)
+from desk_app.store.base import Base
 
 
 class Commune(Base):
@@ -275,7 +273,3 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
 
-
-# Each area keeps its tables in a module of its own; importing them here puts every table in
-# Base.metadata (for the migration check and for create_all in throwaway stores).
-from desk_app.store import models_printing, models_rating, models_sync  # noqa: E402,F401

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk_app.store.models import Base
+from desk_app.store.base import Base
 
 
 class PrintedForm(Base):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk_app.store.models import Base
+from desk_app.store.base import Base
 
 
 class Rating(Base):

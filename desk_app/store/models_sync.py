@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desk_app.store.models import Base
+from desk_app.store.base import Base
 
 
 class SyncEnrolment(Base):

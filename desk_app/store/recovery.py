@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from desk_app.clock import VN_TZ
+from desk_app.clock import VN_TZ, file_stamp
 from desk_app.errors import StoreProblemError
 from desk_app.paths import backups_dir, database_path
 from desk_app.store.health import diagnose, quick_check
@@ -157,7 +157,7 @@ def backup_is_sound(path: Path) -> bool:
 
 def newest_sound_backup(backups: list[Backup]) -> tuple[Backup | None, list[Backup]]:
     """The newest backup that passes the check, and the newer ones that did not."""
-    damaged = []
+    damaged: list[Backup] = []
     for backup in backups:
         if backup_is_sound(backup.path):
             return backup, damaged
@@ -202,7 +202,7 @@ def check_not_gone(data_dir: Path) -> None:
 
 
 def _stamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return file_stamp(micro=True)
 
 
 def keep_aside(data_dir: Path, label: str) -> list[Path]:

@@ -1,9 +1,9 @@
 """The background sync loop: a plain thread (Qt-free) that never blocks the window.
 
 It runs a cycle at start (so a restart resumes what was pending), then every ``interval``
-seconds while things work. When the province cannot be reached it backs off exponentially with
-full jitter (so fifty desks coming back after a power cut do not knock at the same second), up
-to ``max_backoff``. :meth:`SyncWorker.trigger` (the clerk's button, or the network coming back)
+seconds while things work. When the province cannot be reached it backs off exponentially,
+each wait drawn at random up to the exponential top (so fifty desks coming back after a power
+cut do not knock at the same second), never above ``max_backoff`` (:func:`backoff_delay`). :meth:`SyncWorker.trigger` (the clerk's button, or the network coming back)
 runs a cycle now and forgets the backoff. ``on_change`` is called from the worker thread after
 every cycle with a fresh :class:`~desk_app.sync.state.Snapshot`; the GUI re-emits it as a
 queued Qt signal.
@@ -29,7 +29,12 @@ log = logging.getLogger(__name__)
 
 
 def backoff_delay(failures: int, base: float, cap: float, rng: random.Random) -> float:
-    """Full jitter: uniform in [base/2, min(cap, base * 2**failures)]."""
+    """Jittered exponential backoff: uniform in [min(base/2, top), top], where
+    top = min(cap, base * 2**(failures - 1)).
+
+    Not AWS's "full jitter" (uniform in [0, top]): the floor of ``base/2`` keeps a desk whose
+    connection is refused at once from retrying within the same instant (a draw near 0 would),
+    and is small beside the spread of the later tops, which is what keeps desks apart."""
     top = min(cap, base * (2 ** max(0, failures - 1)))
     return rng.uniform(min(base / 2, top), top)
 
@@ -106,13 +111,13 @@ class SyncWorker:
             self.last_error = None
             delay = self.interval
         except _WithOffset as wrapped:
-            exc = wrapped.error
+            error = wrapped.error
             self.failures += 1
-            self.last_error = exc
-            log.warning("sync failed (%s): %s", exc.code, exc)
-            self._record_error(exc.code, str(exc), wrapped.offset)
+            self.last_error = error
+            log.warning("sync failed (%s): %s", error.code, error)
+            self._record_error(error.code, str(error), wrapped.offset)
             delay = backoff_delay(self.failures, self.base_backoff, self.max_backoff, self.rng)
-            if isinstance(exc, Refused):
+            if isinstance(error, Refused):
                 delay = max(delay, min(self.max_backoff, self.interval))
         except KnownError as exc:  # the local database (locked, disk full)
             self.failures += 1

@@ -27,6 +27,7 @@ from tests.gui.conftest import answer_question, open_window, press, type_text, w
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.requires_posix
 @pytest.mark.slow
 def test_half_typed_intake_survives_a_crash(qtbot: QtBot, store: Store, clock: FixedClock,
                                             data_dir: Path) -> None:

@@ -42,6 +42,7 @@ def _smoke(data_dir: Path) -> subprocess.CompletedProcess[str]:
                           timeout=120)
 
 
+@pytest.mark.requires_posix
 def test_a_second_start_on_the_same_folder_is_refused_in_words(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     first = _start_program(data_dir)

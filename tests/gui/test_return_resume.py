@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -42,6 +43,7 @@ def last_outbox(store: Store) -> OutboxEvent:
 
 # -- F8 ----------------------------------------------------------------------------------------
 
+@pytest.mark.requires_poppler
 def test_f8_asks_who_collects_and_records_a_representative(
     qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow, tmp_path: Path
 ) -> None:

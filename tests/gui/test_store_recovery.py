@@ -283,6 +283,7 @@ def assert_nothing_typed_lost(window: MainWindow, data_dir: Path) -> None:
     assert "Trần Thị Hồng Nhung" in draft_path(data_dir).read_text(encoding="utf-8")
 
 
+@pytest.mark.requires_posix
 def test_start_on_a_read_only_folder(data_dir: Path) -> None:
     with read_only(data_dir) as how:
         run = start(data_dir)
@@ -292,6 +293,7 @@ def test_start_on_a_read_only_folder(data_dir: Path) -> None:
     assert f"Không ghi được vào thư mục dữ liệu {data_dir}" in err and "chỉ đọc" in err, err
 
 
+@pytest.mark.requires_posix
 def test_save_on_a_folder_turned_read_only(
     qtbot: QtBot, window: MainWindow, store: Store, data_dir: Path
 ) -> None:
@@ -309,6 +311,7 @@ def test_save_on_a_folder_turned_read_only(
     assert "Đã tiếp nhận hồ sơ" in window.intake.banner.text()
 
 
+@pytest.mark.requires_posix
 @pytest.mark.parametrize("how", ["full tmpfs", "file-size limit"])
 def test_start_on_a_full_disk(template_dir: Path, tmp_path: Path, how: str) -> None:
     if how == "full tmpfs":
@@ -328,6 +331,7 @@ def test_start_on_a_full_disk(template_dir: Path, tmp_path: Path, how: str) -> N
     assert f"Ổ đĩa chứa thư mục dữ liệu {data_dir} đã đầy" in err, err
 
 
+@pytest.mark.requires_posix
 def test_save_on_a_full_disk_keeps_what_was_typed(
     qtbot: QtBot, template_dir: Path, tmp_path: Path, clock: FixedClock
 ) -> None:

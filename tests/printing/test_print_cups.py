@@ -29,6 +29,7 @@ from tests.printing.conftest import (
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.parametrize("printer", ["pdf", "postscript"])
 def test_form01_prints_every_letter_through_a_default_queue(
         printer: str, cups: Cups, store: Store, clock: FixedClock, data_dir: Path,

@@ -85,6 +85,7 @@ def test_subsets_are_non_symbolic_and_name_each_letter(slip: Path) -> None:
     assert {"/uni1EE6", "/uni0110", "/uni1ED5", "/uni00C2"} <= named  # Ủ Đ ổ Â
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("gs") is None, reason="ghostscript is not installed")
 def test_ghostscript_keeps_every_letter_and_every_shape(slip: Path, tmp_path: Path) -> None:

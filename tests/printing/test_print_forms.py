@@ -41,6 +41,7 @@ def render(store: Store, clock: FixedClock, dossier_id: int, form: str, **kw: ob
         return service.render_form(s, dossier_id, form, now=clock.now(), **kw)  # type: ignore[arg-type]
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.parametrize("layout", ["a4_two_up", "a5", "thermal80", "a4"])
 def test_form01_every_field_in_order(store: Store, clock: FixedClock, dossiers: Dossiers,
                                      tmp_path: Path, layout: str) -> None:
@@ -81,6 +82,7 @@ def test_form01_every_field_in_order(store: Store, clock: FixedClock, dossiers: 
     assert r.paper == {"a4_two_up": "A4", "a5": "A5", "thermal80": "80mm", "a4": "A4"}[layout]
 
 
+@pytest.mark.requires_poppler
 def test_form01_single_copy(store: Store, clock: FixedClock, dossiers: Dossiers,
                             tmp_path: Path) -> None:
     text = pdf_text(render(store, clock, dossiers.received, "01", layout="a5",
@@ -89,6 +91,7 @@ def test_form01_single_copy(store: Store, clock: FixedClock, dossiers: Dossiers,
     assert "Liên 1" not in text
 
 
+@pytest.mark.requires_poppler
 def test_form02_lists_what_is_missing(store: Store, clock: FixedClock, dossiers: Dossiers,
                                       tmp_path: Path) -> None:
     text = pdf_text(render(store, clock, dossiers.supplement, "02").pdf, tmp_path)
@@ -103,6 +106,7 @@ def test_form02_lists_what_is_missing(store: Store, clock: FixedClock, dossiers:
           "Nguyễn Văn Bình", "024 3827 1234")
 
 
+@pytest.mark.requires_poppler
 def test_form03_states_the_reason(store: Store, clock: FixedClock, dossiers: Dossiers,
                                   tmp_path: Path) -> None:
     text = pdf_text(render(store, clock, dossiers.refused, "03").pdf, tmp_path)
@@ -113,6 +117,7 @@ def test_form03_states_the_reason(store: Store, clock: FixedClock, dossiers: Dos
           "ngoài thường trú ở Việt Nam)", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ")
 
 
+@pytest.mark.requires_poppler
 def test_form04_apology_with_new_date(store: Store, clock: FixedClock, dossiers: Dossiers,
                                       tmp_path: Path) -> None:
     text = pdf_text(render(store, clock, dossiers.extended, "04").pdf, tmp_path)
@@ -127,6 +132,7 @@ def test_form04_apology_with_new_date(store: Store, clock: FixedClock, dossiers:
           f"vào: {fmt_time(new, tpl)}", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.parametrize("which", ["stopped", "withdrawn"])
 def test_form05_notice_of_stopping(store: Store, clock: FixedClock, dossiers: Dossiers,
                                    tmp_path: Path, which: str) -> None:
@@ -137,6 +143,7 @@ def test_form05_notice_of_stopping(store: Store, clock: FixedClock, dossiers: Do
           f"vì lý do: {reason}", "ngày 23 tháng 12 năm 2026")
 
 
+@pytest.mark.requires_poppler
 def test_form06_one_row_per_hand_over(store: Store, clock: FixedClock, dossiers: Dossiers,
                                       tmp_path: Path) -> None:
     text = pdf_text(render(store, clock, dossiers.extended, "06").pdf, tmp_path)
@@ -147,6 +154,7 @@ def test_form06_one_row_per_hand_over(store: Store, clock: FixedClock, dossiers:
           "Phải xác minh thêm hoàn cảnh gia đình người nhận con nuôi tại nơi cư trú")
 
 
+@pytest.mark.requires_poppler
 def test_form07_register_for_a_date_range(store: Store, clock: FixedClock,
                                           dossiers: Dossiers, tmp_path: Path) -> None:
     with store.read() as s:
@@ -186,6 +194,7 @@ def test_every_letter_is_embedded_and_no_other_font(store: Store, clock: FixedCl
     assert all(line.split()[-5] == "yes" for line in out)  # emb column
 
 
+@pytest.mark.requires_poppler
 def test_province_changes_wording_without_code(store: Store, clock: FixedClock,
                                                dossiers: Dossiers, tmp_path: Path) -> None:
     with store.write() as s:
@@ -201,6 +210,7 @@ def test_province_changes_wording_without_code(store: Store, clock: FixedClock,
           "Lê Văn Chủ Tịch")
 
 
+@pytest.mark.requires_poppler
 def test_a_templates_file_in_the_data_folder_overrides_wording(
         store: Store, clock: FixedClock, dossiers: Dossiers, data_dir: Path,
         tmp_path: Path) -> None:

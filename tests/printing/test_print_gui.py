@@ -170,6 +170,7 @@ def test_intake_offers_the_slip_and_the_dossier_page_can_print(
     assert ctl.after_intake not in hooks.after_intake
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.slow
 def test_print_dialog_through_cups_remembers_the_printer(
         qtbot: QtBot, cups: Cups, store: Store, clock: FixedClock, dossiers: Dossiers,

@@ -53,6 +53,7 @@ def words_out_of_bounds(pdf: bytes, layout: str, tmp_path: Path) -> list[str]:
     ("01", "a4_two_up"), ("01", "a5"), ("01", "thermal80"), ("01", "a4"), ("02", "a4"),
     ("03", "a5"), ("04", "a4"), ("05", "a4"), ("06", "a4"),
 ])
+@pytest.mark.requires_poppler
 def test_stored_forms_stay_inside_margins(store: Store, clock: FixedClock, dossiers: Dossiers,
                                           tmp_path: Path, form: str, layout: str) -> None:
     dossier_id = {"01": dossiers.received, "02": dossiers.supplement, "03": dossiers.refused,
@@ -78,6 +79,7 @@ def extreme(d: DossierView) -> DossierView:
                    applicant_email="a" * 60 + "@example.vn", components=comps)
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.parametrize("layout", ["a4_two_up", "a5", "thermal80", "a4"])
 def test_extreme_content_flows_onto_more_pages(store: Store, dossiers: Dossiers,
                                                tmp_path: Path, layout: str) -> None:
@@ -99,6 +101,7 @@ def test_extreme_content_flows_onto_more_pages(store: Store, dossiers: Dossiers,
         assert "Trang 1/" in text and "Trang 2/" in text
 
 
+@pytest.mark.requires_poppler
 def test_the_bounds_check_sees_an_overflow(tmp_path: Path) -> None:
     """The check above can fail: a word drawn into the right margin is reported."""
     import io

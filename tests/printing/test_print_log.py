@@ -22,6 +22,7 @@ def printed(store: Store) -> list[PrintedForm]:
         return list(s.scalars(select(PrintedForm).order_by(PrintedForm.id)))
 
 
+@pytest.mark.requires_poppler
 def test_first_print_then_reprint(store: Store, clock: FixedClock, data_dir: Path,
                                   dossiers: Dossiers, tmp_path: Path) -> None:
     sent: list[bytes] = []

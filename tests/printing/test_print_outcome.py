@@ -170,6 +170,7 @@ def test_the_clerk_reads_the_queue_and_job_id_or_why_not(
     assert "printer_stopped" not in window.statusBar().currentMessage()
 
 
+@pytest.mark.requires_posix
 @pytest.mark.slow
 def test_a_hung_cupsd_never_freezes_the_window(
         qtbot: QtBot, cups: Cups, store: Store, clock: FixedClock, window: MainWindow,
@@ -217,6 +218,7 @@ def test_a_hung_cupsd_never_freezes_the_window(
     cups.wait_for_output(before + 1)
 
 
+@pytest.mark.requires_posix
 @pytest.mark.slow
 def test_the_slip_offered_after_intake_opens_and_prints_while_cupsd_hangs(
         qtbot: QtBot, cups: Cups, store: Store, clock: FixedClock, data_dir: Path,
@@ -247,6 +249,7 @@ def test_the_slip_offered_after_intake_opens_and_prints_while_cupsd_hangs(
     cups.wait_for_output(before + 1)
 
 
+@pytest.mark.requires_posix
 @pytest.mark.slow
 def test_a_spooler_that_never_answers_times_out_in_words(
         qtbot: QtBot, cups: Cups, store: Store, clock: FixedClock, window: MainWindow,

@@ -19,6 +19,7 @@ from desk_app.store.engine import Store
 from tests.printing.conftest import Dossiers
 
 
+@pytest.mark.requires_poppler
 @pytest.mark.slow
 def test_render_every_form_to_png(store: Store, clock: FixedClock, dossiers: Dossiers,
                                   tmp_path: Path) -> None:

@@ -25,7 +25,8 @@ from desk_app.paths import database_path
 from desk_app.store.engine import Store
 from desk_app.store.models import Commune
 from province_hub import auth
-from province_hub.app import create_app, utcnow
+from province_hub.app import create_app
+from province_hub.clock import Clock
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.faultproxy import FaultProxy
@@ -83,7 +84,7 @@ class LocalHub:
 
     def issue_code(self, agency_code: str) -> str:
         with write(self.engine) as s:
-            return auth.issue_code(s, agency_code, f"Xã {agency_code}", utcnow())
+            return auth.issue_code(s, agency_code, f"Xã {agency_code}", Clock().utc())
 
 
 def local_hub(url: str) -> Iterator[LocalHub]:
@@ -91,7 +92,7 @@ def local_hub(url: str) -> Iterator[LocalHub]:
     upgrade(url)
     engine = make_engine(url)
     with write(engine) as s:
-        token = auth.make_admin_token(s, "test", utcnow())
+        token = auth.make_admin_token(s, "test", Clock().utc())
     with TestClient(create_app(engine=engine), base_url="http://testserver") as client:
         yield LocalHub(engine, client, token)
     engine.dispose()
@@ -140,7 +141,7 @@ def hub_server(postgres: Postgres) -> Iterator[HubServer]:
     upgrade(postgres.url)
     engine = make_engine(postgres.url)
     with write(engine) as s:
-        token = auth.make_admin_token(s, "tests", utcnow())
+        token = auth.make_admin_token(s, "tests", Clock().utc())
     proc, port = start_hub(postgres.url)
     try:
         yield HubServer(f"http://127.0.0.1:{port}", port, engine, token)

@@ -14,7 +14,8 @@ from tests.sync.conftest import LocalHub, local_hub
 from tests.sync.servers import new_database
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+@pytest.fixture(params=["sqlite", pytest.param(
+    "postgresql", marks=[pytest.mark.slow, pytest.mark.requires_postgresql])])
 def hub(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LocalHub]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"

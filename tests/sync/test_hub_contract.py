@@ -28,7 +28,7 @@ import pytest
 
 from desk_app.sync import protocol as p
 from province_hub import auth
-from province_hub.app import utcnow
+from province_hub.clock import Clock
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.conftest import Postgres, new_agency_code
@@ -62,7 +62,7 @@ def contract_hub(postgres: Postgres) -> Iterator[ContractHub]:
     upgrade(url)
     engine = make_engine(url)
     with write(engine) as s:
-        admin = auth.make_admin_token(s, "schemathesis", utcnow())
+        admin = auth.make_admin_token(s, "schemathesis", Clock().utc())
     engine.dispose()
     proc, port = start_hub(url)
     try:

@@ -27,7 +27,7 @@ import pytest
 from desk_app.sync import protocol as p
 from desk_app.sync.client import SyncClient, Unreachable
 from province_hub import auth
-from province_hub.app import utcnow
+from province_hub.clock import Clock
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from tests.sync.servers import Cluster, running_cluster, start_hub, stop
@@ -67,10 +67,10 @@ def outage(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Outage]:
         engine = make_engine(url)
         agency = "000.00.77.H77"
         with write(engine) as s:
-            code = auth.issue_code(s, agency, "Xã mất điện", utcnow())
+            code = auth.issue_code(s, agency, "Xã mất điện", Clock().utc())
         with write(engine) as s:
             credential = auth.enrol(s, code, agency, str(uuid_mod.uuid4()), "Máy 1",
-                                    utcnow())[2]
+                                    Clock().utc())[2]
         engine.dispose()
         log = tmp_path_factory.mktemp("outage") / "hub.log"
         proc, port = start_hub(url, workers=1, log=log)

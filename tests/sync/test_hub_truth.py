@@ -16,7 +16,7 @@ from desk_app.services.ratings import RatingInput, figures, record_rating
 from desk_app.store import outbox
 from desk_app.store.models import Dossier, DossierEvent, OutboxEvent
 from desk_app.sync.cycle import run_cycle
-from province_hub.answer import utcnow
+from province_hub.clock import Clock
 from province_hub.models import Dossier as HubDossier
 from province_hub.models import FeedItem
 from tests.helpers import complete_request
@@ -71,7 +71,7 @@ def test_a_desk_clock_corrected_mid_life_does_not_reorder_the_dossiers_life(
 
 def test_a_slow_desk_clock_and_a_province_change_give_one_status(hub, make_desk, clock) -> None:
     # the desk's clock (23/11/2026 09:00) is days behind the hub's, which reads the real time
-    assert utcnow() > datetime(2026, 11, 23, 2, 0)
+    assert Clock().utc() > datetime(2026, 11, 23, 2, 0)
     desk = enrolled(hub, make_desk, clock)
     with desk.store.write() as s:
         got = receive(s, clock, 3, complete_request(s))

@@ -78,6 +78,7 @@ def _wait_for(cond, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-d
     raise AssertionError("timed out")
 
 
+@pytest.mark.requires_posix
 def test_desk_killed_mid_batch_then_restarted(
     hub_server: HubServer, proxy: FaultProxy, make_desk, clock: FixedClock
 ) -> None:
