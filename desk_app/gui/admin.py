@@ -36,6 +36,7 @@ from desk_app.gui import messages
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
+from desk_app.gui.tr import tr
 from desk_app.services import clerk_admin
 from desk_app.services.clerks import ROLES, clerk_rows
 from desk_app.services.counter import change_counter, desk_counter
@@ -49,13 +50,13 @@ class AdminDialog(QDialog):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.setWindowTitle("Quản trị - tài khoản cán bộ và cài đặt")
+        self.setWindowTitle(tr("Quản trị - tài khoản cán bộ và cài đặt"))
         resize_within_screen(self, 760, 560)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("clerkTable")
         self.table.setHorizontalHeaderLabels(
-            ["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"]
+            [tr("Tên đăng nhập"), tr("Họ và tên"), tr("Vai trò"), tr("Trạng thái")]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -65,10 +66,10 @@ class AdminDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.toggle_button = QPushButton("Khoá / mở khoá tài khoản đang chọn…")
+        self.toggle_button = QPushButton(tr("Khoá / mở khoá tài khoản đang chọn…"))
         self.toggle_button.setObjectName("toggleClerk")
         self.toggle_button.clicked.connect(self.toggle_selected)
-        self.reset_button = QPushButton("Đặt lại mật khẩu…")
+        self.reset_button = QPushButton(tr("Đặt lại mật khẩu…"))
         self.reset_button.setObjectName("resetPassword")
         self.reset_button.clicked.connect(self.start_reset)
         row.addWidget(self.toggle_button)
@@ -77,7 +78,7 @@ class AdminDialog(QDialog):
         layout.addLayout(row)
         self.reset_dialog: ResetPasswordDialog | None = None
 
-        new_box = QGroupBox("Tạo tài khoản cán bộ")
+        new_box = QGroupBox(tr("Tạo tài khoản cán bộ"))
         form = QFormLayout(new_box)
         self.username = QLineEdit()
         self.username.setObjectName("newUsername")
@@ -85,7 +86,7 @@ class AdminDialog(QDialog):
         self.full_name.setObjectName("newFullName")
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(messages.ROLE_LABELS[role], role)
+            self.role.addItem(tr(messages.ROLE_LABELS[role]), role)
         self.password = QLineEdit()
         self.password.setObjectName("newPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -94,8 +95,8 @@ class AdminDialog(QDialog):
             "username": self.username, "full_name": self.full_name, "role": self.role,
             "password": self.password,
         }
-        labels = {"username": "Tên đăng nhập", "full_name": "Họ và tên", "role": "Vai trò",
-                  "password": "Mật khẩu (ít nhất 8 ký tự)"}
+        labels = {"username": tr("Tên đăng nhập"), "full_name": tr("Họ và tên"), "role": tr("Vai trò"),
+                  "password": tr("Mật khẩu (ít nhất 8 ký tự)")}
         for name, widget in self.widgets.items():
             box = QVBoxLayout()
             box.setSpacing(1)
@@ -103,19 +104,19 @@ class AdminDialog(QDialog):
             self.msgs[name] = FieldMessage()
             box.addWidget(self.msgs[name])
             form.addRow(labels[name], box)
-        self.create_button = QPushButton("Tạo tài khoản")
+        self.create_button = QPushButton(tr("Tạo tài khoản"))
         self.create_button.clicked.connect(self.create_account)
         form.addRow("", self.create_button)
         layout.addWidget(new_box)
 
-        idle_box = QGroupBox("Khoá màn hình khi không thao tác")
+        idle_box = QGroupBox(tr("Khoá màn hình khi không thao tác"))
         idle = QHBoxLayout(idle_box)
         self.idle_minutes = QSpinBox()
         self.idle_minutes.setObjectName("idleMinutes")
         self.idle_minutes.setRange(0, 480)
-        self.idle_minutes.setSuffix(" phút")
-        self.idle_minutes.setSpecialValueText("không khoá")
-        save_idle = QPushButton("Lưu")
+        self.idle_minutes.setSuffix(tr(" phút"))
+        self.idle_minutes.setSpecialValueText(tr("không khoá"))
+        save_idle = QPushButton(tr("Lưu"))
         save_idle.clicked.connect(self.save_idle)
         # Enter in the minutes saves them, as the button does (the dialog has no default)
         self.idle_minutes.lineEdit().returnPressed.connect(self.save_idle)
@@ -127,13 +128,13 @@ class AdminDialog(QDialog):
         idle.addStretch(1)
         layout.addWidget(idle_box)
 
-        counter_box = QGroupBox("Số quầy của máy này (chữ số đầu của số thứ tự trong mã hồ sơ)")
+        counter_box = QGroupBox(tr("Số quầy của máy này (chữ số đầu của số thứ tự trong mã hồ sơ)"))
         counter_row = QHBoxLayout(counter_box)
         self.counter = QSpinBox()
         self.counter.setObjectName("counterNumber")
         self.counter.setRange(0, COUNTERS[-1])
-        self.counter.setSpecialValueText("chưa đặt")
-        save_counter = QPushButton("Lưu")
+        self.counter.setSpecialValueText(tr("chưa đặt"))
+        save_counter = QPushButton(tr("Lưu"))
         save_counter.clicked.connect(self.save_counter)
         self.counter.lineEdit().returnPressed.connect(self.save_counter)
         self.counter_msg = FieldMessage()
@@ -160,8 +161,8 @@ class AdminDialog(QDialog):
             counter = desk_counter(session)
         self.table.setRowCount(len(rows))
         for r, (clerk_id, username, name, role, active) in enumerate(rows):
-            values = (username, name, messages.ROLE_LABELS.get(role, role),
-                      "đang dùng" if active else "đã khoá")
+            values = (username, name, messages.table_words(messages.ROLE_LABELS, role),
+                      tr("đang dùng") if active else tr("đã khoá"))
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, clerk_id)
@@ -198,7 +199,7 @@ class AdminDialog(QDialog):
     def reject(self) -> None:
         """Esc or closing: an account half typed is dropped only when the admin says so."""
         typed = any(w.text() for w in (self.username, self.full_name, self.password))
-        if typed and not messages.confirm(self, "Bỏ tài khoản đang nhập dở?"):
+        if typed and not messages.confirm(self, tr("Bỏ tài khoản đang nhập dở?")):
             return
         super().reject()
 
@@ -207,7 +208,7 @@ class AdminDialog(QDialog):
         row = self.table.currentRow()
         item, name = self.table.item(row, 0), self.table.item(row, 1)
         if item is None or name is None:
-            messages.inform(self, "Chọn một tài khoản trong danh sách trước.")
+            messages.inform(self, tr("Chọn một tài khoản trong danh sách trước."))
             return None
         return (int(item.data(Qt.ItemDataRole.UserRole)), item.text(),
                 name.text(), bool(item.data(Qt.ItemDataRole.UserRole + 1)))
@@ -217,8 +218,9 @@ class AdminDialog(QDialog):
         if chosen is None:
             return False
         clerk_id, username, name, active = chosen
-        verb = "Khoá" if active else "Mở khoá"
-        if not messages.confirm(self, f"{verb} tài khoản {username} ({name})?"):
+        verb = tr("Khoá") if active else tr("Mở khoá")
+        if not messages.confirm(self, tr("{verb} tài khoản {username} ({name})?").format(verb=verb,
+                                             username=username, name=name)):
             return False
         return self.ops.write("clerk", clerk_admin.set_active, clerk_id, not active,
                               parent=self, done=lambda _c: self.reload(),
@@ -244,8 +246,8 @@ class AdminDialog(QDialog):
 
     def _idle_saved(self, seconds: int) -> None:
         self.idleChanged.emit(seconds)
-        self.idle_saved.setText(f"Đã lưu: khoá sau {seconds // 60} phút không thao tác."
-                                if seconds else "Đã lưu: không tự khoá.")
+        self.idle_saved.setText(tr("Đã lưu: khoá sau {v0} phút không thao tác.").format(v0=seconds // 60)
+                                if seconds else tr("Đã lưu: không tự khoá."))
 
     def save_counter(self) -> bool:
         """Each PC of the commune has its own number; the province is told at the next sync
@@ -260,8 +262,8 @@ class AdminDialog(QDialog):
         self.counter.setFocus()
 
     def _counter_saved(self, result: int) -> None:
-        self.counter_saved.setText(f"Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số "
-                                   f"thứ tự {result}001, {result}002…")
+        self.counter_saved.setText(tr("Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số "
+                                      "thứ tự {result}001, {result}002…").format(result=result))
         self.counterChanged.emit(result)
 
 
@@ -272,24 +274,25 @@ class ResetPasswordDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops, self.clerk_id, self.username = ops, clerk_id, username
-        self.setWindowTitle("Đặt lại mật khẩu")
+        self.setWindowTitle(tr("Đặt lại mật khẩu"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Đặt mật khẩu tạm cho <b>{username}</b> ({full_name}). Cán bộ sẽ phải "
-                       "đổi mật khẩu khi đăng nhập lần sau; tài khoản đang bị tạm khoá vì nhập "
-                       "sai mật khẩu cũng được mở.")
+        intro = QLabel(tr("Đặt mật khẩu tạm cho <b>{username}</b> ({full_name}). Cán bộ sẽ phải "
+                          "đổi mật khẩu khi đăng nhập lần sau; tài khoản đang bị tạm khoá vì "
+                          "nhập sai mật khẩu cũng được mở.").format(username=username,
+                              full_name=full_name))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.password = QLineEdit()
         self.password.setObjectName("resetPasswordField")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("Mật khẩu tạm (ít nhất 8 ký tự)")
+        self.password.setPlaceholderText(tr("Mật khẩu tạm (ít nhất 8 ký tự)"))
         self.password.returnPressed.connect(self.submit)
         self.message = FieldMessage()
         layout.addWidget(self.password)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        ok = buttons.addButton("Đặt lại", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        ok = buttons.addButton(tr("Đặt lại"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
         ok.setAutoDefault(False)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -306,5 +309,5 @@ class ResetPasswordDialog(QDialog):
 
     def _reset(self, _clerk: object) -> None:
         self.accept()
-        messages.inform(self.parentWidget(), f"Đã đặt lại mật khẩu cho {self.username}. "
-                        "Cán bộ sẽ đổi mật khẩu khi đăng nhập lần sau.")
+        messages.inform(self.parentWidget(), tr("Đã đặt lại mật khẩu cho {username}. Cán bộ sẽ "
+                                                "đổi mật khẩu khi đăng nhập lần sau.").format(username=self.username))

@@ -114,7 +114,7 @@ class LockScreen(QWidget):
 
     def try_unlock(self) -> bool:
         if not self.password.text():  # Enter on an empty field (a visitor, a habit): no try
-            mark(self.password, self.message, EMPTY_PASSWORD)
+            mark(self.password, self.message, tr(EMPTY_PASSWORD))
             return False
         check_password(self.store, self.clock, self.clerk.username, self.password.text(),
                        parent=self, done=self._checked,

@@ -32,6 +32,7 @@ from desk_app.gui import messages, ops
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import grow_to_fit
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services.clerks import (
     LOCKOUT,
     LOGIN_ATTEMPTS,
@@ -44,9 +45,9 @@ from desk_app.services.counter import desk_counter
 from desk_app.services.setup import create_first_admin
 from desk_app.store.engine import Store
 
-WRONG_LOGIN = "Sai tên đăng nhập hoặc mật khẩu."
+WRONG_LOGIN = QT_TR_NOOP("Sai tên đăng nhập hoặc mật khẩu.")
 # An empty password is not checked, so it never counts towards the lockout.
-EMPTY_PASSWORD = "Nhập mật khẩu rồi nhấn Enter."
+EMPTY_PASSWORD = QT_TR_NOOP("Nhập mật khẩu rồi nhấn Enter.")
 
 
 class _Dialog(QDialog):
@@ -101,13 +102,15 @@ class _Dialog(QDialog):
 def login_message(result: LoginResult) -> str:
     """What the clerk reads after a refused password (login window and lock screen)."""
     if result.outcome == "locked" and result.until is not None:
-        return (f"Tài khoản tạm khoá do nhập sai mật khẩu {LOGIN_ATTEMPTS} lần liên tiếp. "
-                f"Thử lại sau {result.until:%H:%M} (khoảng {LOCKOUT.seconds // 60} phút), "
-                "hoặc nhờ quản trị đặt lại mật khẩu.")
+        return (tr("Tài khoản tạm khoá do nhập sai mật khẩu {LOGIN_ATTEMPTS} lần liên tiếp. Thử "
+                   "lại sau {until:%H:%M} (khoảng {v2} phút), hoặc nhờ quản trị đặt lại mật "
+                   "khẩu.").format(LOGIN_ATTEMPTS=LOGIN_ATTEMPTS,
+                       until=result.until, v2=LOCKOUT.seconds // 60))
     if result.attempts_left < LOGIN_ATTEMPTS:
-        return (f"{WRONG_LOGIN} Còn {result.attempts_left} lần thử trước khi tài khoản bị "
-                f"tạm khoá {LOCKOUT.seconds // 60} phút.")
-    return WRONG_LOGIN
+        return (tr("{WRONG_LOGIN} Còn {attempts_left} lần thử trước khi tài khoản bị tạm khoá "
+                   "{v2} phút.").format(WRONG_LOGIN=tr(WRONG_LOGIN),
+                       attempts_left=result.attempts_left, v2=LOCKOUT.seconds // 60))
+    return tr(WRONG_LOGIN)
 
 
 Checked = tuple[LoginResult, ClerkInfo | None]
@@ -148,9 +151,8 @@ class LoginDialog(_Dialog):
     def __init__(self, store: Store, desk_name: str = "", parent: QWidget | None = None, *,
                  clock: Clock | None = None) -> None:
         super().__init__(
-            "Đăng nhập - Một cửa",
-            f"<h3>{desk_name or 'Bộ phận tiếp nhận và trả kết quả'}</h3>"
-            "<p>Đăng nhập bằng tài khoản cán bộ tiếp nhận.</p>",
+            tr("Đăng nhập - Một cửa"),
+            tr("<h3>{desk_name}</h3><p>Đăng nhập bằng tài khoản cán bộ tiếp nhận.</p>").format(desk_name=desk_name or 'Bộ phận tiếp nhận và trả kết quả'),
             parent,
         )
         self.store = store
@@ -160,9 +162,9 @@ class LoginDialog(_Dialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.username_msg = self.add_field("Tên đăng nhập", self.username)
-        self.password_msg = self.add_field("Mật khẩu", self.password)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
+        self.username_msg = self.add_field(tr("Tên đăng nhập"), self.username)
+        self.password_msg = self.add_field(tr("Mật khẩu"), self.password)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng nhập"))
         self.username.setFocus()
         self.change_dialog: ChangePasswordDialog | None = None
 
@@ -170,11 +172,11 @@ class LoginDialog(_Dialog):
         mark(self.username, self.username_msg, "")
         mark(self.password, self.password_msg, "")
         if not self.username.text().strip():
-            mark(self.username, self.username_msg, messages.FIELD_MESSAGES["required"])
+            mark(self.username, self.username_msg, tr(messages.FIELD_MESSAGES["required"]))
             self.username.setFocus()
             return
         if not self.password.text():
-            mark(self.password, self.password_msg, EMPTY_PASSWORD)
+            mark(self.password, self.password_msg, tr(EMPTY_PASSWORD))
             self.password.setFocus()
             return
         check_password(self.store, self.clock, self.username.text(), self.password.text(),
@@ -204,10 +206,11 @@ class ChangePasswordDialog(_Dialog):
     def __init__(self, store: Store, clock: Clock, clerk: ClerkInfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(
-            "Đổi mật khẩu - Một cửa",
-            f"<h3>Đổi mật khẩu</h3><p>Quản trị đã đặt lại mật khẩu cho tài khoản "
-            f"<b>{clerk.username}</b> ({clerk.full_name}). Hãy đặt mật khẩu mới của riêng "
-            "mình (ít nhất 8 ký tự) trước khi làm việc.</p>",
+            tr("Đổi mật khẩu - Một cửa"),
+            tr("<h3>Đổi mật khẩu</h3><p>Quản trị đã đặt lại mật khẩu cho tài khoản "
+               "<b>{username}</b> ({full_name}). Hãy đặt mật khẩu mới của riêng mình (ít nhất 8 "
+               "ký tự) trước khi làm việc.</p>").format(username=clerk.username,
+                   full_name=clerk.full_name),
             parent,
         )
         self.store, self.clock, self.info = store, clock, clerk
@@ -218,9 +221,9 @@ class ChangePasswordDialog(_Dialog):
         self.password2.setObjectName("newPassword2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.widgets = {"password": self.password, "password2": self.password2}
-        self.msgs = {"password": self.add_field("Mật khẩu mới", self.password),
-                     "password2": self.add_field("Nhập lại mật khẩu mới", self.password2)}
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đổi mật khẩu")
+        self.msgs = {"password": self.add_field(tr("Mật khẩu mới"), self.password),
+                     "password2": self.add_field(tr("Nhập lại mật khẩu mới"), self.password2)}
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đổi mật khẩu"))
         self.password.setFocus()
 
     def submit(self) -> None:
@@ -242,9 +245,9 @@ class FirstRunDialog(_Dialog):
 
     def __init__(self, store: Store, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Thiết lập lần đầu - Một cửa",
-            "<h3>Chào mừng!</h3><p>Chưa có tài khoản nào. Hãy tạo tài khoản <b>quản trị</b> "
-            "cho bộ phận một cửa; tài khoản này sẽ tạo tài khoản cho các cán bộ khác.</p>",
+            tr("Thiết lập lần đầu - Một cửa"),
+            tr("<h3>Chào mừng!</h3><p>Chưa có tài khoản nào. Hãy tạo tài khoản <b>quản trị</b> "
+            "cho bộ phận một cửa; tài khoản này sẽ tạo tài khoản cho các cán bộ khác.</p>"),
             parent,
         )
         self.store = store
@@ -268,21 +271,21 @@ class FirstRunDialog(_Dialog):
         self.counter.setMaxLength(2)
         self.counter.setPlaceholderText("1-9")
         self.msgs = {
-            "username": self.add_field("Tên đăng nhập", self.username),
-            "full_name": self.add_field("Họ và tên", self.full_name),
-            "password": self.add_field("Mật khẩu (ít nhất 8 ký tự)", self.password),
-            "password2": self.add_field("Nhập lại mật khẩu", self.password2),
-            "counter": self.add_field("Số quầy của máy này", self.counter),
+            "username": self.add_field(tr("Tên đăng nhập"), self.username),
+            "full_name": self.add_field(tr("Họ và tên"), self.full_name),
+            "password": self.add_field(tr("Mật khẩu (ít nhất 8 ký tự)"), self.password),
+            "password2": self.add_field(tr("Nhập lại mật khẩu"), self.password2),
+            "counter": self.add_field(tr("Số quầy của máy này"), self.counter),
         }
-        note = QLabel("Mỗi máy tiếp nhận của xã một số quầy khác nhau (1-9): số quầy là chữ số "
-                      "đầu của số thứ tự trong mã hồ sơ, nên hai máy không bao giờ cấp trùng mã.")
+        note = QLabel(tr("Mỗi máy tiếp nhận của xã một số quầy khác nhau (1-9): số quầy là chữ số "
+                      "đầu của số thứ tự trong mã hồ sơ, nên hai máy không bao giờ cấp trùng mã."))
         note.setWordWrap(True)
         self.form.addRow(note)
         self.widgets = {
             "username": self.username, "full_name": self.full_name,
             "password": self.password, "password2": self.password2, "counter": self.counter,
         }
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Tạo tài khoản")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Tạo tài khoản"))
         self.full_name.setFocus()
 
     def submit(self) -> None:

@@ -172,7 +172,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quản trị - tài khoản cán bộ và cài đặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoá / mở khoá tài khoản đang chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản cán bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu (ít nhất 8 ký tự)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoá màn hình khi không thao tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không khoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quầy của máy này (chữ số đầu của số thứ tự trong mã hồ sơ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chưa đặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đang dùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đã khoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ tài khoản đang nhập dở?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn một tài khoản trong danh sách trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mở khoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{verb} tài khoản {username} ({name})?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu: khoá sau {v0} phút không thao tác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu: không tự khoá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu: quầy số {result}; mã hồ sơ mới của máy này có số thứ tự {result}001, {result}002…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt mật khẩu tạm cho &lt;b&gt;{username}&lt;/b&gt; ({full_name}). Cán bộ sẽ phải đổi mật khẩu khi đăng nhập lần sau; tài khoản đang bị tạm khoá vì nhập sai mật khẩu cũng được mở.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu tạm (ít nhất 8 ký tự)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu cho {username}. Cán bộ sẽ đổi mật khẩu khi đăng nhập lần sau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -452,7 +572,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ (Ctrl+F).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xử lý hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bắt buộc khi chờ bổ sung, từ chối, rút hoặc dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do / ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gia hạn và lập văn bản xin lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do chậm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quá trình giải quyết&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cán bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do / ghi chú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp tục hồ sơ (công dân đã bổ sung)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -503,6 +675,1115 @@ Tỉnh trả lời lúc {when}.</source>
     </message>
     <message>
         <source>Đã chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do để chuyển sang «{status_label}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã chuyển hồ sơ sang «{status_label}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt;{to}: &lt;b&gt;{timing}&lt;/b&gt;. Mời công dân đánh giá mức độ hài lòng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ này đã được tiếp tục bằng hồ sơ {resumed_by}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở phiếu tiếp nhận với dữ liệu của hồ sơ này; đánh dấu những gì công dân mang đến rồi tiếp nhận: hồ sơ mới được liên kết với hồ sơ này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gia hạn hồ sơ {code}: hẹn trả mới {appointment}, lập văn bản xin lỗi (mẫu 04)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã gia hạn, hẹn trả mới {datetime}. In văn bản xin lỗi (mẫu 04) gửi công dân.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hẹn ban đầu {datetime})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2 style=&apos;margin:0&apos;&gt;Hồ sơ {code}&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trạng thái: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> &lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;(quá hạn)&lt;/b&gt;&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Thủ tục: {procedure_code} · {procedure}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Người nộp: &lt;b&gt;{applicant}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · ĐT {applicant_phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Nơi thường trú: {applicant_address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Người nộp thay: {representative}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Tiếp nhận: {datetime} · cán bộ {received_by}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Hẹn trả: &lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · nhận qua bưu chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · lệ phí {money}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Đã trả: {datetime} ({timing_label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Lý do: {outcome_reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hẹn mới {datetime}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vẫn «{status_label}», không chuyển sang «{v1}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp tục hồ sơ {code_link} (đã yêu cầu bổ sung).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công dân đã bổ sung: tiếp tục bằng hồ sơ {code_link}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả: &lt;b&gt;{get}&lt;/b&gt; ({role}), số CCCD/CMND {v2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản sao chứng thực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#9a5b00&apos;&gt;Số CCCD không khớp ({words}): cán bộ {clerk} đã đối chiếu thẻ gốc khi tiếp nhận.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#9a5b00&apos;&gt;{text} — chưa đủ&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Thành phần hồ sơ:&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>người nhận: {get} ({role}), CCCD/CMND {v2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiếp tục hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiếp tục bằng hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao chứng thực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} &lt;i&gt;(nếu có)&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} đã nhận, cần {need}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận đủ tất cả (Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh dấu đã nhận đủ mọi thành phần bắt buộc (Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thủ tục để hiện danh sách thành phần hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ máy hiện tại là đúng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận giờ máy hiện tại ({now}) là đúng?
+
+Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện thoại, giờ của tỉnh): lần ghi cuối của máy ({last}) là do đồng hồ từng chạy nhanh. Từ nay hồ sơ ghi theo giờ máy, kể cả sớm hơn lần ghi đó; việc xác nhận được lưu lại (người, giờ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ tiếp nhận, ngày trong mã hồ sơ và hạn trả kết quả tính theo giờ máy: hãy báo quản trị chỉnh lại đồng hồ máy tính. Vẫn tiếp nhận được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đồng hồ máy này đã bị chỉnh lùi: giờ máy sớm hơn lần ghi cuối của máy ({datetime}). Hồ sơ tiếp nhận lúc này sẽ ghi giờ {datetime} để giữ đúng thứ tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (đo ở lần đồng bộ cuối).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ máy tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới? Những gì đã nhập sẽ mất.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>người nộp thay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>người nộp hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đọc thẻ CCCD của {who}: &lt;b&gt;{full_name}&lt;/b&gt;, số {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Thông tin đã thay: {before}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, số {before}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Các ô đã nhập được giữ nguyên; hãy quét lại hoặc nhập tay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã khôi phục hồ sơ đang nhập dở (lưu tự động lúc {when}, cán bộ {get}). Kiểm tra lại rồi lưu, hoặc &lt;a href=&apos;discard&apos;&gt;bỏ bản nháp này&lt;/a&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Thủ tục «{get}» không còn hiệu lực: hãy chọn lại thủ tục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã bỏ bản nháp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ {code}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Thủ tục hành chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lĩnh vực:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Thành phần hồ sơ nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Người nộp hồ sơ (Alt+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quét mã QR trên thẻ CCCD để điền tự động (con trỏ ở ô nào cũng được).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có người nộp thay (nộp hộ, được ủy quyền)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Nhận kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tại Bộ phận một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính (gửi về địa chỉ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>để trống: gửi về nơi thường trú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số trang (chứng thực):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hình thức nhận:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lượng hồ sơ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ mới (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp nhận hồ sơ (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần còn thiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao CT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú / lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa đầy đủ thành phần theo quy định của thủ tục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cần ghi rõ lý do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các thành phần còn thiếu (đã điền sẵn theo danh sách kiểm tra; có thể sửa, thêm, xoá dòng):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xoá dòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do yêu cầu bổ sung:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu phiếu yêu cầu bổ sung (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dòng {v0}, cột «{COLUMNS}»: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cần ít nhất một thành phần còn thiếu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ (mẫu 03)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ không đủ điều kiện tiếp nhận. Ghi rõ lý do từ chối (in trên phiếu từ chối):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do từ chối:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu phiếu từ chối (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số CCCD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giới tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nơi thường trú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quan hệ / ủy quyền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— chọn —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đối chiếu thẻ gốc, thông tin đúng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguyễn Văn A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 chữ số, hoặc quét mã QR trên thẻ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm, ví dụ 15/03/1990</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thôn/xóm, xã, tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không bắt buộc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>con, được ủy quyền…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cảnh báo: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>. Kiểm tra lại thẻ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gõ tên hoặc mã thủ tục, không cần dấu (ví dụ: khai sinh, ket hon, 1.001193)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tiếp tục hồ sơ {code}&lt;/b&gt; (công dân đã bổ sung). {detail} Đánh dấu những gì công dân mang đến rồi tiếp nhận (Ctrl+Enter): hồ sơ mới được liên kết với hồ sơ {code}. &lt;a href=&apos;stop&apos;&gt;Không tiếp tục hồ sơ này&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tiếp tục hồ sơ {code}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung lúc {datetime}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Còn thiếu: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thủ tục «{procedure_title}» của hồ sơ cũ không còn hiệu lực: hãy chọn thủ tục đang áp dụng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiên bản thủ tục của hồ sơ cũ không còn hiệu lực: chọn thủ tục đang áp dụng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Nếu công dân chưa mang đủ, dùng «Yêu cầu bổ sung» (Ctrl+B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn thông tin chưa đúng: xem các ô được đánh dấu đỏ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ &lt;b&gt;{code}&lt;/b&gt;. Hẹn trả kết quả: &lt;b&gt;{appointment}&lt;/b&gt;. Lệ phí: {money}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) số &lt;b&gt;{code}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lập phiếu từ chối tiếp nhận (mẫu 03) số &lt;b&gt;{code}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (Hồ sơ này đã được lưu trước đó.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Hồ sơ tiếp tục hồ sơ &lt;b&gt;{code}&lt;/b&gt; (đã liên kết).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} &lt;a href=&apos;open&apos;&gt;Mở hồ sơ&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập mật khẩu rồi nhấn Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản tạm khoá do nhập sai mật khẩu {LOGIN_ATTEMPTS} lần liên tiếp. Thử lại sau {until:%H:%M} (khoảng {v2} phút), hoặc nhờ quản trị đặt lại mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{WRONG_LOGIN} Còn {attempts_left} lần thử trước khi tài khoản bị tạm khoá {v2} phút.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng nhập - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{desk_name}&lt;/h3&gt;&lt;p&gt;Đăng nhập bằng tài khoản cán bộ tiếp nhận.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Đổi mật khẩu&lt;/h3&gt;&lt;p&gt;Quản trị đã đặt lại mật khẩu cho tài khoản &lt;b&gt;{username}&lt;/b&gt; ({full_name}). Hãy đặt mật khẩu mới của riêng mình (ít nhất 8 ký tự) trước khi làm việc.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiết lập lần đầu - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chào mừng!&lt;/h3&gt;&lt;p&gt;Chưa có tài khoản nào. Hãy tạo tài khoản &lt;b&gt;quản trị&lt;/b&gt; cho bộ phận một cửa; tài khoản này sẽ tạo tài khoản cho các cán bộ khác.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quầy của máy này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mỗi máy tiếp nhận của xã một số quầy khác nhau (1-9): số quầy là chữ số đầu của số thứ tự trong mã hồ sơ, nên hai máy không bao giờ cấp trùng mã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa nhập thông tin bắt buộc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá dài (tối đa {max} ký tự).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Họ tên chỉ gồm chữ cái, không có chữ số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số (CMND cũ: 9 chữ số).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ba chữ số đầu của CCCD không phải mã tỉnh hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số điện thoại không đúng: di động gồm 10 chữ số, đầu 03, 05, 07, 08, 09 (ví dụ 0912 345 678); cố định gồm 11 chữ số, đầu 02 (ví dụ 024 3825 1234).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số điện thoại chỉ gồm chữ số (được có dấu cách, dấu chấm, gạch ngang, +84); có ký tự không hợp lệ: {chars}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đầu số di động 11 chữ số đã đổi sang 10 chữ số từ năm 2018: số mới là {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có ký tự không in được trên biểu mẫu: {chars}. Hãy xoá ký tự đó hoặc thay bằng chữ, số, dấu câu thông thường.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có ký tự ẩn không được phép ({codes}), thường lẫn vào khi dán từ nơi khác: hãy xoá đoạn vừa dán rồi gõ lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư điện tử không đúng dạng (ví dụ ten@example.vn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày sinh không thể ở tương lai.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày sinh trước năm 1900: kiểm tra lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập giờ và ngày dạng giờ:phút ngày/tháng/năm, ví dụ 09:00 04/12/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày không đúng dạng ngày/tháng/năm (ví dụ 15/03/1990).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giới tính chỉ là Nam hoặc Nữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị ngoài khoảng cho phép.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lựa chọn không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thủ tục này không còn hiệu lực hôm nay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần không thuộc thủ tục này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lượng không được âm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đủ số lượng yêu cầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau ngày hẹn hiện tại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời điểm hẹn mới đã qua: chọn một thời điểm sau bây giờ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày {day} là {why}, không phải ngày làm việc: chọn một ngày làm việc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} là ngoài giờ làm việc ({hours}): chọn giờ trong giờ làm việc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập chỉ gồm chữ, số, dấu chấm hoặc gạch dưới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập đã có người dùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu cần ít nhất {min} ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quầy là một chữ số từ {min} đến {max}; mỗi máy của xã một số khác nhau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lựa chọn không có trong phiếu đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mức đánh giá không có trong phiếu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Câu hỏi không có trong phiếu đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã định danh của phiếu đánh giá không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được tiếp nhận hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được lập phiếu yêu cầu bổ sung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được từ chối hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được chuyển xử lý hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được ghi nhận rút hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được trả kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được in phiếu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo bộ phận mới được gia hạn và ký văn bản xin lỗi (mẫu 04).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo bộ phận mới được dừng giải quyết hồ sơ (mẫu 05).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo bộ phận mới xem và kiểm tra được số liệu đánh giá.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản quản trị mới đăng ký được máy với máy chủ tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản quản trị mới thay đổi được cài đặt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tài khoản quản trị mới quản lý được tài khoản cán bộ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị chưa hợp lệ: hãy kiểm tra lại ô này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thực hiện được việc này. Chi tiết đã được ghi vào nhật ký để người quản trị kiểm tra.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký được với tỉnh vì một lỗi của chương trình (đã ghi nhật ký). Hãy thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chương trình Một cửa đang mở với thư mục dữ liệu {folder} (tiến trình số {pid}). Mỗi thư mục dữ liệu chỉ mở một chương trình một lúc, để hai cửa sổ không ghi đè lên nhau. Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ); nếu không thấy, đợi một lát rồi mở lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (không ghi thêm được): chưa lưu được. Hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy xoá bớt tệp không cần trên ổ đĩa đó (hoặc nhờ cán bộ tin học), rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi được vào thư mục dữ liệu {folder}: thư mục hoặc ổ đĩa đang ở chế độ chỉ đọc, hoặc tài khoản này không có quyền ghi. Chưa lưu được; hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy nhờ cán bộ tin học kiểm tra ổ đĩa và quyền ghi của thư mục, rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗi cơ sở dữ liệu trong thư mục {folder}: chưa lưu được. Xem nhật ký để biết chi tiết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu trong thư mục {folder} bị hỏng (kiểm tra toàn vẹn không đạt). Để không làm hỏng thêm, chương trình ngừng ghi: vẫn xem được hồ sơ đã có, nhưng chưa tiếp nhận hay cập nhật được hồ sơ nào. Hãy đóng chương trình, mở lại và chọn «Khôi phục từ bản sao lưu»; báo ngay cán bộ tin học của xã (hoặc bộ phận hỗ trợ phần mềm của tỉnh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thấy tệp dữ liệu {file} trong thư mục {folder}, dù thư mục cho thấy máy này đã có dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {file} trong thư mục {folder} rỗng (0 byte), dù thư mục cho thấy máy này đã có dữ liệu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {backup} không đạt kiểm tra toàn vẹn: chưa khôi phục, dữ liệu hiện có không bị thay đổi. Hãy báo cán bộ tin học.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thể chuyển hồ sơ từ «{current}» sang «{target}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản cán bộ không còn hoạt động.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thể tự khoá tài khoản đang đăng nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ {dossier} không phải hồ sơ đang chờ công dân bổ sung (mẫu 02): không tiếp tục được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ {dossier} đã được tiếp tục bằng hồ sơ {by}: mỗi hồ sơ chỉ tiếp tục được một lần. Mở hồ sơ {by} để xem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu này do một phiên bản mới hơn của phần mềm tạo ra (lược đồ {revision}; phiên bản đang chạy chỉ biết đến {head}). Hãy cài phiên bản mới hơn. Dữ liệu không bị thay đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có thông tin của xã trong dữ liệu: hãy báo người quản trị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có mẫu phiếu này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu phiếu này không in được theo khổ giấy đã chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này chưa có số quầy nên chưa cấp được mã hồ sơ. Người quản trị đặt số quầy (1-9, mỗi máy của xã một số khác nhau) trong «Quản trị», rồi tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh báo số quầy {counter} đã thuộc một máy khác của xã: nếu tiếp tục, hai máy sẽ cấp trùng mã hồ sơ. Người quản trị chọn số quầy khác trong «Quản trị», rồi tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã QR của thẻ CCCD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR có số CCCD không hợp lệ (cần 12 chữ số).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR có họ tên không đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR có ngày không đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR có giới tính không đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã QR đọc được chưa trọn (thiếu thông tin, có thể bị ngắt giữa chừng khi quét): chưa điền gì từ mã này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã vừa quét có ký tự điều khiển lạ (máy quét cài sai chế độ?): chưa điền gì từ mã này. Hãy quét lại, hoặc nhập tay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã vừa quét bắt đầu bằng số 9 chữ số (số CMND cũ), không phải số CCCD 12 chữ số: chưa điền gì từ mã này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số CCCD không đủ 12 chữ số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mã tỉnh trong số CCCD không tồn tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chữ số giới tính trong số CCCD không khớp giới tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>năm sinh trong số CCCD không khớp ngày sinh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trả kết quả (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công dân rút hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết (mẫu 05)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lãnh đạo bộ phận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gia hạn (mẫu 04)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp tục (công dân bổ sung)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh chuyển trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh chuyển trạng thái: không áp dụng (đã báo lại tỉnh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngày nghỉ lễ «{p}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thứ Bảy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngày nghỉ theo lịch làm việc của xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được làm việc này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(thư mục dữ liệu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thông báo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu ý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chương trình đang mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không mở được dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{known_message}
+
+Nhật ký: {log_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗi chương trình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.
+Chi tiết lỗi được ghi tại: {log_path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu được đánh giá. Xin Ông/Bà bấm “Gửi đánh giá” lại.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,6 +35,7 @@ from desk_app.gui.dossier.view_data import DossierView, load_view
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_datetime
 from desk_app.gui.ops import Ops
+from desk_app.gui.tr import tr
 from desk_app.services import lifecycle, returns, working_hours
 from desk_app.services.access import ForbiddenError
 
@@ -133,7 +134,7 @@ class DossierPage(DossierLayout):
         reason = self.reason.text().strip()
         if target in REASON_REQUIRED and not reason:
             mark(self.reason, self.reason_msg,
-                 f"Cần ghi lý do để chuyển sang «{messages.status_label(target.value)}».")
+                 tr("Cần ghi lý do để chuyển sang «{status_label}».").format(status_label=messages.status_label(target.value)))
             self.reason.setFocus()
             return False
         dossier_id = self.view.id
@@ -159,7 +160,7 @@ class DossierPage(DossierLayout):
             self._after_return(result, dossier_id, "")
             return
         self.show_result(
-            f"Đã chuyển hồ sơ sang «{messages.status_label(target.value)}».", ok=True
+            tr("Đã chuyển hồ sơ sang «{status_label}».").format(status_label=messages.status_label(target.value)), ok=True
         )
         self.refresh()
 
@@ -222,8 +223,8 @@ class DossierPage(DossierLayout):
         timing = messages.timing_label(result.return_timing)
         to = f" cho <b>{who}</b>" if who else ""
         self.show_result(
-            f"Đã trả kết quả hồ sơ <b>{result.code}</b>{to}: <b>{timing}</b>. "
-            "Mời công dân đánh giá mức độ hài lòng.",
+            tr("Đã trả kết quả hồ sơ <b>{code}</b>{to}: <b>{timing}</b>. Mời công dân đánh giá "
+               "mức độ hài lòng.").format(code=result.code, to=to, timing=timing),
             ok=result.return_timing != "late",
         )
         self.refresh()
@@ -239,9 +240,9 @@ class DossierPage(DossierLayout):
         self.resume_button.setEnabled(v.resumable and v.resumed_by is None
                                       and allowed(self.ops.clerk.role, Action.RECEIVE))
         self.resume_button.setToolTip(
-            f"Hồ sơ này đã được tiếp tục bằng hồ sơ {v.resumed_by[0]}." if v.resumed_by else
-            "Mở phiếu tiếp nhận với dữ liệu của hồ sơ này; đánh dấu những gì công dân mang "
-            "đến rồi tiếp nhận: hồ sơ mới được liên kết với hồ sơ này.")
+            tr("Hồ sơ này đã được tiếp tục bằng hồ sơ {resumed_by}.").format(resumed_by=v.resumed_by[0]) if v.resumed_by else
+            tr("Mở phiếu tiếp nhận với dữ liệu của hồ sơ này; đánh dấu những gì công dân mang "
+            "đến rồi tiếp nhận: hồ sơ mới được liên kết với hồ sơ này."))
 
     def _link(self, href: str) -> None:
         if href.startswith("dossier:") and href[8:].isdigit():
@@ -276,7 +277,7 @@ class DossierPage(DossierLayout):
         try:
             new_due = self.new_due.value()
         except ValueError:
-            mark(self.new_due, self.new_due_msg, messages.FIELD_MESSAGES["bad_datetime"])
+            mark(self.new_due, self.new_due_msg, tr(messages.FIELD_MESSAGES["bad_datetime"]))
             self.new_due.setFocus()
             return False
         # what can be told at the fields first; the question comes only for a valid date
@@ -288,8 +289,9 @@ class DossierPage(DossierLayout):
             self._extend_errors(early)
             return False
         if not messages.confirm(
-            self, f"Gia hạn hồ sơ {self.view.code}: hẹn trả mới {fmt_appointment(new_due)}, "
-                  "lập văn bản xin lỗi (mẫu 04)?"):
+            self, tr("Gia hạn hồ sơ {code}: hẹn trả mới {appointment}, lập văn bản xin lỗi (mẫu "
+                     "04)?").format(code=self.view.code,
+                         appointment=fmt_appointment(new_due))):
             return False
         return self.ops.write(
             "extend", lifecycle.extend_due, self.view.id, new_due,
@@ -299,6 +301,6 @@ class DossierPage(DossierLayout):
 
     def _extended(self, new_due: datetime) -> None:
         self.extend_reason.clear()
-        self.show_result(f"Đã gia hạn, hẹn trả mới {fmt_datetime(new_due)}. "
-                         "In văn bản xin lỗi (mẫu 04) gửi công dân.", ok=True)
+        self.show_result(tr("Đã gia hạn, hẹn trả mới {datetime}. In văn bản xin lỗi (mẫu 04) gửi "
+                            "công dân.").format(datetime=fmt_datetime(new_due)), ok=True)
         self.refresh()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.lifecycle import Status
 from desk_app.gui import messages
 from desk_app.gui.fields import DateTimeField, FieldMessage
+from desk_app.gui.tr import tr
 
 ACTION_ORDER = (
     Status.IN_PROCESSING, Status.WAITING_SUPPLEMENT, Status.RESULT_READY, Status.RETURNED,
@@ -55,8 +56,8 @@ class DossierLayout(QWidget):
         scroll.setWidget(body)
         page.addWidget(scroll)
         outer = QVBoxLayout(body)
-        self.header = QLabel("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
-                             "(Ctrl+F).")
+        self.header = QLabel(tr("Chưa mở hồ sơ nào. Quét mã vạch trên giấy hẹn hoặc tìm hồ sơ "
+                             "(Ctrl+F)."))
         self.header.setObjectName("dossierHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,22 +72,22 @@ class DossierLayout(QWidget):
         self.result.setVisible(False)
         outer.addWidget(self.result)
 
-        self.actions_box = QGroupBox("Xử lý hồ sơ")
+        self.actions_box = QGroupBox(tr("Xử lý hồ sơ"))
         actions = QVBoxLayout(self.actions_box)
         reason_row = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setObjectName("transitionReason")
-        self.reason.setPlaceholderText("bắt buộc khi chờ bổ sung, từ chối, rút hoặc dừng")
+        self.reason.setPlaceholderText(tr("bắt buộc khi chờ bổ sung, từ chối, rút hoặc dừng"))
         self.reason_msg = FieldMessage()
         reason_box = QVBoxLayout()
         reason_box.addWidget(self.reason)
         reason_box.addWidget(self.reason_msg)
-        reason_row.addRow("Lý do / ghi chú:", reason_box)
+        reason_row.addRow(tr("Lý do / ghi chú:"), reason_box)
         actions.addLayout(reason_row)
         grid = QGridLayout()
         self.buttons: dict[Status, QPushButton] = {}
         for i, target in enumerate(ACTION_ORDER):
-            button = QPushButton(messages.ACTION_LABELS[target.value])
+            button = QPushButton(tr(messages.ACTION_LABELS[target.value]))
             button.setObjectName(f"action.{target.value}")
             grid.addWidget(button, i // 4, i % 4)
             self.buttons[target] = button
@@ -97,7 +98,7 @@ class DossierLayout(QWidget):
         outer.addWidget(self.actions_box)
         self._build_resume(outer)
 
-        self.extend_box = QGroupBox("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận")
+        self.extend_box = QGroupBox(tr("Gia hạn, xin lỗi (mẫu 04) - lãnh đạo bộ phận"))
         ext = QFormLayout(self.extend_box)
         self.new_due = DateTimeField()
         self.new_due.setObjectName("newDue")
@@ -111,18 +112,18 @@ class DossierLayout(QWidget):
         er_box = QVBoxLayout()
         er_box.addWidget(self.extend_reason)
         er_box.addWidget(self.extend_reason_msg)
-        self.extend_button = QPushButton("Gia hạn và lập văn bản xin lỗi")
+        self.extend_button = QPushButton(tr("Gia hạn và lập văn bản xin lỗi"))
         self.extend_button.setObjectName("extendButton")
-        ext.addRow("Hẹn trả mới:", due_box)
-        ext.addRow("Lý do chậm:", er_box)
+        ext.addRow(tr("Hẹn trả mới:"), due_box)
+        ext.addRow(tr("Lý do chậm:"), er_box)
         ext.addRow("", self.extend_button)
         outer.addWidget(self.extend_box)
 
-        outer.addWidget(QLabel("<b>Quá trình giải quyết</b>"))
+        outer.addWidget(QLabel(tr("<b>Quá trình giải quyết</b>")))
         self.history = QTableWidget(0, 5)
         self.history.setObjectName("history")
         self.history.setHorizontalHeaderLabels(
-            ["Thời gian", "Cán bộ", "Việc", "Trạng thái", "Lý do / ghi chú"]
+            [tr("Thời gian"), tr("Cán bộ"), tr("Việc"), tr("Trạng thái"), tr("Lý do / ghi chú")]
         )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -142,7 +143,7 @@ class DossierLayout(QWidget):
         self.links.setWordWrap(True)
         self.links.setVisible(False)
         outer.insertWidget(outer.indexOf(self.components), self.links)
-        self.resume_button = QPushButton("Tiếp tục hồ sơ (công dân đã bổ sung)")
+        self.resume_button = QPushButton(tr("Tiếp tục hồ sơ (công dân đã bổ sung)"))
         self.resume_button.setObjectName("resumeButton")
         self.resume_button.setStyleSheet("font-weight: bold;")
         # it has the focus when a form 02 slip is scanned: Enter presses it, as in a dialog

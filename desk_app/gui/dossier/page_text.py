@@ -13,6 +13,7 @@ from desk_app.core.lifecycle import EXTENDABLE, Status
 from desk_app.gui import messages
 from desk_app.gui.dossier.view_data import DossierView, EventRow
 from desk_app.gui.formatting import fmt_datetime, fmt_money
+from desk_app.gui.tr import QT_TR_NOOP, tr
 
 
 def header_html(v: DossierView, now: datetime) -> str:
@@ -20,28 +21,30 @@ def header_html(v: DossierView, now: datetime) -> str:
     status = messages.status_label(v.status)
     due = fmt_datetime(v.due_at) or "—"
     if v.original_due_at and v.due_at != v.original_due_at:
-        due += f" (hẹn ban đầu {fmt_datetime(v.original_due_at)})"
+        due += tr(" (hẹn ban đầu {datetime})").format(datetime=fmt_datetime(v.original_due_at))
     overdue = (v.due_at is not None and Status(v.status) in EXTENDABLE
                and now > v.due_at)
     lines = [
-        f"<h2 style='margin:0'>Hồ sơ {v.code}</h2>",
-        f"<p>Trạng thái: <b>{status}</b>"
-        + (" <span style='color:#b00020'><b>(quá hạn)</b></span>" if overdue else "")
-        + f"<br>Thủ tục: {v.procedure_code} · {v.procedure}"
-        + f"<br>Người nộp: <b>{v.applicant}</b>"
+        tr("<h2 style='margin:0'>Hồ sơ {code}</h2>").format(code=v.code),
+        tr("<p>Trạng thái: <b>{status}</b>").format(status=status)
+        + (tr(" <span style='color:#b00020'><b>(quá hạn)</b></span>") if overdue else "")
+        + tr("<br>Thủ tục: {procedure_code} · {procedure}").format(procedure_code=v.procedure_code,
+                 procedure=v.procedure)
+        + tr("<br>Người nộp: <b>{applicant}</b>").format(applicant=v.applicant)
         + (f" · CCCD {v.applicant_id}" if v.applicant_id else "")
-        + (f" · ĐT {v.applicant_phone}" if v.applicant_phone else "")
+        + (tr(" · ĐT {applicant_phone}").format(applicant_phone=v.applicant_phone) if v.applicant_phone else "")
         + _mismatch_note(v)
-        + (f"<br>Nơi thường trú: {v.applicant_address}" if v.applicant_address else "")
-        + (f"<br>Người nộp thay: {v.representative}" if v.representative else "")
-        + f"<br>Tiếp nhận: {fmt_datetime(v.received_at)} · cán bộ {v.received_by}"
-        + f"<br>Hẹn trả: <b>{due}</b>"
-        + (" · nhận qua bưu chính" if v.delivery == "post" else "")
-        + (f" · lệ phí {fmt_money(v.fee_amount)}" if v.fee_amount else "")
-        + (f"<br>Đã trả: {fmt_datetime(v.returned_at)} "
-           f"({messages.timing_label(v.return_timing)})"
+        + (tr("<br>Nơi thường trú: {applicant_address}").format(applicant_address=v.applicant_address) if v.applicant_address else "")
+        + (tr("<br>Người nộp thay: {representative}").format(representative=v.representative) if v.representative else "")
+        + tr("<br>Tiếp nhận: {datetime} · cán bộ {received_by}").format(datetime=fmt_datetime(v.received_at),
+                 received_by=v.received_by)
+        + tr("<br>Hẹn trả: <b>{due}</b>").format(due=due)
+        + (tr(" · nhận qua bưu chính") if v.delivery == "post" else "")
+        + (tr(" · lệ phí {money}").format(money=fmt_money(v.fee_amount)) if v.fee_amount else "")
+        + (tr("<br>Đã trả: {datetime} ({timing_label})").format(datetime=fmt_datetime(v.returned_at),
+                  timing_label=messages.timing_label(v.return_timing))
            if v.returned_at else "")
-        + (f"<br>Lý do: {v.outcome_reason}" if v.outcome_reason else "")
+        + (tr("<br>Lý do: {outcome_reason}").format(outcome_reason=v.outcome_reason) if v.outcome_reason else "")
         + "</p>",
     ]
     return "".join(lines)
@@ -51,14 +54,14 @@ def history_rows(events: Sequence[EventRow]) -> list[tuple[str, str, str, str, s
     """One row per event: time, who, what, the statuses, reason and note."""
     rows: list[tuple[str, str, str, str, str]] = []
     for e in events:
-        what = messages.EVENT_LABELS.get(e.action, e.action)
+        what = messages.table_words(messages.EVENT_LABELS, e.action)
         if e.action == "extend":
-            states = f"hẹn mới {fmt_datetime(_parse(e.data.get('new_due_at')))}"
+            states = tr("hẹn mới {datetime}").format(datetime=fmt_datetime(_parse(e.data.get('new_due_at'))))
         elif e.action == "resumed":
             states = messages.status_label(e.to_status)
         elif e.action == "upstream_ignored":  # the desk's life cycle refused it
-            states = (f"vẫn «{messages.status_label(e.from_status)}», không chuyển sang "
-                      f"«{messages.status_label(e.to_status)}»")
+            states = (tr("vẫn «{status_label}», không chuyển sang «{v1}»").format(status_label=messages.status_label(e.from_status),
+                             v1=messages.status_label(e.to_status)))
         elif e.from_status:
             states = (f"{messages.status_label(e.from_status)} → "
                       f"{messages.status_label(e.to_status)}")
@@ -77,19 +80,19 @@ def link_lines(v: DossierView) -> list[str]:
     lines: list[str] = []
     if v.resumed_from is not None:
         code, other = v.resumed_from
-        lines.append(f"Tiếp tục hồ sơ {_code_link(code, other)} (đã yêu cầu bổ sung).")
+        lines.append(tr("Tiếp tục hồ sơ {code_link} (đã yêu cầu bổ sung).").format(code_link=_code_link(code, other)))
     if v.resumed_by is not None:
         code, other = v.resumed_by
-        lines.append(f"Công dân đã bổ sung: tiếp tục bằng hồ sơ {_code_link(code, other)}.")
+        lines.append(tr("Công dân đã bổ sung: tiếp tục bằng hồ sơ {code_link}.").format(code_link=_code_link(code, other)))
     if v.collector:
         c = v.collector
         role = messages.collector_label(c.get("kind"))
-        lines.append(f"Người nhận kết quả: <b>{c.get('full_name', '')}</b> ({role}), "
-                     f"số CCCD/CMND {c.get('id_number', '')}.")
+        lines.append(tr("Người nhận kết quả: <b>{get}</b> ({role}), số CCCD/CMND {v2}.").format(get=c.get('full_name', ''),
+                            role=role, v2=c.get('id_number', '')))
     return lines
 
 
-KIND_NAMES = ("bản chính", "bản sao chứng thực", "bản sao")
+KIND_NAMES = (QT_TR_NOOP("bản chính"), QT_TR_NOOP("bản sao chứng thực"), QT_TR_NOOP("bản sao"))
 
 
 def _mismatch_note(v: DossierView) -> str:
@@ -98,9 +101,10 @@ def _mismatch_note(v: DossierView) -> str:
     for e in v.events:
         problems = e.data.get("id_mismatch_acknowledged") if e.action == "intake" else None
         if problems:
-            words = "; ".join(messages.MISMATCH_MESSAGES.get(str(p), "") for p in problems)
-            return (f"<br><span style='color:#9a5b00'>Số CCCD không khớp ({words}): cán bộ "
-                    f"{e.clerk} đã đối chiếu thẻ gốc khi tiếp nhận.</span>")
+            words = "; ".join(messages.table_words(messages.MISMATCH_MESSAGES, p, "") for p in problems)
+            return (tr("<br><span style='color:#9a5b00'>Số CCCD không khớp ({words}): cán bộ "
+                       "{clerk} đã đối chiếu thẻ gốc khi tiếp nhận.</span>").format(words=words,
+                           clerk=e.clerk))
     return ""
 
 
@@ -108,15 +112,15 @@ def components_html(v: DossierView) -> str:
     """'Thành phần đã nhận: 1. Tờ khai (1 bản chính) ...', missing ones marked."""
     items = []
     for n, c in enumerate(v.components, start=1):
-        got = ", ".join(f"{k} {name}" for k, name in zip(c.got, KIND_NAMES, strict=False) if k)
+        got = ", ".join(f"{k} {tr(name)}" for k, name in zip(c.got, KIND_NAMES, strict=False) if k)
         short = any(g < need for g, need in zip(c.got, c.need, strict=False))
         text = f"{n}. {c.name}" + (f" ({got})" if got else "")
         if c.note:
             text += f" — {c.note}"
         if short:
-            text = f"<span style='color:#9a5b00'>{text} — chưa đủ</span>"
+            text = tr("<span style='color:#9a5b00'>{text} — chưa đủ</span>").format(text=text)
         items.append(text)
-    return "<b>Thành phần hồ sơ:</b><br>" + "<br>".join(items) if items else ""
+    return tr("<b>Thành phần hồ sơ:</b><br>") + "<br>".join(items) if items else ""
 
 
 def _code_link(code: str, dossier_id: int | None) -> str:
@@ -126,7 +130,7 @@ def _code_link(code: str, dossier_id: int | None) -> str:
 def _by(e: EventRow) -> str:
     """Who made the change: the province's office for a change pulled from the province."""
     if e.data.get("source") == "province":
-        return str(e.data.get("by") or "") or "Tỉnh"
+        return str(e.data.get("by") or "") or tr("Tỉnh")
     return e.clerk
 
 
@@ -135,9 +139,9 @@ def _event_note(data: dict) -> str:
     who = data.get("collector")
     if isinstance(who, dict):
         role = messages.collector_label(who.get("kind"))
-        return (f"người nhận: {who.get('full_name', '')} ({role}), "
-                f"CCCD/CMND {who.get('id_number', '')}")
-    for key, text in (("resumed_from", "tiếp tục hồ sơ"), ("resumed_by", "tiếp tục bằng hồ sơ")):
+        return (tr("người nhận: {get} ({role}), CCCD/CMND {v2}").format(get=who.get('full_name', ''),
+                       role=role, v2=who.get('id_number', '')))
+    for key, text in (("resumed_from", tr("tiếp tục hồ sơ")), ("resumed_by", tr("tiếp tục bằng hồ sơ"))):
         link = data.get(key)
         if isinstance(link, dict):
             return f"{text} {link.get('code', '')}"

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.gui.fields import FieldMessage
 from desk_app.gui.intake.picker import ComponentRow
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services.intake import Received
 
-KINDS = (("originals", "Bản chính"), ("certified_copies", "Bản sao chứng thực"),
-         ("copies", "Bản sao"))
+KINDS = (("originals", QT_TR_NOOP("Bản chính")), ("certified_copies", QT_TR_NOOP("Bản sao chứng thực")),
+         ("copies", QT_TR_NOOP("Bản sao")))
 
 
 class _Row:
@@ -32,7 +33,7 @@ class _Row:
         self.spec = spec
         self.check = QCheckBox(f"{spec.position}.")
         self.check.setObjectName(f"component.{spec.position}")
-        text = spec.name if spec.required else f"{spec.name} <i>(nếu có)</i>"
+        text = spec.name if spec.required else tr("{name} <i>(nếu có)</i>").format(name=spec.name)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setBuddy(self.check)
@@ -45,7 +46,8 @@ class _Row:
                 spin.setRange(0, 99)
                 spin.setSuffix(f" / {need}")
                 spin.setObjectName(f"component.{spec.position}.{kind}")
-                spin.setAccessibleName(f"{_title} đã nhận, cần {need}")
+                spin.setAccessibleName(tr("{title} đã nhận, cần {need}").format(title=_title,
+                                              need=need))
                 self.spins[kind] = spin
 
     def complete(self) -> bool:
@@ -63,9 +65,9 @@ class ComponentChecklist(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.all_button = QPushButton("Nhận đủ tất cả (Alt+N)")
+        self.all_button = QPushButton(tr("Nhận đủ tất cả (Alt+N)"))
         self.all_button.setObjectName("allReceived")
-        self.all_button.setToolTip("Đánh dấu đã nhận đủ mọi thành phần bắt buộc (Alt+N)")
+        self.all_button.setToolTip(tr("Đánh dấu đã nhận đủ mọi thành phần bắt buộc (Alt+N)"))
         self.all_button.clicked.connect(self.receive_all)
         self.all_button.setEnabled(False)
         self.grid = QGridLayout()
@@ -73,7 +75,7 @@ class ComponentChecklist(QWidget):
         self.grid.setColumnStretch(1, 1)
         outer.addLayout(self.grid)
         outer.addWidget(self.all_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.empty = QLabel("Chọn thủ tục để hiện danh sách thành phần hồ sơ.")
+        self.empty = QLabel(tr("Chọn thủ tục để hiện danh sách thành phần hồ sơ."))
         self.empty.setStyleSheet("color: #666;")
         outer.addWidget(self.empty)
         self.rows: list[_Row] = []
@@ -89,9 +91,9 @@ class ComponentChecklist(QWidget):
         self.all_button.setEnabled(bool(self.rows))
         if not self.rows:
             return
-        self.grid.addWidget(_header("Thành phần hồ sơ"), 0, 0, 1, 2)
+        self.grid.addWidget(_header(tr("Thành phần hồ sơ")), 0, 0, 1, 2)
         for col, (_kind, title) in enumerate(KINDS, start=2):
-            self.grid.addWidget(_header(title), 0, col)
+            self.grid.addWidget(_header(tr(title)), 0, col)
         for i, row in enumerate(self.rows):
             r = 1 + 2 * i
             self.grid.addWidget(row.check, r, 0, Qt.AlignmentFlag.AlignTop)

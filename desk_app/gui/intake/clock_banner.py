@@ -21,34 +21,35 @@ from desk_app.gui import messages
 from desk_app.gui.formatting import fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.gui.sync_indicator import skew_words
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services.clock_check import ClockCheck, accept_clock, check_clock
 
 log = logging.getLogger(__name__)
 
 STYLE = "background: #fdecea; border: 1px solid #d9534f; padding: 6px; color: #5f1410;"
-ACCEPT_LINK = "Giờ máy hiện tại là đúng…"
+ACCEPT_LINK = QT_TR_NOOP("Giờ máy hiện tại là đúng…")
 ACCEPT_QUESTION = (
-    "Xác nhận giờ máy hiện tại ({now}) là đúng?\n\nChỉ chọn «Có» khi đã đối chiếu với đồng hồ "
+    QT_TR_NOOP("Xác nhận giờ máy hiện tại ({now}) là đúng?\n\nChỉ chọn «Có» khi đã đối chiếu với đồng hồ "
     "chuẩn (điện thoại, giờ của tỉnh): lần ghi cuối của máy ({last}) là do đồng hồ từng chạy "
     "nhanh. Từ nay hồ sơ ghi theo giờ máy, kể cả sớm hơn lần ghi đó; việc xác nhận được lưu "
-    "lại (người, giờ).")
-CONSEQUENCE = ("Giờ tiếp nhận, ngày trong mã hồ sơ và hạn trả kết quả tính theo giờ máy: hãy "
-               "báo quản trị chỉnh lại đồng hồ máy tính. Vẫn tiếp nhận được.")
+    "lại (người, giờ)."))
+CONSEQUENCE = (QT_TR_NOOP("Giờ tiếp nhận, ngày trong mã hồ sơ và hạn trả kết quả tính theo giờ máy: hãy "
+               "báo quản trị chỉnh lại đồng hồ máy tính. Vẫn tiếp nhận được."))
 
 
 def clock_words(check: ClockCheck) -> str:
     """The warning in Vietnamese, or '' when the clock is to be trusted."""
     parts: list[str] = []
     if check.set_back and check.last_stamp is not None:
-        parts.append(f"Đồng hồ máy này đã bị chỉnh lùi: giờ máy sớm hơn lần ghi cuối của máy "
-                     f"({fmt_datetime(check.last_stamp)}). Hồ sơ tiếp nhận lúc này sẽ ghi giờ "
-                     f"{fmt_datetime(check.last_stamp)} để giữ đúng thứ tự.")
+        parts.append(tr("Đồng hồ máy này đã bị chỉnh lùi: giờ máy sớm hơn lần ghi cuối của máy "
+                        "({datetime}). Hồ sơ tiếp nhận lúc này sẽ ghi giờ {datetime} để giữ đúng "
+                        "thứ tự.").format(datetime=fmt_datetime(check.last_stamp)))
     if check.province_disagrees:
         parts.append(skew_words(check.province_offset_s).split(":")[0]
-                     + " (đo ở lần đồng bộ cuối).")
+                     + tr(" (đo ở lần đồng bộ cuối)."))
     if not parts:
         return ""
-    return "⚠ " + " ".join(parts) + " " + CONSEQUENCE
+    return "⚠ " + " ".join(parts) + " " + tr(CONSEQUENCE)
 
 
 class ClockBanner(QLabel):
@@ -81,7 +82,7 @@ class ClockBanner(QLabel):
         words = clock_words(check)
         text = html.escape(words)
         if words and check.set_back and self._may_accept():
-            text += f' <a href="accept">{html.escape(ACCEPT_LINK)}</a>'
+            text += f' <a href="accept">{html.escape(tr(ACCEPT_LINK))}</a>'
         if text and text != self.text():
             log.info("clock warning shown: %s", words)
         self.setText(text)
@@ -90,9 +91,9 @@ class ClockBanner(QLabel):
     def _accept(self, _link: str = "") -> None:
         if not self._may_accept() or self.check is None or self.check.last_stamp is None:
             return
-        question = ACCEPT_QUESTION.format(now=fmt_datetime(self.ops.clock.now()),
+        question = tr(ACCEPT_QUESTION).format(now=fmt_datetime(self.ops.clock.now()),
                                           last=fmt_datetime(self.check.last_stamp))
-        if not messages.confirm(self, question, "Giờ máy tính"):
+        if not messages.confirm(self, question, tr("Giờ máy tính")):
             return
         self.ops.write("accept_clock", accept_clock, parent=self,
                        done=lambda _r: self.refresh())

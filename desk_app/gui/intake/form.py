@@ -36,6 +36,7 @@ from desk_app.gui.intake.picker import ProcedureChoice, load_choices
 from desk_app.gui.intake.resume import fill_form, first_to_tick
 from desk_app.gui.intake.saving import IntakeSaving
 from desk_app.gui.ops import Ops
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import drafts
 from desk_app.services import resume as resume_service
 from desk_app.services.counter import counter_for_intake
@@ -44,7 +45,7 @@ from desk_app.services.desk_settings import work_calendar
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 800
 AUTOSAVE_EVERY_MS = 5000
-SCAN_WHILE_SAVING = "Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong."
+SCAN_WHILE_SAVING = QT_TR_NOOP("Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong.")
 
 
 class IntakeForm(IntakeSaving):
@@ -183,7 +184,7 @@ class IntakeForm(IntakeSaving):
         if self.saving is not None:  # its dossier is being saved: the form resets after
             return
         if not self.is_empty() and not messages.confirm(
-            self, "Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới? Những gì đã nhập sẽ mất."
+            self, tr("Bỏ hồ sơ đang nhập dở để bắt đầu hồ sơ mới? Những gì đã nhập sẽ mất.")
         ):
             return
         self.reset()
@@ -216,7 +217,7 @@ class IntakeForm(IntakeSaving):
     # scanner ----------------------------------------------------------------------------
     def apply_cccd(self, card: CccdData, receiver: QWidget | None) -> None:
         if self.saving is not None:  # the fields being saved never change under the save
-            self.show_banner(SCAN_WHILE_SAVING, ok=False)
+            self.show_banner(tr(SCAN_WHILE_SAVING), ok=False)
             return
         to_rep = receiver is not None and self.rep_box.isAncestorOf(receiver)
         target = self.rep if to_rep else self.applicant
@@ -225,11 +226,12 @@ class IntakeForm(IntakeSaving):
         self.clear_errors()
         before = (target.line("full_name").text().strip(), target.line("id_number").text())
         target.fill_from_card(card)
-        who = "người nộp thay" if to_rep else "người nộp hồ sơ"
-        text = f"Đã đọc thẻ CCCD của {who}: <b>{card.full_name}</b>, số {card.number}."
+        who = tr("người nộp thay") if to_rep else tr("người nộp hồ sơ")
+        text = tr("Đã đọc thẻ CCCD của {who}: <b>{full_name}</b>, số {number}.").format(who=who,
+                      full_name=card.full_name, number=card.number)
         if before[0] and (before[0], before[1]) != (card.full_name, card.number):
             # a different person was typed: say what was replaced, so nothing is lost
-            text += f" Thông tin đã thay: {before[0]}" + (f", số {before[1]}" if before[1] else "")
+            text += tr(" Thông tin đã thay: {before}").format(before=before[0]) + (tr(", số {before}").format(before=before[1]) if before[1] else "")
             text += "."
         problems = target.check_number(card)
         if problems:
@@ -241,8 +243,8 @@ class IntakeForm(IntakeSaving):
 
     def cccd_unreadable(self, code: str) -> None:
         self.show_banner(
-            messages.CCCD_MESSAGES.get(code, messages.CCCD_MESSAGES["not_payload"])
-            + " Các ô đã nhập được giữ nguyên; hãy quét lại hoặc nhập tay.",
+            messages.table_words(messages.CCCD_MESSAGES, code, tr(messages.CCCD_MESSAGES["not_payload"]))
+            + tr(" Các ô đã nhập được giữ nguyên; hãy quét lại hoặc nhập tay."),
             ok=False,
         )
     # drafts -----------------------------------------------------------------------------
@@ -325,18 +327,17 @@ class IntakeForm(IntakeSaving):
         self.load_draft(data)
         lost = data.get("procedure_version_id") and self.picker.current is None
         when = str(data.get("saved_at", "")).replace("T", " ")
-        text = (f"Đã khôi phục hồ sơ đang nhập dở (lưu tự động lúc {when}, "
-                f"cán bộ {data.get('clerk', '')}). Kiểm tra lại rồi lưu, hoặc "
-                "<a href='discard'>bỏ bản nháp này</a>.")
+        text = (tr("Đã khôi phục hồ sơ đang nhập dở (lưu tự động lúc {when}, cán bộ {get}). Kiểm "
+                   "tra lại rồi lưu, hoặc <a href='discard'>bỏ bản nháp này</a>.").format(when=when,
+                       get=data.get('clerk', '')))
         if lost:
-            text += (f" Thủ tục «{data.get('procedure_title', '')}» không còn hiệu lực: "
-                     "hãy chọn lại thủ tục.")
+            text += (tr(" Thủ tục «{get}» không còn hiệu lực: hãy chọn lại thủ tục.").format(get=data.get('procedure_title', '')))
         self.show_banner(text, ok=not lost)
         return True
 
     def discard_restored(self) -> None:
         self.reset()
-        self.show_banner("Đã bỏ bản nháp.")
+        self.show_banner(tr("Đã bỏ bản nháp."))
 
     # resuming a dossier left waiting for a supplement -----------------------------------
     def resume(self, dossier_id: int) -> bool:
@@ -350,7 +351,7 @@ class IntakeForm(IntakeSaving):
             messages.show_known_error(self, exc)
             return False
         if not self.is_empty() and not messages.confirm(
-            self, f"Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ {data.code}?"
+            self, tr("Bỏ hồ sơ đang nhập dở để tiếp tục hồ sơ {code}?").format(code=data.code)
         ):
             return False
         self.reset()

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import resize_within_screen
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services.intake import Missing
 
-COLUMNS = ("Thành phần còn thiếu", "Bản chính", "Bản sao CT", "Bản sao", "Ghi chú / lý do")
-DEFAULT_SUPPLEMENT_REASON = "Hồ sơ chưa đầy đủ thành phần theo quy định của thủ tục."
+COLUMNS = (QT_TR_NOOP("Thành phần còn thiếu"), QT_TR_NOOP("Bản chính"), QT_TR_NOOP("Bản sao CT"), QT_TR_NOOP("Bản sao"), QT_TR_NOOP("Ghi chú / lý do"))
+DEFAULT_SUPPLEMENT_REASON = QT_TR_NOOP("Hồ sơ chưa đầy đủ thành phần theo quy định của thủ tục.")
 
 
 class _OutcomeDialog(QDialog):
@@ -51,7 +52,7 @@ class _OutcomeDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Quay lại")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Quay lại"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -74,7 +75,7 @@ class _OutcomeDialog(QDialog):
     def _submit(self) -> None:
         self.show_reason_error("")
         if not self.reason_text():
-            self.show_reason_error("Cần ghi rõ lý do.")
+            self.show_reason_error(tr("Cần ghi rõ lý do."))
             return
         self.submitted.emit()
 
@@ -84,15 +85,15 @@ class SupplementDialog(_OutcomeDialog):
 
     def __init__(self, missing: list[Missing], parent: QWidget | None = None) -> None:
         super().__init__(
-            "Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)",
-            "Các thành phần còn thiếu (đã điền sẵn theo danh sách kiểm tra; có thể sửa, "
-            "thêm, xoá dòng):",
+            tr("Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)"),
+            tr("Các thành phần còn thiếu (đã điền sẵn theo danh sách kiểm tra; có thể sửa, "
+            "thêm, xoá dòng):"),
             parent,
         )
         resize_within_screen(self, 820, 460)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("missingTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -104,9 +105,9 @@ class SupplementDialog(_OutcomeDialog):
             self.add_row(item)
         self.layout_.addWidget(self.table)
         row_buttons = QHBoxLayout()
-        add = QPushButton("Thêm dòng")
+        add = QPushButton(tr("Thêm dòng"))
         add.clicked.connect(lambda: self.add_row(Missing("")))
-        remove = QPushButton("Xoá dòng")
+        remove = QPushButton(tr("Xoá dòng"))
         remove.clicked.connect(self.remove_row)
         row_buttons.addWidget(add)
         row_buttons.addWidget(remove)
@@ -114,10 +115,10 @@ class SupplementDialog(_OutcomeDialog):
         self.layout_.addLayout(row_buttons)
         self.table_msg = FieldMessage()
         self.layout_.addWidget(self.table_msg)
-        self.reason.setPlainText(DEFAULT_SUPPLEMENT_REASON)
-        self._finish_layout("Lý do yêu cầu bổ sung:")
+        self.reason.setPlainText(tr(DEFAULT_SUPPLEMENT_REASON))
+        self._finish_layout(tr("Lý do yêu cầu bổ sung:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Lưu phiếu yêu cầu bổ sung (Ctrl+Enter)"
+            tr("Lưu phiếu yêu cầu bổ sung (Ctrl+Enter)")
         )
         self.table.resizeRowsToContents()
 
@@ -160,8 +161,8 @@ class SupplementDialog(_OutcomeDialog):
             self.table_msg.show_text(text)
             return
         row = lines[index][0]
-        self.table_msg.show_text(f"Dòng {row + 1}, cột «{COLUMNS[0 if part == 'name' else 4]}»: "
-                                 f"{text}")
+        self.table_msg.show_text(tr("Dòng {v0}, cột «{COLUMNS}»: {text}").format(v0=row + 1,
+                                        COLUMNS=tr(COLUMNS[0 if part == 'name' else 4]), text=text))
         self.table.setCurrentCell(row, 0 if part == "name" else 4)
         self.table.setFocus()
 
@@ -171,7 +172,7 @@ class SupplementDialog(_OutcomeDialog):
             self.table.commitData(editor)  # Ctrl+Enter while a cell is being typed in
         self.table_msg.show_text("")
         if not self.missing():
-            self.table_msg.show_text("Cần ít nhất một thành phần còn thiếu.")
+            self.table_msg.show_text(tr("Cần ít nhất một thành phần còn thiếu."))
             return
         super()._submit()
 
@@ -181,12 +182,12 @@ class RefusalDialog(_OutcomeDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Từ chối tiếp nhận hồ sơ (mẫu 03)",
-            "Hồ sơ không đủ điều kiện tiếp nhận. Ghi rõ lý do từ chối (in trên phiếu từ chối):",
+            tr("Từ chối tiếp nhận hồ sơ (mẫu 03)"),
+            tr("Hồ sơ không đủ điều kiện tiếp nhận. Ghi rõ lý do từ chối (in trên phiếu từ chối):"),
             parent,
         )
         self.resize(600, 260)
-        self._finish_layout("Lý do từ chối:")
+        self._finish_layout(tr("Lý do từ chối:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            "Lưu phiếu từ chối (Ctrl+Enter)")
+            tr("Lưu phiếu từ chối (Ctrl+Enter)"))
         self.reason.setFocus()

@@ -20,25 +20,26 @@ from desk_app.errors import FieldError
 from desk_app.gui import messages
 from desk_app.gui.fields import ERROR_STYLE, FieldMessage, mark
 from desk_app.gui.formatting import fmt_date, parse_date
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import validation
 from desk_app.services.intake import Person
 
 APPLICANT_FIELDS = (
-    ("full_name", "Họ và tên"),
-    ("id_number", "Số CCCD"),
-    ("birth_date", "Ngày sinh"),
-    ("gender", "Giới tính"),
-    ("address", "Nơi thường trú"),
-    ("phone", "Điện thoại"),
-    ("email", "Thư điện tử"),
+    ("full_name", QT_TR_NOOP("Họ và tên")),
+    ("id_number", QT_TR_NOOP("Số CCCD")),
+    ("birth_date", QT_TR_NOOP("Ngày sinh")),
+    ("gender", QT_TR_NOOP("Giới tính")),
+    ("address", QT_TR_NOOP("Nơi thường trú")),
+    ("phone", QT_TR_NOOP("Điện thoại")),
+    ("email", QT_TR_NOOP("Thư điện tử")),
 )
 REPRESENTATIVE_FIELDS = (
-    ("full_name", "Họ và tên"),
-    ("id_number", "Số CCCD"),
-    ("relation", "Quan hệ / ủy quyền"),
-    ("phone", "Điện thoại"),
+    ("full_name", QT_TR_NOOP("Họ và tên")),
+    ("id_number", QT_TR_NOOP("Số CCCD")),
+    ("relation", QT_TR_NOOP("Quan hệ / ủy quyền")),
+    ("phone", QT_TR_NOOP("Điện thoại")),
 )
-GENDERS = ("", "Nam", "Nữ")
+GENDERS = ("", "Nam", "Nữ")  # data, not wording: the stored values services.intake checks
 # Checks run when the clerk leaves a field (required fields are only checked on saving).
 LIVE_CHECKS: dict[str, Callable[[str, str], list[FieldError]]] = {
     "full_name": validation.check_printable,
@@ -67,7 +68,7 @@ class PersonFields(QWidget):
             widget: QWidget
             if name == "gender":
                 combo = QComboBox()
-                combo.addItems(["— chọn —", "Nam", "Nữ"])
+                combo.addItems([tr("— chọn —"), tr("Nam"), tr("Nữ")])
                 combo.currentIndexChanged.connect(self._on_change)
                 widget = combo
             else:
@@ -86,13 +87,13 @@ class PersonFields(QWidget):
             box.addWidget(widget)
             box.addWidget(message)
             boxes[name] = box
-            form.addRow(label, box)
+            form.addRow(tr(label), box)
         self._placeholders()
         self._live: set[str] = set()  # fields showing a message from live_check
         self.mismatch_text = ""
         self.mismatches: list[str] = []
         # the clerk's confirmation that the original card was checked despite the warning
-        self.ack = QCheckBox("Đã đối chiếu thẻ gốc, thông tin đúng")
+        self.ack = QCheckBox(tr("Đã đối chiếu thẻ gốc, thông tin đúng"))
         self.ack.setObjectName(f"{prefix}.id_mismatch_ack")
         self.ack.setVisible(False)
         self.ack.toggled.connect(self._on_change)
@@ -106,9 +107,9 @@ class PersonFields(QWidget):
 
     def _placeholders(self) -> None:
         hints = {
-            "full_name": "Nguyễn Văn A", "id_number": "12 chữ số, hoặc quét mã QR trên thẻ",
-            "birth_date": "ngày/tháng/năm, ví dụ 15/03/1990", "address": "thôn/xóm, xã, tỉnh",
-            "phone": "0912 345 678", "email": "không bắt buộc", "relation": "con, được ủy quyền…",
+            "full_name": tr("Nguyễn Văn A"), "id_number": tr("12 chữ số, hoặc quét mã QR trên thẻ"),
+            "birth_date": tr("ngày/tháng/năm, ví dụ 15/03/1990"), "address": tr("thôn/xóm, xã, tỉnh"),
+            "phone": "0912 345 678", "email": tr("không bắt buộc"), "relation": tr("con, được ủy quyền…"),
         }
         for name, hint in hints.items():
             if name in self.widgets:
@@ -237,9 +238,9 @@ class PersonFields(QWidget):
             self.mismatches = confirmable
             self.ack.setVisible(bool(confirmable))
         if problems:
-            self.mismatch_text = "Cảnh báo: " + "; ".join(
-                messages.MISMATCH_MESSAGES.get(p, p) for p in problems
-            ) + ". Kiểm tra lại thẻ."
+            self.mismatch_text = tr("Cảnh báo: ") + "; ".join(
+                messages.mismatch_words(p) for p in problems
+            ) + tr(". Kiểm tra lại thẻ.")
             message.setStyleSheet(WARNING_STYLE)
             message.show_text(self.mismatch_text)
         elif self.mismatch_text:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from desk_app.core.calendar import TimeLimit
 from desk_app.core.text import fold
+from desk_app.gui.tr import tr
 from desk_app.store.catalogue import versions_in_force
 from desk_app.store.models import ProcedureVersion
 
@@ -112,7 +113,7 @@ class ProcedurePicker(QWidget):
         self.edit = QLineEdit()
         self.edit.setObjectName("procedureSearch")
         self.edit.setPlaceholderText(
-            "Gõ tên hoặc mã thủ tục, không cần dấu (ví dụ: khai sinh, ket hon, 1.001193)"
+            tr("Gõ tên hoặc mã thủ tục, không cần dấu (ví dụ: khai sinh, ket hon, 1.001193)")
         )
         self.edit.setClearButtonEnabled(True)
         self.list = QListWidget()

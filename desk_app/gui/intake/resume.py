@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_date, fmt_datetime
+from desk_app.gui.tr import tr
 from desk_app.services.intake import Person
 from desk_app.services.resume import ResumeData
 
@@ -44,9 +45,10 @@ class ResumeBar(QLabel):
     def start(self, dossier_id: int, code: str, detail: str) -> None:
         self.dossier_id, self.code = dossier_id, code
         self.setText(
-            f"<b>Tiếp tục hồ sơ {code}</b> (công dân đã bổ sung). {detail} Đánh dấu những gì "
-            "công dân mang đến rồi tiếp nhận (Ctrl+Enter): hồ sơ mới được liên kết với hồ sơ "
-            f"{code}. <a href='stop'>Không tiếp tục hồ sơ này</a>"
+            tr("<b>Tiếp tục hồ sơ {code}</b> (công dân đã bổ sung). {detail} Đánh dấu những gì "
+               "công dân mang đến rồi tiếp nhận (Ctrl+Enter): hồ sơ mới được liên kết với hồ sơ "
+               "{code}. <a href='stop'>Không tiếp tục hồ sơ này</a>").format(code=code,
+                   detail=detail)
         )
         self.setVisible(True)
 
@@ -65,7 +67,7 @@ class ResumeBar(QLabel):
             self.clear()
             return
         self.dossier_id, self.code = data["dossier_id"], str(data.get("code", ""))
-        self.setText(str(data.get("text", "")) or f"<b>Tiếp tục hồ sơ {self.code}</b>")
+        self.setText(str(data.get("text", "")) or tr("<b>Tiếp tục hồ sơ {code}</b>").format(code=self.code))
         self.setVisible(True)
 
 
@@ -91,14 +93,14 @@ def fill_form(form: IntakeForm, data: ResumeData) -> None:
         form.note.setText(data.note)
     finally:
         form._loading = False
-    detail = f"Yêu cầu bổ sung lúc {fmt_datetime(data.received_at)}."
+    detail = tr("Yêu cầu bổ sung lúc {datetime}.").format(datetime=fmt_datetime(data.received_at))
     if data.missing:
-        detail += " Còn thiếu: " + "; ".join(data.missing) + "."
+        detail += tr(" Còn thiếu: ") + "; ".join(data.missing) + "."
     if choice is None:
-        detail += (f" Thủ tục «{data.procedure_title}» của hồ sơ cũ không còn hiệu lực: "
-                   "hãy chọn thủ tục đang áp dụng.")
+        detail += (tr("Thủ tục «{procedure_title}» của hồ sơ cũ không còn hiệu lực: hãy chọn thủ "
+                      "tục đang áp dụng.").format(procedure_title=data.procedure_title))
         mark(form.picker.edit, form.procedure_msg,
-             "Phiên bản thủ tục của hồ sơ cũ không còn hiệu lực: chọn thủ tục đang áp dụng.")
+             tr("Phiên bản thủ tục của hồ sơ cũ không còn hiệu lực: chọn thủ tục đang áp dụng."))
         form.picker.search(data.procedure_title.split(" · ")[0])
     form.resume_bar.start(data.dossier_id, data.code, detail)
     form.dirty = True

@@ -25,10 +25,11 @@ from desk_app.gui.intake.clock_banner import ClockBanner
 from desk_app.gui.intake.form_layout import IntakeLayout
 from desk_app.gui.intake.outcomes import RefusalDialog, SupplementDialog
 from desk_app.gui.ops import Ops, Write
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import intake
 from desk_app.services.intake import IntakeRequest, IntakeResult
 
-SAVING = "Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)"
+SAVING = QT_TR_NOOP("Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)")
 
 
 class IntakeSaving(IntakeLayout):
@@ -98,10 +99,10 @@ class IntakeSaving(IntakeLayout):
                 widget = self.rep.show_error(name, text)
             elif group == "components" and name.isdigit():
                 if err.code == "missing":
-                    text += " Nếu công dân chưa mang đủ, dùng «Yêu cầu bổ sung» (Ctrl+B)."
+                    text += tr(" Nếu công dân chưa mang đủ, dùng «Yêu cầu bổ sung» (Ctrl+B).")
                 widget = self.checklist.show_error(int(name), text)
             elif err.field == "procedure":
-                mark(self.picker.edit, self.procedure_msg, "Chưa chọn thủ tục."
+                mark(self.picker.edit, self.procedure_msg, tr("Chưa chọn thủ tục.")
                      if err.code == "required" else text)
                 widget = self.picker.edit
             elif err.field == "delivery_address":
@@ -116,7 +117,7 @@ class IntakeSaving(IntakeLayout):
         if other:
             self.show_banner("<br>".join(other), ok=False)
         else:
-            self.show_banner("Hồ sơ còn thông tin chưa đúng: xem các ô được đánh dấu đỏ.", False)
+            self.show_banner(tr("Hồ sơ còn thông tin chưa đúng: xem các ô được đánh dấu đỏ."), False)
         if first is not None:
             first.setFocus()
 
@@ -179,7 +180,7 @@ class IntakeSaving(IntakeLayout):
             widget.setEnabled(True)
         if self.dialog is not None:
             self.dialog.buttons.setEnabled(True)
-        if self.banner.text() == SAVING:  # what the banner said before the save
+        if self.banner.text() == tr(SAVING):  # what the banner said before the save
             self.show_banner(*self._banner_before_save)
         if self._focus_before_save is not None:
             self._focus_before_save.setFocus()
@@ -187,9 +188,9 @@ class IntakeSaving(IntakeLayout):
 
     def _busy(self, on: bool) -> None:
         """The save takes longer than a blink: say so in the banner (never a modal)."""
-        if on and self.saving is not None and self.banner.text() != SAVING:
+        if on and self.saving is not None and self.banner.text() != tr(SAVING):
             self._banner_before_save = (self.banner.text(), self.banner_ok)
-            self.show_banner(SAVING, ok=False)
+            self.show_banner(tr(SAVING), ok=False)
 
     # the three outcomes -----------------------------------------------------------------
     def receive(self) -> None:
@@ -260,19 +261,20 @@ class IntakeSaving(IntakeLayout):
         self.last_result = result
         code = result.code
         if result.status is Status.RECEIVED:
-            text = (f"Đã tiếp nhận hồ sơ <b>{code}</b>. Hẹn trả kết quả: "
-                    f"<b>{fmt_appointment(result.due_at)}</b>. Lệ phí: "
-                    f"{fmt_money(result.fee_amount)}.")
+            text = (tr("Đã tiếp nhận hồ sơ <b>{code}</b>. Hẹn trả kết quả: <b>{appointment}</b>. "
+                       "Lệ phí: {money}.").format(code=code,
+                           appointment=fmt_appointment(result.due_at),
+                           money=fmt_money(result.fee_amount)))
         elif result.status is Status.SUPPLEMENT_REQUESTED:
-            text = f"Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) số <b>{code}</b>."
+            text = tr("Đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02) số <b>{code}</b>.").format(code=code)
         else:
-            text = f"Đã lập phiếu từ chối tiếp nhận (mẫu 03) số <b>{code}</b>."
+            text = tr("Đã lập phiếu từ chối tiếp nhận (mẫu 03) số <b>{code}</b>.").format(code=code)
         if result.duplicate:
-            text += " (Hồ sơ này đã được lưu trước đó.)"
+            text += tr(" (Hồ sơ này đã được lưu trước đó.)")
         if self.resume_bar.code:
-            text += f" Hồ sơ tiếp tục hồ sơ <b>{self.resume_bar.code}</b> (đã liên kết)."
+            text += tr(" Hồ sơ tiếp tục hồ sơ <b>{code}</b> (đã liên kết).").format(code=self.resume_bar.code)
         self.reset()
-        self.show_banner(f"{text} <a href='open'>Mở hồ sơ</a>")
+        self.show_banner(tr("{text} <a href='open'>Mở hồ sơ</a>").format(text=text))
         self.clock_banner.refresh()
         hooks.call_all(hooks.after_intake, result.dossier_id)
 

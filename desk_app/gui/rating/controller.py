@@ -28,6 +28,7 @@ from desk_app.errors import KnownError
 from desk_app.gui import ops
 from desk_app.gui.rating.citizen_window import IDLE, RATING, THANKS, Answers, CitizenWindow
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import ratings
 from desk_app.services.desk_settings import desk_names
 from desk_app.services.ratings import UNCONFIRMED, RatingInput, Recorded
@@ -35,7 +36,7 @@ from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
 IDLE_REFRESH_MS = 30_000
-SAVE_FAILED = "Chưa lưu được đánh giá. Xin Ông/Bà bấm “Gửi đánh giá” lại."
+SAVE_FAILED = QT_TR_NOOP("Chưa lưu được đánh giá. Xin Ông/Bà bấm “Gửi đánh giá” lại.")
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class RatingController(QObject):
 
         def retry(_exc: KnownError) -> None:
             if self._offer is offer:
-                self.window.allow_retry(SAVE_FAILED)
+                self.window.allow_retry(tr(SAVE_FAILED))
                 self.stateChanged.emit("error")
 
         self._save(offer, answers, (), done=thanks, failed=retry)
