@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -53,11 +54,11 @@ def call_all(hooks: list[Callable[[int], None]], dossier_id: int) -> None:
 _LISTS = ("after_intake", "after_return", "dossier_menu_actions", "status_bar_widgets")
 
 
-def snapshot() -> dict[str, list]:  # type: ignore[type-arg]
+def snapshot() -> dict[str, list[Any]]:
     """A copy of every hook list (to undo what a logged-out clerk's window registered)."""
     return {name: list(globals()[name]) for name in _LISTS}
 
 
-def restore(saved: dict[str, list]) -> None:  # type: ignore[type-arg]
+def restore(saved: dict[str, list[Any]]) -> None:
     for name, value in saved.items():
         globals()[name][:] = value

@@ -127,7 +127,7 @@ def with_unicode_cmap(font: bytes, subset: list[int]) -> bytes:
     maker = TTFontMaker()
     for tag, data in tables.items():
         maker.add(tag, data)
-    return maker.makeStream()  # type: ignore[no-any-return]
+    return maker.makeStream()
 
 
 class _RawObject(pdfdoc.PDFObject):

@@ -47,7 +47,7 @@ def load_templates(commune_settings: dict[str, Any] | None = None,
     return tpl
 
 
-class _Keep(dict):  # type: ignore[type-arg]
+class _Keep(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
