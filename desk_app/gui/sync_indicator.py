@@ -100,6 +100,10 @@ class SyncIndicator(QWidget):
         self.enrol_button.setText("Đăng ký với tỉnh…")
         self.enrol_button.setObjectName("syncEnrol")
         self.enrol_button.clicked.connect(self.open_enrolment)
+        # until the first snapshot is read (on a worker) no button is offered: a clerk must
+        # not see "Đăng ký…" even for a moment
+        self.enrol_button.hide()
+        self.now_button.hide()
         for w in (self.dot, self.text, self.held_button, self.skew, self.now_button,
                   self.enrol_button):
             layout.addWidget(w)
