@@ -72,6 +72,9 @@ def child_main(data_dir: str, work: bool) -> None:
         app.processEvents()
         window.search.setText("nguyen van")
         window.run_search()
+        while window.searching or window.register.model.loading:  # read on a worker
+            app.processEvents()
+            time.sleep(0.001)
         window.repaint()
         app.processEvents()
         hits = len(window.last_search_ids)

@@ -86,6 +86,23 @@ def qapp(qapp: Any) -> Any:
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def reads_done() -> Iterator[None]:
+    """A test leaves no GUI read (register, search, sync indicator) running on a worker: its
+    outcome would land in the next test."""
+    yield
+    import sys
+
+    if "desk_app.gui.background" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+
+        from desk_app.gui import background
+
+        assert background.wait_all(90_000), "a background task is still running"
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(START)

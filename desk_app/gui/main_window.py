@@ -3,17 +3,22 @@
 Keys: Ctrl+N new intake · Ctrl+F / F3 search · F8 return the result of the open dossier (or
 scan its slip) · Ctrl+L lock now. A scanner typing a dossier code + Enter anywhere in the
 window opens the dossier; a CCCD QR payload anywhere fills the intake form.
+
+A search (the box, a scanned code) runs on the "read" lane: the window stays responsive while
+it runs, and a search overtaken by a newer one is dropped. The lock's watchers live in
+:mod:`desk_app.gui.window_lock`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,13 +31,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from desk_app.clock import Clock
 from desk_app.core.cccd import CccdData
 from desk_app.core.codes import looks_like_code
 from desk_app.core.permissions import Action, allowed
-from desk_app.gui import hooks, messages
+from desk_app.errors import KnownError
+from desk_app.gui import background, hooks, messages
 from desk_app.gui.dossier.page import DossierPage
 from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.geometry import WindowGeometry
@@ -40,12 +45,14 @@ from desk_app.gui.intake.form import IntakeForm
 from desk_app.gui.lock import IdleWatcher, LockScreen
 from desk_app.gui.ops import Change, Ops
 from desk_app.gui.register import RegisterView
+from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.scanner import HANDLES_CODES, KeySniffer
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.window_lock import LockKey, LockSeal, app
+from desk_app.services.desk_info import CommuneNames, commune_names
 from desk_app.services.desk_settings import idle_lock_seconds
 from desk_app.services.search import search_ids
 from desk_app.store.engine import Store
-from desk_app.store.models import Commune
 
 if TYPE_CHECKING:
     from desk_app.gui.admin import AdminDialog
@@ -73,8 +80,10 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.ops = Ops(store, clock, clerk, log_path, self)
         self.last_search_ids: list[int] = []
-        with store.read() as session:
-            commune = session.scalars(select(Commune).limit(1)).one()
+        self._searches = 0  # searches asked so far: only the newest one's result is shown
+        self._search_landed = 0
+        with store.read() as session:  # two small rows; the window cannot be built without
+            commune = commune_names(session) or CommuneNames("", "")
             idle = idle_lock_seconds(session)
         self.setWindowTitle(f"Một cửa - {commune.name} - {clerk.full_name}")
 
@@ -106,8 +115,8 @@ class MainWindow(QMainWindow):
         self.intake = IntakeForm(self.ops, data_dir)
         self.intake.openDossier.connect(self.open_dossier)
         self.register = RegisterView(store, clock)
-        self.register.dossierActivated.connect(self.open_dossier)  # type: ignore[attr-defined]
-        self.register.countsChanged.connect(self.show_counts)  # type: ignore[attr-defined]
+        self.register.dossierActivated.connect(self.open_dossier)
+        self.register.countsChanged.connect(self.show_counts)
         self.dossier = DossierPage(self.ops)
         self.dossier.resumeRequested.connect(self.resume_dossier)
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ")
@@ -145,13 +154,13 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: list[QWidget] = []
         self._hidden_dialogs: list[QWidget] = []
         self._disabled_while_locked: list[QAction | QShortcut] = []
-        self._seal = _LockSeal(self)
-        self._lock_key = _LockKey(self)
+        self._seal = LockSeal(self, self)
+        self._lock_key = LockKey(self, self)
         self._shortcuts()
         self._account_menu()
         self.geometry_store = WindowGeometry(data_dir)
         self.geometry_store.restore(self)
-        self.register.refresh()  # type: ignore[attr-defined]
+        self.register.refresh()
         if not self.intake.banner.isVisible():
             self.intake.picker.edit.setFocus()
 
@@ -214,16 +223,45 @@ class MainWindow(QMainWindow):
         self.intake.focus_resumed()
         return True
 
-    def open_code(self, code: str) -> bool:
-        with self.store.read() as session:
-            ids = search_ids(session, code)
-        self.last_search_ids = ids
+    @property
+    def searching(self) -> bool:
+        """A search was asked and its result has not landed yet."""
+        return self._searches != self._search_landed
+
+    def _find(self, text: str, landed: Callable[[list[int]], None]) -> None:
+        """Search the store on the read lane; ``landed(ids)`` unless a newer search came."""
+        self._searches += 1
+        asked, store = self._searches, self.store
+
+        def work() -> list[int]:
+            with store.read() as session:
+                return search_ids(session, text)
+
+        def done(ids: list[int]) -> None:
+            if asked == self._searches:
+                self._search_landed = asked
+                self.last_search_ids = ids
+                landed(ids)
+
+        def failed(exc: KnownError) -> None:
+            if asked == self._searches:
+                self._search_landed = asked
+                messages.show_known_error(self, exc)
+
+        background.lane(READ_LANE).run(work, done, failed=failed, context=self,
+                                       name="search")
+
+    def open_code(self, code: str) -> None:
+        """A scanned or typed dossier code: open its dossier once found."""
+        self._find(code, lambda ids: self._code_found(code, ids))
+
+    def _code_found(self, code: str, ids: list[int]) -> None:
         if not ids:
             self.statusBar().showMessage(f"Không tìm thấy hồ sơ mã {code}.", 8000)
             messages.warn(self, f"Không tìm thấy hồ sơ có mã {code}. Kiểm tra lại giấy hẹn.")
-            return False
+            return
         self.search.clear()
-        return self.open_dossier(ids[0])
+        self.open_dossier(ids[0])
 
     def run_search(self) -> None:
         text = self.search.text().strip()
@@ -232,11 +270,11 @@ class MainWindow(QMainWindow):
         if looks_like_code(text):
             self.open_code(text)
             return
-        with self.store.read() as session:
-            ids = search_ids(session, text)
-        self.last_search_ids = ids
+        self.register.set_search(text)  # the register lists the matches on its own read
+        self._find(text, lambda ids: self._found(text, ids))
+
+    def _found(self, text: str, ids: list[int]) -> None:
         self.statusBar().showMessage(f"Tìm «{text}»: {len(ids)} hồ sơ.", 8000)
-        self.register.set_search(text)  # type: ignore[attr-defined]
         if len(ids) == 1:
             self.open_dossier(ids[0])
         else:
@@ -261,7 +299,7 @@ class MainWindow(QMainWindow):
 
     # status -----------------------------------------------------------------------------
     def _changes_applied(self, change: Change) -> None:
-        self.register.refresh()  # type: ignore[attr-defined]
+        self.register.refresh()
         if self.dossier.view is not None and self.dossier.view.id in change.dossier_ids:
             self.dossier.refresh()
 
@@ -293,10 +331,9 @@ class MainWindow(QMainWindow):
         # where the keyboard was: in a dialog (a question the lock ends), or in the window
         self._focus_before_lock = [w for w in (QApplication.focusWidget(), self.focusWidget())
                                    if w is not None]
-        self._disabled_while_locked = [
-            item for item in (*self.findChildren(QAction), *self.findChildren(QShortcut))
-            if item.isEnabled()
-        ]
+        actions: list[QAction | QShortcut] = [*self.findChildren(QAction),
+                                              *self.findChildren(QShortcut)]
+        self._disabled_while_locked = [item for item in actions if item.isEnabled()]
         for item in self._disabled_while_locked:
             item.setEnabled(False)
         self.menuBar().setEnabled(False)
@@ -307,14 +344,14 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and self._seal.must_hide(widget):
                 self._seal.hide(widget)
-        QApplication.instance().installEventFilter(self._seal)
+        app().installEventFilter(self._seal)
         self.activateWindow()  # a hidden dialog may have had the focus
         self.lock_screen.password.setFocus()
         log.info("window locked (%s)", self.clerk.username)
         self.lockChanged.emit(True)
 
     def unlock(self) -> None:
-        QApplication.instance().removeEventFilter(self._seal)
+        app().removeEventFilter(self._seal)
         self.stack.setCurrentWidget(self.content)
         for item in self._disabled_while_locked:
             if shiboken6.isValid(item):
@@ -342,7 +379,7 @@ class MainWindow(QMainWindow):
         """Log out (from the menu or the lock screen): the typed intake stays as a draft for
         whoever logs in next; the launcher shows the login window."""
         log.info("clerk %s logs out", self.clerk.username)
-        QApplication.instance().removeEventFilter(self._seal)
+        app().removeEventFilter(self._seal)
         for widget in self._seal.release():
             widget.close()
         self._logging_out = True
@@ -352,95 +389,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.intake.save_draft()  # an unsaved intake stays on disk for next time
         self.geometry_store.save(self)
-        QApplication.instance().removeEventFilter(self._seal)
-        QApplication.instance().removeEventFilter(self._lock_key)
+        app().removeEventFilter(self._seal)
+        app().removeEventFilter(self._lock_key)
         self.sniffer.uninstall()
         self.idle.uninstall()
         super().closeEvent(event)
-
-
-class _LockKey(QObject):
-    """Ctrl+L locks the desk from any of the window's own dialogs too (the return of a result,
-    a refusal, the admin's dialog, a print preview): the window's shortcut only sees keys
-    typed in the window itself, and a window-modal dialog blocks it."""
-
-    LOCK = QKeySequence("Ctrl+L")
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        QApplication.instance().installEventFilter(self)
-
-    def _ours(self, widget: QWidget) -> bool:
-        top: QWidget | None = widget.window()
-        if top is self.window:
-            return False  # the window's own QShortcut handles it
-        while top is not None:
-            if top is self.window:
-                return True
-            top = top.parentWidget()
-        return False
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(obj, QWidget):
-            return False
-        assert isinstance(event, QKeyEvent)
-        if QKeySequence(event.keyCombination()) != self.LOCK or self.window.locked \
-                or not self._ours(obj):
-            return False
-        self.window.lock()
-        return True
-
-
-class _LockSeal(QObject):
-    """While the desk is locked, hides every window of the program that could show dossier
-    data: the main window's dialogs and any other top-level window that appears (a print
-    preview finishing, a message), except the lock screen's own popups, tool tips and the
-    citizen's screen (which shows its idle page while locked)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.hidden: list[QWidget] = []
-        self.places: dict[int, QRect] = {}
-
-    def must_hide(self, widget: QWidget) -> bool:
-        if widget is self.window or not widget.isWindow():
-            return False
-        if widget.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen):
-            return False
-        if widget.property("citizenScreen"):
-            return False
-        parent = widget.parentWidget()
-        while parent is not None:  # a popup of the lock screen (its line edit's menu)
-            if parent is self.window.lock_screen:
-                return False
-            parent = parent.parentWidget()
-        return True
-
-    def hide(self, widget: QWidget) -> None:
-        if widget not in self.hidden:
-            self.hidden.append(widget)
-            self.places[id(widget)] = widget.geometry()
-        widget.hide()
-
-    def release(self) -> list[QWidget]:
-        out = [w for w in self.hidden if shiboken6.isValid(w)]
-        self.hidden = []
-        return out
-
-    def place_again(self, widget: QWidget) -> None:
-        """Back where it was (a window manager may place a re-shown window elsewhere)."""
-        place = self.places.pop(id(widget), None)
-        if place is not None and place.isValid():
-            widget.setGeometry(place)
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) \
-                and self.window.locked and self.must_hide(obj):
-            log.warning("window %r opened while locked: hidden until unlock",
-                        obj.objectName() or type(obj).__name__)
-            # hide once the show has finished (hiding inside its own show event is undone)
-            QTimer.singleShot(0, lambda w=obj: shiboken6.isValid(w) and self.hide(w))
-            self.hide(obj)
-        return False

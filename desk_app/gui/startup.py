@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
-from sqlalchemy import select
 
 from desk_app.clock import Clock
 from desk_app.gui import hooks
@@ -28,8 +27,8 @@ from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.store_recovery import StoreWatch
 from desk_app.services.clerks import has_clerks
+from desk_app.services.desk_info import commune_names
 from desk_app.store.engine import Store
-from desk_app.store.models import Commune
 
 if TYPE_CHECKING:
     from desk_app.gui.main_window import MainWindow
@@ -59,7 +58,7 @@ class Launcher(QObject):
     def start(self) -> LoginDialog | FirstRunDialog:
         with self.store.read() as session:
             first_run = not has_clerks(session)
-            commune = session.scalars(select(Commune).limit(1)).first()
+            commune = commune_names(session)
         if first_run:
             self.dialog = FirstRunDialog(self.store, self.clock)
         else:

@@ -14,33 +14,39 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
-from desk_app.errors import KnownError, ValidationError
-from desk_app.gui.fields import ElidedLabel, FieldMessage, mark
+from desk_app.errors import KnownError
+from desk_app.gui import background
+from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.sync_enrol import EnrolDialog
 from desk_app.gui.sync_held import HeldDialog
-from desk_app.services import clock_check
-from desk_app.services.counter import check_counter, desk_counter
+from desk_app.gui.sync_words import (
+    ERROR_WORDS,
+    GENERIC_WORDS,
+    HTTP_WORDS,
+    OTHER_REFUSAL,
+    REENROL_CODES,
+    SKEW_WARN_S,
+    error_words,
+    skew_words,
+    when,
+)
+from desk_app.services.counter import desk_counter
 from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.enrolment import enrol_desk
@@ -48,109 +54,10 @@ from desk_app.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
-SKEW_WARN_S = clock_check.SKEW_WARN_S  # one threshold for the status bar and the intake form
-
-ERROR_WORDS: dict[str, str] = {
-    "unreachable": "Không kết nối được máy chủ tỉnh (mất mạng?)",
-    "timeout": "Máy chủ tỉnh không trả lời kịp",
-    "server_error": "Máy chủ tỉnh đang lỗi hoặc bảo trì",
-    "bad_answer": "Nhận được trả lời lạ (mạng bị chặn hoặc cần đăng nhập mạng?)",
-    "unauthorized": "Tỉnh không nhận mã của máy này: cần đăng ký lại",
-    "credential_revoked": "Mã đăng ký của máy đã bị thu hồi: dữ liệu chưa gửi vẫn giữ "
-                          "trên máy; quản trị xin tỉnh mã mới rồi bấm «Đăng ký lại…»",
-    # a desk never sends an admin token; these mean the address is not the province's server
-    "desk_only": "Máy chủ không nhận mã của máy này (sai địa chỉ máy chủ tỉnh?)",
-    "admin_only": "Máy chủ từ chối: việc này chỉ quản trị của tỉnh được làm",
-    "token_expired": "Mã truy cập đã hết hạn: cần đăng ký lại",
-    "enrol_failed": "Chưa đăng ký được vì một lỗi của chương trình (đã ghi nhật ký); thử lại",
-    "bad_url": "Địa chỉ máy chủ tỉnh không đúng dạng: chép lại đúng địa chỉ tỉnh cấp, đủ cả "
-               "phần đầu",
-    "protocol_unsupported": "Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật",
-    "batch_too_large": "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
-    "not_enrolled": "Máy chưa đăng ký với tỉnh",
-    "bad_enrolment_code": "Mã đăng ký sai, đã dùng hoặc đã hết hạn",
-    "wrong_commune": "Mã đăng ký này cấp cho xã khác",
-    "counter_taken": "Số quầy của máy này đã thuộc một máy khác của xã: quản trị chọn số quầy "
-                     "khác (hai máy cùng số sẽ cấp trùng mã hồ sơ)",
-    "counter_not_set": "Máy chưa có số quầy: nhập số quầy (1-9) rồi đăng ký",
-    "installation_taken": "Tỉnh đã có một máy đang hoạt động đăng ký với mã cài đặt này: nếu "
-                          "đúng là máy này, báo tỉnh thu hồi mã cũ của máy rồi đăng ký lại",
-    "db_locked": "Cơ sở dữ liệu của máy đang bận",
-    "disk_full": "Ổ đĩa đầy: chưa ghi được kết quả đồng bộ",
-    "db_error": "Lỗi cơ sở dữ liệu của máy: xem nhật ký",
-    # the province's answers (province_hub: Fail / AuthError codes)
-    "invalid_request": "Máy chủ tỉnh không nhận dữ liệu gửi lên (sai dạng): báo cho quản trị",
-    "bad_batch": "Máy chủ tỉnh không đọc được gói dữ liệu gửi lên: báo cho quản trị",
-    "bad_gzip": "Gói dữ liệu bị hỏng trên đường truyền: máy sẽ tự gửi lại",
-    "not_found": "Máy chủ tỉnh không có dữ liệu được hỏi",
-    "unknown_commune": "Máy chủ tỉnh không có xã này trong danh sách",
-    "bad_catalogue": "Máy chủ tỉnh từ chối danh mục thủ tục",
-    "bad_status": "Máy chủ tỉnh từ chối trạng thái hồ sơ",
-    "hub_unavailable": "Máy chủ tỉnh tạm ngừng phục vụ (đang khởi động lại?): máy sẽ tự gửi "
-                       "lại sau",
-    "too_deep": "Một thay đổi có dữ liệu lồng nhau quá sâu: tỉnh không nhận, máy giữ lại thay "
-                "đổi đó và gửi tiếp các thay đổi khác",
-    "upload_cut": "Đường truyền bị ngắt khi đang gửi: máy sẽ tự gửi lại",
-    "body_too_large": "Dữ liệu gửi lên quá lớn so với giới hạn của tỉnh",
-    "duplicate_procedure": "Danh mục thủ tục có hai thủ tục trùng mã",
-    "transition_final": "Hồ sơ đã kết thúc: không đổi trạng thái được nữa",
-    "transition_not_allowed": "Trạng thái hiện tại của hồ sơ không cho phép bước chuyển này",
-    # why the province refused one event (province_hub.rules), shown with the held event
-    "foreign_commune": "Dữ liệu không thuộc xã của máy này: tỉnh không nhận",
-    "foreign_desk": "Hồ sơ hoặc phiếu này đã do máy khác gửi lên tỉnh: báo cho quản trị",
-    "unknown_entity": "Tỉnh chưa có hồ sơ này (phần tiếp nhận chưa gửi được): báo cho quản trị",
-    "entity_exists": "Tỉnh đã có hồ sơ hoặc phiếu này: báo cho quản trị",
-    "unknown_kind": "Tỉnh không nhận loại dữ liệu này (phần mềm cần cập nhật?)",
-    "kind_mismatch": "Dữ liệu gửi lên sai loại: báo cho quản trị",
-    "entity_mismatch": "Dữ liệu gửi lên không khớp với hồ sơ của nó: báo cho quản trị",
-    "bad_seq": "Số thứ tự dữ liệu của máy không hợp lệ: báo cho quản trị",
-    "seq_not_increasing": "Số thứ tự dữ liệu lùi so với lần gửi trước: báo cho quản trị",
-    "duplicate_code": "Mã hồ sơ đã dùng cho một hồ sơ khác của xã: báo cho quản trị",
-    "unknown_status": "Trạng thái hồ sơ lạ: tỉnh không nhận",
-}
-
-# an HTTP status without the hub's own code: a wrong address, a proxy, a captive portal
-HTTP_WORDS: dict[int, str] = {
-    401: "Máy chủ hoặc mạng đòi đăng nhập (mạng cơ quan cần đăng nhập?)",
-    403: "Máy chủ hoặc mạng từ chối truy cập (tường lửa cơ quan?)",
-    404: "Không thấy dịch vụ đồng bộ ở địa chỉ máy chủ đã nhập: kiểm tra lại địa chỉ",
-    405: "Không thấy dịch vụ đồng bộ ở địa chỉ máy chủ đã nhập: kiểm tra lại địa chỉ",
-    407: "Mạng cơ quan đòi đăng nhập máy chủ trung gian (proxy)",
-    413: "Gói dữ liệu quá lớn so với giới hạn của tỉnh",
-}
-OTHER_REFUSAL = "Máy chủ tỉnh không nhận yêu cầu của máy này: báo cho quản trị (xem nhật ký)"
-GENERIC_WORDS = "Chưa đồng bộ được: chi tiết đã ghi vào nhật ký"
-
-
-# the credential no longer works: offer enrolment again (the outbox is kept, see enrolment.py)
-REENROL_CODES = frozenset({"unauthorized", "credential_revoked"})
-
-
-def error_words(code: str) -> str:
-    """The error in words; never the code itself (an unknown one is logged)."""
-    words = ERROR_WORDS.get(code)
-    if words is not None:
-        return words
-    status = code.removeprefix("http_")
-    if code.startswith("http_") and status.isdigit():
-        return HTTP_WORDS.get(int(status), OTHER_REFUSAL)
-    log.warning("no Vietnamese wording for sync error code %r", code)
-    return GENERIC_WORDS
-
-
-def _when(t: datetime | None) -> str:
-    return t.strftime("%H:%M %d/%m") if t else "chưa có"
-
-
-def skew_words(offset_s: int | None) -> str:
-    """The clock warning, or '' when the clocks agree within :data:`SKEW_WARN_S`."""
-    if offset_s is None or abs(offset_s) <= SKEW_WARN_S:
-        return ""
-    minutes = round(abs(offset_s) / 60)
-    size = f"{minutes} phút" if minutes < 120 else f"{round(minutes / 60)} giờ"
-    way = "chậm" if offset_s > 0 else "nhanh"
-    return f"Giờ máy {way} {size} so với tỉnh: hãy chỉnh lại đồng hồ máy tính"
-
+# the words and the enrolment dialog live in their own modules; their names stay importable here
+__all__ = ["ERROR_WORDS", "GENERIC_WORDS", "HTTP_WORDS", "OTHER_REFUSAL", "REENROL_CODES",
+           "SKEW_WARN_S", "EnrolDialog", "SyncIndicator", "error_words", "install",
+           "make_indicator", "register", "skew_words"]
 
 class SyncIndicator(QWidget):
     """Status-bar widget; feed it snapshots with :meth:`show_snapshot` (any thread: ``updated``)."""
@@ -193,12 +100,19 @@ class SyncIndicator(QWidget):
         self.enrol_button.setText("Đăng ký với tỉnh…")
         self.enrol_button.setObjectName("syncEnrol")
         self.enrol_button.clicked.connect(self.open_enrolment)
+        # until the first snapshot is read (on a worker) no button is offered: a clerk must
+        # not see "Đăng ký…" even for a moment
+        self.enrol_button.hide()
+        self.now_button.hide()
         for w in (self.dot, self.text, self.held_button, self.skew, self.now_button,
                   self.enrol_button):
             layout.addWidget(w)
         self.updated.connect(self.show_snapshot, Qt.ConnectionType.QueuedConnection)
         self.enrolled.connect(self._enrol_done, Qt.ConnectionType.QueuedConnection)
         self.snapshot: state.Snapshot | None = None
+        self._reading: background.Task[state.Snapshot] | None = None
+        self._shown = 0  # snapshots shown so far: a read older than the last one is dropped
+        self._again = False  # refresh() was called while a read was under way
         # (address, code, counter number) of the last attempt that failed
         self._last_enrolment = ("", "", "")
         # new dossiers raise the pending count between cycles: re-read it now and then
@@ -209,15 +123,39 @@ class SyncIndicator(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            with self.store.read() as session:
-                snap = state.snapshot(session)
-        except KnownError:
-            log.warning("sync indicator could not read the store")
+        """Read the outbox's state on the read lane; the snapshot is shown when it lands
+        (unless the worker reported a newer one meanwhile)."""
+        if self._reading is not None:
+            self._again = True  # one read at a time; another once this one has landed
             return
-        self.show_snapshot(snap)
+        store, asked = self.store, self._shown
+
+        def work() -> state.Snapshot:
+            with store.read() as session:
+                return state.snapshot(session)
+
+        def done(snap: state.Snapshot) -> None:
+            self._reading = None
+            if asked == self._shown:  # nothing newer came from the worker meanwhile
+                self.show_snapshot(snap)
+            if self._again:
+                self._again = False
+                self.refresh()
+
+        def failed(_exc: KnownError) -> None:
+            self._reading, self._again = None, False
+            log.warning("sync indicator could not read the store")
+
+        self._reading = background.lane("read").run(  # the GUI's reads' lane
+            work, done, failed=failed, context=self, name="sync indicator")
+
+    @property
+    def reading(self) -> bool:
+        """A read of the outbox's state is under way (or one more is due after it)."""
+        return self._reading is not None
 
     def show_snapshot(self, snap: state.Snapshot) -> None:
+        self._shown += 1
         self.snapshot = snap
         failing = bool(snap.last_error_code) and snap.last_error_at is not None and (
             snap.last_success_at is None or snap.last_error_at > snap.last_success_at)
@@ -227,14 +165,14 @@ class SyncIndicator(QWidget):
                 parts.append(f"{snap.pending} chờ gửi")
         else:
             parts = [f"Tỉnh: {snap.pending} chờ gửi" if snap.pending else "Tỉnh: đã gửi hết",
-                     f"gửi được lúc {_when(snap.last_success_at)}"]
+                     f"gửi được lúc {when(snap.last_success_at)}"]
             color = "#1b7f3b" if not failing and not snap.held else "#b36b00"
         tip = ["Đồng bộ với máy chủ tỉnh.",
                f"Thay đổi chờ gửi: {snap.pending}.",
-               f"Lần cuối thành công: {_when(snap.last_success_at)}."]
+               f"Lần cuối thành công: {when(snap.last_success_at)}."]
         if failing:
             parts.append(f"lỗi {snap.last_error_at:%H:%M}: {error_words(snap.last_error_code)}")
-            tip.append(f"Lỗi lúc {_when(snap.last_error_at)}: "
+            tip.append(f"Lỗi lúc {when(snap.last_error_at)}: "
                        f"{error_words(snap.last_error_code)}. Máy sẽ tự thử lại.")
             color = "#b3261e"
         if snap.held:
@@ -319,60 +257,12 @@ class SyncIndicator(QWidget):
             from desk_app.gui import messages
 
             messages.warn(self, error_words(result.code), "Chưa đăng ký được với tỉnh")
-            self.refresh()
             self.text.setText(f"Đăng ký chưa được: {error_words(result.code)}")
             return
         self._last_enrolment = ("", "", "")  # enrolled: the code is spent
         self.refresh()
         if self.worker is not None:
             self.worker.trigger()
-
-
-class EnrolDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Đăng ký máy với máy chủ tỉnh")
-        form = QFormLayout(self)
-        self.url = QLineEdit()
-        self.url.setPlaceholderText("https://dongbo.tinh.gov.vn")
-        self.code = QLineEdit()
-        self.code.setPlaceholderText("ABCD-EFGH-JKLM")
-        self.counter = QLineEdit()
-        self.counter.setObjectName("enrolCounter")
-        self.counter.setPlaceholderText("1-9")
-        self.counter.setMaxLength(2)
-        self.counter_msg = FieldMessage()
-        counter_box = QVBoxLayout()
-        counter_box.setSpacing(2)
-        counter_box.addWidget(self.counter)
-        counter_box.addWidget(self.counter_msg)
-        form.addRow("Địa chỉ máy chủ tỉnh:", self.url)
-        form.addRow("Mã đăng ký một lần:", self.code)
-        form.addRow("Số quầy của máy này:", counter_box)
-        note = QLabel("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần. Mỗi máy của xã "
-                      "một số quầy khác nhau (1-9): tỉnh từ chối số đã có máy khác dùng.")
-        note.setWordWrap(True)
-        form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        """A counter number that cannot be one is said at its field; the dialog stays."""
-        try:
-            check_counter(self.counter.text())
-        except ValidationError as exc:
-            from desk_app.gui import messages
-
-            mark(self.counter, self.counter_msg, messages.field_message(exc.errors[0]))
-            self.counter.setFocus()
-            return
-        mark(self.counter, self.counter_msg, "")
-        super().accept()
 
 
 def _watch_network(worker: SyncWorker, parent: QObject) -> None:

@@ -33,6 +33,10 @@ PRINTED_DIR = "printed"
 REGISTER_DIR = "register"
 
 
+# the log row of a print that went out, as callers outside the store name it
+PrintedRow = PrintedForm
+
+
 @dataclass
 class Rendered:
     form: str

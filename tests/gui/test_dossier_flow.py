@@ -49,17 +49,20 @@ def test_search_without_diacritics(qtbot: QtBot, store: Store, clock: FixedClock
     assert focused() is window.search
     type_text("dang van duc")
     press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
     assert window.last_search_ids == [duc]
     assert window.tabs.currentWidget() is window.dossier
     assert window.dossier.view is not None and window.dossier.view.applicant == "Đặng Văn Đức"
     press(Qt.Key.Key_F3)
     type_text("nguyen thi h")
     press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
     assert len(window.last_search_ids) == 2 and hang in window.last_search_ids
     assert window.tabs.currentWidget() is window.register
     window.search.selectAll()
     type_text("nguyen thi hang")
     press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
     assert window.last_search_ids == [hang]
     assert window.dossier.view is not None and window.dossier.view.id == hang
 
@@ -75,6 +78,7 @@ def test_full_life_cycle_to_returned_via_scanned_code(
     name.setFocus()
     type_text("Lê Văn")
     scan(code)
+    qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
     assert name.text() == "Lê Văn"  # the scanned code did not end up in the name
     page = window.dossier
     assert window.tabs.currentWidget() is page and page.view is not None
@@ -100,6 +104,7 @@ def test_full_life_cycle_to_returned_via_scanned_code(
     window.tabs.setCurrentWidget(window.intake)
     window.search.setFocus()
     scan(code.lower())
+    qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
     assert window.tabs.currentWidget() is page
     press(Qt.Key.Key_F8)  # who collects it? the applicant, as prefilled: Enter confirms
     dialog = page.return_dialog

@@ -141,6 +141,7 @@ def test_search_by_the_end_of_a_code_and_in_lower_case(
         assert focused() is window.search
         type_text(text)
         press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not window.searching)  # the search runs on a worker
 
     search("261120-1003")
     assert window.last_search_ids == [ids["000.00.12.H26-261120-1003"]]
@@ -158,6 +159,7 @@ def test_search_by_the_end_of_a_code_and_in_lower_case(
                                       ids["000.00.12.H26-261120-1002"]]
     assert window.tabs.currentWidget() is window.register
     model = window.register.model
+    qtbot.waitUntil(lambda: not model.loading)
     assert [model.dossier_id(r) for r in range(model.rowCount())] == window.last_search_ids
 
 

@@ -49,6 +49,7 @@ def test_only_visible_pages_are_loaded(qtbot, big_store: Store, clock: FixedCloc
     qtbot.waitExposed(view)
     model = view.model
     page = RegisterModel.PAGE
+    qtbot.waitUntil(lambda: not model.loading)  # the ids are read on a worker
     assert model.rowCount() == RegisterModel.ID_BLOCK  # one block of ids, not all 3,008
     assert model.canFetchMore(view.table.rootIndex())
     qtbot.waitUntil(lambda: 0 in model.loaded_pages)  # painted
@@ -80,10 +81,12 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     view.resize(1100, 420)
     view.show()
     qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.model.loading)
     table = view.table
     table.setFocus()
     for _ in range(400):
         qtbot.keyClick(table, Qt.Key.Key_PageDown)
+        qtbot.waitUntil(lambda: not view.model.fetching)
         if not view.model.canFetchMore(table.rootIndex()) and (
             table.currentIndex().row() == view.model.rowCount() - 1
         ):
@@ -95,6 +98,7 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     # a refresh down there re-reads down to the selected row and keeps it selected
     current = view.current_dossier_id()
     view.refresh()
+    qtbot.waitUntil(lambda: not view.model.loading)
     assert view.current_dossier_id() == current
     assert table.currentIndex().row() == BULK + 7
     # scrolled down with the selection at the top: a refresh keeps the scroll position
@@ -102,11 +106,13 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     table.scrollToBottom()
     where = table.verticalScrollBar().value()
     view.refresh()
+    qtbot.waitUntil(lambda: not view.model.loading)
     assert table.verticalScrollBar().value() == where
     assert view.model.rowCount() == BULK + 8 and table.currentIndex().row() == 0
     # back at the top, a refresh reads one block again, not everything fetched so far
     table.setCurrentIndex(view.model.index(0, COL_CODE))
     table.scrollToTop()
     view.refresh()
+    qtbot.waitUntil(lambda: not view.model.loading)
     assert view.model.rowCount() == RegisterModel.ID_BLOCK
     assert table.currentIndex().row() == 0

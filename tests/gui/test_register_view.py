@@ -42,6 +42,12 @@ def press(widget: QWidget, key: Qt.Key) -> None:
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
 
 
+def settled(qtbot, view: RegisterView | RegisterModel) -> None:
+    """Wait until the reload asked last has landed (the register reads on a worker)."""
+    model = view if isinstance(view, RegisterModel) else view.model
+    qtbot.waitUntil(lambda: not model.loading)
+
+
 def shown_names(view: RegisterView) -> list[str]:
     m = view.model
     return [m.index(r, COL_APPLICANT).data() for r in range(m.rowCount())]
@@ -59,6 +65,7 @@ def view(qtbot, store: Store, clock: FixedClock, made) -> RegisterView:
     v.resize(1200, 500)
     v.show()
     qtbot.waitExposed(v)
+    settled(qtbot, v)
     qtbot.waitUntil(lambda: bool(v.model.counts))  # counted once the first page is shown
     return v
 
@@ -66,18 +73,22 @@ def view(qtbot, store: Store, clock: FixedClock, made) -> RegisterView:
 def test_empty_register(qtbot, qtmodeltester, store, clock) -> None:
     view = RegisterView(store, clock)
     qtbot.addWidget(view)
+    settled(qtbot, view)
     qtmodeltester.check(view.model, force_py=True)
     assert view.model.rowCount() == 0 and not view.model.canFetchMore(view.table.rootIndex())
     assert view.summary.text().startswith("Chưa có hồ sơ nào")
     view.set_search("nguyen")
+    settled(qtbot, view)
     assert view.summary.text().startswith("Không có hồ sơ nào khớp")
 
 
-def test_model_passes_qt_model_tester(qtmodeltester, store, clock, made) -> None:
+def test_model_passes_qt_model_tester(qtbot, qtmodeltester, store, clock, made) -> None:
     model = RegisterModel(store, clock)
+    settled(qtbot, model)
     qtmodeltester.check(model, force_py=True)
     model.sort(COL_DUE, Qt.SortOrder.AscendingOrder)
     model.refresh()
+    settled(qtbot, model)
     qtmodeltester.check(model, force_py=True)
 
 
@@ -112,29 +123,39 @@ def test_filters_through_the_widgets(qtbot, view, made) -> None:
     f = view.filters
     assert len(shown_names(view)) == 8
     f.status.setCurrentIndex(f.status.findData("received"))
+    settled(qtbot, view)
     assert shown_names(view) == ["Trần Văn An", "Nguyễn Thị Hằng"]
     assert view.summary.text().startswith("2 hồ sơ")
     f.status.setCurrentIndex(0)
+    settled(qtbot, view)
     f.field.setCurrentIndex(f.field.findText("Chứng thực"))
+    settled(qtbot, view)
     assert shown_names(view) == ["Hoàng Thị Mai", "Bùi Thị Thảo"]
     # the procedure list follows the field
     assert f.procedure.count() == 1 + 11
     f.procedure.setCurrentIndex(f.procedure.findText("Chứng thực di chúc"))
+    settled(qtbot, view)
     assert shown_names(view) == []
     assert "Không có hồ sơ" in view.summary.text()
     f.reset()
+    settled(qtbot, view)
     assert len(shown_names(view)) == 8
     f.overdue.setChecked(True)
+    settled(qtbot, view)
     assert shown_names(view) == ["Nguyễn Thị Hằng"]
     f.due_soon.setChecked(True)
+    settled(qtbot, view)
     assert shown_names(view) == ["Đặng Văn Đức", "Nguyễn Thị Hằng"]
     f.overdue.setChecked(False)
+    settled(qtbot, view)
     assert shown_names(view) == ["Đặng Văn Đức"]
     f.reset()
+    settled(qtbot, view)
     f.date_from.setDate(datetime(2026, 11, 17).date())
     f.date_to.setDate(datetime(2026, 11, 19).date())
     assert len(shown_names(view)) == 8  # dates apply only once ticked
     f.use_dates.setChecked(True)
+    settled(qtbot, view)
     assert shown_names(view) == ["Đặng Văn Đức", "Hoàng Thị Mai", "Bùi Thị Thảo"]
 
 
@@ -150,8 +171,10 @@ def test_search_without_diacritics_typed_in_the_box(qtbot, view, made) -> None:
     assert set(shown_names(view)) == {"Nguyễn Thị Hằng", "Lê Thị Lan", "Hoàng Thị Mai",
                                       "Bùi Thị Thảo"}
     view.set_search("LE THI")
+    settled(qtbot, view)
     assert shown_names(view) == ["Lê Thị Lan"]
     view.set_search("0912345005")  # a phone number
+    settled(qtbot, view)
     assert shown_names(view) == ["Hoàng Thị Mai"]
 
 
@@ -192,12 +215,14 @@ def test_sorting_by_indexed_columns_only(qtbot, view, made) -> None:
     head = view.table.horizontalHeader()
     qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton,
                      pos=head.rect().topLeft() + _section_centre(head, COL_DUE))
+    settled(qtbot, view)
     names = shown_names(view)
     assert set(names[-2:]) == {"Phạm Minh Đạt", "Hoàng Thị Mai"}  # no appointment: last
     assert head.sortIndicatorSection() == COL_DUE
     before = shown_names(view)
     qtbot.mouseClick(head.viewport(), Qt.MouseButton.LeftButton,
                      pos=head.rect().topLeft() + _section_centre(head, COL_APPLICANT))
+    settled(qtbot, view)
     assert shown_names(view) == before
     assert head.sortIndicatorSection() == COL_DUE
 
@@ -218,6 +243,7 @@ def test_refresh_keeps_selection_and_shows_changes(qtbot, view, store, clock, ma
         lifecycle.change_status(s, clock, 3, target.id, Status.IN_PROCESSING)
     with qtbot.waitSignal(view.countsChanged) as sig:
         view.refresh()
+    settled(qtbot, view)
     assert sig.args[0]["total"] == 9
     assert sig.args[0]["in_processing"] == 3
     assert view.current_dossier_id() == target.id
@@ -228,6 +254,7 @@ def test_refresh_keeps_selection_and_shows_changes(qtbot, view, store, clock, ma
     with store.write() as s:
         lifecycle.change_status(s, clock, 3, target.id, Status.RESULT_READY)
     view.refresh()
+    settled(qtbot, view)
     assert view.model.index(row_before + 1, COL_STATUS).data() == "Đã có kết quả"
     assert view.current_dossier_id() == target.id
 
@@ -240,5 +267,6 @@ def test_counts_for_the_status_bar(qtbot, store, clock, made) -> None:
     counts = sig.args[0]
     assert counts["total"] == 8 and counts["overdue"] == 1 and counts["due_soon"] == 1
     assert counts["received"] == 2 and counts["returned"] == 1
+    settled(qtbot, view)
     assert "quá hạn: 1" in view.summary.text()
     assert view.model.index(0, 0).data(DOSSIER_ID_ROLE) == made["Phạm Minh Đạt"].id

@@ -50,6 +50,7 @@ def test_f8_asks_who_collects_and_records_a_representative(
     dossier_id, code = ready(store, clock)
     window.search.setFocus()
     scan(code)  # the citizen's slip
+    qtbot.waitUntil(lambda: not window.searching)  # the code is looked up on a worker
     page = window.dossier
     assert window.tabs.currentWidget() is page and page.view is not None
     press(Qt.Key.Key_F8)
@@ -164,6 +165,7 @@ def test_resume_a_supplement_request_end_to_end(
     clock.advance(days=2)  # Wed 25/11 09:00, the citizen comes back with the ID card
     window.search.setFocus()
     scan(first_code)  # the barcode of form 02
+    qtbot.waitUntil(lambda: not window.searching)  # the code is looked up on a worker
     page = window.dossier
     assert window.tabs.currentWidget() is page and page.view is not None
     assert page.view.id == first_id

@@ -298,6 +298,7 @@ def test_each_role_sees_only_what_it_may_do(
     window, _ = _with_extensions(qtbot, store, clock, data_dir, username)
     indicator = window.findChild(QWidget, "syncIndicator")
     assert indicator is not None
+    qtbot.waitUntil(lambda: not indicator.reading)  # type: ignore[attr-defined]
     assert indicator.enrol_button.isVisible() is enrol  # type: ignore[attr-defined]
     assert (window.findChild(QPushButton, "adminButton") is not None) is admin_button
     assert window.open_dossier(dossier_id)

@@ -239,6 +239,7 @@ def test_enter_on_the_focused_resume_button_takes_the_dossier_up(
     window = open_window(qtbot, store, clock, data_dir)
     window.intake.applicant.line("full_name").setFocus()
     scan(first_code)
+    qtbot.waitUntil(lambda: not window.searching)  # the code is looked up on a worker
     page = window.dossier
     assert window.tabs.currentWidget() is page and page.view is not None
     assert page.view.id == first_id

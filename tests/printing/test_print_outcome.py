@@ -302,7 +302,7 @@ def test_typing_a_date_renders_the_register_once(
 
     # "In" right after typing prints what was typed, not the preview of a moment before
     sent: list[dict[str, object]] = []
-    dlg.sender = lambda _pdf, _printer, rendered: sent.append(rendered.params)
+    dlg.send_pdf = lambda _pdf, _printer, rendered: sent.append(rendered.params)
     dlg.date_from.setSelectedSection(dlg.date_from.Section.DaySection)
     qtbot.keyClicks(dlg.date_from, "20")
     with qtbot.waitSignal(dlg.outcome, timeout=10_000):
@@ -349,7 +349,7 @@ def test_print_dialogs_and_messages_belong_to_the_main_window(
 
     dlg = next(d for d in window.findChildren(PrintDialog) if d.isVisible())
     qtbot.waitUntil(lambda: dlg.idle, timeout=20_000)
-    dlg.sender = out_of_paper
+    dlg.send_pdf = out_of_paper
     if not dlg.printer_box.count():
         dlg.printer_box.addItem("Quầy 1")
     with qtbot.waitSignal(dlg.outcome, timeout=10_000):

@@ -152,6 +152,7 @@ def test_the_province_revokes_a_desk_which_says_so_and_re_enrols_losing_nothing(
     indicator = SyncIndicator(desk.store, clock)
     qtbot.addWidget(indicator)
     indicator.refresh()
+    qtbot.waitUntil(lambda: not indicator.reading)  # the state is read on a worker
     assert "đã bị thu hồi" in indicator.text.text()
     assert "dữ liệu chưa gửi vẫn giữ trên máy" in indicator.toolTip()
     assert indicator.enrol_button.isVisibleTo(indicator)

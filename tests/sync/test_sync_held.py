@@ -65,6 +65,7 @@ def test_a_refused_event_is_held_visibly_and_blocks_nothing_behind_it(
     # when, why (in Vietnamese)
     indicator = SyncIndicator(desk.store, clock)
     qtbot.addWidget(indicator)
+    qtbot.waitUntil(lambda: not indicator.reading)  # the state is read on a worker
     assert indicator.held_button.isVisibleTo(indicator)
     assert indicator.held_button.text() == "1 bị từ chối…"
     dialog = indicator.open_held()

@@ -17,6 +17,7 @@ from tests.sync.helpers_sync import activity
 def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
     w = SyncIndicator(store, clock)
     qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.snapshot is not None)  # read on a worker
     assert "chưa đăng ký" in w.text.text() and w.enrol_button.isVisibleTo(w)
     w.show_snapshot(state.Snapshot(True, 12, 0, datetime(2026, 11, 23, 9, 41), None, "", 30))
     assert "12 chờ gửi" in w.text.text() and "09:41 23/11" in w.text.text()
@@ -58,7 +59,7 @@ def test_install_starts_the_worker_and_reports_from_its_thread(
         assert "đã gửi hết" in ind.text.text()
         activity(desk.store, clock, 1)
         ind.refresh()
-        assert "chờ gửi" in ind.text.text()
+        qtbot.waitUntil(lambda: "chờ gửi" in ind.text.text())  # read on a worker
         with qtbot.waitSignal(ind.updated, timeout=10_000):
             ind.now_button.click()
         qtbot.waitUntil(lambda: ind.snapshot.pending == 0, timeout=10_000)
@@ -124,6 +125,6 @@ def test_register_through_the_status_bar_hook(qtbot, store, clock, data_dir, mon
     try:
         assert ind.worker is not None and ind.worker.running
         qtbot.waitUntil(lambda: ind.worker.cycles >= 1)  # not enrolled: it waits quietly
-        assert "chưa đăng ký" in ind.text.text()
+        qtbot.waitUntil(lambda: "chưa đăng ký" in ind.text.text())  # read on a worker
     finally:
         ind.worker.stop()

@@ -123,6 +123,7 @@ def test_the_indicator_tells_each_failure_in_words(
     assert worker.last_error is not None  # it did fail...
     indicator = SyncIndicator(store, clock)
     qtbot.addWidget(indicator)
+    qtbot.waitUntil(lambda: indicator.snapshot is not None)  # read on a worker
     shown = indicator.text.text()
     assert "lỗi" in shown and words in shown, shown  # ...and the clerk reads why
     assert words in indicator.toolTip()

@@ -65,7 +65,7 @@ def install(main_window: QWidget, store: Store | None = None, clock: Clock | Non
             offer_after_intake: bool = True) -> PrintingHooks:
     """Register printing in the GUI hooks; defaults come from the main window
     (``store``, ``ops.clock``, ``clerk``)."""
-    store = store or main_window.store
+    store = store or getattr(main_window, "store", None)
     clock = clock or getattr(getattr(main_window, "ops", None), "clock", None)
     if store is None or clock is None:
         raise ValueError("printing.install needs a store and a clock")

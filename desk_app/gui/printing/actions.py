@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from desk_app.clock import Clock
 from desk_app.gui.printing.dialog import PrintDialog
+from desk_app.services.desk_info import dossier_status
 from desk_app.store.engine import Store
 
 # the intake outcome decides which slip the citizen takes away
@@ -30,11 +31,8 @@ def offer_form01(parent: QWidget | None, store: Store, clock: Clock, clerk_id: i
                  dossier_id: int, *, data_dir: Path | None = None) -> PrintDialog:
     """After intake: the slip for the outcome (01 received, 02 supplement, 03 refusal),
     ready to print with one Enter."""
-    from desk_app.store.models import Dossier
-
-    with store.read() as s:
-        dossier = s.get(Dossier, dossier_id)
-        status = dossier.status if dossier is not None else "received"
+    with store.read() as s:  # one row by its key
+        status = dossier_status(s, dossier_id) or "received"
     dialog = print_form(parent, store, clock, clerk_id, dossier_id,
                         INTAKE_FORM.get(status, "01"), data_dir=data_dir)
     dialog.print_button.setFocus()

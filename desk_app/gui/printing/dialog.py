@@ -19,23 +19,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,14 +36,14 @@ from desk_app.errors import KnownError
 from desk_app.gui import background, messages
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.printing import job
+from desk_app.gui.printing.choices import PrintChoices
 from desk_app.gui.printing.system import system_default_printer, system_printers, system_sender
-from desk_app.gui.printing.texts import FORM_NAMES, LAYOUT_NAMES, print_error_text
+from desk_app.gui.printing.texts import LAYOUT_NAMES, print_error_text
 from desk_app.printing import render as r
 from desk_app.printing import service
 from desk_app.printing.context import load_dossier
 from desk_app.printing.prefs import load_prefs
 from desk_app.store.engine import Store
-from desk_app.store.models_printing import PrintedForm
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +68,7 @@ class PrintDialog(QDialog):
         self.store, self.clock, self.clerk_id = store, clock, clerk_id
         self.dossier_id = dossier_id
         self.data_dir = data_dir or store.path.parent
-        self.sender = sender
+        self.send_pdf = sender  # hands the kept PDF to the spooler (on the spool lane)
         self.main_window = parent.window() if parent is not None else None
         self.rendered: service.Rendered | None = None  # the PDF of the current choices
         self.rendering = False
@@ -102,77 +94,29 @@ class PrintDialog(QDialog):
             form = forms[0]
         self.setWindowTitle(f"In phiếu - {code}" if code else "In sổ theo dõi hồ sơ")
 
-        self.form_box = QComboBox(objectName="formBox")
-        for f in forms:
-            self.form_box.addItem(FORM_NAMES[f], f)
-        self.layout_box = QComboBox(objectName="layoutBox")
-        self.copy1 = QCheckBox("Liên 1: Lưu", objectName="copy1")
-        self.copy2 = QCheckBox("Liên 2: Giao người nộp", objectName="copy2")
-        self.date_from = QDateEdit(objectName="dateFrom", calendarPopup=True)
-        self.date_to = QDateEdit(objectName="dateTo", calendarPopup=True)
-        today = clock.now().date()
-        for edit, day in ((self.date_from, today.replace(day=1)), (self.date_to, today)):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(QDate(day.year, day.month, day.day))
-        self.printer_box = QComboBox(objectName="printerBox")  # filled by _printers_listed
-        self.paper_label = QLabel(objectName="paperLabel")
-        self.reprint_label = QLabel("<b style='color:#b00020'>BẢN IN LẠI</b>: phiếu này đã được "
-                                    "in trước đây; bản in mới ghi rõ là bản in lại.",
-                                    objectName="reprintLabel")
-        self.error_label = QLabel(objectName="errorLabel", wordWrap=True)
-        self.error_label.setStyleSheet("color:#b00020; font-weight:bold")
-        self.error_label.hide()
-        self.busy_label = QLabel(objectName="busyLabel", wordWrap=True)
-        self.busy_label.setStyleSheet("color:#4a5d70")
-
-        form_layout = self.form_layout = QFormLayout()
-        form_layout.addRow("Mẫu phiếu", self.form_box)
-        form_layout.addRow("Cách in", self.layout_box)
-        copies = QHBoxLayout()
-        copies.addWidget(self.copy1)
-        copies.addWidget(self.copy2)
-        self.copies_row = QWidget()
-        self.copies_row.setLayout(copies)
-        form_layout.addRow("Số liên", self.copies_row)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("đến"))
-        dates.addWidget(self.date_to)
-        self.dates_row = QWidget()
-        self.dates_row.setLayout(dates)
-        form_layout.addRow("Từ ngày", self.dates_row)
-        form_layout.addRow("Máy in", self.printer_box)
-        form_layout.addRow("Khổ giấy", self.paper_label)
-
-        self.print_button = QPushButton("In", objectName="printButton", default=True)
-        self.save_button = QPushButton("Lưu PDF…", objectName="saveButton")
-        self.close_button = QPushButton("Đóng", objectName="closeButton")
+        side = self.choices = PrintChoices(forms, clock.now().date())
+        # the panel's widgets, named here as the dialog's own (its code and tests use them)
+        self.form_box, self.layout_box = side.form_box, side.layout_box
+        self.copy1, self.copy2 = side.copy1, side.copy2
+        self.date_from, self.date_to = side.date_from, side.date_to
+        self.printer_box, self.paper_label = side.printer_box, side.paper_label
+        self.reprint_label, self.error_label = side.reprint_label, side.error_label
+        self.busy_label, self.form_layout = side.busy_label, side.form_layout
+        self.copies_row, self.dates_row = side.copies_row, side.dates_row
+        self.print_button, self.save_button = side.print_button, side.save_button
+        self.close_button = side.close_button
         self.print_button.clicked.connect(self.print_now)
         self.save_button.clicked.connect(self.ask_save_pdf)
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.print_button, self.save_button, self.close_button):
-            buttons.addWidget(b)
-
-        side = QVBoxLayout()
-        side.addLayout(form_layout)
-        side.addWidget(self.reprint_label)
-        side.addWidget(self.error_label)
-        side.addWidget(self.busy_label)
-        side.addStretch(1)
-        side.addLayout(buttons)
         self.doc = QPdfDocument(self)
-        self.view = QPdfView(self, objectName="preview")
+        self.view = QPdfView(self)
+        self.view.setObjectName("preview")
         self.view.setDocument(self.doc)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         main = QHBoxLayout(self)
         main.addWidget(self.view, 3)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setMinimumWidth(360)
-        main.addWidget(side_widget, 2)
+        main.addWidget(side, 2)
         resize_within_screen(self, 1100, 760)
 
         self.form_box.setCurrentIndex(max(0, self.form_box.findData(form)))
@@ -234,10 +178,6 @@ class PrintDialog(QDialog):
         chosen = tuple(i for i, box in ((1, self.copy1), (2, self.copy2)) if box.isChecked())
         return chosen or (1, 2)
 
-    def _date(self, edit: QDateEdit) -> date:
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
-
     def refresh(self) -> None:
         """Render the current choices on the render lane; the preview follows when ready."""
         self._debounce.stop()
@@ -249,7 +189,7 @@ class PrintDialog(QDialog):
         self._update_buttons()
         store, data_dir, now, form = self.store, self.data_dir, self.clock.now(), self.form
         if form == "07":
-            first, last = self._date(self.date_from), self._date(self.date_to)
+            first, last = PrintChoices.day(self.date_from), PrintChoices.day(self.date_to)
 
             def work() -> service.Rendered:
                 with store.read() as s:
@@ -368,7 +308,7 @@ class PrintDialog(QDialog):
         self.sending, self._sending_to = True, printer
         self._update_buttons()
         job.send(self.store, self.clock, self.clerk_id, self.data_dir, self.rendered, printer,
-                 self.sender, window=self.main_window, landed=self._landed, dialog=self)
+                 self.send_pdf, window=self.main_window, landed=self._landed, dialog=self)
 
     def _landed(self, outcome: job.Outcome) -> None:
         self.sending, self._sending_to = False, ""
@@ -382,7 +322,7 @@ class PrintDialog(QDialog):
             self.show_error(outcome.error)
             messages.warn(self, print_error_text(outcome.error), "Không in được")
 
-    def save_pdf_to(self, target: Path) -> PrintedForm | None:
+    def save_pdf_to(self, target: Path) -> service.PrintedRow | None:
         """Keep and log the PDF, and copy it to ``target`` (a USB stick, e-mail folder...):
         a local copy, done here."""
         if self.rendered is None:

@@ -7,6 +7,8 @@ many keys) but Enter applies at once.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +27,11 @@ from desk_app.gui.register.model import DUE_SOON_BG, OVERDUE_BG
 from desk_app.services.register import ANY_OPEN, Lookups, RegisterFilter
 
 SEARCH_DELAY_MS = 250
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
 
 
 def _swatch_style(colour: str) -> str:
@@ -120,7 +127,7 @@ class FilterBar(QWidget):
 
     def current(self) -> RegisterFilter:
         dates = self.use_dates.isChecked()
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = _day(self.date_from), _day(self.date_to)
         if dates and start > end:
             start, end = end, start  # a reversed range means the same days
         return RegisterFilter(

@@ -8,8 +8,13 @@ register as quick as a ten-row one:
 * the display rows of those ids are read from the store a page of :attr:`RegisterModel.PAGE`
   rows at a time, when the view first paints a row of that page, and kept in a cache.
 
+The queries over the whole register (a reload, its counts, the next block of ids) run on the
+"read" lane (:mod:`.loading`), never on the GUI thread: until a reload's result lands the table
+keeps showing what it had (no empty flash, the selection and scroll position stay), and a
+result overtaken by a newer reload (another filter, another refresh) is dropped.
+:attr:`loading` says a reload is under way; :attr:`reloaded` fires when one was applied.
 :meth:`refresh` re-reads the ids (as many as were already fetched) and marks the cached rows
-stale, so a change made elsewhere shows on the next paint without losing the scroll position.
+stale, so a change made elsewhere shows without losing the scroll position.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desk_app.clock import Clock
+from desk_app.errors import KnownError
+from desk_app.gui import background
+from desk_app.gui.register import loading as reads
 from desk_app.gui.register.labels import header, status_label, urgency_label
 from desk_app.services.register import (
     Cursor,
@@ -37,12 +45,8 @@ from desk_app.services.register import (
     RegisterQuery,
     RegisterRow,
     RegisterSort,
-    Sizes,
     SortKey,
-    deadlines,
     load_lookups,
-    status_counts,
-    version_sizes,
 )
 from desk_app.store.engine import Store
 
@@ -85,6 +89,7 @@ class RegisterModel(QAbstractTableModel):
     PAGE = 50
 
     countsChanged = Signal(dict)
+    reloaded = Signal()  # a reload's result was applied (rows, order and maybe counts)
 
     def __init__(self, store: Store, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +97,9 @@ class RegisterModel(QAbstractTableModel):
         self._clock = clock
         self._filter = RegisterFilter()
         self._sort = RegisterSort()
-        self._lookups: Lookups | None = None
+        # the catalogue's fields and procedures (a few hundred rows): the filter bar needs them
+        with store.read() as session:
+            self._lookups: Lookups | None = load_lookups(session)
         self._query: RegisterQuery | None = None
         self._ids: list[int] = []
         self._cursor: Cursor | None = None
@@ -101,7 +108,17 @@ class RegisterModel(QAbstractTableModel):
         self.loaded_pages: set[int] = set()  # pages read since the last reset (for tests)
         self.counts: dict[str, int] = {}
         self._version_sizes: dict[int, int] | None = None
-        self._reload(keep=0)
+        # the newest reload asked for; results of older ones are dropped
+        self._generation = 0
+        self._pending: background.Task[reads.Reloaded] | None = None
+        self._pending_counts = False
+        self._pending_in_place = False
+        self._fetching_for = -1  # the generation whose next block is being read
+        self._counts_asked = 0
+        self.in_place = False  # True while a refresh's new ids are applied (the view keeps
+        # the scroll position then; a new filter starts at the top)
+        self.visible_rows: tuple[int, int] = (0, self.PAGE - 1)  # set by the view
+        self._reload(keep=0, in_place=False)
 
     # --- what the view and the widget ask -------------------------------------------------
 
@@ -111,8 +128,9 @@ class RegisterModel(QAbstractTableModel):
 
     @property
     def sort_order(self) -> RegisterSort:
-        """The order in force (a name search always lists newest first)."""
-        return self._query.sort if self._query is not None else self._sort
+        """The order in force (a name search always lists newest first); while a reload runs,
+        the order it was asked for."""
+        return self._query.sort if self._query is not None and not self.loading else self._sort
 
     @property
     def lookups(self) -> Lookups:
@@ -123,6 +141,16 @@ class RegisterModel(QAbstractTableModel):
     def deadlines(self) -> Deadlines:
         assert self._query is not None
         return self._query.deadlines
+
+    @property
+    def loading(self) -> bool:
+        """A reload is under way (what the table shows is the previous result)."""
+        return self._pending is not None
+
+    @property
+    def fetching(self) -> bool:
+        """The next block of ids is being read (the rows are appended when it lands)."""
+        return self._fetching_for == self._generation
 
     def has_more(self) -> bool:
         return self._more
@@ -139,26 +167,29 @@ class RegisterModel(QAbstractTableModel):
     def set_filter(self, filt: RegisterFilter) -> None:
         if filt != self._filter:
             self._filter = filt
-            self._reload(keep=0)
+            self._reload(keep=0, in_place=False)
 
     def set_sort(self, sort: RegisterSort) -> None:
         if sort != self._sort:
             self._sort = sort
-            self._reload(keep=0)
+            self._reload(keep=0, in_place=False)
 
     def update_counts(self) -> None:
-        """Recount the status-bar figures (done after the first paint, and by refresh)."""
-        with self._store.read() as session:
-            self.counts = status_counts(session, deadlines(session, self._clock))
-        self.countsChanged.emit(dict(self.counts))
+        """Recount the status-bar figures on the read lane (after the first paint)."""
+        self._counts_asked += 1
+        asked = self._counts_asked
+        store, clock = self._store, self._clock
+        background.lane(reads.READ_LANE).run(
+            lambda: reads.counts(store, clock), lambda c: self._counted(c, asked),
+            failed=self._read_failed, context=self, name="register counts")
 
     def refresh(self, keep: int | None = None) -> None:
-        """Re-run the query and mark every cached row stale.
+        """Re-run the query (on the read lane) and mark every cached row stale.
 
         ``keep``: how many rows must come back (the view passes the last one on screen or
         selected); by default as many as were fetched.
         """
-        self._reload(keep=len(self._ids) if keep is None else keep, counts=True)
+        self._reload(keep=len(self._ids) if keep is None else keep, counts=True, in_place=True)
 
     # --- Qt model API ----------------------------------------------------------------------
 
@@ -172,19 +203,17 @@ class RegisterModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or not self._more or self._query is None:
+        """Read the next block of ids on the read lane; the rows are appended when it lands."""
+        if parent.isValid() or not self._more or self._query is None \
+                or self._fetching_for == self._generation:
             return
-        with self._store.read() as session:
-            ids, cursor = self._query.id_window(
-                session, self._cursor, self._query.block_size(self.ID_BLOCK))
-        if ids:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
-            self._ids.extend(ids)
-            self._cursor, self._more = cursor, cursor is not None
-            self.endInsertRows()
-        else:
-            self._cursor, self._more = None, False
+        generation = self._fetching_for = self._generation
+        store, query, cursor = self._store, self._query, self._cursor
+        size = query.block_size(self.ID_BLOCK)
+        background.lane(reads.READ_LANE).run(
+            lambda: reads.next_ids(store, query, cursor, size),
+            lambda got: self._fetched(got, generation), failed=self._read_failed, context=self,
+            name="register ids")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -267,39 +296,79 @@ class RegisterModel(QAbstractTableModel):
             self._cache[dossier_id] = found.get(dossier_id)
         self.loaded_pages.add(page)
 
-    def _reload(self, keep: int, counts: bool = False) -> None:
-        """Run the query again from the top, fetching at least ``keep`` ids."""
-        with self._store.read() as session:
-            if self._lookups is None or counts:
-                self._lookups = load_lookups(session)
-            limits = deadlines(session, self._clock)
-            new_counts = status_counts(session, limits) if counts else None
-            # how many dossiers each filter may match lets the query pick its index
-            if self._version_sizes is None and (
-                self._filter.field is not None or self._filter.procedure_id is not None
-            ):
-                self._version_sizes = version_sizes(session)  # once: they change slowly
-            sizes = Sizes(new_counts if new_counts is not None else self.counts,
-                          self._version_sizes)
-            query = RegisterQuery(self._filter, self._sort, limits, self._lookups, sizes)
-            ids, cursor = query.id_window(
-                session, None, max(keep, query.block_size(self.ID_BLOCK)))
-        if ids == self._ids and self._query is not None:
+    def _reload(self, keep: int, *, in_place: bool, counts: bool = False) -> None:
+        """Run the query again from the top on the read lane, fetching at least ``keep`` ids."""
+        if self._pending is not None:
+            self._pending.cancel()  # overtaken: a queued one never starts
+            in_place = in_place and self._pending_in_place  # a new filter still starts on top
+        self._generation += 1
+        generation = self._generation
+        self._pending_counts = counts = counts or self._pending_counts
+        self._pending_in_place = in_place
+        first, last = self.visible_rows
+        req = reads.ReloadRequest(
+            self._filter, self._sort, keep, self.ID_BLOCK, self.PAGE, counts, dict(self.counts),
+            None if counts else self._lookups, self._version_sizes,
+            rows_from=first if in_place else 0,
+            rows_to=last if in_place else last - first)
+        if counts:
+            self._counts_asked += 1
+        asked, store, clock = self._counts_asked, self._store, self._clock
+        self._pending = background.lane(reads.READ_LANE).run(
+            lambda: reads.reload(store, clock, req),
+            lambda got: self._reloaded(got, generation, asked), failed=self._read_failed,
+            context=self, name="register reload")
+
+    def _reloaded(self, got: reads.Reloaded, generation: int, asked: int) -> None:
+        if generation != self._generation:
+            return  # a newer reload was asked meanwhile: its result will come
+        in_place = self._pending_in_place
+        self._pending, self._pending_counts = None, False
+        self._lookups, self._version_sizes = got.lookups, got.version_sizes
+        if got.ids == self._ids and self._query is not None:
             # same rows in the same order: only their contents may have changed
-            self._query, self._cursor, self._more = query, cursor, cursor is not None
-            self._cache.clear()
-            self.loaded_pages.clear()
-            if ids:
+            self._query, self._cursor, self._more = got.query, got.cursor, got.cursor is not None
+            self._cache = dict(got.rows)
+            self.loaded_pages = set(got.pages)
+            if got.ids:
                 self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(ids) - 1, COLUMN_COUNT - 1)
+                    self.index(0, 0), self.index(len(got.ids) - 1, COLUMN_COUNT - 1)
                 )
         else:
+            self.in_place = in_place
             self.beginResetModel()
-            self._query, self._ids = query, ids
-            self._cursor, self._more = cursor, cursor is not None
-            self._cache.clear()
-            self.loaded_pages.clear()
+            self._query, self._ids = got.query, got.ids
+            self._cursor, self._more = got.cursor, got.cursor is not None
+            self._cache = dict(got.rows)
+            self.loaded_pages = set(got.pages)
             self.endResetModel()
-        if new_counts is not None:
-            self.counts = new_counts
-            self.countsChanged.emit(dict(new_counts))
+            self.in_place = False
+        if got.counts is not None:
+            self._counted(got.counts, asked)
+        self.reloaded.emit()
+
+    def _read_failed(self, exc: KnownError) -> None:
+        """The store could not be read (a damaged file, a full disk): the table keeps what it
+        shows and the next refresh (at most a minute away) tries again."""
+        log.warning("register: read failed: %s %s", exc.code, exc)
+        self._pending, self._fetching_for = None, -1
+
+    def _counted(self, counts: dict[str, int], asked: int) -> None:
+        if asked != self._counts_asked:
+            return  # a newer count was asked meanwhile
+        self.counts = counts
+        self.countsChanged.emit(dict(counts))
+
+    def _fetched(self, got: tuple[list[int], Cursor | None], generation: int) -> None:
+        if generation != self._generation:
+            return  # the query was run again meanwhile: these ids belong to the old one
+        self._fetching_for = -1
+        ids, cursor = got
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self._cursor, self._more = cursor, cursor is not None
+            self.endInsertRows()
+        else:
+            self._cursor, self._more = None, False

@@ -4,7 +4,8 @@ Embedded by the main window. It emits ``dossierActivated(id)`` when the clerk pr
 a row or double-clicks it (or presses Enter in the search box and exactly one dossier
 matches, as when a slip's barcode is scanned), and ``countsChanged(dict)`` with the figures
 for the status bar. ``refresh()`` is called after any change is applied elsewhere; it keeps
-the selected dossier and the scroll position.
+the selected dossier and the scroll position. The model reads on a worker thread (see
+:mod:`.model`): the table keeps what it shows until the new rows land.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ class RegisterView(QWidget):
         self._store = store
         self._clock = clock
         self.model = RegisterModel(store, clock, self)
-        today = QDate(clock.now().date())
+        day = clock.now().date()
+        today = QDate(day.year, day.month, day.day)
         self.filters = FilterBar(self.model.lookups, today, self)
         self.table = RegisterTable(self)
         self.table.setObjectName("registerTable")
@@ -81,11 +83,12 @@ class RegisterView(QWidget):
 
         self._selected: int | None = None
         self._scroll = 0
-        self._keep_scroll = False
+        self._submitted = False  # Enter in the search box: act on the rows once they land
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.model.countsChanged.connect(self._counts_changed)
         self.model.rowsInserted.connect(lambda *_: self._update_summary())
+        self.model.reloaded.connect(self._reloaded)
         self.filters.filterChanged.connect(self._apply_filter)
         self.filters.searchSubmitted.connect(self._search_submitted)
         self.table.entered.connect(self._activate)
@@ -105,18 +108,15 @@ class RegisterView(QWidget):
     # --- the interface the main window uses ------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-run the current query; the selected dossier and the scroll position stay."""
+        """Re-run the current query on the read lane; the selected dossier and the scroll
+        position stay."""
         # Re-read only down to what the clerk can see or has selected (keyset pages have
         # no offset: a deeper position costs proportionally more ids).
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
         last = self.model.rowCount() - 1 if bottom < 0 else bottom
         last = max(last, self.table.currentIndex().row())
-        self._keep_scroll = True
-        try:
-            self.model.refresh(keep=last + 1)
-        finally:
-            self._keep_scroll = False
-        self._update_summary()
+        self._note_visible_rows()
+        self.model.refresh(keep=last + 1)
 
     def set_search(self, text: str) -> None:
         """Search as if ``text`` was typed in the search box and Enter pressed."""
@@ -172,8 +172,9 @@ class RegisterView(QWidget):
             t.setCurrentIndex(self.model.index(0, COL_CODE))
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self._note_visible_rows()
         self.model.sort(column, order)
-        self._show_sort()
+        self._show_sort()  # a column without an index: the indicator goes back at once
 
     def _show_sort(self) -> None:
         """Keep the header's indicator on the order actually in force."""
@@ -190,13 +191,34 @@ class RegisterView(QWidget):
             head.setSortIndicator(current, wanted)
             head.blockSignals(False)
 
+    def _note_visible_rows(self) -> None:
+        """Tell the model which rows are on screen: a reload reads their rows with the ids."""
+        top = max(0, self.table.rowAt(0))
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        height = max(1, self.table.viewport().height() // self.table.verticalHeader()
+                     .defaultSectionSize())
+        self.model.visible_rows = (top, bottom if bottom >= 0 else top + height)
+
     def _apply_filter(self, filt: RegisterFilter) -> None:
         self._selected = None  # a new question: start at the top
+        self._submitted = False
+        self._note_visible_rows()
         self.model.set_filter(filt)
+
+    def _reloaded(self) -> None:
         self._show_sort()
         self._update_summary()
+        if self._submitted and not self.model.loading:
+            self._submitted = False
+            self._act_on_search()
 
     def _search_submitted(self, _text: str) -> None:
+        if self.model.loading:
+            self._submitted = True  # the rows of this search are still being read
+        else:
+            self._act_on_search()
+
+    def _act_on_search(self) -> None:
         if self.model.rowCount() == 1 and not self.model.has_more():
             dossier_id = self.model.dossier_id(0)
             if dossier_id is not None:
@@ -217,7 +239,7 @@ class RegisterView(QWidget):
 
     def _restore(self) -> None:
         if self._selected is not None and self.select_dossier(self._selected):
-            if self._keep_scroll:  # a refresh: the rows stay where the clerk left them
+            if self.model.in_place:  # a refresh: the rows stay where the clerk left them
                 self.table.verticalScrollBar().setValue(self._scroll)
             return
         self._selected = None
