@@ -152,7 +152,7 @@ class LoginDialog(_Dialog):
                  clock: Clock | None = None) -> None:
         super().__init__(
             tr("Đăng nhập - Một cửa"),
-            tr("<h3>{desk_name}</h3><p>Đăng nhập bằng tài khoản cán bộ tiếp nhận.</p>").format(desk_name=desk_name or 'Bộ phận tiếp nhận và trả kết quả'),
+            tr("<h3>{desk_name}</h3><p>Đăng nhập bằng tài khoản cán bộ tiếp nhận.</p>").format(desk_name=desk_name or tr('Bộ phận tiếp nhận và trả kết quả')),
             parent,
         )
         self.store = store

@@ -48,6 +48,7 @@ from desk_app.gui.register import RegisterView
 from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.scanner import HANDLES_CODES, KeySniffer
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.gui.window_lock import LockKey, LockSeal, app
 from desk_app.services.desk_info import CommuneNames, commune_names
 from desk_app.services.desk_settings import idle_lock_seconds
@@ -59,12 +60,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 # "open" = every status in which the legal clock runs (received, in processing, waiting).
-COUNT_KEYS = (("open", "Đang giải quyết"), ("waiting_supplement", "trong đó chờ bổ sung"),
-              ("result_ready", "Chờ trả kết quả"), ("due_soon", "Sắp đến hạn"),
-              ("overdue", "Quá hạn"))
+COUNT_KEYS = (("open", QT_TR_NOOP("Đang giải quyết")), ("waiting_supplement", QT_TR_NOOP("trong đó chờ bổ sung")),
+              ("result_ready", QT_TR_NOOP("Chờ trả kết quả")), ("due_soon", QT_TR_NOOP("Sắp đến hạn")),
+              ("overdue", QT_TR_NOOP("Quá hạn")))
 # The status bar's words: short enough for 1280 pixels beside the clerk and the sync state.
-COUNT_SHORT = {"open": "Đang giải quyết", "waiting_supplement": "chờ bổ sung",
-               "result_ready": "Chờ trả", "due_soon": "Sắp đến hạn", "overdue": "Quá hạn"}
+COUNT_SHORT = {"open": QT_TR_NOOP("Đang giải quyết"), "waiting_supplement": QT_TR_NOOP("chờ bổ sung"),
+               "result_ready": QT_TR_NOOP("Chờ trả"), "due_soon": QT_TR_NOOP("Sắp đến hạn"), "overdue": QT_TR_NOOP("Quá hạn")}
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +86,8 @@ class MainWindow(QMainWindow):
         with store.read() as session:  # two small rows; the window cannot be built without
             commune = commune_names(session) or CommuneNames("", "")
             idle = idle_lock_seconds(session)
-        self.setWindowTitle(f"Một cửa - {commune.name} - {clerk.full_name}")
+        self.setWindowTitle(tr("Một cửa - {name} - {full_name}").format(name=commune.name,
+                                   full_name=clerk.full_name))
 
         self.stack = QStackedWidget()
         self.content = QWidget()
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(
-            "Tìm hồ sơ: mã, tên, CCCD, điện thoại - không cần dấu (Ctrl+F)"
+            tr("Tìm hồ sơ: mã, tên, CCCD, điện thoại - không cần dấu (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
         self.search.setProperty(HANDLES_CODES, True)  # whole or partial codes: run_search
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self.run_search)
         top.addWidget(self.search)
         if allowed(clerk.role, Action.ACCOUNTS) or allowed(clerk.role, Action.SETTINGS):
-            admin_button = QPushButton("Quản trị")
+            admin_button = QPushButton(tr("Quản trị"))
             admin_button.setObjectName("adminButton")
             admin_button.clicked.connect(self.open_admin)
             top.addWidget(admin_button)
@@ -119,9 +121,9 @@ class MainWindow(QMainWindow):
         self.register.countsChanged.connect(self.show_counts)
         self.dossier = DossierPage(self.ops)
         self.dossier.resumeRequested.connect(self.resume_dossier)
-        self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ")
-        self.tabs.addTab(self.register, "Sổ theo dõi hồ sơ")
-        self.tabs.addTab(self.dossier, "Chi tiết hồ sơ")
+        self.tabs.addTab(self.intake, tr("Tiếp nhận hồ sơ"))
+        self.tabs.addTab(self.register, tr("Sổ theo dõi hồ sơ"))
+        self.tabs.addTab(self.dossier, tr("Chi tiết hồ sơ"))
         layout.addWidget(self.tabs, 1)
         self.lock_screen = LockScreen(store, clerk, clock=clock)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -139,7 +141,8 @@ class MainWindow(QMainWindow):
             except Exception:
                 log.exception("status bar widget %r failed", factory)
         self.clerk_label = ElidedLabel(
-            f"Cán bộ: {clerk.full_name} ({messages.ROLE_LABELS.get(clerk.role, clerk.role)})"
+            tr("Cán bộ: {full_name} ({get})").format(full_name=clerk.full_name,
+                   get=messages.ROLE_LABELS.get(clerk.role, clerk.role))
         )
         self.clerk_label.setObjectName("clerkLabel")
         self.statusBar().addPermanentWidget(self.clerk_label)
@@ -177,10 +180,10 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(slot)
 
     def _account_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Tài khoản")
-        lock = menu.addAction("Khoá màn hình\tCtrl+L")  # the key is the content's shortcut
+        menu = self.menuBar().addMenu(tr("&Tài khoản"))
+        lock = menu.addAction(tr("Khoá màn hình\tCtrl+L"))  # the key is the content's shortcut
         lock.triggered.connect(self.lock)
-        logout = menu.addAction("Đăng xuất, đổi cán bộ")
+        logout = menu.addAction(tr("Đăng xuất, đổi cán bộ"))
         logout.setObjectName("logoutAction")
         logout.triggered.connect(self.logout)
         self.logout_action = logout
@@ -257,8 +260,8 @@ class MainWindow(QMainWindow):
 
     def _code_found(self, code: str, ids: list[int]) -> None:
         if not ids:
-            self.statusBar().showMessage(f"Không tìm thấy hồ sơ mã {code}.", 8000)
-            messages.warn(self, f"Không tìm thấy hồ sơ có mã {code}. Kiểm tra lại giấy hẹn.")
+            self.statusBar().showMessage(tr("Không tìm thấy hồ sơ mã {code}.").format(code=code), 8000)
+            messages.warn(self, tr("Không tìm thấy hồ sơ có mã {code}. Kiểm tra lại giấy hẹn.").format(code=code))
             return
         self.search.clear()
         self.open_dossier(ids[0])
@@ -274,7 +277,8 @@ class MainWindow(QMainWindow):
         self._find(text, lambda ids: self._found(text, ids))
 
     def _found(self, text: str, ids: list[int]) -> None:
-        self.statusBar().showMessage(f"Tìm «{text}»: {len(ids)} hồ sơ.", 8000)
+        self.statusBar().showMessage(tr("Tìm «{text}»: {count} hồ sơ.").format(text=text,
+                                            count=len(ids)), 8000)
         if len(ids) == 1:
             self.open_dossier(ids[0])
         else:
@@ -286,7 +290,7 @@ class MainWindow(QMainWindow):
             self.dossier.return_result()
             return
         self.focus_search()
-        self.statusBar().showMessage("Trả kết quả: quét mã vạch trên giấy hẹn.", 8000)
+        self.statusBar().showMessage(tr("Trả kết quả: quét mã vạch trên giấy hẹn."), 8000)
 
     # scanner ----------------------------------------------------------------------------
     def _cccd_scanned(self, card: CccdData, receiver: QWidget) -> None:
@@ -307,7 +311,7 @@ class MainWindow(QMainWindow):
         """The register's counts; the label keeps the width its numbers need (never cut:
         the sync and rating notes beside it give way instead)."""
         n = {key: counts.get(key, 0) for key, _label in COUNT_KEYS}
-        w = COUNT_SHORT
+        w = {key: tr(label) for key, label in COUNT_SHORT.items()}
         overdue = f"<b>{n['overdue']}</b>"
         if n["overdue"]:
             overdue = f"<span style='color:#b3261e'>{overdue}</span>"
@@ -315,7 +319,7 @@ class MainWindow(QMainWindow):
             f"{w['open']}: <b>{n['open']}</b> ({w['waiting_supplement']} "
             f"<b>{n['waiting_supplement']}</b>) · {w['result_ready']}: <b>{n['result_ready']}</b>"
             f" · {w['due_soon']}: <b>{n['due_soon']}</b> · {w['overdue']}: {overdue}")
-        self.counts_label.setToolTip("\n".join(f"{label}: {n[key]}" for key, label in COUNT_KEYS))
+        self.counts_label.setToolTip("\n".join(f"{tr(label)}: {n[key]}" for key, label in COUNT_KEYS))
         self.counts_label.setMinimumWidth(self.counts_label.sizeHint().width())
 
     # lock -------------------------------------------------------------------------------

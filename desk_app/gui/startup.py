@@ -26,6 +26,7 @@ from desk_app.gui import hooks
 from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.store_recovery import StoreWatch
+from desk_app.gui.tr import tr
 from desk_app.services.clerks import has_clerks
 from desk_app.services.desk_info import commune_names
 from desk_app.store.engine import Store
@@ -82,7 +83,7 @@ class Launcher(QObject):
             # PySide builds its Python enums lazily: the first rich-text layout pays ~0.2 s
             from PySide6.QtWidgets import QLabel
 
-            return QLabel("<b>Sổ</b> · <i>hồ sơ</i>").sizeHint()
+            return QLabel(tr("<b>Sổ</b> · <i>hồ sơ</i>")).sizeHint()
 
         def optional(name: str) -> Callable[[], object]:
             return lambda: importlib.util.find_spec(name) and importlib.import_module(name)
@@ -129,7 +130,7 @@ class Launcher(QObject):
         """A lasting word in the status bar: the file is damaged, nothing is written."""
         if self.window is None or self.window.findChild(QLabel, "storeReadOnly") is not None:
             return
-        label = QLabel("Dữ liệu bị hỏng: chỉ xem, không ghi được")
+        label = QLabel(tr("Dữ liệu bị hỏng: chỉ xem, không ghi được"))
         label.setObjectName("storeReadOnly")
         label.setStyleSheet("color: #b00020; font-weight: bold;")
         self.window.statusBar().addPermanentWidget(label)

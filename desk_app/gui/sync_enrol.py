@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 
 from desk_app.errors import ValidationError
 from desk_app.gui.fields import FieldMessage, mark
+from desk_app.gui.tr import tr
 from desk_app.services.counter import check_counter
 
 
 class EnrolDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đăng ký máy với máy chủ tỉnh")
+        self.setWindowTitle(tr("Đăng ký máy với máy chủ tỉnh"))
         form = QFormLayout(self)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://dongbo.tinh.gov.vn")
@@ -37,17 +38,17 @@ class EnrolDialog(QDialog):
         counter_box.setSpacing(2)
         counter_box.addWidget(self.counter)
         counter_box.addWidget(self.counter_msg)
-        form.addRow("Địa chỉ máy chủ tỉnh:", self.url)
-        form.addRow("Mã đăng ký một lần:", self.code)
-        form.addRow("Số quầy của máy này:", counter_box)
-        note = QLabel("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần. Mỗi máy của xã "
-                      "một số quầy khác nhau (1-9): tỉnh từ chối số đã có máy khác dùng.")
+        form.addRow(tr("Địa chỉ máy chủ tỉnh:"), self.url)
+        form.addRow(tr("Mã đăng ký một lần:"), self.code)
+        form.addRow(tr("Số quầy của máy này:"), counter_box)
+        note = QLabel(tr("Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần. Mỗi máy của xã "
+                      "một số quầy khác nhau (1-9): tỉnh từ chối số đã có máy khác dùng."))
         note.setWordWrap(True)
         form.addRow(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng ký"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -46,6 +46,7 @@ from desk_app.gui.sync_words import (
     skew_words,
     when,
 )
+from desk_app.gui.tr import tr
 from desk_app.services.counter import desk_counter
 from desk_app.store.engine import Store
 from desk_app.sync import state
@@ -84,20 +85,20 @@ class SyncIndicator(QWidget):
         self.skew.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.skew.hide()
         self.now_button = QToolButton()
-        self.now_button.setText("Đồng bộ ngay")
+        self.now_button.setText(tr("Đồng bộ ngay"))
         self.now_button.setObjectName("syncNow")
         self.now_button.clicked.connect(self.sync_now)
         # the changes the province refused: "N bị từ chối…" opens the list (who, what, why)
         self.held_button = QToolButton()
         self.held_button.setObjectName("syncHeld")
         self.held_button.setStyleSheet("color: #b3261e;")
-        self.held_button.setToolTip("Xem các thay đổi bị tỉnh từ chối: hồ sơ nào, ai làm, "
-                                    "lúc nào, vì sao")
+        self.held_button.setToolTip(tr("Xem các thay đổi bị tỉnh từ chối: hồ sơ nào, ai làm, "
+                                    "lúc nào, vì sao"))
         self.held_button.clicked.connect(self.open_held)
         self.held_button.hide()
         self.held_dialog: HeldDialog | None = None
         self.enrol_button = QToolButton()
-        self.enrol_button.setText("Đăng ký với tỉnh…")
+        self.enrol_button.setText(tr("Đăng ký với tỉnh…"))
         self.enrol_button.setObjectName("syncEnrol")
         self.enrol_button.clicked.connect(self.open_enrolment)
         # until the first snapshot is read (on a worker) no button is offered: a clerk must
@@ -160,26 +161,27 @@ class SyncIndicator(QWidget):
         failing = bool(snap.last_error_code) and snap.last_error_at is not None and (
             snap.last_success_at is None or snap.last_error_at > snap.last_success_at)
         if not snap.enrolled:
-            parts, color = ["Tỉnh: máy chưa đăng ký"], "#777777"
+            parts, color = [tr("Tỉnh: máy chưa đăng ký")], "#777777"
             if snap.pending:
-                parts.append(f"{snap.pending} chờ gửi")
+                parts.append(tr("{pending} chờ gửi").format(pending=snap.pending))
         else:
-            parts = [f"Tỉnh: {snap.pending} chờ gửi" if snap.pending else "Tỉnh: đã gửi hết",
-                     f"gửi được lúc {when(snap.last_success_at)}"]
+            parts = [tr("Tỉnh: {pending} chờ gửi").format(pending=snap.pending) if snap.pending else tr("Tỉnh: đã gửi hết"),
+                     tr("gửi được lúc {when}").format(when=when(snap.last_success_at))]
             color = "#1b7f3b" if not failing and not snap.held else "#b36b00"
-        tip = ["Đồng bộ với máy chủ tỉnh.",
-               f"Thay đổi chờ gửi: {snap.pending}.",
-               f"Lần cuối thành công: {when(snap.last_success_at)}."]
+        tip = [tr("Đồng bộ với máy chủ tỉnh."),
+               tr("Thay đổi chờ gửi: {pending}.").format(pending=snap.pending),
+               tr("Lần cuối thành công: {when}.").format(when=when(snap.last_success_at))]
         if failing:
-            parts.append(f"lỗi {snap.last_error_at:%H:%M}: {error_words(snap.last_error_code)}")
-            tip.append(f"Lỗi lúc {when(snap.last_error_at)}: "
-                       f"{error_words(snap.last_error_code)}. Máy sẽ tự thử lại.")
+            parts.append(tr("lỗi {last_error_at:%H:%M}: {error_words}").format(last_error_at=snap.last_error_at,
+                                error_words=error_words(snap.last_error_code)))
+            tip.append(tr("Lỗi lúc {when}: {error_words}. Máy sẽ tự thử lại.").format(when=when(snap.last_error_at),
+                              error_words=error_words(snap.last_error_code)))
             color = "#b3261e"
         if snap.held:
-            tip.append(f"{snap.held} thay đổi bị tỉnh từ chối hoặc trùng mã với nội dung khác: "
-                       "vẫn giữ trên máy, không gửi lại, không làm chậm các thay đổi khác; "
-                       "bấm «bị từ chối» để xem và báo cho quản trị.")
-        self.held_button.setText(f"{snap.held} bị từ chối…")
+            tip.append(tr("{held} thay đổi bị tỉnh từ chối hoặc trùng mã với nội dung khác: vẫn "
+                          "giữ trên máy, không gửi lại, không làm chậm các thay đổi khác; bấm "
+                          "«bị từ chối» để xem và báo cho quản trị.").format(held=snap.held))
+        self.held_button.setText(tr("{held} bị từ chối…").format(held=snap.held))
         self.held_button.setVisible(bool(snap.held))
         self.text.setText(" · ".join(parts))
         self.dot.setStyleSheet(f"color: {color};")
@@ -191,7 +193,7 @@ class SyncIndicator(QWidget):
             tip.append(warning + ".")
         self.setToolTip("\n".join(tip))
         must_enrol = failing and snap.last_error_code in REENROL_CODES
-        self.enrol_button.setText("Đăng ký lại…" if must_enrol else "Đăng ký với tỉnh…")
+        self.enrol_button.setText(tr("Đăng ký lại…") if must_enrol else tr("Đăng ký với tỉnh…"))
         self.enrol_button.setVisible((not snap.enrolled or must_enrol) and self.may_enrol)
         self.now_button.setVisible(snap.enrolled)  # until enrolled, "Đăng ký…" takes its place
         self.now_button.setEnabled(self.worker is not None)
@@ -199,7 +201,7 @@ class SyncIndicator(QWidget):
     def sync_now(self) -> None:
         if self.worker is not None:
             self.worker.trigger()
-            self.text.setText(self.text.text().split(" · ")[0] + " · đang đồng bộ…")
+            self.text.setText(self.text.text().split(" · ")[0] + tr(" · đang đồng bộ…"))
 
     def open_held(self) -> HeldDialog:
         """The list of refused changes (read now; any clerk may see it)."""
@@ -236,7 +238,7 @@ class SyncIndicator(QWidget):
         """Enrol in a thread (the network may be slow); the result comes back as a signal."""
         self._last_enrolment = (url, code, counter)
         self.enrol_button.setEnabled(False)
-        self.text.setText("Đang đăng ký với tỉnh…")
+        self.text.setText(tr("Đang đăng ký với tỉnh…"))
 
         def work() -> None:
             try:
@@ -256,8 +258,8 @@ class SyncIndicator(QWidget):
         if isinstance(result, KnownError):
             from desk_app.gui import messages
 
-            messages.warn(self, error_words(result.code), "Chưa đăng ký được với tỉnh")
-            self.text.setText(f"Đăng ký chưa được: {error_words(result.code)}")
+            messages.warn(self, error_words(result.code), tr("Chưa đăng ký được với tỉnh"))
+            self.text.setText(tr("Đăng ký chưa được: {error_words}").format(error_words=error_words(result.code)))
             return
         self._last_enrolment = ("", "", "")  # enrolled: the code is spent
         self.refresh()

@@ -24,7 +24,75 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đang giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trong đó chờ bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sắp đến hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chờ bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ trả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một cửa - {name} - {full_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm hồ sơ: mã, tên, CCCD, điện thoại - không cần dấu (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi tiết hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cán bộ: {full_name} ({get})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoá màn hình	Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng xuất, đổi cán bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ có mã {code}. Kiểm tra lại giấy hẹn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm «{text}»: {count} hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trả kết quả: quét mã vạch trên giấy hẹn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -44,7 +112,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Liên 1: Lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên 2: Giao người nộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b00020&apos;&gt;BẢN IN LẠI&lt;/b&gt;: phiếu này đã được in trước đây; bản in mới ghi rõ là bản in lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cách in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>đến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ giấy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -545,6 +653,90 @@
     </message>
     <message>
         <source>Thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công chức</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tháng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} đã bị sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thiếu phiếu trước phiếu số {seq} (bị xóa?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} bị chèn thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} sai thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chuỗi bị đứt tại phiếu số {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có phiếu hỏng dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} có lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có phiếu bị lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng của người dân</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tính các phiếu đánh giá lặp lại của cùng một lượt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng cộng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra chuỗi đánh giá…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không kiểm tra được chuỗi đánh giá (xem nhật ký).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cảnh báo: dữ liệu đánh giá đã bị can thiệp - </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra chuỗi: dữ liệu đánh giá toàn vẹn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1268,6 +1460,10 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bộ phận tiếp nhận và trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đăng nhập</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1784,6 +1980,546 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Chưa lưu được đánh giá. Xin Ông/Bà bấm “Gửi đánh giá” lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In phiếu… (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In sổ theo dõi hồ sơ (mẫu 07)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In phiếu - {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In sổ theo dõi hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang gửi lệnh in tới máy in &quot;{printer_text}&quot;… Có thể đóng cửa sổ này: kết quả sẽ báo ở thanh trạng thái.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tìm máy in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tạo bản xem trước…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không in được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu phiếu thành tệp PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 01 - Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 02 - Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 03 - Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 04 - Văn bản xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 05 - Thông báo dừng giải quyết hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 06 - Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 07 - Sổ theo dõi hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 ngang: 2 liên (2 nửa A5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ A5, mỗi liên một tờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in hóa đơn 80 mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ A4 dọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ A4 ngang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được lưu, không bị mất. Kiểm tra máy in rồi bấm &quot;In&quot; lại, hoặc chọn máy in khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn máy in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy in &quot;{printer}&quot;. Máy in có thể đã bị gỡ hoặc đổi tên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; đang mất kết nối (chưa bật, rút cáp hoặc mất mạng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; hết giấy. Hãy nạp giấy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; bị kẹt giấy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; đang mở nắp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; hết mực.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; đang tạm dừng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in &quot;{printer}&quot; đang không nhận lệnh in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dịch vụ in của máy tính không hoạt động.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dịch vụ in của máy tính không phản hồi sau {seconds} giây. Lệnh in có thể chưa được gửi: xem máy in đã in chưa trước khi in lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không in được trên máy in &quot;{printer}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp PDF của phiếu ({path}): ổ đĩa đầy hoặc không có quyền ghi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ này không có mẫu phiếu {form}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu phải trước ngày kết thúc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa cấu hình thông tin xã: chưa in được phiếu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu phiếu này không in được theo cách in đã chọn. Hãy chọn cách in khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mẫu {form}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hồ sơ {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã gửi lệnh in {what} tới máy in &quot;{printer}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, mã lệnh in: {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không in được: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — bấm để sắp xếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sổ&lt;/b&gt; · &lt;i&gt;hồ sơ&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu bị hỏng: chỉ xem, không ghi được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký máy với máy chủ tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ tỉnh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã đăng ký một lần:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quầy của máy này:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã do Sở/Văn phòng UBND tỉnh cấp; dùng được một lần. Mỗi máy của xã một số quầy khác nhau (1-9): tỉnh từ chối số đã có máy khác dùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xem các thay đổi bị tỉnh từ chối: hồ sơ nào, ai làm, lúc nào, vì sao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký với tỉnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh: máy chưa đăng ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pending} chờ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh: {pending} chờ gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh: đã gửi hết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gửi được lúc {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đồng bộ với máy chủ tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thay đổi chờ gửi: {pending}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lần cuối thành công: {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lỗi {last_error_at:%H:%M}: {error_words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗi lúc {when}: {error_words}. Máy sẽ tự thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{held} thay đổi bị tỉnh từ chối hoặc trùng mã với nội dung khác: vẫn giữ trên máy, không gửi lại, không làm chậm các thay đổi khác; bấm «bị từ chối» để xem và báo cho quản trị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{held} bị từ chối…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký lại…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · đang đồng bộ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang đăng ký với tỉnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký được với tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký chưa được: {error_words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh (mất mạng?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không trả lời kịp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang lỗi hoặc bảo trì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhận được trả lời lạ (mạng bị chặn hoặc cần đăng nhập mạng?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh không nhận mã của máy này: cần đăng ký lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã đăng ký của máy đã bị thu hồi: dữ liệu chưa gửi vẫn giữ trên máy; quản trị xin tỉnh mã mới rồi bấm «Đăng ký lại…»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ không nhận mã của máy này (sai địa chỉ máy chủ tỉnh?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ từ chối: việc này chỉ quản trị của tỉnh được làm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã truy cập đã hết hạn: cần đăng ký lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký được vì một lỗi của chương trình (đã ghi nhật ký); thử lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ tỉnh không đúng dạng: chép lại đúng địa chỉ tỉnh cấp, đủ cả phần đầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu quá lớn so với giới hạn của tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chưa đăng ký với tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã đăng ký này cấp cho xã khác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số quầy của máy này đã thuộc một máy khác của xã: quản trị chọn số quầy khác (hai máy cùng số sẽ cấp trùng mã hồ sơ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chưa có số quầy: nhập số quầy (1-9) rồi đăng ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh đã có một máy đang hoạt động đăng ký với mã cài đặt này: nếu đúng là máy này, báo tỉnh thu hồi mã cũ của máy rồi đăng ký lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu của máy đang bận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ổ đĩa đầy: chưa ghi được kết quả đồng bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗi cơ sở dữ liệu của máy: xem nhật ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không nhận dữ liệu gửi lên (sai dạng): báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không đọc được gói dữ liệu gửi lên: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gói dữ liệu bị hỏng trên đường truyền: máy sẽ tự gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không có dữ liệu được hỏi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không có xã này trong danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh từ chối danh mục thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh từ chối trạng thái hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh tạm ngừng phục vụ (đang khởi động lại?): máy sẽ tự gửi lại sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một thay đổi có dữ liệu lồng nhau quá sâu: tỉnh không nhận, máy giữ lại thay đổi đó và gửi tiếp các thay đổi khác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đường truyền bị ngắt khi đang gửi: máy sẽ tự gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên quá lớn so với giới hạn của tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danh mục thủ tục có hai thủ tục trùng mã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã kết thúc: không đổi trạng thái được nữa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạng thái hiện tại của hồ sơ không cho phép bước chuyển này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu không thuộc xã của máy này: tỉnh không nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ hoặc phiếu này đã do máy khác gửi lên tỉnh: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh chưa có hồ sơ này (phần tiếp nhận chưa gửi được): báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh đã có hồ sơ hoặc phiếu này: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh không nhận loại dữ liệu này (phần mềm cần cập nhật?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên sai loại: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên không khớp với hồ sơ của nó: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thứ tự dữ liệu của máy không hợp lệ: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thứ tự dữ liệu lùi so với lần gửi trước: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ đã dùng cho một hồ sơ khác của xã: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạng thái hồ sơ lạ: tỉnh không nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ hoặc mạng đòi đăng nhập (mạng cơ quan cần đăng nhập?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ hoặc mạng từ chối truy cập (tường lửa cơ quan?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thấy dịch vụ đồng bộ ở địa chỉ máy chủ đã nhập: kiểm tra lại địa chỉ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mạng cơ quan đòi đăng nhập máy chủ trung gian (proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không nhận yêu cầu của máy này: báo cho quản trị (xem nhật ký)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đồng bộ được: chi tiết đã ghi vào nhật ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{round} giờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chậm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nhanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ máy {way} {size} so với tỉnh: hãy chỉnh lại đồng hồ máy tính</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

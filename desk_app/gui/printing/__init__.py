@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from desk_app.clock import Clock
 from desk_app.gui import hooks
 from desk_app.gui.printing import actions
+from desk_app.gui.tr import tr
 from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ class PrintingHooks:
         self.window, self.store, self.clock = window, store, clock
         self.clerk_id, self.data_dir = clerk_id, data_dir
         self.offer_after_intake = offer_after_intake
-        self.action = hooks.DossierAction("In phiếu… (Ctrl+P)", self.run_action, "Ctrl+P")
+        self.action = hooks.DossierAction(tr("In phiếu… (Ctrl+P)"), self.run_action, "Ctrl+P")
         self.last_dialog: actions.PrintDialog | None = None
 
     def after_intake(self, dossier_id: int) -> None:
@@ -76,7 +77,7 @@ def install(main_window: QWidget, store: Store | None = None, clock: Clock | Non
     hooks.dossier_menu_actions.append(ctl.action)
     if isinstance(main_window, QMainWindow):
         menu = main_window.menuBar().addMenu("&In")
-        act = menu.addAction("In sổ theo dõi hồ sơ (mẫu 07)…")
+        act = menu.addAction(tr("In sổ theo dõi hồ sơ (mẫu 07)…"))
         act.setShortcut(QKeySequence("Ctrl+Shift+P"))
         act.triggered.connect(ctl.print_register)
     return ctl

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.gui.printing.texts import FORM_NAMES
+from desk_app.gui.tr import tr
 
 
 def _named(widget: QWidget, name: str) -> None:
@@ -36,10 +37,10 @@ class PrintChoices(QWidget):
         super().__init__(parent)
         self.form_box = QComboBox()
         for f in forms:
-            self.form_box.addItem(FORM_NAMES[f], f)
+            self.form_box.addItem(tr(FORM_NAMES[f]), f)
         self.layout_box = QComboBox()
-        self.copy1 = QCheckBox("Liên 1: Lưu")
-        self.copy2 = QCheckBox("Liên 2: Giao người nộp")
+        self.copy1 = QCheckBox(tr("Liên 1: Lưu"))
+        self.copy2 = QCheckBox(tr("Liên 2: Giao người nộp"))
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit, day in ((self.date_from, today.replace(day=1)), (self.date_to, today)):
@@ -48,8 +49,8 @@ class PrintChoices(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day))
         self.printer_box = QComboBox()  # filled when the system's printers are known
         self.paper_label = QLabel()
-        self.reprint_label = QLabel("<b style='color:#b00020'>BẢN IN LẠI</b>: phiếu này đã "
-                                    "được in trước đây; bản in mới ghi rõ là bản in lại.")
+        self.reprint_label = QLabel(tr("<b style='color:#b00020'>BẢN IN LẠI</b>: phiếu này đã "
+                                    "được in trước đây; bản in mới ghi rõ là bản in lại."))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color:#b00020; font-weight:bold")
@@ -59,8 +60,8 @@ class PrintChoices(QWidget):
         self.busy_label.setStyleSheet("color:#4a5d70")
         self.print_button = QPushButton("In")
         self.print_button.setDefault(True)
-        self.save_button = QPushButton("Lưu PDF…")
-        self.close_button = QPushButton("Đóng")
+        self.save_button = QPushButton(tr("Lưu PDF…"))
+        self.close_button = QPushButton(tr("Đóng"))
         for widget, name in (
             (self.form_box, "formBox"), (self.layout_box, "layoutBox"), (self.copy1, "copy1"),
             (self.copy2, "copy2"), (self.date_from, "dateFrom"), (self.date_to, "dateTo"),
@@ -72,23 +73,23 @@ class PrintChoices(QWidget):
             _named(widget, name)
 
         form_layout = self.form_layout = QFormLayout()
-        form_layout.addRow("Mẫu phiếu", self.form_box)
-        form_layout.addRow("Cách in", self.layout_box)
+        form_layout.addRow(tr("Mẫu phiếu"), self.form_box)
+        form_layout.addRow(tr("Cách in"), self.layout_box)
         copies = QHBoxLayout()
         copies.addWidget(self.copy1)
         copies.addWidget(self.copy2)
         self.copies_row = QWidget()
         self.copies_row.setLayout(copies)
-        form_layout.addRow("Số liên", self.copies_row)
+        form_layout.addRow(tr("Số liên"), self.copies_row)
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel("đến"))
+        dates.addWidget(QLabel(tr("đến")))
         dates.addWidget(self.date_to)
         self.dates_row = QWidget()
         self.dates_row.setLayout(dates)
-        form_layout.addRow("Từ ngày", self.dates_row)
-        form_layout.addRow("Máy in", self.printer_box)
-        form_layout.addRow("Khổ giấy", self.paper_label)
+        form_layout.addRow(tr("Từ ngày"), self.dates_row)
+        form_layout.addRow(tr("Máy in"), self.printer_box)
+        form_layout.addRow(tr("Khổ giấy"), self.paper_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.print_button, self.save_button, self.close_button):

@@ -39,6 +39,7 @@ from desk_app.gui.printing import job
 from desk_app.gui.printing.choices import PrintChoices
 from desk_app.gui.printing.system import system_default_printer, system_printers, system_sender
 from desk_app.gui.printing.texts import LAYOUT_NAMES, print_error_text
+from desk_app.gui.tr import tr
 from desk_app.printing import render as r
 from desk_app.printing import service
 from desk_app.printing.context import load_dossier
@@ -92,7 +93,7 @@ class PrintDialog(QDialog):
             forms, code = service.applicable_forms(view), view.code
         if form not in forms and forms:
             form = forms[0]
-        self.setWindowTitle(f"In phiếu - {code}" if code else "In sổ theo dõi hồ sơ")
+        self.setWindowTitle(tr("In phiếu - {code}").format(code=code) if code else tr("In sổ theo dõi hồ sơ"))
 
         side = self.choices = PrintChoices(forms, clock.now().date())
         # the panel's widgets, named here as the dialog's own (its code and tests use them)
@@ -155,7 +156,7 @@ class PrintDialog(QDialog):
         blockers = [w.blockSignals(True) for w in (self.layout_box, self.copy1, self.copy2)]
         self.layout_box.clear()
         for layout in r.LAYOUTS_OF[form]:
-            self.layout_box.addItem(LAYOUT_NAMES[layout], layout)
+            self.layout_box.addItem(tr(LAYOUT_NAMES[layout]), layout)
         index = self.layout_box.findData(prefs.layout) if prefs.layout else -1
         if index < 0 and form == "01":  # the template's default layout
             from desk_app.printing.templates import load_templates
@@ -249,12 +250,12 @@ class PrintDialog(QDialog):
         self.print_button.setEnabled(not busy and (self.rendering or self.rendered is not None))
         self.save_button.setEnabled(not busy and self.rendered is not None)
         if self.sending or self._print_when_ready:
-            self.busy_label.setText(f"Đang gửi lệnh in tới máy in \"{self._printer_text()}\"… "
-                                    "Có thể đóng cửa sổ này: kết quả sẽ báo ở thanh trạng thái.")
+            self.busy_label.setText(tr('Đang gửi lệnh in tới máy in "{printer_text}"… Có thể '
+                                       "đóng cửa sổ này: kết quả sẽ báo ở thanh trạng thái.").format(printer_text=self._printer_text()))
         elif self._print_when_listed:
-            self.busy_label.setText("Đang tìm máy in…")
+            self.busy_label.setText(tr("Đang tìm máy in…"))
         elif self.rendering:
-            self.busy_label.setText("Đang tạo bản xem trước…")
+            self.busy_label.setText(tr("Đang tạo bản xem trước…"))
         else:
             self.busy_label.setText("")
 
@@ -320,7 +321,7 @@ class PrintDialog(QDialog):
         else:
             assert outcome.error is not None
             self.show_error(outcome.error)
-            messages.warn(self, print_error_text(outcome.error), "Không in được")
+            messages.warn(self, print_error_text(outcome.error), tr("Không in được"))
 
     def save_pdf_to(self, target: Path) -> service.PrintedRow | None:
         """Keep and log the PDF, and copy it to ``target`` (a USB stick, e-mail folder...):
@@ -340,7 +341,7 @@ class PrintDialog(QDialog):
                                   rendered, copy, "")
         except KnownError as exc:
             self.show_error(exc)
-            messages.warn(self, print_error_text(exc), "Không lưu được")
+            messages.warn(self, print_error_text(exc), tr("Không lưu được"))
             return None
         job.remember(self.store, rendered, "")
         log.info("form %s of %s saved as %s", rendered.form, rendered.code or "-", target)
@@ -349,7 +350,7 @@ class PrintDialog(QDialog):
 
     def ask_save_pdf(self) -> None:
         name = f"mau{self.form}-{self.rendered.code if self.rendered else ''}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu phiếu thành tệp PDF",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Lưu phiếu thành tệp PDF"),
                                               str(Path.home() / name), "PDF (*.pdf)")
         if path and self.save_pdf_to(Path(path)) is not None:
-            messages.inform(self, f"Đã lưu {path}.")
+            messages.inform(self, tr("Đã lưu {path}.").format(path=path))

@@ -25,6 +25,7 @@ from desk_app.clock import Clock
 from desk_app.errors import KnownError
 from desk_app.gui import background, messages, ops
 from desk_app.gui.printing.texts import not_sent_text, print_error_text, sent_text
+from desk_app.gui.tr import tr
 from desk_app.printing import service
 from desk_app.printing.prefs import FormPrefs, load_prefs, save_prefs
 from desk_app.store.engine import Store
@@ -116,7 +117,7 @@ def send(store: Store, clock: Clock, clerk_id: int, data_dir: Path,
         else:  # the dialog was closed while the job hung: still tell the clerk
             announce(window, outcome)
             if window is not None and shiboken6.isValid(window):
-                messages.warn(window, print_error_text(exc), "Không in được")
+                messages.warn(window, print_error_text(exc), tr("Không in được"))
 
     def finish(outcome: Outcome) -> None:
         announce(window, outcome)

@@ -30,19 +30,20 @@ from desk_app.core.ratingchain import ChainProblem
 from desk_app.errors import KnownError
 from desk_app.gui import messages
 from desk_app.gui.geometry import resize_within_screen
+from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import ratings
 from desk_app.services.ratings import FigureRow
 from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
-GROUP_LABELS = {"clerk": "Công chức", "procedure": "Thủ tục", "month": "Tháng"}
+GROUP_LABELS = {"clerk": QT_TR_NOOP("Công chức"), "procedure": QT_TR_NOOP("Thủ tục"), "month": QT_TR_NOOP("Tháng")}
 PROBLEM_TEXT = {
-    "edited": "phiếu số {seq} đã bị sửa",
-    "missing": "thiếu phiếu trước phiếu số {seq} (bị xóa?)",
-    "duplicate": "phiếu số {seq} bị chèn thêm",
-    "reordered": "phiếu số {seq} sai thứ tự",
-    "broken_link": "chuỗi bị đứt tại phiếu số {seq}",
-    "malformed": "có phiếu hỏng dữ liệu",
+    "edited": QT_TR_NOOP("phiếu số {seq} đã bị sửa"),
+    "missing": QT_TR_NOOP("thiếu phiếu trước phiếu số {seq} (bị xóa?)"),
+    "duplicate": QT_TR_NOOP("phiếu số {seq} bị chèn thêm"),
+    "reordered": QT_TR_NOOP("phiếu số {seq} sai thứ tự"),
+    "broken_link": QT_TR_NOOP("chuỗi bị đứt tại phiếu số {seq}"),
+    "malformed": QT_TR_NOOP("có phiếu hỏng dữ liệu"),
 }
 
 
@@ -52,9 +53,11 @@ class _Checker(QObject):
 
 def problem_text(p: ChainProblem) -> str:
     template = PROBLEM_TEXT.get(p.code)
-    if template is None:  # never show the code itself; it is in the log
+    if template is not None:
+        template = tr(template)
+    else:  # never show the code itself; it is in the log
         log.warning("no Vietnamese wording for rating chain problem %r", p.code)
-        template = "phiếu số {seq} có lỗi" if p.seq is not None else "có phiếu bị lỗi"
+        template = tr("phiếu số {seq} có lỗi") if p.seq is not None else tr("có phiếu bị lỗi")
     return template.format(seq=p.seq)
 
 
@@ -65,7 +68,7 @@ class FiguresDialog(QDialog):
         self.store = store
         self.clock = clock
         self.clerk_id = clerk_id
-        self.setWindowTitle("Mức độ hài lòng của người dân")
+        self.setWindowTitle(tr("Mức độ hài lòng của người dân"))
         today = clock.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, 1))
         self.end = QDateEdit(QDate(today.year, today.month, today.day))
@@ -75,23 +78,23 @@ class FiguresDialog(QDialog):
             edit.dateChanged.connect(self.refresh)
         self.group = QComboBox()
         for key, label in GROUP_LABELS.items():
-            self.group.addItem(label, key)
+            self.group.addItem(tr(label), key)
         self.group.currentIndexChanged.connect(self.refresh)
         bar = QHBoxLayout()
-        for text, w in (("Từ ngày", self.start), ("đến ngày", self.end), ("Theo", self.group)):
+        for text, w in ((tr("Từ ngày"), self.start), (tr("đến ngày"), self.end), ("Theo", self.group)):
             bar.addWidget(QLabel(text))
             bar.addWidget(w)
         bar.addStretch(1)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.note = QLabel("Không tính các phiếu đánh giá lặp lại của cùng một lượt.")
+        self.note = QLabel(tr("Không tính các phiếu đánh giá lặp lại của cùng một lượt."))
         self.chain = QLabel()
         self.chain.setWordWrap(True)
         buttons = QDialogButtonBox()
-        recheck = buttons.addButton("Kiểm tra lại", QDialogButtonBox.ButtonRole.ActionRole)
+        recheck = buttons.addButton(tr("Kiểm tra lại"), QDialogButtonBox.ButtonRole.ActionRole)
         recheck.clicked.connect(self.check)
-        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton(tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -121,12 +124,12 @@ class FiguresDialog(QDialog):
             form = ratings.load_form(s)
             rows, total = ratings.figures(s, start=start, end=end, by=by, form=form)
         levels = form.overall.levels
-        headers = [GROUP_LABELS[by], "Số phiếu", *(lv.label for lv in levels), "Tỷ lệ hài lòng"]
+        headers = [tr(GROUP_LABELS[by]), tr("Số phiếu"), *(lv.label for lv in levels), tr("Tỷ lệ hài lòng")]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rows) + 1)
-        total.label = "Tổng cộng"
+        total.label = tr("Tổng cộng")
         for r, row in enumerate([*rows, total]):
             self._fill(r, row, [lv.code for lv in levels], bold=row is total)
         header = self.table.horizontalHeader()
@@ -141,7 +144,7 @@ class FiguresDialog(QDialog):
             return
         self.checking = True
         self.chain.setStyleSheet("color: #4a5d70;")
-        self.chain.setText("Đang kiểm tra chuỗi đánh giá…")
+        self.chain.setText(tr("Đang kiểm tra chuỗi đánh giá…"))
         store, clock, clerk_id, done = self.store, self.clock, self.clerk_id, self._checker.done
 
         def work() -> None:
@@ -165,18 +168,18 @@ class FiguresDialog(QDialog):
         elif isinstance(result, BaseException):
             log.error("rating chain check failed", exc_info=result)
             self.chain.setStyleSheet("color: #b3261e;")
-            self.chain.setText("Không kiểm tra được chuỗi đánh giá (xem nhật ký).")
+            self.chain.setText(tr("Không kiểm tra được chuỗi đánh giá (xem nhật ký)."))
         elif result:
             problems: list[ChainProblem] = result  # type: ignore[assignment]
             self.chain.setStyleSheet("color: #b3261e; font-weight: bold;")
             self.chain.setText(
-                "Cảnh báo: dữ liệu đánh giá đã bị can thiệp - "
+                tr("Cảnh báo: dữ liệu đánh giá đã bị can thiệp - ")
                 + "; ".join(problem_text(p) for p in problems[:5])
                 + (" ..." if len(problems) > 5 else "")
             )
         else:
             self.chain.setStyleSheet("color: #1b7f3b;")
-            self.chain.setText("Kiểm tra chuỗi: dữ liệu đánh giá toàn vẹn.")
+            self.chain.setText(tr("Kiểm tra chuỗi: dữ liệu đánh giá toàn vẹn."))
 
     def _fill(self, r: int, row: FigureRow, codes: list[str], *, bold: bool) -> None:
         pct = f"{row.positive_pct:.1f} %".replace(".", ",") if row.total else "-"

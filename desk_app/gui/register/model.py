@@ -37,6 +37,7 @@ from desk_app.errors import KnownError
 from desk_app.gui import background
 from desk_app.gui.register import loading as reads
 from desk_app.gui.register.labels import header, status_label, urgency_label
+from desk_app.gui.tr import tr
 from desk_app.services.register import (
     Cursor,
     Deadlines,
@@ -222,7 +223,7 @@ class RegisterModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return header(section)
             if role == Qt.ItemDataRole.ToolTipRole and section in SORTABLE:
-                return header(section) + " — bấm để sắp xếp"
+                return header(section) + tr(" — bấm để sắp xếp")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
