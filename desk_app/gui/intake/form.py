@@ -32,7 +32,6 @@ from desk_app.errors import KnownError
 from desk_app.gui import messages
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
-from desk_app.gui.intake.picker import ProcedureChoice, load_choices
 from desk_app.gui.intake.resume import fill_form, first_to_tick
 from desk_app.gui.intake.saving import IntakeSaving
 from desk_app.gui.ops import Ops
@@ -41,6 +40,7 @@ from desk_app.services import drafts
 from desk_app.services import resume as resume_service
 from desk_app.services.counter import counter_for_intake
 from desk_app.services.desk_settings import work_calendar
+from desk_app.services.procedure_choices import ProcedureChoice, load_choices
 
 log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 800
