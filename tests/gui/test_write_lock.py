@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -96,6 +97,12 @@ def test_a_save_waiting_for_the_write_lock_never_blocks_the_window(
         form.receive_button.click()  # disabled: nothing
         form.receive()  # even called directly: refused while the first save runs
         assert not form.receive_button.isEnabled() and not form.body.isEnabled()
+        # the field that had the keyboard is disabled: the keyboard stays in the window, so
+        # its keys still work (Ctrl+F reaches the search box; seen lost on a real display)
+        focus = QApplication.focusWidget()
+        assert focus is not None and window.isAncestorOf(focus), focus
+        QTest.keyClick(focus, Qt.Key.Key_F, CTRL)
+        assert QApplication.focusWidget() is window.search
 
         typed_at: list[float] = []
         while time.monotonic() - held_since < HOLD_S - 0.8:
@@ -134,3 +141,23 @@ def test_a_save_waiting_for_the_write_lock_never_blocks_the_window(
     form.applicant.widgets["full_name"].setFocus()
     type_text("Lê Văn Tám")
     assert form.applicant.line("full_name").text() == "Lê Văn Tám"
+
+
+def test_a_disabled_field_s_hint_is_lighter_than_its_text(qapp: QApplication) -> None:
+    """While a save runs the form is disabled: its hints must not read as typed data."""
+    from PySide6.QtGui import QPalette
+
+    from desk_app.gui.fields import quiet_disabled_placeholders
+
+    saved = qapp.palette()
+    try:
+        quiet_disabled_placeholders(qapp)
+        palette, disabled = qapp.palette(), QPalette.ColorGroup.Disabled
+        hint = palette.color(disabled, QPalette.ColorRole.PlaceholderText)
+        text = palette.color(disabled, QPalette.ColorRole.Text)
+        base = palette.color(disabled, QPalette.ColorRole.Base)
+        # the hint as drawn (its alpha over the field's background) is lighter than the text
+        drawn = hint.alphaF() * hint.lightnessF() + (1 - hint.alphaF()) * base.lightnessF()
+        assert drawn > text.lightnessF()
+    finally:
+        qapp.setPalette(saved)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.core.lifecycle import Status
@@ -170,6 +171,12 @@ class IntakeSaving(IntakeLayout):
         for widget in (self.body, self.receive_button, self.supplement_button,
                        self.refuse_button, self.new_button):
             widget.setEnabled(False)
+        if self._focus_before_save is not None:
+            # the field that had the keyboard is disabled now: keep the keyboard in the form
+            # (not in no man's land), so the window's keys (Ctrl+F, F3, Ctrl+L...) still work
+            # and a scan still reaches the form's scanner while the save runs
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.setFocus()
         if dialog is not None:  # its buttons only: the key being released still lands
             dialog.buttons.setEnabled(False)
 
