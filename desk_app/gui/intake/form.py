@@ -33,7 +33,7 @@ from desk_app.gui import messages
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
 from desk_app.gui.intake.resume import fill_form, first_to_tick
-from desk_app.gui.intake.saving import IntakeSaving
+from desk_app.gui.intake.saving import IntakeSaving, focus_if_shown
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import drafts
@@ -212,7 +212,7 @@ class IntakeForm(IntakeSaving):
         self.dirty = False
         self._autosave.stop()
         drafts.clear_draft(self.draft_file)
-        self.picker.edit.setFocus()
+        focus_if_shown(self.picker.edit)
 
     # scanner ----------------------------------------------------------------------------
     def apply_cccd(self, card: CccdData, receiver: QWidget | None) -> None:

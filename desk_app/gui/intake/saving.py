@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,6 +33,14 @@ from desk_app.services.intake import IntakeRequest, IntakeResult
 
 SAVING = QT_TR_NOOP("Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)")
 
+
+
+def focus_if_shown(widget: QWidget) -> None:
+    """Give ``widget`` the keyboard unless it is hidden: a save lands on the worker's time,
+    maybe after the clerk locked the desk, and focusing the hidden form would send what is
+    typed on the lock screen (the password too) into it. Seen on a real display."""
+    if widget.isVisible():
+        widget.setFocus()
 
 class IntakeSaving(IntakeLayout):
     """The save flow of the intake form (see the module)."""
@@ -120,7 +129,7 @@ class IntakeSaving(IntakeLayout):
         else:
             self.show_banner(tr("Hồ sơ còn thông tin chưa đúng: xem các ô được đánh dấu đỏ."), False)
         if first is not None:
-            first.setFocus()
+            focus_if_shown(first)
 
     def _prepare(self) -> IntakeRequest | None:
         if self.saving is not None:  # a second Enter while the first save runs
@@ -189,9 +198,12 @@ class IntakeSaving(IntakeLayout):
             self.dialog.buttons.setEnabled(True)
         if self.banner.text() == tr(SAVING):  # what the banner said before the save
             self.show_banner(*self._banner_before_save)
-        if self._focus_before_save is not None:
-            self._focus_before_save.setFocus()
-        self._focus_before_save = None
+        target, self._focus_before_save = self._focus_before_save, None
+        # back to the field the clerk was in, unless the desk was locked meanwhile (the form
+        # is hidden then: focusing it would send what is typed on the lock screen, the
+        # password included, into the form; seen on a real display)
+        if target is not None and shiboken6.isValid(target):
+            focus_if_shown(target)
 
     def _busy(self, on: bool) -> None:
         """The save takes longer than a blink: say so in the banner (never a modal)."""
