@@ -28,8 +28,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.cccd import CccdData
 from desk_app.core.fees import compute_fee, describe_fee
+from desk_app.core.glyphs import desk_charset
 from desk_app.errors import KnownError
-from desk_app.gui import messages
+from desk_app.gui import background, messages
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
 from desk_app.gui.intake.resume import fill_form, first_to_tick
@@ -47,6 +48,10 @@ AUTOSAVE_DELAY_MS = 800
 AUTOSAVE_EVERY_MS = 5000
 SCAN_WHILE_SAVING = QT_TR_NOOP("Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong.")
 
+
+
+def _ignore(_result: object) -> None:
+    """A warm-up's result is kept where it was computed (a module cache)."""
 
 class IntakeForm(IntakeSaving):
     openDossier = Signal(int)
@@ -72,6 +77,9 @@ class IntakeForm(IntakeSaving):
         self._periodic.start()
         self._tick.start()
         self.clock_banner.refresh()
+        # the fonts' character set (read once, ~110 ms of font parsing) is what the first
+        # check of a typed name needs: read it now on a worker, not on the first save
+        background.lane("warm").run(desk_charset, _ignore, name="desk_charset")
         self.counter_warning = ""  # the banner saying this desk cannot receive yet, if shown
         if not self.restore_draft():
             self.warn_if_cannot_receive()
