@@ -25,38 +25,34 @@ def install_translations(app: QCoreApplication, folder: Path | None = None) -> Q
     """Load ``qtbase_vi.qm`` and the program's wording into ``app`` (once; a second call returns
     the same qtbase translator)."""
     install_wording(app, folder)
-    installed = app.findChild(QTranslator, TRANSLATOR_NAME)
-    if installed is not None:
-        return installed
-    qm = i18n.ensure_compiled(folder)
-    if qm is None:
-        return None
-    translator = QTranslator(app)
-    translator.setObjectName(TRANSLATOR_NAME)
-    if not translator.load(str(qm)):
-        log.warning("Qt's dialogs stay in English: %s could not be loaded", qm)
-        translator.deleteLater()
-        return None
-    app.installTranslator(translator)
-    log.info("Qt translation %s loaded (%s)", qm.name, translator.language())
-    return translator
+    return _install(app, folder, i18n.QTBASE_TS, TRANSLATOR_NAME,
+                    "Qt's dialogs stay in English: %s could not be loaded",
+                    "Qt translation %s loaded (%s)")
 
 
 def install_wording(app: QCoreApplication, folder: Path | None = None) -> QTranslator | None:
     """Load ``desk_app_vi.qm``, the reviewed wording of the program's own texts (once). Without
     it every text shows as written in the source, which is the shipped Vietnamese."""
-    installed = app.findChild(QTranslator, WORDING_NAME)
+    return _install(app, folder, i18n.WORDING_TS, WORDING_NAME,
+                    "the program's wording %s could not be loaded: texts stay as written",
+                    "wording %s loaded (%s)")
+
+
+def _install(app: QCoreApplication, folder: Path | None, ts_name: str, name: str,
+             failed: str, loaded: str) -> QTranslator | None:
+    """Compile (when stale) and install the translation ``ts_name`` once, as ``name``."""
+    installed = app.findChild(QTranslator, name)
     if installed is not None:
         return installed
-    qm = i18n.ensure_compiled(folder, i18n.WORDING_TS)
+    qm = i18n.ensure_compiled(folder, ts_name)
     if qm is None:
         return None
     translator = QTranslator(app)
-    translator.setObjectName(WORDING_NAME)
+    translator.setObjectName(name)
     if not translator.load(str(qm)):
-        log.warning("the program's wording %s could not be loaded: texts stay as written", qm)
+        log.warning(failed, qm)
         translator.deleteLater()
         return None
     app.installTranslator(translator)
-    log.info("wording %s loaded", qm.name)
+    log.info(loaded, qm.name, translator.language())
     return translator
