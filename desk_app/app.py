@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.gui import crash, messages, store_recovery
+    from desk_app.gui import collector, crash, messages, store_recovery
     from desk_app.gui.fields import quiet_disabled_placeholders
     from desk_app.gui.fonts import install_fonts
     from desk_app.gui.startup import Launcher
@@ -99,6 +99,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collector.install(app)  # cycles are freed on this thread only, never on a worker
     install_fonts(app)
     quiet_disabled_placeholders(app)
     install_translations(app)

@@ -77,13 +77,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def qapp(qapp: Any) -> Any:
+def qapp(qapp: Any) -> Iterator[Any]:
     """pytest-qt's QApplication, with Qt's own words in Vietnamese as in the program
     (desk_app.app installs the same translation before building any window)."""
+    from desk_app.gui import collector
     from desk_app.gui.translations import install_translations
 
     assert install_translations(qapp) is not None, "resources/i18n/qtbase_vi.qm did not load"
-    return qapp
+    collector.install(qapp)  # as desk_app.app does: no window is ever freed on a worker
+    yield qapp
+    collector.uninstall()
 
 
 @pytest.fixture(autouse=True)

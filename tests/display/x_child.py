@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.clock import SystemClock
 from desk_app.core.lifecycle import Status
-from desk_app.gui import hooks
+from desk_app.gui import collector, hooks
 from desk_app.gui.fonts import install_fonts
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
@@ -43,6 +43,7 @@ def centre(widget: QWidget) -> list[int]:
 
 def main(data_dir: Path, state_path: Path) -> None:
     app = QApplication([])
+    collector.install(app)  # as desk_app.app does
     install_fonts(app)
     store = Store(database_path(data_dir))
     clock = SystemClock()
