@@ -29,7 +29,7 @@ from desk_app.core.calendar import WorkCalendar
 from desk_app.core.cccd import CccdData
 from desk_app.core.fees import compute_fee, describe_fee
 from desk_app.errors import KnownError
-from desk_app.gui import messages
+from desk_app.gui import messages, warm
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
 from desk_app.gui.intake.picker import ProcedureChoice, load_choices
@@ -53,6 +53,7 @@ class IntakeForm(IntakeSaving):
 
     def __init__(self, ops: Ops, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
+        warm.warm_up()  # the character check's fonts, before the first name is checked
         self.draft_file = drafts.draft_path(data_dir)
         self.uuid = str(uuid_mod.uuid4())
         self.dirty = False
