@@ -91,6 +91,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     from PySide6.QtWidgets import QApplication
 
     from desk_app.gui import crash, messages, store_recovery
+    from desk_app.gui.fields import quiet_disabled_placeholders
     from desk_app.gui.fonts import install_fonts
     from desk_app.gui.startup import Launcher
     from desk_app.gui.translations import install_translations
@@ -99,6 +100,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     install_fonts(app)
+    quiet_disabled_placeholders(app)
     install_translations(app)
     if store is not None:  # the background check: a small file has its verdict by now
         failure = store_recovery.verdict(store, data_dir, wait=store_recovery.START_WAIT)

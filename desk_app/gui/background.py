@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desk_app.errors import KnownError
 
@@ -48,25 +48,41 @@ class Task(Generic[T]):
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its signal, emitted by the worker, is queued to it."""
+    """Lives on the GUI thread; its signal, emitted by the worker, is queued to it.
 
-    landed = Signal(object, object)  # result, exception
+    Everything that may hold a widget (the function and its closure, the callbacks, the
+    context, the outcome with an exception's traceback) is kept here and let go on the GUI
+    thread, in :meth:`_deliver`: were the worker to drop the last reference to a top-level
+    window, Qt would destroy that window on the worker thread and the program would crash.
+    For the same reason the relay has a parent (the application), so a reference to it
+    dropped on the worker never destroys it there; ``deleteLater`` does, on the GUI thread.
+    """
 
-    def __init__(self, task: Task[Any], done: Callable[[Any], None],
+    landed = Signal()  # the outcome is in self.outcome (no Python object in the event)
+
+    def __init__(self, task: Task[Any], fn: Callable[[], Any], done: Callable[[Any], None],
                  failed: Callable[[KnownError], None] | None, context: QObject | None,
                  parent_for_errors: Callable[[], Any]) -> None:
-        super().__init__()
-        self.task, self.done, self.failed = task, done, failed
+        super().__init__(QCoreApplication.instance())
+        self.task = task
+        self.fn: Callable[[], Any] | None = fn
+        self.done: Callable[[Any], None] | None = done
+        self.failed = failed
         self.context = context
-        self.parent_for_errors = parent_for_errors
+        self.parent_for_errors: Callable[[], Any] | None = parent_for_errors
+        self.outcome: tuple[object, BaseException | None] = (None, None)
         self.landed.connect(self._deliver)
 
-    @Slot(object, object)
-    def _deliver(self, result: object, exc: BaseException | None) -> None:
+    @Slot()
+    def _deliver(self) -> None:
+        (result, exc), done, failed = self.outcome, self.done, self.failed
+        context, parent_for_errors = self.context, self.parent_for_errors
+        self.outcome, self.fn, self.done, self.failed = (None, None), None, None, None
+        self.context = self.parent_for_errors = None
         _live.discard(self)
         self.deleteLater()
         self.task.finished = True
-        alive = self.context is None or shiboken6.isValid(self.context)
+        alive = context is None or shiboken6.isValid(context)
         if exc is not None and not isinstance(exc, KnownError):
             log.error("background task %s failed", self.task.name, exc_info=exc)
             sys.excepthook(type(exc), exc, exc.__traceback__)
@@ -75,32 +91,35 @@ class _Relay(QObject):
             log.debug("background task %s: outcome dropped", self.task.name)
             return
         if isinstance(exc, KnownError):
-            if self.failed is not None:
-                self.failed(exc)
+            if failed is not None:
+                failed(exc)
             else:
                 from desk_app.gui import messages
 
-                messages.show_known_error(self.parent_for_errors(), exc)
+                messages.show_known_error(parent_for_errors() if parent_for_errors else None,
+                                          exc)
             return
-        self.done(result)
+        assert done is not None
+        done(result)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], task: Task[Any], relay: _Relay) -> None:
+    """Runs the relay's function on a worker; holds nothing that may hold a widget."""
+
+    def __init__(self, task: Task[Any], relay: _Relay) -> None:
         super().__init__()
-        self.fn, self.task, self.relay = fn, task, relay
+        self.task, self.relay = task, relay
         self.setAutoDelete(True)
 
     def run(self) -> None:
         self.task.started.set()
-        if self.task.cancelled:
-            result, exc = None, None
-        else:
+        relay = self.relay
+        if not self.task.cancelled and relay.fn is not None:
             try:
-                result, exc = self.fn(), None
+                relay.outcome = (relay.fn(), None)
             except BaseException as error:
-                result, exc = None, error
-        self.relay.landed.emit(result, exc)
+                relay.outcome = (None, error)
+        relay.landed.emit()
 
 
 class Lane:
@@ -118,11 +137,11 @@ class Lane:
         """Run ``fn()`` on a worker; call ``done``/``failed`` on the GUI thread (see module)."""
         task: Task[T] = Task(name or getattr(fn, "__name__", self.name))
         parent = context if context is not None and hasattr(context, "window") else None
-        relay = _Relay(task, done, failed, context,
+        relay = _Relay(task, fn, done, failed, context,
                        lambda: parent if parent is not None and shiboken6.isValid(parent)
                        else None)
         _live.add(relay)
-        self.pool.start(_Job(fn, task, relay))
+        self.pool.start(_Job(task, relay))
         return task
 
     def wait(self, msecs: int = 30_000) -> bool:

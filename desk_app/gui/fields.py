@@ -6,14 +6,26 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from desk_app.gui.formatting import fmt_datetime_input, parse_datetime
 from desk_app.gui.tr import tr
 
 ERROR_STYLE = "color: #b00020;"
 _BAD_BORDER = "border: 1px solid #b00020;"
+
+
+def quiet_disabled_placeholders(app: QApplication) -> None:
+    """A disabled field's hint ("ngày/tháng/năm, ví dụ 15/03/1990") drawn lighter than a
+    disabled field's text: Fusion draws it half-black, darker than the text itself, so while a
+    save runs (the form is disabled) the hints read as typed data. Seen on a real display."""
+    palette = app.palette()
+    disabled = QPalette.ColorGroup.Disabled
+    hint = QColor(palette.color(disabled, QPalette.ColorRole.Text))
+    hint.setAlpha(128)
+    palette.setColor(disabled, QPalette.ColorRole.PlaceholderText, hint)
+    app.setPalette(palette)
 
 
 class FieldMessage(QLabel):

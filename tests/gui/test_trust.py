@@ -450,3 +450,31 @@ def test_a_question_ended_by_the_lock_leaves_the_keyboard_in_the_form(
     type_text(" nhé")
     assert note.text() == "Mang bản chính lần sau nhé"
     assert not message_boxes()
+
+
+def test_a_save_that_lands_after_the_lock_offers_its_slip_only_after_unlock(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
+    """Saves run on the database worker: the clerk may lock the desk before one lands. Its
+    slip must not open over the locked desk (on a real display the hidden dialog's frame, with
+    the dossier code in its title, stayed); it is offered once the password is given."""
+    window, installed = _with_extensions(qtbot, store, clock, data_dir, "admin")
+    printing = installed["printing"]
+    with store.write() as s:
+        received = intake.receive(s, clock, 3, complete_request(s))
+    dossier_id = received.dossier_id
+    press(Qt.Key.Key_L, modifiers=CTRL)
+    assert window.locked
+    before_windows = _visible_windows()
+    for hook in list(hooks.after_intake):  # what the form runs when its save lands
+        hook(dossier_id)
+    qtbot.wait(100)
+    assert _visible_windows() == before_windows
+    assert printing.last_dialog is None  # type: ignore[attr-defined]
+    QTest.keyClicks(window.lock_screen.password, PASSWORD)
+    press(Qt.Key.Key_Return, window.lock_screen.password)
+    assert not window.locked
+    dialog = printing.last_dialog  # type: ignore[attr-defined]
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert received.code in dialog.windowTitle()
+    dialog.reject()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -96,6 +97,12 @@ def test_a_save_waiting_for_the_write_lock_never_blocks_the_window(
         form.receive_button.click()  # disabled: nothing
         form.receive()  # even called directly: refused while the first save runs
         assert not form.receive_button.isEnabled() and not form.body.isEnabled()
+        # the field that had the keyboard is disabled: the keyboard stays in the window, so
+        # its keys still work (Ctrl+F reaches the search box; seen lost on a real display)
+        focus = QApplication.focusWidget()
+        assert focus is not None and window.isAncestorOf(focus), focus
+        QTest.keyClick(focus, Qt.Key.Key_F, CTRL)
+        assert QApplication.focusWidget() is window.search
 
         typed_at: list[float] = []
         while time.monotonic() - held_since < HOLD_S - 0.8:
@@ -134,3 +141,64 @@ def test_a_save_waiting_for_the_write_lock_never_blocks_the_window(
     form.applicant.widgets["full_name"].setFocus()
     type_text("Lê Văn Tám")
     assert form.applicant.line("full_name").text() == "Lê Văn Tám"
+
+
+def test_a_disabled_field_s_hint_is_lighter_than_its_text(qapp: QApplication) -> None:
+    """While a save runs the form is disabled: its hints must not read as typed data."""
+    from PySide6.QtGui import QPalette
+
+    from desk_app.gui.fields import quiet_disabled_placeholders
+
+    saved = qapp.palette()
+    try:
+        quiet_disabled_placeholders(qapp)
+        palette, disabled = qapp.palette(), QPalette.ColorGroup.Disabled
+        hint = palette.color(disabled, QPalette.ColorRole.PlaceholderText)
+        text = palette.color(disabled, QPalette.ColorRole.Text)
+        base = palette.color(disabled, QPalette.ColorRole.Base)
+        # the hint as drawn (its alpha over the field's background) is lighter than the text
+        drawn = hint.alphaF() * hint.lightnessF() + (1 - hint.alphaF()) * base.lightnessF()
+        assert drawn > text.lightnessF()
+    finally:
+        qapp.setPalette(saved)
+
+
+def test_a_save_that_lands_on_a_locked_desk_leaves_the_keyboard_on_the_lock_screen(
+    qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path
+) -> None:
+    """The clerk locks the desk while a save waits for the write lock: when it lands, what is
+    typed (the password) stays on the lock screen and never reaches the hidden form."""
+    window = open_window(qtbot, store, clock, data_dir)
+    form = window.intake
+    form.picker.edit.setFocus()
+    type_text("xac nhan tinh trang hon")
+    QTest.keyClick(form.picker.edit, Qt.Key.Key_Return)
+    form.checklist.receive_all()
+    form.applicant.widgets["full_name"].setFocus()
+    type_text("Trần Thị Hồng Nhung")
+    holder = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("lock_holder.py")),
+         str(database_path(data_dir)), "1.5"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        QTest.keyClick(form.applicant.line("full_name"), Qt.Key.Key_Return, CTRL)
+        assert form.saving is not None and form.saving.running
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+        assert window.locked
+        qtbot.waitUntil(lambda: form.saving is None, timeout=15_000)
+        assert holder.wait(10) == 0
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    wait_writes(qtbot)
+    assert _dossiers(store) == 1
+    assert window.locked
+    assert QApplication.focusWidget() is window.lock_screen.password
+    type_text("mat-khau", window.lock_screen.password)
+    assert window.lock_screen.password.text() == "mat-khau"
+    assert form.picker.edit.text() != "mat-khau" and "mat" not in form.applicant.line(
+        "full_name").text()

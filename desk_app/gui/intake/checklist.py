@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.gui.fields import FieldMessage
-from desk_app.gui.intake.picker import ComponentRow
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services.intake import Received
+from desk_app.services.procedure_choices import ComponentRow
 
 KINDS = (("originals", QT_TR_NOOP("Bản chính")), ("certified_copies", QT_TR_NOOP("Bản sao chứng thực")),
          ("copies", QT_TR_NOOP("Bản sao")))

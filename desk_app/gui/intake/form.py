@@ -33,15 +33,15 @@ from desk_app.gui import messages, warm
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
 from desk_app.gui.intake.draft_writer import DraftWriter
-from desk_app.gui.intake.picker import ProcedureChoice, load_choices
 from desk_app.gui.intake.resume import fill_form, first_to_tick
-from desk_app.gui.intake.saving import IntakeSaving
+from desk_app.gui.intake.saving import IntakeSaving, focus_if_shown
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import drafts
 from desk_app.services import resume as resume_service
 from desk_app.services.counter import counter_for_intake
 from desk_app.services.desk_settings import work_calendar
+from desk_app.services.procedure_choices import ProcedureChoice, load_choices
 
 AUTOSAVE_DELAY_MS = 800
 AUTOSAVE_EVERY_MS = 5000
@@ -214,7 +214,7 @@ class IntakeForm(IntakeSaving):
         self.dirty = False
         self._autosave.stop()
         self.draft_writer.clear()
-        self.picker.edit.setFocus()
+        focus_if_shown(self.picker.edit)
 
     # scanner ----------------------------------------------------------------------------
     def apply_cccd(self, card: CccdData, receiver: QWidget | None) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.core.lifecycle import Status
@@ -31,6 +33,14 @@ from desk_app.services.intake import IntakeRequest, IntakeResult
 
 SAVING = QT_TR_NOOP("Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)")
 
+
+
+def focus_if_shown(widget: QWidget) -> None:
+    """Give ``widget`` the keyboard unless it is hidden: a save lands on the worker's time,
+    maybe after the clerk locked the desk, and focusing the hidden form would send what is
+    typed on the lock screen (the password too) into it. Seen on a real display."""
+    if widget.isVisible():
+        widget.setFocus()
 
 class IntakeSaving(IntakeLayout):
     """The save flow of the intake form (see the module)."""
@@ -119,7 +129,7 @@ class IntakeSaving(IntakeLayout):
         else:
             self.show_banner(tr("Hồ sơ còn thông tin chưa đúng: xem các ô được đánh dấu đỏ."), False)
         if first is not None:
-            first.setFocus()
+            focus_if_shown(first)
 
     def _prepare(self) -> IntakeRequest | None:
         if self.saving is not None:  # a second Enter while the first save runs
@@ -170,6 +180,12 @@ class IntakeSaving(IntakeLayout):
         for widget in (self.body, self.receive_button, self.supplement_button,
                        self.refuse_button, self.new_button):
             widget.setEnabled(False)
+        if self._focus_before_save is not None:
+            # the field that had the keyboard is disabled now: keep the keyboard in the form
+            # (not in no man's land), so the window's keys (Ctrl+F, F3, Ctrl+L...) still work
+            # and a scan still reaches the form's scanner while the save runs
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.setFocus()
         if dialog is not None:  # its buttons only: the key being released still lands
             dialog.buttons.setEnabled(False)
 
@@ -182,9 +198,12 @@ class IntakeSaving(IntakeLayout):
             self.dialog.buttons.setEnabled(True)
         if self.banner.text() == tr(SAVING):  # what the banner said before the save
             self.show_banner(*self._banner_before_save)
-        if self._focus_before_save is not None:
-            self._focus_before_save.setFocus()
-        self._focus_before_save = None
+        target, self._focus_before_save = self._focus_before_save, None
+        # back to the field the clerk was in, unless the desk was locked meanwhile (the form
+        # is hidden then: focusing it would send what is typed on the lock screen, the
+        # password included, into the form; seen on a real display)
+        if target is not None and shiboken6.isValid(target):
+            focus_if_shown(target)
 
     def _busy(self, on: bool) -> None:
         """The save takes longer than a blink: say so in the banner (never a modal)."""

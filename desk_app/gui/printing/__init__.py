@@ -37,12 +37,24 @@ class PrintingHooks:
         self.offer_after_intake = offer_after_intake
         self.action = hooks.DossierAction(tr("In phiếu… (Ctrl+P)"), self.run_action, "Ctrl+P")
         self.last_dialog: actions.PrintDialog | None = None
+        self.pending_slip: int | None = None  # a save that landed while the desk was locked
 
     def after_intake(self, dossier_id: int) -> None:
-        if self.offer_after_intake:
-            self.last_dialog = actions.offer_form01(self.window, self.store, self.clock,
-                                                    self.clerk_id(), dossier_id,
-                                                    data_dir=self.data_dir)
+        if not self.offer_after_intake:
+            return
+        if getattr(self.window, "locked", False):
+            # the save ran on the worker and landed after the clerk locked the desk: a locked
+            # desk opens nothing (not even a slip's title with its code); offered at unlock
+            self.pending_slip = dossier_id
+            return
+        self.last_dialog = actions.offer_form01(self.window, self.store, self.clock,
+                                                self.clerk_id(), dossier_id,
+                                                data_dir=self.data_dir)
+
+    def lock_changed(self, locked: bool) -> None:
+        if not locked and self.pending_slip is not None:
+            dossier_id, self.pending_slip = self.pending_slip, None
+            self.after_intake(dossier_id)
 
     def run_action(self, parent: QWidget, dossier_id: int) -> None:
         if dossier_id:
@@ -74,6 +86,9 @@ def install(main_window: QWidget, store: Store | None = None, clock: Clock | Non
                         clerk_id or (lambda: _clerk_id_of(main_window)), data_dir,
                         offer_after_intake)
     hooks.after_intake.append(ctl.after_intake)
+    lock_changed = getattr(main_window, "lockChanged", None)
+    if lock_changed is not None:
+        lock_changed.connect(ctl.lock_changed)
     hooks.dossier_menu_actions.append(ctl.action)
     if isinstance(main_window, QMainWindow):
         menu = main_window.menuBar().addMenu("&In")

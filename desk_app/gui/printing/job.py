@@ -15,7 +15,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -29,9 +28,6 @@ from desk_app.gui.tr import tr
 from desk_app.printing import service
 from desk_app.printing.prefs import FormPrefs, load_prefs, save_prefs
 from desk_app.store.engine import Store
-
-if TYPE_CHECKING:  # the type of a log row only: no query runs here
-    from desk_app.store.models_printing import PrintedForm
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +43,7 @@ class Outcome:
     printer: str
     form: str
     text: str  # the Vietnamese sentence the clerk reads
-    row: PrintedForm | None = None
+    row: service.PrintedRow | None = None
     job: str = ""
     error: KnownError | None = None
 
@@ -92,7 +88,7 @@ def send(store: Store, clock: Clock, clerk_id: int, data_dir: Path,
     def sent(result: tuple[str, object]) -> None:
         rel, job = result
 
-        def log_it(session: Session) -> PrintedForm:
+        def log_it(session: Session) -> service.PrintedRow:
             row = service.record_print(session, clock, clerk_id, rendered, rel, printer)
             _save_prefs(session, rendered, printer)
             session.expunge(row)
@@ -101,7 +97,7 @@ def send(store: Store, clock: Clock, clerk_id: int, data_dir: Path,
         ops.submit(store, "printed", log_it, parent=None,
                    done=lambda row: logged(row, job), failed=failed)
 
-    def logged(row: PrintedForm, job: object) -> None:
+    def logged(row: service.PrintedRow, job: object) -> None:
         outcome = Outcome(printer, rendered.form, sent_text(printer, job, rendered.form,
                                                             rendered.code),
                           row=row, job=job if isinstance(job, str) else "")
