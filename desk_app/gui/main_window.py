@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.intake.save_draft()  # an unsaved intake stays on disk for next time
+        self.intake.flush_draft()  # an unsaved intake stays on disk for next time
         self.geometry_store.save(self)
         app().removeEventFilter(self._seal)
         app().removeEventFilter(self._lock_key)

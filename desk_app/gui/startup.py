@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desk_app.clock import Clock
-from desk_app.gui import hooks
+from desk_app.gui import hooks, warm
 from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.store_recovery import StoreWatch
@@ -68,6 +68,7 @@ class Launcher(QObject):
         self.dialog.loggedIn.connect(self._open_window)
         self.dialog.show()
         self.dialog.activateWindow()
+        warm.warm_up()  # the fonts' character maps, off the GUI thread
         QTimer.singleShot(30, self.warm_up)
         return self.dialog
 

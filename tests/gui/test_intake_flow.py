@@ -99,7 +99,8 @@ def test_login_and_receive_complete_dossier_with_scanned_cccd(
         code, dossier_id = d.code, d.id
     assert code in form.banner.text() and seen == [dossier_id]
     # the form is empty again and the draft is gone
-    assert form.is_empty() and not draft_path(data_dir).exists()
+    assert form.is_empty()
+    qtbot.waitUntil(lambda: not draft_path(data_dir).exists())  # cleared on the draft lane
     assert focused() is form.picker.edit
 
 

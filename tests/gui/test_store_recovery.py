@@ -298,7 +298,7 @@ def test_save_on_a_folder_turned_read_only(
     qtbot: QtBot, window: MainWindow, store: Store, data_dir: Path
 ) -> None:
     fill_intake(window)
-    window.intake.save_draft()
+    window.intake.flush_draft()
     store.engine.dispose()  # the next write opens the file again, on the read-only folder
     with read_only(data_dir):
         press(Qt.Key.Key_Return, modifiers=CTRL)
@@ -344,7 +344,7 @@ def test_save_on_a_full_disk_keeps_what_was_typed(
         try:
             window = open_window(qtbot, store, clock, data_dir)
             fill_intake(window)
-            window.intake.save_draft()
+            window.intake.flush_draft()
             filler = fill(disk)
             press(Qt.Key.Key_Return, modifiers=CTRL)
             text = one_line(take_message(qtbot))

@@ -331,7 +331,8 @@ def test_ctrl_n_asks_whenever_the_form_has_content(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     asked = answer_question(yes=True)
     press(Qt.Key.Key_N, modifiers=CTRL)
-    assert asked and form.is_empty() and not draft_path(data_dir).exists()
+    assert asked and form.is_empty()
+    qtbot.waitUntil(lambda: not draft_path(data_dir).exists())  # cleared on the draft lane
 
 
 def test_enter_in_the_account_dialog_creates_the_typed_account(

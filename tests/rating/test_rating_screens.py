@@ -104,6 +104,7 @@ def test_leader_figures_screen(controller: RatingController, store: Store, clock
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading)  # the figures are read on the read lane
     last = dialog.table.rowCount() - 1
     assert [dialog.table.item(last, c).text() for c in range(6)] == [
         "Tổng cộng", "4", "1", "2", "1", "75,0 %"]

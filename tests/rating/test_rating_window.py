@@ -216,6 +216,7 @@ def test_tampered_rating_is_reported_to_the_leader(
     dialog = FiguresDialog(store, clock, clerk_id=2)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "toàn vẹn" in dialog.chain.text())  # checked on a worker thread
+    qtbot.waitUntil(lambda: not dialog.loading)  # the figures are read on the read lane
     last = dialog.table.rowCount() - 1
     assert dialog.table.item(last, 0).text() == "Tổng cộng"
     assert dialog.table.item(last, 1).text() == "3"
@@ -248,9 +249,11 @@ def test_figures_are_for_the_desk_leader(
     action.trigger()
     dialogs = [w for w in counter.findChildren(FiguresDialog) if w.isVisible()]
     assert len(dialogs) == 1
+    qtbot.waitUntil(lambda: not dialogs[0].loading)  # read on the read lane
     table = dialogs[0].table
     assert table.item(0, 0).text() == "Nguyễn Văn Bình" and table.item(0, 1).text() == "1"
     dialogs[0].group.setCurrentIndex(1)  # per procedure
+    qtbot.waitUntil(lambda: not dialogs[0].loading)
     assert "(1.004873)" in table.item(0, 0).text()
     qtbot.waitUntil(lambda: not dialogs[0].checking)
     dialogs[0].close()

@@ -3,7 +3,8 @@
 Keyboard-first: the tab order follows the page (procedure, checklist, applicant, representative,
 delivery); Ctrl+Enter receives, Ctrl+B asks for a supplement (form 02), Ctrl+R refuses (form
 03). A scanned CCCD fills the applicant (or the representative, if the focus was there).
-The form autosaves itself as a draft in the data folder (see :mod:`desk_app.services.drafts`)
+The form autosaves itself as a draft in the data folder (written off the GUI thread by
+:mod:`desk_app.gui.intake.draft_writer`)
 a moment after each change and every few seconds; the draft is restored at the next start
 and cleared once the dossier is saved.
 
@@ -15,7 +16,6 @@ save flow (off the GUI thread) is :mod:`desk_app.gui.intake.saving`.
 from __future__ import annotations
 
 import itertools
-import logging
 import uuid as uuid_mod
 from datetime import date
 from pathlib import Path
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from desk_app.core.calendar import WorkCalendar
 from desk_app.core.cccd import CccdData
 from desk_app.core.fees import compute_fee, describe_fee
-from desk_app.core.glyphs import desk_charset
 from desk_app.errors import KnownError
-from desk_app.gui import background, messages
+from desk_app.gui import messages, warm
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_limit, fmt_money
+from desk_app.gui.intake.draft_writer import DraftWriter
 from desk_app.gui.intake.resume import fill_form, first_to_tick
 from desk_app.gui.intake.saving import IntakeSaving, focus_if_shown
 from desk_app.gui.ops import Ops
@@ -43,22 +43,19 @@ from desk_app.services.counter import counter_for_intake
 from desk_app.services.desk_settings import work_calendar
 from desk_app.services.procedure_choices import ProcedureChoice, load_choices
 
-log = logging.getLogger(__name__)
 AUTOSAVE_DELAY_MS = 800
 AUTOSAVE_EVERY_MS = 5000
 SCAN_WHILE_SAVING = QT_TR_NOOP("Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong.")
 
-
-
-def _ignore(_result: object) -> None:
-    """A warm-up's result is kept where it was computed (a module cache)."""
 
 class IntakeForm(IntakeSaving):
     openDossier = Signal(int)
 
     def __init__(self, ops: Ops, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
+        warm.warm_up()  # the character check's fonts, before the first name is checked
         self.draft_file = drafts.draft_path(data_dir)
+        self.draft_writer = DraftWriter(self.draft_file, failed=self._draft_failed)
         self.uuid = str(uuid_mod.uuid4())
         self.dirty = False
         self._loading = False
@@ -77,9 +74,6 @@ class IntakeForm(IntakeSaving):
         self._periodic.start()
         self._tick.start()
         self.clock_banner.refresh()
-        # the fonts' character set (read once, ~110 ms of font parsing) is what the first
-        # check of a typed name needs: read it now on a worker, not on the first save
-        background.lane("warm").run(desk_charset, _ignore, name="desk_charset")
         self.counter_warning = ""  # the banner saying this desk cannot receive yet, if shown
         if not self.restore_draft():
             self.warn_if_cannot_receive()
@@ -219,7 +213,7 @@ class IntakeForm(IntakeSaving):
             self._loading = False
         self.dirty = False
         self._autosave.stop()
-        drafts.clear_draft(self.draft_file)
+        self.draft_writer.clear()
         focus_if_shown(self.picker.edit)
 
     # scanner ----------------------------------------------------------------------------
@@ -302,14 +296,18 @@ class IntakeForm(IntakeSaving):
         if not self.dirty:
             return
         if self.is_empty():
-            drafts.clear_draft(self.draft_file)
-        else:
-            try:
-                drafts.save_draft(self.draft_file, self.to_draft())
-            except OSError:
-                log.exception("could not save the intake draft")
-                return
+            self.draft_writer.clear()
+        else:  # written off the GUI thread (the disk may be slow); a failure sets dirty again
+            self.draft_writer.save(self.to_draft())
         self.dirty = False
+
+    def flush_draft(self) -> None:
+        """Save the draft and wait until it is on disk (the window is closing)."""
+        self.save_draft()
+        self.draft_writer.wait()
+
+    def _draft_failed(self) -> None:
+        self.dirty = True  # tried again at the next autosave
 
     def warn_if_cannot_receive(self) -> None:
         """Say before anything is typed that this desk cannot receive yet: it has no counter

@@ -2,6 +2,10 @@
 
 Also shows the result of the chain check of the stored ratings, so an edited or deleted
 rating is seen on the desk itself, not only at the province.
+
+The figures are read on the read lane (:mod:`desk_app.gui.background`), never on the GUI thread:
+a store busy with another program's write keeps the dialog painting meanwhile. Each change of
+period or grouping asks again; an answer overtaken by a newer question is dropped.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock
+from desk_app.core.rating_settings import RatingForm
 from desk_app.core.ratingchain import ChainProblem
 from desk_app.errors import KnownError
-from desk_app.gui import messages
+from desk_app.gui import background, messages
 from desk_app.gui.geometry import resize_within_screen
+from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import ratings
 from desk_app.services.ratings import FigureRow
@@ -108,6 +114,8 @@ class FiguresDialog(QDialog):
         box.addWidget(self.chain)
         box.addWidget(buttons)
         resize_within_screen(self, 900, 520)
+        self.loading = False
+        self._asked = 0  # the number of the newest question: older answers are dropped
         self.refresh()
         self.checking = False
         self._checker = _Checker(self)
@@ -118,11 +126,32 @@ class FiguresDialog(QDialog):
         return self.start.date().toPython(), self.end.date().toPython()  # type: ignore[return-value]
 
     def refresh(self) -> None:
+        """Ask for the figures of the period on the read lane (returns at once)."""
         start, end = self.period()
         by = str(self.group.currentData())
-        with self.store.read() as s:
-            form = ratings.load_form(s)
-            rows, total = ratings.figures(s, start=start, end=end, by=by, form=form)
+        self._asked += 1
+        asked, store = self._asked, self.store
+        self.loading = True
+
+        def read() -> tuple[RatingForm, list[FigureRow], FigureRow]:
+            with store.read() as s:
+                form = ratings.load_form(s)
+                return (form, *ratings.figures(s, start=start, end=end, by=by, form=form))
+
+        def landed(answer: tuple[RatingForm, list[FigureRow], FigureRow]) -> None:
+            if asked == self._asked:
+                self.loading = False
+                self._show(by, *answer)
+
+        def failed(exc: KnownError) -> None:
+            if asked == self._asked:
+                self.loading = False
+                messages.show_known_error(self, exc)
+
+        background.lane(READ_LANE).run(read, landed, failed=failed, context=self,
+                                    name="rating figures")
+
+    def _show(self, by: str, form: RatingForm, rows: list[FigureRow], total: FigureRow) -> None:
         levels = form.overall.levels
         headers = [tr(GROUP_LABELS[by]), tr("Số phiếu"), *(lv.label for lv in levels), tr("Tỷ lệ hài lòng")]
         self.table.clear()

@@ -1,0 +1,34 @@
+"""Work done once, ahead of time, on a worker lane, so that no clerk action pays it later.
+
+The character check of the intake fields (:func:`desk_app.core.glyphs.desk_charset`) parses the
+eight bundled fonts on first use: ~0.1 s of pure Python. Paid on the GUI thread (a name checked
+when the clerk leaves the field) it freezes the window; paid on the database worker (the check
+the first save runs again) it holds the GIL while the GUI thread disables the form for the save,
+and each of the form's events then waits for the GIL in the window's Python event filters: about
+0.1 s of frozen window at the clerk's first save of the day (measured, bench/bench_gui_stall.py).
+
+:func:`warm_up` starts that work on its own lane: right after the login window is shown
+(:mod:`desk_app.gui.startup`) and, at no cost when already done, when an intake form is built.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from desk_app.core import glyphs
+from desk_app.gui import background
+
+log = logging.getLogger(__name__)
+WARM_LANE = "warm"
+
+
+def _charset() -> None:
+    try:
+        glyphs.desk_charset()
+    except Exception:  # the real check will report it where the clerk sees it
+        log.exception("warming the character check failed")
+
+
+def warm_up() -> background.Task[None]:
+    """Start the warm-up off the GUI thread (returns at once)."""
+    return background.lane(WARM_LANE).run(_charset, lambda _none: None, name="warm charset")
