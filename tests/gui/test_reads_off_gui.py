@@ -9,6 +9,7 @@ result landed (and that a result overtaken by a newer question was not applied).
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 import time
@@ -22,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
+from desk_app.gui import background
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.register import RegisterView
 from desk_app.gui.sync_indicator import SyncIndicator
@@ -41,7 +43,11 @@ QUICK_S = 0.25  # a call that returns within this did not wait for the lock
 def file_held(store: Store, seconds: float = HOLD_S) -> Iterator[threading.Event]:
     """Another connection holds the whole file for ``seconds`` (readers wait meanwhile)."""
     taken, released = threading.Event(), threading.Event()
-    # SQLite's exclusive mode needs every other connection closed: the pool's idle ones go
+    # SQLite's exclusive mode needs every other connection closed: a read still running (the
+    # counts after the first paint) ends first, the pool's idle connections go, and so do those
+    # only garbage holds (the program collects cycles once a second)
+    assert background.wait_all(10_000)
+    gc.collect()
     store.engine.dispose()
 
     def hold() -> None:
