@@ -68,6 +68,11 @@ class WorkingDays(_In):
     days: Annotated[int, Interval(ge=1, le=365), WHOLE]
 
 
+class CalendarDays(_In):
+    kind: Literal["calendar_days"]
+    days: Annotated[int, Interval(ge=1, le=365), WHOLE]
+
+
 class FreeFee(_In):
     kind: Literal["free"]
     note: Annotated[str, limit(1000)] = ""
@@ -115,7 +120,9 @@ class ProcedureIn(_In):
     name: Annotated[str, limit(1000, pattern=NONBLANK)]
     field: Annotated[str, limit(200)] = ""
     legal_basis: Annotated[str, limit(2000)] = ""
-    time_limit: SameDay | WorkingDays = Field(discriminator="kind")
+    limit_source: Annotated[str, limit(1000)] = Field(
+        "", description="the article that sets the time limit, e.g. 'Luật Nuôi con nuôi 2010, Điều 19'")
+    time_limit: SameDay | WorkingDays | CalendarDays = Field(discriminator="kind")
     fee: FreeFee | FixedFee | PerPageFee = Field(discriminator="kind")
     components: list[ComponentIn] = Field(min_length=1, max_length=200)
 

@@ -12,8 +12,21 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.clock import Clock
+from desk_app.core.catalogue import read_catalogue
 from desk_app.services.intake import IntakeRequest, Person, Received
+from desk_app.store.catalogue import load_catalogue
+from desk_app.store.engine import Store
 from desk_app.store.models import Procedure, ProcedureVersion
+
+# Test data, never shipped: from 01/03/2027 1.004873's limit goes from 3 to 2 working days.
+TEST_RELEASE = Path(__file__).parent / "data" / "catalogue" / "procedures-2027.03.json"
+
+
+def load_test_release(store: Store, clock: Clock) -> None:
+    """Load the test release 2027.03 as the province would send it."""
+    with store.write() as s:
+        load_catalogue(s, read_catalogue(TEST_RELEASE), clock.now(), source="province")
 
 
 def version_of(session: Session, national_code: str) -> ProcedureVersion:

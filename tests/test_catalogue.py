@@ -16,7 +16,7 @@ from desk_app.services.setup import bundled_catalogues
 from desk_app.store.catalogue import load_catalogue, version_in_force, versions_in_force
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, Procedure, ProcedureVersion
-from tests.helpers import complete_request
+from tests.helpers import complete_request, load_test_release
 
 CAT_DIR = resources_dir() / "catalogue"
 
@@ -40,8 +40,9 @@ def test_newer_catalogue_adds_versions_and_old_dossiers_keep_theirs(
 ) -> None:
     with store.write() as s:
         old = intake.receive(s, clock, 3, complete_request(s, "1.004873"))
-    # Both bundled releases are loaded at start; 2027.03 changes three procedures.
-    assert len(bundled_catalogues()) == 2
+    # One release is bundled; the province's test release 2027.03 changes three procedures.
+    assert [p.name for p in bundled_catalogues()] == ["procedures.json"]
+    load_test_release(store, clock)
     with store.read() as s:
         proc = s.scalar(select(Procedure).where(Procedure.national_code == "1.004873"))
         proc_id = proc.id
@@ -74,6 +75,7 @@ def test_reloading_a_release_is_a_no_op(store: Store, clock: FixedClock) -> None
 
 
 def test_old_version_refused_at_intake_after_it_expired(store: Store, clock: FixedClock) -> None:
+    load_test_release(store, clock)
     clock.set(datetime(2027, 3, 2, 9, 0))
     with store.write() as s:
         req = complete_request(s, "1.004873")  # first (2026) version, expired 28/2/2027

@@ -18,7 +18,7 @@ from desk_app.services.intake import Person
 from desk_app.services.returns import Collector, return_result
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, OutboxEvent
-from tests.helpers import complete_request
+from tests.helpers import complete_request, load_test_release
 from tests.printing.conftest import contains, pdf_text
 
 CLERK = 3
@@ -143,6 +143,7 @@ def test_only_a_supplement_request_can_be_resumed(store: Store, clock: FixedCloc
 def test_resume_after_the_procedure_changed(store: Store, clock: FixedClock) -> None:
     clock.set(datetime(2027, 2, 26, 9, 0))  # Fri 26/02/2027, under the 2026.07 catalogue
     first_id, _ = supplement(store, clock)
+    load_test_release(store, clock)
     clock.set(datetime(2027, 3, 1, 9, 0))  # the 2027.03 release is in force from 01/03/2027
     with store.read() as s:
         data = resume.load_resume(s, first_id, clock.now().date())

@@ -1,17 +1,28 @@
 """Working days, office hours and the due date-time printed on form 01.
 
-Rules (shared/DOMAIN.md):
+How a limit is counted (the page docs/deadlines.md gives the legal basis and worked examples):
 
-* Limits count working days; weekends and public holidays (package ``holidays``, Vietnam) do not
-  count, nor does the day of receipt: counting starts the next working day.
-* The government's yearly swaps: a weekday made a day off "thay cho ngày dd/mm/yyyy" makes that
-  Saturday a working day; ``holidays`` names the swap, we read the make-up date from the name.
-* An admin's overrides (extra days off, make-up working days) win over both.
-* A dossier received outside office hours counts as received when the office next opens.
-* Working-day limits: due on the N-th working day after receipt, at the same time of day
+* **Working days** ("ngày làm việc"): weekends and public holidays (package ``holidays``,
+  Vietnam, >= 0.106) do not count, nor does the day of receipt: counting starts the next
+  working day. Due on the N-th working day after receipt, at the same time of day
   (``due_time="same_time"``, the default) or at closing time (``due_time="closing"``).
-* Same-day limits: received before the cut-off (15:00) -> due at closing the same day; at or
-  after it -> due at closing the next working day.
+* **Calendar days** ("ngày", e.g. 30 days for a domestic adoption): every day counts. The day of
+  receipt does not: the period starts the day after (Civil Code 2015, art. 147), and ends with
+  its last day; when that day is a weekend or a holiday it ends with the next working day
+  (art. 148). The appointment is at closing time of that day, the last moment the citizen can
+  collect at the counter.
+* **Same day** (chứng thực bản sao, trích lục...): received up to the cut-off (15:00) -> due at
+  closing the same day; "after 15:00" means from 15:00:01 on -> due at closing the next working
+  day (Nghị định 23/2015/NĐ-CP, art. 7).
+* **Received outside office hours or on a day off**: the dossier counts as received when the
+  office next opens, for every kind of limit. This is the rule for dossiers submitted online
+  outside working hours (the electronic-environment decree, Nghị định 45/2020/NĐ-CP); a desk
+  that records a dossier after closing (a clerk staying late) follows the same rule, so the
+  citizen never loses a day to the desk's hours and the office never owes a day it was closed.
+* The government's yearly swaps: a weekday made a day off "thay cho ngày dd/mm/yyyy" makes that
+  Saturday a working day; ``holidays`` names the swap, we read the make-up date from the name,
+  in whichever year's list it appears (the swap of Mon 31/12/2018 names Sat 05/01/2019).
+* An admin's overrides (extra days off, make-up working days) win over both.
 * A new appointment (form 04) must fall on a working day, inside a session of the office hours
   (a session's end included: due dates under the "closing" policy fall at closing time).
 """
@@ -28,33 +39,41 @@ from typing import Literal
 import holidays as holidays_pkg
 
 _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
+# The first release of ``holidays`` with Vietnam's 2026 right (24/11, the 2/9 swap to 22/08):
+# pyproject requires it and tests/unit/test_holidays_package.py fails on an older one.
+HOLIDAYS_FIRST_CORRECT = "0.106"
+LimitKind = Literal["working_days", "calendar_days", "same_day"]
 
 
 @dataclass(frozen=True)
 class TimeLimit:
-    """A procedure's legal time limit."""
+    """A procedure's legal time limit: ``days`` working days, ``days`` calendar days, or the
+    same day with a cut-off time (see the module for how each is counted)."""
 
-    kind: Literal["working_days", "same_day"]
+    kind: LimitKind
     days: int = 0
     cutoff: time = time(15, 0)
 
     def __post_init__(self) -> None:
-        if self.kind == "working_days" and self.days < 1:
-            raise ValueError("a working-day limit needs at least one day")
-        if self.kind not in ("working_days", "same_day"):
+        if self.kind not in ("working_days", "calendar_days", "same_day"):
             raise ValueError(f"unknown time-limit kind {self.kind!r}")
+        if self.kind != "same_day" and self.days < 1:
+            raise ValueError("a limit in days needs at least one day")
 
     @classmethod
     def from_dict(cls, data: dict) -> TimeLimit:
         if data["kind"] == "same_day":
             hh, mm = (int(p) for p in str(data.get("cutoff", "15:00")).split(":"))
             return cls("same_day", 0, time(hh, mm))
-        return cls("working_days", int(data["days"]))
+        kind = data["kind"]
+        if kind not in ("working_days", "calendar_days"):
+            raise ValueError(f"unknown time-limit kind {kind!r}")
+        return cls(kind, int(data["days"]))
 
     def to_dict(self) -> dict:
         if self.kind == "same_day":
             return {"kind": "same_day", "cutoff": self.cutoff.strftime("%H:%M")}
-        return {"kind": "working_days", "days": self.days}
+        return {"kind": self.kind, "days": self.days}
 
 
 @dataclass(frozen=True)
@@ -110,15 +129,24 @@ class OfficeHours:
 
 
 @lru_cache(maxsize=64)
-def _package_year(year: int) -> tuple[dict[date, str], frozenset[date]]:
-    """Public holidays of ``year`` from ``holidays`` and the make-up working days it names."""
+def _package_names(year: int) -> dict[date, str]:
+    """Public holidays of ``year`` from ``holidays``, with their Vietnamese names."""
     days = holidays_pkg.country_holidays("VN", years=year, language="vi")
-    names = {d: str(n) for d, n in days.items()}
+    return {d: str(n) for d, n in days.items()}
+
+
+@lru_cache(maxsize=64)
+def _package_year(year: int) -> tuple[dict[date, str], frozenset[date]]:
+    """Public holidays of ``year`` and the make-up working days of ``year``, read from the
+    swaps named in the lists of the year before, the year and the year after (a swap can cross
+    the new year: Mon 31/12/2018 off "thay cho ngày 05/01/2019")."""
     make_up = set()
-    for name in names.values():
-        for dd, mm, yyyy in _SWAP.findall(name):
-            make_up.add(date(int(yyyy), int(mm), int(dd)))
-    return names, frozenset(make_up)
+    for listed in (year - 1, year, year + 1):
+        for name in _package_names(listed).values():
+            for dd, mm, yyyy in _SWAP.findall(name):
+                if int(yyyy) == year:
+                    make_up.add(date(int(yyyy), int(mm), int(dd)))
+    return _package_names(year), frozenset(make_up)
 
 
 @dataclass
@@ -200,9 +228,14 @@ class WorkCalendar:
         start = self.effective_receipt(received_at)
         closing = self.hours.closing
         if limit.kind == "same_day":
-            if start.time() < limit.cutoff:
+            if start.time() <= limit.cutoff:  # seconds are dropped: 15:00:00.9 is 15:00
                 return datetime.combine(start.date(), closing)
             return datetime.combine(self.next_working_day(start.date()), closing)
+        if limit.kind == "calendar_days":
+            last = start.date() + timedelta(days=limit.days)  # art. 147: from the day after
+            if not self.is_working_day(last):  # art. 148: a day off moves it on
+                last = self.next_working_day(last)
+            return datetime.combine(last, closing)
         due_day = self.add_working_days(start.date(), limit.days)
         if self.due_time == "closing":
             return datetime.combine(due_day, closing)

@@ -48,8 +48,9 @@ class ProcedureSpec:
     field: str
     time_limit: TimeLimit
     fee: dict[str, Any]
-    legal_basis: str
+    legal_basis: str  # the texts the procedure (and its components) come from
     components: tuple[ComponentSpec, ...]
+    limit_source: str = ""  # the article that sets the time limit, quoted on screen
 
     def content_hash(self) -> str:
         """A hash of everything that matters for a dossier; equal hash = same version."""
@@ -59,6 +60,7 @@ class ProcedureSpec:
             "time_limit": self.time_limit.to_dict(),
             "fee": self.fee,
             "legal_basis": self.legal_basis,
+            "limit_source": self.limit_source,
             "components": [c.to_dict() for c in self.components],
         }
         raw = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
@@ -125,6 +127,7 @@ def parse_catalogue(data: dict[str, Any]) -> CatalogueFile:
                 fee=fee,
                 legal_basis=nfc(raw.get("legal_basis")),
                 components=tuple(comps),
+                limit_source=nfc(raw.get("limit_source")),
             )
         )
     return CatalogueFile(version, effective, tuple(procs))

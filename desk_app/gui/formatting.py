@@ -37,6 +37,8 @@ def fmt_money(amount: int) -> str:
 def fmt_limit(limit: TimeLimit) -> str:
     if limit.kind == "same_day":
         return tr("Trong ngày (nhận sau {cutoff:%H:%M} trả vào ngày làm việc tiếp theo)").format(cutoff=limit.cutoff)
+    if limit.kind == "calendar_days":
+        return tr("{days} ngày (tính cả ngày nghỉ)").format(days=limit.days)
     return tr("{days} ngày làm việc").format(days=limit.days)
 
 

@@ -39,6 +39,7 @@ class ProcedureChoice:
     limit: TimeLimit
     fee_rule: dict[str, Any]
     components: tuple[ComponentRow, ...]
+    limit_source: str = ""  # the article that sets the limit
 
     @property
     def title(self) -> str:
@@ -74,6 +75,7 @@ def load_choices(session: Session, day: date) -> list[ProcedureChoice]:
                                  c.required)
                     for c in v.components
                 ),
+                limit_source=v.limit_source,
             )
         )
     return out

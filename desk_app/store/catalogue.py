@@ -27,8 +27,19 @@ class LoadResult:
     already_loaded: bool = False
 
 
+PROVINCE = "province"
+
+
 def load_catalogue(session: Session, cat: CatalogueFile, at: datetime, source: str = "") -> LoadResult:
-    """Add what ``cat`` changes. Re-loading the same release is a no-op."""
+    """Add what ``cat`` changes. Re-loading the same release is a no-op.
+
+    A procedure's new version takes effect on the release's date and closes the version before
+    it. A release dated no later than the version in force is refused, except where that
+    version came with the program (a bundled file, not the province): a province release, or a
+    newer bundled correction, then supersedes it from the day it is loaded (never earlier: a
+    dossier already received keeps its version and its deadline), and a bundled version not in
+    force yet is dropped. A bundled file never supersedes the province's version.
+    """
     if session.scalar(select(CatalogueRelease).where(CatalogueRelease.version == cat.version)):
         return LoadResult(cat.version, 0, 0, 0, already_loaded=True)
     release = CatalogueRelease(
@@ -37,6 +48,7 @@ def load_catalogue(session: Session, cat: CatalogueFile, at: datetime, source: s
     session.add(release)
     session.flush()
     existing = {p.national_code: p for p in session.scalars(select(Procedure))}
+    sources = dict(session.execute(select(CatalogueRelease.id, CatalogueRelease.source)).all())
     added_procs = added_versions = unchanged = 0
     for spec in cat.procedures:
         proc = existing.get(spec.code)
@@ -45,21 +57,27 @@ def load_catalogue(session: Session, cat: CatalogueFile, at: datetime, source: s
             session.add(proc)
             session.flush()
             added_procs += 1
-        latest = proc.versions[-1] if proc.versions else None
+        live = [v for v in proc.versions  # a superseded version never in force is skipped
+                if v.effective_to is None or v.effective_to >= v.effective_from]
+        latest = live[-1] if live else None
         digest = spec.content_hash()
         if latest is not None and latest.content_hash == digest:
             unchanged += 1
             continue
+        effective = cat.effective_from
         if latest is not None:
             if latest.effective_from >= cat.effective_from:
-                raise ValueError(
-                    f"{spec.code}: release {cat.version} is not newer than the version in force"
-                )
-            latest.effective_to = cat.effective_from - timedelta(days=1)
+                if sources.get(latest.release_id) == PROVINCE:
+                    raise ValueError(
+                        f"{spec.code}: release {cat.version} is not newer than the version "
+                        "in force")
+                effective = _supersede(proc.versions, max(cat.effective_from, at.date()))
+            else:
+                latest.effective_to = cat.effective_from - timedelta(days=1)
         version = ProcedureVersion(
             procedure_id=proc.id,
             release_id=release.id,
-            effective_from=cat.effective_from,
+            effective_from=effective,
             effective_to=None,
             name=spec.name,
             name_folded=fold(f"{spec.code} {spec.name}"),
@@ -69,6 +87,7 @@ def load_catalogue(session: Session, cat: CatalogueFile, at: datetime, source: s
             cutoff=spec.time_limit.cutoff.strftime("%H:%M"),
             fee_rule=spec.fee,
             legal_basis=spec.legal_basis,
+            limit_source=spec.limit_source,
             content_hash=digest,
             components=[
                 ProcedureComponent(
@@ -87,6 +106,17 @@ def load_catalogue(session: Session, cat: CatalogueFile, at: datetime, source: s
         added_versions += 1
     session.flush()
     return LoadResult(cat.version, added_procs, added_versions, unchanged)
+
+
+def _supersede(versions: list[ProcedureVersion], start: date) -> date:
+    """Make room for a version taking effect on ``start``: bundled versions not in force yet
+    never take effect (an empty range), the one in force closes the day before."""
+    for old in versions:
+        if old.effective_from >= start:
+            old.effective_to = old.effective_from - timedelta(days=1)  # never in force
+        elif old.effective_to is None or old.effective_to >= start:
+            old.effective_to = start - timedelta(days=1)
+    return start
 
 
 def version_in_force(session: Session, procedure_id: int, day: date) -> ProcedureVersion | None:

@@ -82,11 +82,12 @@ class ProcedureVersion(Base):
     name: Mapped[str] = mapped_column(String(400))
     name_folded: Mapped[str] = mapped_column(String(400))
     field: Mapped[str] = mapped_column(String(100), index=True)
-    limit_kind: Mapped[str] = mapped_column(String(20))  # working_days | same_day
+    limit_kind: Mapped[str] = mapped_column(String(20))  # working_days | calendar_days | same_day
     limit_days: Mapped[int] = mapped_column(Integer, default=0)
     cutoff: Mapped[str] = mapped_column(String(5), default="15:00")
     fee_rule: Mapped[dict[str, Any]] = mapped_column(default=dict)
     legal_basis: Mapped[str] = mapped_column(Text, default="")
+    limit_source: Mapped[str] = mapped_column(Text, default="")  # the article setting the limit
     content_hash: Mapped[str] = mapped_column(String(64))
 
     procedure: Mapped[Procedure] = relationship(back_populates="versions")

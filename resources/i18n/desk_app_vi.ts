@@ -264,6 +264,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{days} ngày (tính cả ngày nghỉ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{days} ngày làm việc</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,6 +1085,10 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
     </message>
     <message>
         <source>Đang lưu hồ sơ trước: quét lại thẻ CCCD sau khi lưu xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Căn cứ: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

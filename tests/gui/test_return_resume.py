@@ -19,7 +19,7 @@ from desk_app.services import intake, lifecycle
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier, OutboxEvent
 from tests.gui.conftest import focused, open_window, press, scan, take_message, type_text
-from tests.helpers import complete_request
+from tests.helpers import complete_request, load_test_release
 from tests.printing.conftest import contains, pdf_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -249,6 +249,7 @@ def test_resume_when_the_procedure_version_is_no_longer_in_force(
 ) -> None:
     clock.set(datetime(2027, 2, 26, 9, 0))  # Fri 26/02/2027, catalogue 2026.07
     first_id, first_code = supplement(store, clock)
+    load_test_release(store, clock)
     clock.set(datetime(2027, 3, 1, 9, 0))  # the 2027.03 release is in force
     window = open_window(qtbot, store, clock, data_dir)
     window.open_dossier(first_id)

@@ -37,7 +37,7 @@ LONG_ADDRESS = (
     "Nhà máy Dệt kim Đông Xuân, phường Hai Bà Trưng"
 )
 REP_NAME = "Tôn Thất Nguyễn Phước Bảo Long"
-ADOPTION = "2.001263"  # seven components, 20 working days, 400.000 đ
+ADOPTION = "2.001263"  # seven components, 30 calendar days, 400.000 đ
 
 
 @pytest.fixture(autouse=True)
@@ -115,12 +115,12 @@ def dossiers(store: Store, clock: FixedClock) -> Dossiers:
     with store.write() as s:
         change_status(s, clock, CLERK, ids["extended"], Status.IN_PROCESSING)
         change_status(s, clock, CLERK, ids["stopped"], Status.IN_PROCESSING)
-    clock.advance(days=30)
+    clock.advance(days=31)  # Thu 24/12 11:00: past the adoption's due date, Wed 23/12 17:00
     with store.write() as s:
         from desk_app.store.models import Dossier
 
         due = s.get(Dossier, ids["extended"]).due_at
-        extend_due(s, clock, LEADER, ids["extended"], due + timedelta(days=14),  # Tue 05/01/2027
+        extend_due(s, clock, LEADER, ids["extended"], due + timedelta(days=14),  # Wed 06/01/2027
                    "Phải xác minh thêm hoàn cảnh gia đình người nhận con nuôi tại nơi cư trú")
         change_status(s, clock, LEADER, ids["stopped"], Status.STOPPED,
                       "Người nhận con nuôi không còn đủ điều kiện theo Luật Nuôi con nuôi")

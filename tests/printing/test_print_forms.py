@@ -62,7 +62,7 @@ def test_form01_every_field_in_order(store: Store, clock: FixedClock, dossiers: 
         "1. Thành phần hồ sơ nộp gồm:",
         *[c.name for c in d.components if c.originals or c.certified_copies or c.copies],
         "2. Số lượng hồ sơ: 1 (bộ)",
-        "3. Thời gian giải quyết hồ sơ theo quy định là: 20 ngày làm việc",
+        "3. Thời gian giải quyết hồ sơ theo quy định là: 30 ngày",  # calendar days (art. 19)
         f"4. Thời gian nhận hồ sơ: {received}",
         f"5. Thời gian trả kết quả giải quyết hồ sơ: {due}",
         "6. Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả",

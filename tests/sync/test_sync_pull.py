@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from desk_app.paths import resources_dir
 from desk_app.store.models import CalendarOverride, CatalogueRelease, Dossier, DossierEvent
 from desk_app.sync import apply as apply_mod
 from desk_app.sync import state
 from desk_app.sync.cycle import run_cycle
+from tests.helpers import TEST_RELEASE
 from tests.sync.helpers_sync import activity, assert_hub_holds_desk
 from tests.sync.test_sync_protocol import client_of, enrolled
 
@@ -25,8 +25,7 @@ def admin_post(hub, path: str, body: dict) -> dict:  # type: ignore[no-untyped-d
 
 
 def new_release() -> dict:
-    data = json.loads((resources_dir() / "catalogue" / "procedures-2027.03.json")
-                      .read_text(encoding="utf-8"))
+    data = json.loads(TEST_RELEASE.read_text(encoding="utf-8"))
     data["catalogue_version"] = "2027.09.1"
     data["effective_from"] = "2027-09-01"
     data["procedures"][0]["name"] += " (bản 09/2027)"

@@ -56,7 +56,7 @@ def cal() -> WorkCalendar:
         (datetime(2026, 11, 2, 8, 0), DAYS(16), datetime(2026, 11, 25, 8, 0)),
         # same-day procedures, 15:00 cut-off
         (datetime(2026, 11, 9, 14, 59), SAME_DAY, datetime(2026, 11, 9, 17, 0)),
-        (datetime(2026, 11, 9, 15, 0), SAME_DAY, datetime(2026, 11, 10, 17, 0)),
+        (datetime(2026, 11, 9, 15, 0), SAME_DAY, datetime(2026, 11, 9, 17, 0)),  # not after 15:00
         (datetime(2026, 11, 9, 15, 1), SAME_DAY, datetime(2026, 11, 10, 17, 0)),
         # Fri 13/11 15:01 -> Mon 16/11; Mon 23/11 15:01 -> Wed 25/11 (24/11 is a holiday)
         (datetime(2026, 11, 13, 15, 1), SAME_DAY, datetime(2026, 11, 16, 17, 0)),

@@ -148,6 +148,8 @@ class IntakeForm(IntakeSaving):
         else:
             self.field_label.setText(choice.field)
             self.limit_label.setText(fmt_limit(choice.limit))
+            self.limit_label.setToolTip(tr("Căn cứ: {source}").format(source=choice.limit_source)
+                                        if choice.limit_source else "")
         self._on_amounts()
         self.update_appointment()
 

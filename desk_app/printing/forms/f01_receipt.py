@@ -20,6 +20,8 @@ from desk_app.printing.forms.common import (
     title,
 )
 
+LIMIT_LINES = {"same_day": "limit_same_day", "calendar_days": "limit_calendar_days"}
+
 
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["01"]
@@ -49,7 +51,7 @@ def build(ctx: Ctx, d: DossierView) -> None:
     count_table(ctx, t["component_columns"], rows)
     ctx.lay.space(2)
     line(ctx, ctx.f(t["sets"]))
-    line(ctx, ctx.f(t["limit_same_day"] if d.limit_kind == "same_day" else t["limit_days"]))
+    line(ctx, ctx.f(t[LIMIT_LINES.get(d.limit_kind, "limit_days")]))
     line(ctx, ctx.f(t["received"]))
     line(ctx, ctx.f(t["due"]), "b")
     line(ctx, ctx.f(t["delivery_post"] if d.delivery == "post" else t["delivery_desk"]))
