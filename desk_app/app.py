@@ -30,7 +30,7 @@ from desk_app.bootstrap import open_store
 from desk_app.clock import SystemClock
 from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
-from desk_app.paths import default_data_dir, log_dir
+from desk_app.paths import default_data_dir, log_dir, resources_dir
 from desk_app.store.engine import Store
 from desk_app.store.instance import InstanceLock
 
@@ -88,6 +88,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
         failure = exc
 
     from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from desk_app.gui import collector, crash, messages, store_recovery
@@ -100,6 +101,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     collector.install(app)  # cycles are freed on this thread only, never on a worker
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "desk_app.png")))
     install_fonts(app)
     quiet_disabled_placeholders(app)
     install_translations(app)

@@ -42,6 +42,7 @@ PLATFORM_NEEDS = {
     "requires_cups": "a CUPS spooler (cupsd, lp, lpstat, lpadmin, cups-pdf)",
     "requires_poppler": "Poppler's command-line tools (pdftotext, pdftoppm)",
     "requires_x11": "a real X display (Xvfb, openbox, xdotool)",
+    "requires_nsis": "Debian's nsis and 7zip, around a Linux PyInstaller build",
 }
 # a fixture that starts one of those: every test using it needs it
 FIXTURE_NEEDS = {
