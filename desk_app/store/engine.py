@@ -17,7 +17,7 @@ says when a write or a read fails (locked, read-only, full, damaged) comes out a
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,11 +33,16 @@ from desk_app.store.health import StoreGuard, diagnose
 BUSY_TIMEOUT_MS = 15_000
 
 
-def make_engine(path: Path | str, *, echo: bool = False) -> Engine:
+def make_engine(path: Path | str, *, echo: bool = False,
+                connect: Callable[[], Any] | None = None) -> Engine:
+    """The engine of the store at ``path``; ``connect`` opens a DB-API connection another way
+    (an SQLCipher connection with its key set, in bench/bench_sqlcipher.py)."""
+    extra: dict[str, Any] = {"creator": connect} if connect is not None else {}
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         echo=echo,
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        **extra,
     )
 
     @event.listens_for(engine, "connect")
