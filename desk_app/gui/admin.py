@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desk_app.core.codes import COUNTERS
 from desk_app.errors import FieldError, KnownError
 from desk_app.gui import messages
+from desk_app.gui.calendar_page import CalendarDialog
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
@@ -146,12 +147,24 @@ class AdminDialog(QDialog):
         counter_row.addWidget(self.counter_msg)
         counter_row.addWidget(self.counter_saved, 1)
         layout.addWidget(counter_box)
+        self.calendar_button = QPushButton(tr("Lịch làm việc: ngày nghỉ, ngày làm bù, giờ làm việc…"))
+        self.calendar_button.setObjectName("openCalendar")
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self.calendar_dialog: CalendarDialog | None = None
+        layout.addWidget(self.calendar_button)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter never presses a button by accident
             button.setDefault(False)
         for line in (self.username, self.full_name, self.password):
             line.returnPressed.connect(self.create_account)
         self.reload()
+
+    def open_calendar(self) -> CalendarDialog:
+        """The commune's calendar and office hours (admin only, like this dialog)."""
+        self.calendar_dialog = CalendarDialog(self.ops, self.ops.clock.now().date(), self)
+        self.calendar_dialog.open()  # over the admin dialog, which waits for it
+        self.calendar_dialog.activateWindow()
+        return self.calendar_dialog
 
     def reload(self) -> None:
         with self.ops.read() as session:

@@ -56,6 +56,13 @@ FIELD_MESSAGES: dict[str, str] = {
     "negative": QT_TR_NOOP("Số lượng không được âm."),
     "missing": QT_TR_NOOP("Chưa đủ số lượng yêu cầu."),
     "not_later": QT_TR_NOOP("Ngày hẹn mới phải sau ngày hẹn hiện tại."),
+    "set_by_province": QT_TR_NOOP("Ngày {day} do tỉnh quy định: xã không thay đổi được."),
+    "already_off": QT_TR_NOOP("Ngày {day} đã là ngày nghỉ."),
+    "already_working": QT_TR_NOOP("Ngày {day} đã là ngày làm việc."),
+    "not_set": QT_TR_NOOP("Ngày {day} không có trong lịch riêng của xã."),
+    "bad_time": QT_TR_NOOP("Giờ «{value}» không hợp lệ: nhập dạng 07:30."),
+    "hours_end_early": QT_TR_NOOP("Giờ kết thúc phải sau giờ bắt đầu."),
+    "hours_overlap": QT_TR_NOOP("Buổi này bắt đầu trước khi buổi trước kết thúc."),
     "in_past": QT_TR_NOOP("Thời điểm hẹn mới đã qua: chọn một thời điểm sau bây giờ."),
     "not_working_day": QT_TR_NOOP("Ngày {day} là {why}, không phải ngày làm việc: chọn một ngày làm việc."),
     "outside_hours": QT_TR_NOOP("{time} là ngoài giờ làm việc ({hours}): chọn giờ trong giờ làm việc."),
@@ -248,6 +255,8 @@ def field_message(error: FieldError) -> str:
         log.warning("no Vietnamese wording for field code %r (field %s)", error.code, error.field)
         return tr(GENERIC_FIELD)
     params = dict(error.params)
+    if isinstance(params.get("day"), str) and params["day"].count("-") == 2:
+        params["day"] = "/".join(reversed(params["day"].split("-")))  # 2026-11-24 -> 24/11/2026
     if "chars" in params:
         params["chars"] = name_chars(str(params["chars"]))
     if isinstance(params.get("problems"), list):

@@ -2,8 +2,10 @@
 
 * ``catalogue.release``: a catalogue file (the format of ``resources/catalogue``), loaded like a
   bundled release - adds versions, never changes a received dossier's version or deadline.
-* ``calendar.override``: a day off or a make-up working day decided for the province. A local
-  admin's own override for that day wins (it was made on the spot, knowingly).
+* ``calendar.override``: a day off or a make-up working day decided for the province. The
+  province wins on the same day: its override replaces the commune admin's own for that day
+  (the commune's note is kept in the new one's), and the admin cannot set that day again
+  (:mod:`desk_app.services.calendar_settings`).
 * ``dossier.status``: a status change made upstream for one of this desk's dossiers; applied if
   the life cycle allows it from the local status. Otherwise it is kept in the history as
   ignored and reported to the province with a ``dossier.province_rejected`` outbox event
@@ -60,9 +62,14 @@ def _calendar(session: Session, data: dict, now: datetime) -> str:
         session.add(CalendarOverride(day=day, kind=kind, note=data.get("note", "")[:300],
                                      created_by=None, created_at=now))
         return "added"
-    if row.created_by is not None:
-        return "local_kept"
-    row.kind, row.note = kind, data.get("note", "")[:300]
+    note = data.get("note", "")[:300]
+    if row.created_by is not None:  # the province wins over the commune on the same day
+        log.info("calendar %s: the province's %s replaces the commune's %s (%s)", day, kind,
+                 row.kind, row.note)
+        local = f" (thay cho cài đặt của xã: {row.note or row.kind})"
+        row.kind, row.note, row.created_by = kind, (note + local)[:300], None
+        return "province_replaced"
+    row.kind, row.note = kind, note
     return "updated"
 
 

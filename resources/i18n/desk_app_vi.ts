@@ -344,6 +344,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lịch làm việc: ngày nghỉ, ngày làm bù, giờ làm việc…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>đang dùng</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,7 +1010,107 @@ Tỉnh trả lời lúc {when}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ngày nghỉ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày làm bù</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày lễ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cùng giờ tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ kết thúc làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lịch làm việc của xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thứ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ ngày đang chọn (chỉ ngày do xã đặt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm ngày nghỉ hoặc ngày làm bù của xã</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngày/tháng/năm, ví dụ 02/01/2027</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lý do, văn bản (không bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ làm việc và giờ hẹn trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buổi {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ hẹn trả (thời hạn tính bằng ngày làm việc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu giờ làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thay đổi áp dụng cho hồ sơ tiếp nhận từ nay; hồ sơ đã nhận giữ ngày hẹn đã in. Ngày do tỉnh quy định được ưu tiên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày lễ theo quy định chung: thêm «Ngày làm bù» nếu xã làm việc hôm đó.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1605,6 +1709,34 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
     </message>
     <message>
         <source>Ngày hẹn mới phải sau ngày hẹn hiện tại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày {day} do tỉnh quy định: xã không thay đổi được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày {day} đã là ngày nghỉ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày {day} đã là ngày làm việc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày {day} không có trong lịch riêng của xã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ «{value}» không hợp lệ: nhập dạng 07:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giờ kết thúc phải sau giờ bắt đầu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buổi này bắt đầu trước khi buổi trước kết thúc.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -90,7 +90,8 @@ def test_checkpoint_never_runs_ahead_of_the_data(hub, make_desk, clock, monkeypa
         assert state.checkpoint(s) == max(calls)
 
 
-def test_local_admin_override_wins_over_the_province(hub, make_desk, clock) -> None:
+def test_the_province_override_wins_over_the_local_admin_on_the_same_day(
+        hub, make_desk, clock) -> None:
     desk = enrolled(hub, make_desk, clock)
     with desk.store.write() as s:
         s.add(CalendarOverride(day=date(2027, 1, 2), kind="work", note="UBND xã quyết định",
@@ -98,4 +99,6 @@ def test_local_admin_override_wins_over_the_province(hub, make_desk, clock) -> N
     admin_post(hub, "/api/v1/admin/calendar", {"day": "2027-01-02", "kind": "off"})
     run_cycle(desk.store, clock, client_of(hub, desk))
     with desk.store.read() as s:
-        assert s.scalar(select(CalendarOverride.kind)) == "work"
+        row = s.scalar(select(CalendarOverride))
+        assert (row.kind, row.created_by) == ("off", None)
+        assert "UBND xã quyết định" in row.note  # the commune's word is kept in the note
