@@ -12,7 +12,7 @@ is broken between letters, a paragraph or table that does not fit continues in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +62,6 @@ class Layout:
     height: float | None
     frames: list[list[Op]] = field(default_factory=lambda: [[]])
     y: float = 0.0
-    # drawn at the top of every frame after the first (a form's code and barcode)
-    on_new_frame: Callable[[Layout], None] | None = None
 
     @property
     def ops(self) -> list[Op]:
@@ -75,10 +73,6 @@ class Layout:
     def new_frame(self) -> None:
         self.frames.append([])
         self.y = 0.0
-        top, self.on_new_frame = self.on_new_frame, None  # never re-entered
-        if top is not None:
-            top(self)
-            self.on_new_frame = top
 
     def need(self, h: float) -> None:
         """Start a new frame unless ``h`` points still fit (an empty frame always takes it)."""

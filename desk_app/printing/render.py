@@ -36,7 +36,7 @@ from desk_app.printing.forms import (
     f06_control,
     f07_register,
 )
-from desk_app.printing.forms.common import LAYOUTS, Ctx, continued, event_time
+from desk_app.printing.forms.common import LAYOUTS, Ctx
 from desk_app.printing.layout import Layout
 from desk_app.printing.templates import fill, merge
 from desk_app.printing.wrap import stringWidth
@@ -211,9 +211,8 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
                 continue
             lay = Layout(gs.content_w, gs.content_h)
             ctx = _ctx(lay, tpl, vals, layout, gs, opts, form, copy_label=label, code=d.code,
-                       lookup=lookup, event_at=event_time(form, d),
+                       lookup=lookup,
                        extra={"settings_signers": d.commune.settings.get("signers")})
-            lay.on_new_frame = lambda _lay, ctx=ctx: continued(ctx)  # code on every page
             BUILDERS[form](ctx, d)
             copies.append(lay.frames)
             heights.append(lay.y)

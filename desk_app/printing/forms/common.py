@@ -7,8 +7,7 @@ reprint mark, print time).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -37,7 +36,6 @@ class Ctx:
     reprint: bool = False
     leading: float = 1.2
     copy_label: str = ""
-    event_at: datetime | None = None  # the date line's date (None: the print date)
     code: str = ""
     lookup: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -74,27 +72,6 @@ def form_word(tpl: dict[str, Any], group: str, code: str | None) -> str:
     return words.word(group, code)
 
 
-def event_time(form: str, d: DossierView) -> datetime | None:
-    """When the event a form records happened, the date of its date line (a reprint keeps it):
-    01 and 06 the receipt, 02 the supplement request, 03 the refusal, 04 the apology letter
-    (the extension it announces), 05 the stop or withdrawal. None: the print date."""
-    def last(match: Callable[[Any], bool]) -> datetime | None:
-        return next((e.at for e in reversed(d.events) if match(e)), None)
-
-    if form in ("01", "06"):
-        return d.received_at
-    if form == "02":
-        return last(lambda e: bool(e.data.get("missing")) or e.to_status == "waiting_supplement") \
-            or d.received_at
-    if form == "03":
-        return last(lambda e: e.to_status == "refused") or d.received_at
-    if form == "04":
-        return last(lambda e: e.action == "extend")
-    if form == "05":
-        return last(lambda e: e.to_status in ("stopped", "withdrawn"))
-    return None
-
-
 def reprint_mark(ctx: Ctx) -> None:
     if ctx.reprint:
         ctx.lay.text(ctx.tpl["common"]["reprint_mark"], ctx.size, style="b", align="right")
@@ -116,8 +93,7 @@ def header(ctx: Ctx) -> None:
         Para(common["motto_2"], motto2_size, align="center", style="b", leading=1.15),
     ]
     motto_rule = min(stringWidth(common["motto_2"], BOLD, motto2_size), lay.width * 0.55)
-    dated = (ctx.event_at or ctx.now).date()
-    date_line = Para(ctx.f(common["date_line"], **date_parts(dated)), hs + 1,
+    date_line = Para(ctx.f(common["date_line"], **date_parts(ctx.now.date())), hs + 1,
                      align="center", style="i", space_before=6)
     if ctx.narrow:  # a receipt roll: everything centred in one column
         lay.columns([(0, lay.width, motto)], rules=[(1, motto_rule)])
@@ -129,7 +105,6 @@ def header(ctx: Ctx) -> None:
     right_w = min(max(stringWidth(common["motto_1"], BOLD, hs) + 6, lay.width * 0.5),
                   lay.width * 0.62)
     left_w = lay.width - right_w
-    agency = [_no_lone_word(lay, p, left_w) for p in agency]
     lay.columns(
         [(0, left_w, agency), (left_w, right_w, motto)],
         rules=[(len(agency) - 1, left_w * 0.35), (101, motto_rule)],
@@ -138,25 +113,8 @@ def header(ctx: Ctx) -> None:
     lay.para(date_line, x=left_w, width=right_w)
 
 
-def _no_lone_word(lay: Layout, p: Para, width: float) -> Para:
-    """``p`` set a little smaller (down to 80 %) when its last line would hold one word alone
-    ("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT" / "QUẢ"), so an agency's name reads as one unit."""
-    def lone(q: Para) -> bool:
-        lines = lay._lines(q, width)
-        return len(lines) > 1 and len(lines[-1][1]) == 1
-    q = p
-    while lone(q) and q.size - 0.25 >= p.size * 0.8:
-        q = replace(q, size=q.size - 0.25)
-    return q if not lone(q) else p
-
-
 def title(ctx: Ctx, text: str, *lines: tuple[str, str]) -> None:
-    """The form's title, two points over the text, on one line when a little smaller makes
-    it fit (form 04's is long); then the lines under it."""
-    size = ctx.size + 2
-    while stringWidth(text, BOLD, size) > ctx.lay.width and size - 0.25 >= ctx.size:
-        size -= 0.25
-    ctx.lay.text(text, size, style="b", align="center", space_before=5)
+    ctx.lay.text(text, ctx.size + 2, style="b", align="center", space_before=5)
     for line, style in lines:
         if line:
             ctx.lay.text(line, ctx.size, style=style, align="center")
@@ -185,21 +143,6 @@ def codes(ctx: Ctx) -> None:
         caption.append(("  " + ctx.tpl["common"]["reprint_mark"], "b"))
     ctx.lay.space(2)
     ctx.lay.codes(bars, qr, caption, ctx.size - 1, mode=mode)
-
-
-def continued(ctx: Ctx) -> None:
-    """The top of every page after a form's first: its dossier code and barcode (no QR), so a
-    loose page finds its dossier and a scanner reads it like the first."""
-    if not ctx.code:
-        return
-    bc = ctx.tpl["barcode"]
-    bars = Code128Bars(ctx.code, max(0.3, float(bc["module_mm"])) * mm, float(bc["height_mm"]) * mm)
-    common = ctx.tpl["common"]
-    caption: list[Run] = [(f"{common['code_label']}: ", ""), (ctx.code, "b"),
-                          ("  " + common.get("continued", "(tiếp theo)"), "i")]
-    ctx.lay.codes(bars, None, caption, ctx.size - 1,
-                  mode="side" if bars.width <= ctx.lay.width else "vertical")
-    ctx.lay.space(3)
 
 
 def field_line(ctx: Ctx, label: str, value: str, *, bold_value: bool = False) -> None:

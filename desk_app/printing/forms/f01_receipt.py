@@ -28,9 +28,8 @@ def build(ctx: Ctx, d: DossierView) -> None:
     common = ctx.tpl["common"]
     reprint_mark(ctx)
     header(ctx)
-    # as real slips print it: the title, "Mã hồ sơ", the copy label, then the codes
-    title(ctx, t["title"], (f"{common['code_label']}: {d.code}", "b"),
-          (f"({ctx.copy_label})" if ctx.copy_label else "", "i"))
+    # the code is printed once, as the caption of its barcode just below
+    title(ctx, t["title"], (f"({ctx.copy_label})" if ctx.copy_label else "", "i"))
     codes(ctx)
     line(ctx, ctx.f(t["desk_line"]))
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
