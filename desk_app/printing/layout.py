@@ -7,12 +7,12 @@ by :mod:`desk_app.printing.wrap`. The renderer then paints frames on sheets: one
 frame per A4 page, two A5 frames side by side on an A4 landscape sheet, or a receipt whose
 height is whatever the content needed. Nothing is ever clipped: a word wider than its column
 is broken between letters, a paragraph or table that does not fit continues in the next frame
-(table headers repeat).
+(table headers repeat, and ``continued`` draws what every later frame starts with).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,9 @@ class Para:
     space_before: float = 0.0
     space_after: float = 0.0
     leading: float = 1.22
+    # lines of even length (a heading, a centred name): the narrowest width that still takes
+    # as many lines, so a line never ends up holding one word the others had no room for
+    balance: bool = False
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Layout:
     height: float | None
     frames: list[list[Op]] = field(default_factory=lambda: [[]])
     y: float = 0.0
+    # drawn at the top of every frame after the first (a form's dossier code and its barcode)
+    continued: Callable[[], None] | None = None
 
     @property
     def ops(self) -> list[Op]:
@@ -73,6 +78,8 @@ class Layout:
     def new_frame(self) -> None:
         self.frames.append([])
         self.y = 0.0
+        if self.continued is not None:
+            self.continued()
 
     def need(self, h: float) -> None:
         """Start a new frame unless ``h`` points still fit (an empty frame always takes it)."""
@@ -85,7 +92,20 @@ class Layout:
     # -- paragraphs -------------------------------------------------------------------------
 
     def _lines(self, p: Para, width: float) -> list[tuple[float, Line]]:
-        return wrap(runs_of(p.text, p.style), width - 0.01, p.size, p.first_indent, p.indent)
+        runs = runs_of(p.text, p.style)
+        lines = wrap(runs, width - 0.01, p.size, p.first_indent, p.indent)
+        if not p.balance or len(lines) < 2:
+            return lines
+        # the narrowest width giving no more lines: bisect between the text's length over the
+        # line count (no narrower can do) and the full width
+        lo, hi = sum(lw for lw, _ in lines) / len(lines), width - 0.01
+        while hi - lo > 0.5:
+            mid = (lo + hi) / 2
+            if len(wrap(runs, mid, p.size, p.first_indent, p.indent)) <= len(lines):
+                hi = mid
+            else:
+                lo = mid
+        return wrap(runs, hi, p.size, p.first_indent, p.indent)
 
     def para_height(self, p: Para, width: float | None = None) -> float:
         n = len(self._lines(p, width or self.width))

@@ -38,13 +38,18 @@ from desk_app.printing.forms import (
 )
 from desk_app.printing.forms.common import LAYOUTS, Ctx
 from desk_app.printing.layout import Layout
-from desk_app.printing.templates import fill, merge
+from desk_app.printing.templates import fill
 from desk_app.printing.wrap import stringWidth
 
 FORM_CODES = ("01", "02", "03", "04", "05", "06", "07")
 BUILDERS: dict[str, Callable[[Ctx, DossierView], None]] = {
     "01": f01_receipt.build, "02": f02_supplement.build, "03": f03_refusal.build,
     "04": f04_apology.build, "05": f05_stop.build, "06": f06_control.build,
+}
+# the event each form is about, whose time dates it (and tells a reprint from a new letter)
+EVENT_AT: dict[str, Callable[[DossierView], datetime]] = {
+    "01": f01_receipt.event_at, "02": f02_supplement.event_at, "03": f03_refusal.event_at,
+    "04": f04_apology.event_at, "05": f05_stop.event_at, "06": f06_control.event_at,
 }
 LAYOUTS_OF = {
     "01": ("a4_two_up", "a5", "thermal80", "a4"),
@@ -194,11 +199,14 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
         names = list(tpl["01"]["copies"])
         labels = [names[i - 1] for i in opts.copies if 1 <= i <= len(names)] or [names[0]]
     # A slip that does not fit its sheet is set again a little smaller (down to the page
-    # format's "min_size"), so a long dossier still gives one sheet; past that it flows on.
+    # format's "min_size"), so a long dossier still gives one sheet; past that it flows on at
+    # the largest size that takes the fewest sheets (the code band atop each later page must
+    # not push the signatures alone onto one more).
     min_size = float(tpl["pages"][layout].get("min_size", g.size))
     sizes = [g.size]
     while sizes[-1] - 0.5 >= min_size - 1e-9:
         sizes.append(sizes[-1] - 0.5)
+    best: tuple[int, list[list[list[Op]]], list[float]] | None = None
     for size in sizes:
         gs = replace(g, size=size, header_size=min(g.header_size, size))
         copies: list[list[list[Op]]] = []
@@ -216,11 +224,13 @@ def render_dossier_form(form: str, d: DossierView, tpl: dict[str, Any], opts: Op
             BUILDERS[form](ctx, d)
             copies.append(lay.frames)
             heights.append(lay.y)
-        if all(len(frames) == 1 for frames in copies):
+        sheets = max(len(frames) for frames in copies)
+        if best is None or sheets < best[0]:
+            best = (sheets, copies, heights)
+        if sheets == 1:
             break
-    if len(copies[0]) > 1 and len(sizes) > 1:  # does not fit even small: the normal size
-        return render_dossier_form(form, d, merge(tpl, {"pages": {layout: {
-            "min_size": g.size}}}), opts)
+    assert best is not None  # sizes holds at least the page format's size
+    _, copies, heights = best
     meta = {"title": f"{tpl[form]['title']} - {d.code}", "author": d.commune.name,
             "subject": d.code}
     return _paint(copies, layout, g, meta, heights, tpl["common"].get("page_number", ""))

@@ -76,30 +76,46 @@ def applicable_forms(d: DossierView) -> list[str]:
     return forms
 
 
-def was_printed(session: Session, dossier_id: int, form: str) -> bool:
-    return bool(session.scalar(select(exists().where(
-        PrintedForm.dossier_id == dossier_id, PrintedForm.form_code == form))))
+def was_printed(session: Session, dossier_id: int, form: str,
+                event_at: datetime | None = None) -> bool:
+    """Whether form ``form`` of the dossier went out before; with ``event_at``, the form about
+    that event (a second extension's apology is a new letter, not a reprint of the first).
+    A log row that names no event (written before the log kept it) counts when it was printed
+    after the event."""
+    if event_at is None:
+        return bool(session.scalar(select(exists().where(
+            PrintedForm.dossier_id == dossier_id, PrintedForm.form_code == form))))
+    rows = session.execute(select(PrintedForm.params, PrintedForm.printed_at).where(
+        PrintedForm.dossier_id == dossier_id, PrintedForm.form_code == form))
+    for params, printed_at in rows:
+        logged = (params or {}).get("event_at")
+        if logged == event_at.isoformat() or (logged is None and printed_at >= event_at):
+            return True
+    return False
 
 
 def render_form(session: Session, dossier_id: int, form: str, *, now: datetime,
                 layout: str | None = None, copies: tuple[int, ...] = (1, 2),
                 data_dir: Path | None = None, reprint: bool | None = None) -> Rendered:
-    """Render form 01-06 of a dossier; a form printed before is marked "BẢN IN LẠI"."""
+    """Render form 01-06 of a dossier, dated the day of its event (not ``now``); a form
+    printed before for the same event is marked "BẢN IN LẠI"."""
     if form not in r.BUILDERS:
         raise KnownError("unknown_form", form)
     d = load_dossier(session, dossier_id)
     if form not in applicable_forms(d):
         raise KnownError("form_not_applicable", f"form {form} for {d.code}", form=form)
     tpl = load_templates(d.commune.settings, data_dir)
+    event_at = r.EVENT_AT[form](d)
     if reprint is None:
-        reprint = was_printed(session, dossier_id, form)
+        reprint = was_printed(session, dossier_id, form, event_at)
     layout = layout or r.default_layout(form, tpl)
     pdf = r.render_dossier_form(form, d, tpl, r.Options(now=now, layout=layout,
                                                         reprint=reprint, copies=copies))
     return Rendered(form=form, layout=layout, pdf=pdf, reprint=reprint,
                     title=f"{tpl[form]['title']} - {d.code}", paper=r.PAPER_OF[layout],
                     dossier_id=d.id, dossier_uuid=d.uuid, code=d.code,
-                    copies=copies if form == "01" else ())
+                    copies=copies if form == "01" else (),
+                    params={"event_at": event_at.isoformat()})
 
 
 def render_register(session: Session, date_from: date, date_to: date, *, now: datetime,

@@ -52,8 +52,8 @@ def test_form01_every_field_in_order(store: Store, clock: FixedClock, dossiers: 
     tpl = load_templates()
     received, due = fmt_time(d.received_at, tpl), fmt_time(d.due_at, tpl)
     fields = [
-        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "(Liên 1: Lưu)",
-        f"Mã hồ sơ: {d.code}",
+        # the code comes before the copy label, as real slips print it
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", f"Mã hồ sơ: {d.code}", "(Liên 1: Lưu)",
         "Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân xã Phù Đổng",
         f"Tiếp nhận hồ sơ của: {LONG_NAME}", f"Người nộp thay: {REP_NAME} (được ủy quyền)",
         f"Địa chỉ: {LONG_ADDRESS}",
@@ -69,7 +69,9 @@ def test_form01_every_field_in_order(store: Store, clock: FixedClock, dossiers: 
         "Phí, lệ phí: 400.000 đồng", "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 1",
         "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", "Nguyễn Văn Bình",
     ]
-    check(text, *HEADER, "Phù Đổng, ngày 23 tháng 12 năm 2026", *fields)
+    # dated the day of the receipt (Mon 23/11), not the day it is printed (23/12)
+    check(text, *HEADER, "Phù Đổng, ngày 23 tháng 11 năm 2026", *fields)
+    assert "tháng 12 năm 2026" not in text.split("GIẤY TIẾP NHẬN")[0]
     # the fields come in the order real slips print them
     flat = re.sub(r"\s+", "", text)
     positions = [flat.find(re.sub(r"\s+", "", f)) for f in fields[:-3]]
@@ -140,7 +142,9 @@ def test_form05_notice_of_stopping(store: Store, clock: FixedClock, dossiers: Do
     reason = {"stopped": "Người nhận con nuôi không còn đủ điều kiện theo Luật Nuôi con nuôi",
               "withdrawn": "ông/bà đề nghị rút hồ sơ (Gia đình đổi ý, xin rút hồ sơ)"}[which]
     check(text, *HEADER, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", f"Kính gửi: Ông/Bà {LONG_NAME}",
-          f"vì lý do: {reason}", "ngày 23 tháng 12 năm 2026")
+          f"vì lý do: {reason}",
+          # dated the day it stopped (Thu 24/12, 11:00), not the print day (Wed 23/12)
+          "Phù Đổng, ngày 24 tháng 12 năm 2026")
 
 
 @pytest.mark.requires_poppler

@@ -1,10 +1,13 @@
 """Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (receipt and appointment slip).
 
-Fields in the order real provincial slips print them (shared/DOMAIN.md); one copy per call
-(the copy label "Liên 1: Lưu" / "Liên 2: Giao người nộp" comes from the options).
+Fields in the order real provincial slips print them (shared/DOMAIN.md): the dossier code
+(under its barcode) before the copy label "Liên 1: Lưu" / "Liên 2: Giao người nộp" (one copy per
+call; the label comes from the options). Dated the day the dossier was received.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from desk_app.printing.context import DossierView
 from desk_app.printing.forms.common import (
@@ -23,14 +26,21 @@ from desk_app.printing.forms.common import (
 LIMIT_LINES = {"same_day": "limit_same_day", "calendar_days": "limit_calendar_days"}
 
 
+def event_at(d: DossierView) -> datetime:
+    """The slip's event: the receipt."""
+    return d.received_at
+
+
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["01"]
     common = ctx.tpl["common"]
     reprint_mark(ctx)
-    header(ctx)
-    # the code is printed once, as the caption of its barcode just below
-    title(ctx, t["title"], (f"({ctx.copy_label})" if ctx.copy_label else "", "i"))
+    header(ctx, event_at(d).date())
+    title(ctx, t["title"])
+    # the code is printed once, as the caption of its barcode, and comes before the copy label
     codes(ctx)
+    if ctx.copy_label:
+        ctx.lay.text(f"({ctx.copy_label})", ctx.size, style="i", align="center")
     line(ctx, ctx.f(t["desk_line"]))
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
     if d.rep_name:

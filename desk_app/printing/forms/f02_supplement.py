@@ -2,13 +2,15 @@
 
 The list comes from the intake event's ``data["missing"]`` (or a later ``waiting_supplement``
 event carrying one); the overall reason is the dossier's ``outcome_reason`` or that event's.
+Dated the day of that request.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from desk_app.printing.context import DossierView
+from desk_app.printing.context import DossierView, EventView
 from desk_app.printing.forms.common import (
     Ctx,
     applicant_opening,
@@ -19,21 +21,33 @@ from desk_app.printing.forms.common import (
 )
 
 
+def request_event(d: DossierView) -> EventView | None:
+    """The supplement request: the latest event listing missing papers, else the latest that
+    left the dossier waiting for a supplement."""
+    listing = next((e for e in reversed(d.events) if e.data.get("missing")), None)
+    return listing or next((e for e in reversed(d.events)
+                            if e.to_status == "waiting_supplement"), None)
+
+
+def event_at(d: DossierView) -> datetime:
+    e = request_event(d)
+    return e.at if e is not None else d.received_at
+
+
 def missing_of(d: DossierView) -> tuple[list[dict[str, Any]], str]:
-    """The latest event that lists missing papers, and its reason."""
-    for e in reversed(d.events):
-        if e.data.get("missing"):
-            return list(e.data["missing"]), e.reason or d.outcome_reason
-    for e in reversed(d.events):
-        if e.to_status == "waiting_supplement":
-            return [], e.reason
-    return [], d.outcome_reason
+    """The papers the request lists, and its reason."""
+    e = request_event(d)
+    if e is None:
+        return [], d.outcome_reason
+    if e.data.get("missing"):
+        return list(e.data["missing"]), e.reason or d.outcome_reason
+    return [], e.reason
 
 
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["02"]
     missing, reason = missing_of(d)
-    applicant_opening(ctx, t, d)
+    applicant_opening(ctx, t, d, event_at(d).date())
     line(ctx, t["intro"], "b")
     rows = [
         [str(i), str(m.get("name", "")), str(m.get("originals") or ""),

@@ -1,6 +1,9 @@
-"""Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the concrete reason."""
+"""Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the concrete reason; dated the day
+of the refusal."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from desk_app.printing.context import DossierView
 from desk_app.printing.forms.common import (
@@ -19,9 +22,14 @@ def refusal_reason(d: DossierView) -> str:
     return d.outcome_reason
 
 
+def event_at(d: DossierView) -> datetime:
+    """The refusal (made at the counter, so the receipt time if no event says otherwise)."""
+    return next((e.at for e in reversed(d.events) if e.to_status == "refused"), d.received_at)
+
+
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["03"]
-    applicant_opening(ctx, t, d)
+    applicant_opening(ctx, t, d, event_at(d).date())
     line(ctx, ctx.f(t["intro"]))
     line(ctx, refusal_reason(d) or "…", "b", indent=0, first_indent=14)
     line(ctx, ctx.f(t["closing"]))

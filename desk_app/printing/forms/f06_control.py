@@ -3,7 +3,8 @@
 Each history event is a row: when, what (intake, status change, extension, return), who, and
 whether it happened before, on or after the due time in force at that moment. The return's row
 names who collected the result (the applicant or someone on their behalf, with the ID number);
-a dossier that resumed one left waiting for a supplement says so on its intake row.
+a dossier that resumed one left waiting for a supplement says so on its intake row. The slip is
+opened with the receipt slip it goes with, and is dated that day.
 """
 
 from __future__ import annotations
@@ -57,9 +58,14 @@ def _what(ctx: Ctx, t: dict[str, Any], e: EventView) -> str:
     return what
 
 
+def event_at(d: DossierView) -> datetime:
+    """The slip's event: the receipt it is opened with (its rows carry their own times)."""
+    return d.received_at
+
+
 def build(ctx: Ctx, d: DossierView) -> None:
     t = ctx.tpl["06"]
-    dossier_top(ctx, t, d)
+    dossier_top(ctx, t, d, event_at(d).date())
     line(ctx, ctx.f(t["attached"]), "i", align="center")
     field_line(ctx, t["applicant"], d.applicant_name, bold_value=True)
     field_line(ctx, t["request"], d.procedure)

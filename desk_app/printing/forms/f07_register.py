@@ -1,4 +1,5 @@
-"""Form 07: Sổ theo dõi hồ sơ, the register of dossiers received in a date range."""
+"""Form 07: Sổ theo dõi hồ sơ, the register of dossiers received in a date range, dated the day
+it is printed (an extract of the register as it stands, not one event)."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def load_rows(session: Session, date_from: date, date_to: date) -> list[Register
 def build(ctx: Ctx, rows: list[RegisterRow], date_from: date, date_to: date) -> None:
     t = ctx.tpl["07"]
     reprint_mark(ctx)
-    header(ctx)
+    header(ctx, ctx.now.date())
     title(ctx, t["title"], (ctx.f(t["range"], date_from=fmt_date(date_from, ctx.tpl),
                                   date_to=fmt_date(date_to, ctx.tpl)), "i"))
     body = []
