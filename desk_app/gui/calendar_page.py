@@ -181,11 +181,26 @@ class CalendarDialog(QDialog):
                               self.note.text(), parent=self, done=self._day_added,
                               invalid=self._day_errors) is not None
 
-    def _day_added(self, _row: object) -> None:
+    def _day_added(self, row: object) -> None:
         self.day.clear()
         self.note.clear()
-        self.reload()
+        added = getattr(row, "day", None)
+        if isinstance(added, date) and added.year != self.year.value():
+            self.year.setValue(added.year)  # reloads that year's list
+        else:
+            self.reload()
+        self._select(added)
         self.day.setFocus()
+
+    def _select(self, day: object) -> None:
+        """Bring ``day``'s row into view and select it."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and isinstance(day, date) and \
+                    item.data(Qt.ItemDataRole.UserRole)[0] == day.isoformat():
+                self.table.selectRow(r)
+                self.table.scrollToItem(item)
+                return
 
     def _day_errors(self, errors: list[FieldError]) -> None:
         mark(self.day, self.day_msg, "; ".join(messages.field_message(e) for e in errors))

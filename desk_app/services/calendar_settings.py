@@ -79,8 +79,9 @@ def add_day(session: Session, clock: Clock, clerk_id: int, day: date, kind: str,
         raise ValidationError([FieldError("day", "set_by_province", {"day": day.isoformat()})])
     without = load_calendar(session, _commune(session))
     if row is None and without.is_working_day(day) == (kind == "work"):
-        code = "already_working" if kind == "work" else "already_off"
-        raise ValidationError([FieldError("day", code, {"day": day.isoformat()})])
+        same = (FieldError("day", "already_working", {"day": day.isoformat()}) if kind == "work"
+                else FieldError("day", "already_off", {"day": day.isoformat()}))
+        raise ValidationError([same])
     note = " ".join(note.split())[:300]
     if row is None:
         row = CalendarOverride(day=day, kind=kind, note=note, created_by=clerk_id,
