@@ -56,6 +56,11 @@ FIXTURE_NEEDS = {
 def pytest_configure(config: pytest.Config) -> None:
     for marker, need in PLATFORM_NEEDS.items():
         config.addinivalue_line("markers", f"{marker}: needs {need}; skipped on Windows")
+    # every intake form warms the address converter's tables (seconds, 100+ MB): the tests use
+    # no conversion unless they ask for one (tests/unit/test_addresses.py uses the real tables)
+    from desk_app.core import addresses
+
+    addresses.use(lambda _text: None)
 
 
 def platform_skips(item: pytest.Item, platform: str) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from desk_app.core import glyphs
+from desk_app.core import addresses, glyphs
 from desk_app.gui import background
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,14 @@ def _charset() -> None:
         log.exception("warming the character check failed")
 
 
+def _addresses() -> None:
+    addresses.warm()  # seconds, once: the address conversion's tables (core.addresses)
+
+
 def warm_up() -> background.Task[None]:
-    """Start the warm-up off the GUI thread (returns at once)."""
-    return background.lane(WARM_LANE).run(_charset, lambda _none: None, name="warm charset")
+    """Start the warm-up off the GUI thread (returns at once): the character check, then the
+    address conversion's tables (a scanned card's conversion waits behind it, in order)."""
+    task = background.lane(WARM_LANE).run(_charset, lambda _none: None, name="warm charset")
+    if not addresses.is_warm():
+        background.lane(WARM_LANE).run(_addresses, lambda _none: None, name="warm addresses")
+    return task

@@ -57,6 +57,7 @@ class Person:
     phone: str = ""
     email: str = ""
     relation: str = ""  # representative only: "con", "được ủy quyền" ...
+    card_address: str = ""  # the address as the scanned CCCD printed it (old units, maybe)
 
 
 @dataclass
@@ -123,6 +124,7 @@ def _clean_person(p: Person) -> Person:
         phone=v.normalise_phone(p.phone) if v.phone_error(p.phone) is None else nfc(p.phone),
         email=nfc(p.email).lower(),
         relation=nfc(p.relation),
+        card_address=nfc(p.card_address),
     )
 
 
@@ -277,6 +279,7 @@ def _write(
         applicant_birth_date=a.birth_date,
         applicant_gender=a.gender,
         applicant_address=a.address,
+        applicant_address_card=a.card_address[:400],
         applicant_phone=a.phone,
         applicant_email=a.email,
         rep_name=r.full_name,

@@ -179,6 +179,8 @@ class Dossier(Base):
     applicant_birth_date: Mapped[date | None] = mapped_column(Date)
     applicant_gender: Mapped[str] = mapped_column(String(5), default="")
     applicant_address: Mapped[str] = mapped_column(String(400), default="")
+    # the address as the citizen's scanned card printed it (before 1/7/2025: old units)
+    applicant_address_card: Mapped[str] = mapped_column(String(400), default="")
     applicant_phone: Mapped[str] = mapped_column(String(20), default="", index=True)
     applicant_email: Mapped[str] = mapped_column(String(200), default="")
     rep_name: Mapped[str] = mapped_column(String(200), default="")

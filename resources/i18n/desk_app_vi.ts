@@ -2662,6 +2662,18 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <source>Giờ máy {way} {size} so với tỉnh: hãy chỉnh lại đồng hồ máy tính</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Dùng địa chỉ mới (Alt+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giữ như trên thẻ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ trên thẻ theo đơn vị hành chính cũ. Theo đơn vị mới: &lt;b&gt;{new}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Words</name>

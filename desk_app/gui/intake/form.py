@@ -201,6 +201,7 @@ class IntakeForm(IntakeSaving):
             self.clear_errors()
             self.picker.select(None)
             self.applicant.load({})
+            self.address_offer.forget()
             self.applicant.check_number()  # no number: no warning left from the last one
             self.rep.load({})
             self.rep_box.setChecked(False)
@@ -230,6 +231,8 @@ class IntakeForm(IntakeSaving):
         self.clear_errors()
         before = (target.line("full_name").text().strip(), target.line("id_number").text())
         target.fill_from_card(card)
+        if not to_rep:
+            self.address_offer.ask(card.address)  # today's units, when the card has old ones
         who = tr("người nộp thay") if to_rep else tr("người nộp hồ sơ")
         text = tr("Đã đọc thẻ CCCD của {who}: <b>{full_name}</b>, số {number}.").format(who=who,
                       full_name=card.full_name, number=card.number)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.gui.fields import FieldMessage
+from desk_app.gui.intake.address_offer import AddressOffer
 from desk_app.gui.intake.checklist import ComponentChecklist
 from desk_app.gui.intake.clock_banner import ClockBanner
 from desk_app.gui.intake.person import APPLICANT_FIELDS, REPRESENTATIVE_FIELDS, PersonFields
@@ -129,6 +130,8 @@ class IntakeLayout(QWidget):
         app_layout.addWidget(hint)
         self.applicant = PersonFields("applicant", APPLICANT_FIELDS)
         app_layout.addWidget(self.applicant)
+        self.address_offer = AddressOffer(self.applicant.line("address"))
+        app_layout.addWidget(self.address_offer)
         right.addWidget(app_box)
         self.rep = PersonFields("representative", REPRESENTATIVE_FIELDS)
         self.rep_box = OptionalSection(tr("Có người nộp thay (nộp hộ, được ủy quyền)"), self.rep)

@@ -58,6 +58,7 @@ class PersonFields(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prefix = prefix
+        self.card_address = ""  # what the last scanned card printed as the address
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(0, 0, 0, 0)
@@ -138,7 +139,8 @@ class PersonFields(QWidget):
             except ValueError:
                 errors.append(FieldError(f"{self.prefix}.birth_date", "bad_date"))
         values = {n: self.line(n).text() for n in self.widgets if n not in ("gender", "birth_date")}
-        person = Person(birth_date=birth, gender=self.gender(), **values)
+        person = Person(birth_date=birth, gender=self.gender(), card_address=self.card_address,
+                        **values)
         return person, errors
 
     def is_empty(self) -> bool:
@@ -150,9 +152,12 @@ class PersonFields(QWidget):
         }
         if "gender" in self.widgets:
             out["gender"] = self.gender()
+        if self.card_address:
+            out["card_address"] = self.card_address
         return out
 
     def load(self, data: dict[str, Any]) -> None:
+        self.card_address = str(data.get("card_address", "") or "")
         for name, widget in self.widgets.items():
             value = str(data.get(name, "") or "")
             if isinstance(widget, QComboBox):
@@ -171,6 +176,7 @@ class PersonFields(QWidget):
             combo.setCurrentIndex(GENDERS.index(card.gender))
         if "address" in self.widgets and card.address:
             self.line("address").setText(card.address)
+            self.card_address = card.address
         self.changed.emit()
 
     # messages ---------------------------------------------------------------------------

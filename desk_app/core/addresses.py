@@ -1,0 +1,83 @@
+"""Addresses after the 2025 reorganisation: from three tiers (xã, huyện, tỉnh) to two.
+
+Since 1 July 2025 Vietnam has provinces and communes only. A chip ID card issued before then
+still carries its holder's address with a district ("Thôn 5, xã Ea Kao, thành phố Buôn Ma
+Thuột, tỉnh Đắk Lắk"). :func:`two_tier` gives the same address in today's units ("Thôn 5,
+Phường Ea Kao, Tỉnh Đắk Lắk") with the PyPI package ``vietnam-address-converter``, or None
+when there is nothing to offer: the text already names today's units, the old units map to
+more than one new one (the clerk must choose by hand), the text cannot be read, or the
+package is missing (the card's text is used as it is; nothing else depends on it).
+
+The package loads its tables on first use: about 20 s on our machines (measured in
+bench/bench_address.py), then about 1 ms a call. :func:`warm` does that first use; the
+program runs it on a worker (the "warm" lane) and never on the GUI thread. A test can put a
+function in place of the package with :func:`use`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_convert: Callable[[str], Any] | None = None  # the package's convert_address_text, once made
+_missing = False
+_override: Callable[[str], str | None] | None = None
+_SAMPLE = "Thôn 5, xã Ea Kao, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk"
+
+
+def use(fn: Callable[[str], str | None] | None) -> None:
+    """Convert with ``fn`` instead of the package (tests); None puts the package back."""
+    global _override
+    _override = fn
+
+
+def _converter() -> Callable[[str], Any] | None:
+    global _convert, _missing
+    with _lock:
+        if _convert is None and not _missing:
+            try:
+                from vietnam_address_converter import create_converter
+
+                convert = create_converter().convert_address_text
+                convert(_SAMPLE)  # the first call loads the rest of the tables
+                _convert = convert
+            except Exception:  # not installed or broken: the card's text is kept as it is
+                log.warning("address conversion unavailable", exc_info=True)
+                _missing = True
+        return _convert
+
+
+def warm() -> bool:
+    """Load the converter's tables now (seconds: call it on a worker); True when usable."""
+    return _override is not None or _converter() is not None
+
+
+def is_warm() -> bool:
+    return _override is not None or _convert is not None
+
+
+def two_tier(text: str) -> str | None:
+    """``text`` in the two-tier units, or None when there is nothing to offer (see module)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    if _override is not None:
+        return _override(text)
+    convert = _converter()
+    if convert is None:
+        return None
+    try:
+        result = convert(text)
+    except Exception:
+        log.warning("address conversion failed for %r", text, exc_info=True)
+        return None
+    status = (result.get("conversion") or {}).get("status")
+    new = result.get("converted_text")
+    if result.get("input_type") != "old" or status != "matched" or not new or new == text:
+        return None
+    return str(new)
