@@ -165,7 +165,9 @@ class KeySniffer(QObject):
                 self._give_back()
             self._receiver = obj
             self.reset()
-        if self._capture is not None and gap > CAPTURE_GAP_S:
+        # a pause of the typist, not of the window: a window busy for seconds (a warm-up
+        # holding the interpreter) must not give a scanner's card back half-way
+        if self._capture is not None and min(gap, burst_gap) > CAPTURE_GAP_S:
             self._give_back()
         key = event.key()
         text = event.text()

@@ -40,6 +40,22 @@ class XDisplay:
                              text=True, timeout=60, check=True)
         return out.stdout
 
+    def map_keys(self, text: str) -> None:
+        """Give every letter of ``text`` missing from the keymap a key of its own, before
+        typing: otherwise xdotool remaps one spare key for each such letter as it types, and
+        a busy program reads some keys with the wrong map ("Thị" arrived as "Th", "Hồng" as
+        "Hng" on a loaded machine). A scanner's keys never change meaning while it types."""
+        table = subprocess.run(["xmodmap", "-pke"], env=self.env(), capture_output=True,
+                               text=True, timeout=30, check=True).stdout
+        free = [int(ln.split()[1]) for ln in table.splitlines()
+                if ln.startswith("keycode") and ln.split("=", 1)[1].strip() == ""]
+        letters = sorted({ch for ch in text if ord(ch) > 127})
+        assert len(free) >= len(letters), "not enough free keys for the letters to type"
+        lines = [f"keycode {code} = U{ord(ch):04X} U{ord(ch):04X}"
+                 for code, ch in zip(free, letters, strict=False)]
+        subprocess.run(["xmodmap", *[a for ln in lines for a in ("-e", ln)]], env=self.env(),
+                       capture_output=True, timeout=30, check=True)
+
 
 def _start_x(size: str, screens: int) -> XDisplay:
     missing = [t for t in TOOLS if shutil.which(t) is None]

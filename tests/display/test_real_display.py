@@ -33,8 +33,9 @@ def _tap_then_scan(display: XDisplay, counter: Counter, citizen_screen: int) -> 
                         "click", "1")
         time.sleep(0.3)
     # the scanner types the next citizen's card at once: it must reach the clerk's form
-    # (60 ms a key: faster, xdotool itself drops accented letters under load, "Thị" -> "Th";
-    # the program takes keys up to 200 ms apart as one burst)
+    # (every letter on a key of its own first, and 60 ms a key: xdotool's own remapping
+    # dropped accented letters under load; the program takes keys 200 ms apart as one burst)
+    display.map_keys(PAYLOAD)
     display.xdotool("type", "--delay", "60", PAYLOAD)
     display.xdotool("key", "Return")
     return counter.wait_for(lambda s: s["name"] == "Trần Thị Hồng Nhung")

@@ -18,8 +18,10 @@ def _calendar(qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> 
     window = open_window(qtbot, store, clock, data_dir, "admin")
     admin = window.open_admin()
     assert admin is not None
+    qtbot.addWidget(admin)  # closed after the test: a dialog left open takes the next keys
     qtbot.waitUntil(admin.isVisible)
     dialog = admin.open_calendar()
+    qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.isVisible() and focused() is dialog.day)
     return dialog
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desk_app.core import addresses
 from desk_app.gui import background
@@ -27,8 +27,9 @@ class AddressOffer(QWidget):
         self.field = field
         self.card_text = ""
         self.converted = ""
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #1a4f8b;")
@@ -39,9 +40,11 @@ class AddressOffer(QWidget):
             button.setAutoDefault(False)
         self.take.clicked.connect(self.accept)
         self.keep.clicked.connect(self.decline)
-        row.addWidget(self.label, 1)
+        column.addWidget(self.label)
+        row.addStretch(1)
         row.addWidget(self.take)
         row.addWidget(self.keep)
+        column.addLayout(row)
         shortcut = QShortcut(QKeySequence("Alt+M"), self)  # active while the offer shows
         shortcut.activated.connect(lambda: self.accept() if self.isVisible() else None)
         self.hide()
