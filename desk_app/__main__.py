@@ -2,4 +2,5 @@
 
 from desk_app.app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a child process (the address tables) imports it
+    raise SystemExit(main())

@@ -8,17 +8,23 @@ when there is nothing to offer: the text already names today's units, the old un
 more than one new one (the clerk must choose by hand), the text cannot be read, or the
 package is missing (the card's text is used as it is; nothing else depends on it).
 
-The package loads its tables on first use: about 20 s on our machines (measured in
-bench/bench_address.py), then about 1 ms a call. :func:`warm` does that first use; the
-program runs it on a worker (the "warm" lane) and never on the GUI thread. A test can put a
-function in place of the package with :func:`use`.
+The package loads its tables on first use: about 25 s of pure Python and 100 MiB (measured in
+bench/bench_address.py), then about 1 ms a call. Loaded in the program's own process, that
+holds the interpreter for the whole time, and the window handles keys seconds late (seen on a
+real display right after login). So the tables live in a child process of their own
+(:class:`~concurrent.futures.ProcessPoolExecutor`, one worker, "spawn"): :func:`warm` starts it
+and waits for the load, :func:`two_tier` asks it; both are called from a worker thread (the
+"warm" lane), never from the GUI thread. A test can put a function in place of the package
+with :func:`use`.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -27,6 +33,9 @@ _lock = threading.Lock()
 _convert: Callable[[str], Any] | None = None  # the package's convert_address_text, once made
 _missing = False
 _override: Callable[[str], str | None] | None = None
+_pool: ProcessPoolExecutor | None = None  # the child holding the tables
+_warmed = False
+TIMEOUT_S = 180
 _SAMPLE = "Thôn 5, xã Ea Kao, thành phố Buôn Ma Thuột, tỉnh Đắk Lắk"
 
 
@@ -52,22 +61,13 @@ def _converter() -> Callable[[str], Any] | None:
         return _convert
 
 
-def warm() -> bool:
-    """Load the converter's tables now (seconds: call it on a worker); True when usable."""
-    return _override is not None or _converter() is not None
+def _child_warm() -> bool:
+    """In the child: load the tables."""
+    return _converter() is not None
 
 
-def is_warm() -> bool:
-    return _override is not None or _convert is not None
-
-
-def two_tier(text: str) -> str | None:
-    """``text`` in the two-tier units, or None when there is nothing to offer (see module)."""
-    text = " ".join((text or "").split())
-    if not text:
-        return None
-    if _override is not None:
-        return _override(text)
+def _child_two_tier(text: str) -> str | None:
+    """In the child: convert one address (see :func:`two_tier`)."""
     convert = _converter()
     if convert is None:
         return None
@@ -81,3 +81,49 @@ def two_tier(text: str) -> str | None:
     if result.get("input_type") != "old" or status != "matched" or not new or new == text:
         return None
     return str(new)
+
+
+def _child() -> ProcessPoolExecutor:
+    global _pool
+    with _lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=1,
+                                        mp_context=multiprocessing.get_context("spawn"))
+        return _pool
+
+
+def warm() -> bool:
+    """Start the child and load its tables (seconds: call it from a worker thread); True when
+    conversions are available."""
+    global _warmed, _missing
+    if _override is not None:
+        return True
+    if _missing:
+        return False
+    try:
+        _warmed = bool(_child().submit(_child_warm).result(timeout=TIMEOUT_S))
+    except Exception:  # no child process possible, or it died: the card's text is kept
+        log.warning("address conversion unavailable", exc_info=True)
+        _warmed = False
+    _missing = not _warmed
+    return _warmed
+
+
+def is_warm() -> bool:
+    return _override is not None or _warmed
+
+
+def two_tier(text: str) -> str | None:
+    """``text`` in the two-tier units, or None when there is nothing to offer (see module)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    if _override is not None:
+        return _override(text)
+    if not _warmed and not warm():
+        return None
+    try:
+        return _child().submit(_child_two_tier, text).result(timeout=TIMEOUT_S)
+    except Exception:
+        log.warning("address conversion failed for %r", text, exc_info=True)
+        return None

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desk_app.clock import SystemClock
+from desk_app.core import addresses
 from desk_app.core.lifecycle import Status
 from desk_app.gui import collector, hooks
 from desk_app.gui.fonts import install_fonts
@@ -44,6 +45,9 @@ def centre(widget: QWidget) -> list[int]:
 def main(data_dir: Path, state_path: Path) -> None:
     app = QApplication([])
     collector.install(app)  # as desk_app.app does
+    # these tests are about focus and windows: no child process loading the address tables
+    # (a second busy core for ~20 s on a 2-core CI machine); tests/unit/test_addresses.py
+    addresses.use(lambda _text: None)
     install_fonts(app)
     store = Store(database_path(data_dir))
     clock = SystemClock()
