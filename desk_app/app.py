@@ -28,6 +28,7 @@ from pathlib import Path
 
 from desk_app.bootstrap import open_store
 from desk_app.clock import SystemClock
+from desk_app.core import addresses
 from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
 from desk_app.paths import default_data_dir, log_dir, resources_dir
@@ -137,6 +138,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
 
         QTimer.singleShot(0, _ready)
     code = app.exec()
+    addresses.close()  # the address tables' child: stopped, never waited for
     store.dispose()
     log.info("stopped with %s", code)
     return code

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -83,13 +84,41 @@ def _child_two_tier(text: str) -> str | None:
     return str(new)
 
 
+def _detach() -> None:
+    """In the child, first: let go of the parent's standard streams, so a program killed
+    hard (SIGKILL) never leaves its pipes held open by the child while it loads."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a program killed hard leaves no orphan holding 100 MiB
+
+        def _orphaned() -> None:
+            parent.join()
+            os._exit(0)
+
+        threading.Thread(target=_orphaned, name="parent-watch", daemon=True).start()
+
+
 def _child() -> ProcessPoolExecutor:
     global _pool
     with _lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1,
+            _pool = ProcessPoolExecutor(max_workers=1, initializer=_detach,
                                         mp_context=multiprocessing.get_context("spawn"))
         return _pool
+
+
+def close() -> None:
+    """Stop the child at once (the program quits): never wait for a load still running."""
+    global _pool, _warmed
+    with _lock:
+        pool, _pool, _warmed = _pool, None, False
+    if pool is None:
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def warm() -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desk_app.clock import FixedClock
+from desk_app.core import addresses
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
 from desk_app.paths import database_path
@@ -29,6 +30,7 @@ from tests.conftest import START
 
 def main(data_dir: Path) -> None:
     app = QApplication([])
+    addresses.use(lambda _text: None)  # no child process loading address tables here
     store = Store(database_path(data_dir))
     window = MainWindow(store, FixedClock(START), ClerkInfo(3, "binh", "Nguyễn Văn Bình",
                                                             "clerk"), data_dir)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from desk_app.clock import FixedClock
+from desk_app.core import addresses
 from desk_app.gui.fonts import install_fonts
 from desk_app.gui.main_window import MainWindow
 from desk_app.gui.session import ClerkInfo
@@ -49,6 +50,7 @@ def main() -> None:
     parser.add_argument("--shot", type=Path)
     args = parser.parse_args()
     app = QApplication([])
+    addresses.use(lambda _text: None)  # no child process loading address tables here
     install_fonts(app)
     store = Store(database_path(args.data_dir))
     clock = FixedClock(START)
