@@ -11,7 +11,8 @@
    store); a read-only folder or a full disk is told in words, naming the folder;
 4. QApplication with the bundled fonts, the Vietnamese locale and the Vietnamese translation
    of Qt's own words (standard buttons, file and print dialogs; before any window is built);
-5. the login dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
+5. the set-up wizard when the store has no commune yet (not with ``--demo``), then the login
+   dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
 6. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
    printing, the citizen's rating screen and the sync indicator plugged in
    (:func:`desk_app.gui.startup.install_extensions`). From step 5 on, an error nobody caught,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -32,6 +34,7 @@ from desk_app.core import addresses
 from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
 from desk_app.paths import default_data_dir, log_dir, resources_dir
+from desk_app.services import backups
 from desk_app.store.engine import Store
 from desk_app.store.instance import InstanceLock
 
@@ -43,6 +46,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="data folder (default: per-user folder)")
     parser.add_argument(
         "--temp-data-dir", action="store_true", help="use a throwaway data folder"
+    )
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="a new data folder becomes the demo commune (xã Phù Đổng) instead of asking "
+             "for the commune in the set-up wizard",
     )
     parser.add_argument(
         "--smoke", action="store_true",
@@ -71,9 +79,24 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = args.data_dir or default_data_dir()
     instance = InstanceLock(data_dir)  # one program per data folder, held until the end
     try:
-        return _run(args, data_dir, instance)
+        code = _run(args, data_dir, instance)
     finally:
         instance.release()
+    if code == backups.RESTART_EXIT:  # a restore was confirmed: it is finished at the start
+        _start_again(argv)
+    return code
+
+
+def _start_again(argv: list[str] | None) -> None:
+    """Replace this process with a new start of the program, with the same flags."""
+    args = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False):
+        command = [sys.executable, *args]
+    else:
+        command = [sys.executable, "-m", "desk_app", *args]
+    log.warning("starting again: %s", " ".join(command))
+    logging.shutdown()
+    os.execv(sys.executable, command)
 
 
 def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> int:
@@ -84,7 +107,8 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     failure: KnownError | None = None
     try:
         instance.acquire()
-        store = open_store(data_dir, clock)
+        backups.complete_pending_restore(data_dir, clock.now())  # a restore confirmed before
+        store = open_store(data_dir, clock, demo=args.demo)
     except KnownError as exc:
         failure = exc
 
@@ -117,7 +141,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
             return 2
         store = store_recovery.recover(
             failure, store, data_dir,
-            lambda fresh: open_store(data_dir, clock, allow_fresh=fresh))
+            lambda fresh: open_store(data_dir, clock, allow_fresh=fresh, demo=args.demo))
         if store is None:
             return 2
     elif failure is not None:  # already open, a newer schema, a read-only folder, a full disk
@@ -139,6 +163,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
         QTimer.singleShot(0, _ready)
     code = app.exec()
     addresses.close()  # the address tables' child: stopped, never waited for
+    backups.exit_backup(store, clock)  # when set up: the day's work is copied off the PC
     store.dispose()
     log.info("stopped with %s", code)
     return code

@@ -4,7 +4,8 @@ Order: make the folders -> refuse to start afresh where a store existed (the dat
 or zero-length while the marker, backups, printed forms or a draft show there was one:
 :func:`desk_app.store.recovery.check_not_gone`) -> open the SQLite file -> migrate (copying the
 file aside first when the schema changes; refusing a newer schema) -> write the marker on
-first creation -> make sure a commune exists (the demo commune by default) -> load bundled
+first creation -> make sure a commune exists (the demo commune, in demo mode; else the
+set-up wizard makes it at first start) -> load bundled
 catalogue releases not loaded yet -> start ``quick_check`` of the file in the background
 (every write waits for its verdict; a file found damaged refuses writes). A file whose check
 failed at an earlier start is checked before this function returns.
@@ -24,7 +25,7 @@ from desk_app.clock import Clock
 from desk_app.errors import KnownError
 from desk_app.paths import backups_dir, database_path
 from desk_app.services.setup import ensure_commune, load_bundled_catalogues
-from desk_app.store import recovery
+from desk_app.store import recovery, sealing
 from desk_app.store.engine import Store
 from desk_app.store.health import diagnose
 from desk_app.store.migrate import migrate
@@ -33,9 +34,11 @@ log = logging.getLogger(__name__)
 
 
 def open_store(data_dir: Path, clock: Clock, *, seed: bool = True, allow_fresh: bool = False,
-               check: bool = True) -> Store:
+               check: bool = True, demo: bool = True) -> Store:
     """The desk's store in ``data_dir``, migrated and seeded.
 
+    ``demo``: a store without a commune becomes the demo commune (``./dev run``, the tests);
+    otherwise it stays without one until the set-up wizard has run.
     ``allow_fresh``: the clerk confirmed a new, empty store where one existed.
     ``check``: run ``quick_check`` (in the background unless an earlier check failed).
     """
@@ -48,10 +51,12 @@ def open_store(data_dir: Path, clock: Clock, *, seed: bool = True, allow_fresh: 
     store = Store(database_path(data_dir))
     try:
         migrate(store, backups_dir(data_dir))
+        sealing.seal_clear_credentials(store.engine)
         recovery.write_marker(data_dir, clock.now())
         if seed:
             with store.write() as session:
-                ensure_commune(session)
+                if demo:
+                    ensure_commune(session)
                 load_bundled_catalogues(session, clock)
     except KnownError:
         store.dispose()

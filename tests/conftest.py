@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the keys that seal the province credential live outside data folders: here, not in ~/.config
+os.environ.setdefault("DESK_APP_KEYS", tempfile.mkdtemp(prefix="desk_app-keys-"))
 
 from desk_app.bootstrap import open_store
 from desk_app.clock import FixedClock

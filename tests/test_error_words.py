@@ -140,6 +140,10 @@ def _phone_codes() -> set[str]:
 
 DYNAMIC: dict[tuple[str, str], Callable[[], set[str]]] = {
     ("desk_app/services/validation.py", "*problem"): _phone_codes,
+    ("desk_app/services/commune_setup.py", "why[0]"): _phone_codes,  # the desk's phone
+    # the last backup's failure, kept as its code (services/backups.run_backup)
+    ("desk_app/gui/backup_dialog.py", "settings.last_error"): lambda: {
+        "passphrase_short", "backup_folder", "backup_verify_failed", "backup_not_set"},
     ("desk_app/services/lifecycle.py", "f'transition_{why}'"): _transition_codes,
     ("desk_app/gui/dossier/page.py", "f'transition_{why}'"): _transition_codes,
     ("desk_app/printing/spool.py", "code"): _printer_fault_codes,

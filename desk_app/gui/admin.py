@@ -33,13 +33,16 @@ from PySide6.QtWidgets import (
 from desk_app.core.codes import COUNTERS
 from desk_app.errors import FieldError, KnownError
 from desk_app.gui import messages
+from desk_app.gui.backup_dialog import BackupDialog
 from desk_app.gui.calendar_page import CalendarDialog
 from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.ops import Ops
+from desk_app.gui.setup_wizard import SetupWizard
 from desk_app.gui.tr import tr
 from desk_app.services import clerk_admin
 from desk_app.services.clerks import ROLES, clerk_rows
+from desk_app.services.commune_setup import current_setup
 from desk_app.services.counter import change_counter, desk_counter
 from desk_app.services.desk_settings import idle_lock_seconds
 
@@ -147,11 +150,25 @@ class AdminDialog(QDialog):
         counter_row.addWidget(self.counter_msg)
         counter_row.addWidget(self.counter_saved, 1)
         layout.addWidget(counter_box)
-        self.calendar_button = QPushButton(tr("Lịch làm việc: ngày nghỉ, ngày làm bù, giờ làm việc…"))
+        # the desk's other settings, each in a window of its own, on one row
+        pages = QHBoxLayout()
+        self.calendar_button = QPushButton(tr("Lịch làm việc…"))
         self.calendar_button.setObjectName("openCalendar")
+        self.calendar_button.setToolTip(tr("Ngày nghỉ, ngày làm bù, giờ làm việc"))
         self.calendar_button.clicked.connect(self.open_calendar)
         self.calendar_dialog: CalendarDialog | None = None
-        layout.addWidget(self.calendar_button)
+        self.setup_button = QPushButton(tr("Thông tin đơn vị…"))
+        self.setup_button.setObjectName("openSetup")
+        self.setup_button.setToolTip(tr("Xã, mã định danh, tên bộ phận, điện thoại, máy in"))
+        self.setup_button.clicked.connect(self.open_setup)
+        self.setup_wizard: SetupWizard | None = None
+        self.backup_button = QPushButton(tr("Sao lưu, khôi phục…"))
+        self.backup_button.setObjectName("openBackup")
+        self.backup_button.clicked.connect(self.open_backup)
+        self.backup_dialog: BackupDialog | None = None
+        for button in (self.calendar_button, self.setup_button, self.backup_button):
+            pages.addWidget(button)
+        layout.addLayout(pages)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter never presses a button by accident
             button.setDefault(False)
@@ -165,6 +182,22 @@ class AdminDialog(QDialog):
         self.calendar_dialog.open()  # over the admin dialog, which waits for it
         self.calendar_dialog.activateWindow()
         return self.calendar_dialog
+
+    def open_setup(self) -> SetupWizard:
+        """The set-up wizard's pages, filled with what is stored, saved as this admin."""
+        with self.ops.read() as session:
+            values = current_setup(session)
+        self.setup_wizard = SetupWizard(self.ops.store, self.ops.clock, values,
+                                        admin_ops=self.ops, parent=self)
+        self.setup_wizard.open()
+        self.setup_wizard.activateWindow()
+        return self.setup_wizard
+
+    def open_backup(self) -> BackupDialog:
+        self.backup_dialog = BackupDialog(self.ops, self)
+        self.backup_dialog.open()
+        self.backup_dialog.activateWindow()
+        return self.backup_dialog
 
     def reload(self) -> None:
         with self.ops.read() as session:

@@ -73,6 +73,16 @@ FIELD_MESSAGES: dict[str, str] = {
     "mismatch_unconfirmed": QT_TR_NOOP("Số CCCD không khớp với thông tin đã nhập ({problems}): sửa lại, "
                             "hoặc đánh dấu «Đã đối chiếu thẻ gốc» nếu thông tin đúng."),
     "same_password": QT_TR_NOOP("Mật khẩu mới phải khác mật khẩu tạm do quản trị đặt."),
+    "agency_format": QT_TR_NOOP("Mã định danh gồm 4 nhóm cách nhau bởi dấu chấm: 3 số, 2 số, 2 số, "
+                     "rồi một chữ in hoa và 2 số (ví dụ 000.00.12.H26)."),
+    "agency_province_level": QT_TR_NOOP("Đây là mã của UBND tỉnh (hai nhóm giữa đều là 00), không "
+                             "phải mã của xã: nhập mã định danh của UBND xã."),
+    "agency_enrolled": QT_TR_NOOP("Máy đã đăng ký với tỉnh theo mã {code}: đề nghị tỉnh đổi mã của "
+                       "xã trước, rồi đăng ký lại máy."),
+    "bad_url": QT_TR_NOOP("Địa chỉ máy chủ tỉnh không đúng dạng: chép lại đúng địa chỉ tỉnh cấp, "
+               "đủ cả phần đầu (như ví dụ mờ trong ô)."),
+    "folder_not_absolute": QT_TR_NOOP("Chọn thư mục bằng nút «Chọn…» (đường dẫn đầy đủ, ví dụ E:\\SaoLuu "
+                           "hoặc /media/usb/saoluu)."),
     "bad_counter": QT_TR_NOOP("Số quầy là một chữ số từ {min} đến {max}; mỗi máy của xã một số khác nhau."),
     # the citizen's rating (checked again by the service; the rating screen offers only these)
     "unknown": QT_TR_NOOP("Lựa chọn không có trong phiếu đánh giá."),
@@ -131,6 +141,20 @@ KNOWN_MESSAGES: dict[str, str] = {
                    "thấy máy này đã có dữ liệu."),
     "backup_damaged": QT_TR_NOOP("Bản sao lưu {backup} không đạt kiểm tra toàn vẹn: chưa khôi phục, dữ liệu "
                       "hiện có không bị thay đổi. Hãy báo cán bộ tin học."),
+    "backup_passphrase": QT_TR_NOOP("Mật khẩu sao lưu không đúng với bản sao lưu {backup}: gõ lại đúng "
+                         "mật khẩu đã đặt khi sao lưu (phân biệt chữ hoa, chữ thường, dấu)."),
+    "backup_not_ours": QT_TR_NOOP("Tệp {backup} không phải bản sao lưu của phần mềm Một cửa."),
+    "backup_verify_failed": QT_TR_NOOP("Bản sao lưu vừa tạo không đạt kiểm tra (đọc lại, toàn vẹn, số "
+                            "bản ghi): đã xoá bản hỏng, dữ liệu trên máy không bị ảnh hưởng. Kiểm "
+                            "tra ổ đĩa sao lưu (USB, thư mục mạng) rồi sao lưu lại."),
+    "backup_folder": QT_TR_NOOP("Không ghi hoặc đọc được thư mục sao lưu {path} (chưa cắm USB, mất mạng "
+                     "tới thư mục chung, hoặc không có quyền ghi). Dữ liệu trên máy không bị ảnh "
+                     "hưởng."),
+    "backup_not_set": QT_TR_NOOP("Chưa đặt thư mục và mật khẩu sao lưu: quản trị đặt trong «Quản trị» → "
+                      "«Sao lưu, khôi phục…»."),
+    "passphrase_short": QT_TR_NOOP("Mật khẩu sao lưu cần ít nhất {min} ký tự."),
+    "restore_lost": QT_TR_NOOP("Bản sao lưu chuẩn bị khôi phục ({path}) không còn: chưa khôi phục, dữ "
+                    "liệu hiện có được giữ nguyên. Hãy khôi phục lại từ «Quản trị»."),
     "transition_final": QT_TR_NOOP("Hồ sơ đã ở trạng thái cuối «{current}», không thể chuyển sang «{target}»."),
     "transition_not_allowed": QT_TR_NOOP("Không thể chuyển hồ sơ từ «{current}» sang «{target}»."),
     "dossier_not_found": QT_TR_NOOP("Không tìm thấy hồ sơ."),

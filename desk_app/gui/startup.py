@@ -18,16 +18,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desk_app.clock import Clock
 from desk_app.gui import hooks, warm
 from desk_app.gui.login import FirstRunDialog, LoginDialog
+from desk_app.gui.ops import submit
 from desk_app.gui.session import ClerkInfo
+from desk_app.gui.setup_wizard import SetupWizard
 from desk_app.gui.store_recovery import StoreWatch
 from desk_app.gui.tr import tr
 from desk_app.services.clerks import has_clerks
+from desk_app.services.commune_setup import take_pending_enrolment
 from desk_app.services.desk_info import commune_names
 from desk_app.store.engine import Store
 
@@ -48,7 +51,7 @@ class Launcher(QObject):
         self.clock = clock
         self.data_dir = data_dir
         self.log_path = log_path
-        self.dialog: LoginDialog | FirstRunDialog | None = None
+        self.dialog: LoginDialog | FirstRunDialog | SetupWizard | None = None
         self.window: MainWindow | None = None
         self.installed: dict[str, object] = {}
         self._hooks_before = hooks.snapshot()
@@ -56,10 +59,12 @@ class Launcher(QObject):
         self.watch = StoreWatch(store, lambda: self.window or self.dialog,
                                 on_failed=self._mark_read_only)
 
-    def start(self) -> LoginDialog | FirstRunDialog:
+    def start(self) -> LoginDialog | FirstRunDialog | SetupWizard:
         with self.store.read() as session:
             first_run = not has_clerks(session)
             commune = commune_names(session)
+        if commune is None:  # a real commune's first start: set the desk up first
+            return self._set_up()
         if first_run:
             self.dialog = FirstRunDialog(self.store, self.clock)
         else:
@@ -71,6 +76,23 @@ class Launcher(QObject):
         warm.warm_up()  # the fonts' character maps, off the GUI thread
         QTimer.singleShot(30, self.warm_up)
         return self.dialog
+
+    def _set_up(self) -> SetupWizard:
+        """The set-up wizard; when it is written, the administrator's account comes next.
+        Closed without finishing, the program stops (nothing is set up, nothing is lost)."""
+        wizard = SetupWizard(self.store, self.clock)
+        self.dialog = wizard
+        wizard.setUp.connect(self.start)
+        wizard.rejected.connect(self._quit_unless_set_up)
+        wizard.show()
+        wizard.activateWindow()
+        return wizard
+
+    def _quit_unless_set_up(self) -> None:
+        with self.store.read() as session:
+            if commune_names(session) is None:
+                log.info("set-up wizard closed before finishing: stopping")
+                QCoreApplication.quit()
 
     def warm_steps(self) -> list[Callable[[], object]]:
         today = self.clock.now().date()
@@ -123,9 +145,20 @@ class Launcher(QObject):
                                                 self.data_dir)
         if self.store.guard.state == "failed":
             self._mark_read_only()
+        if clerk.role == "admin" and "sync" in self.installed:
+            self._enrol_as_set_up(self.installed["sync"])
         self.window.show()
         self.window.activateWindow()
         self.windowReady.emit(self.window)
+
+    def _enrol_as_set_up(self, indicator: object) -> None:
+        """The server and code typed in the wizard: enrolled at the admin's first login."""
+        def enrol(pending: dict[str, str] | None) -> None:
+            if pending and hasattr(indicator, "enrol"):
+                log.info("enrolling with %s as set up in the wizard", pending.get("hub_url"))
+                indicator.enrol(pending.get("hub_url", ""), pending.get("code", ""))
+
+        submit(self.store, "take_enrolment", take_pending_enrolment, parent=None, done=enrol)
 
     def _mark_read_only(self) -> None:
         """A lasting word in the status bar: the file is damaged, nothing is written."""
@@ -167,6 +200,8 @@ def install_extensions(
             window, store, clock)),
         ("sync", lambda: importlib.import_module("desk_app.gui.sync_indicator").install(
             window, store, clock, data_dir)),
+        ("backup", lambda: importlib.import_module("desk_app.gui.backup_timer").install(
+            window, store, clock)),
     ]
     done: dict[str, object] = {}
     for name, install in parts:

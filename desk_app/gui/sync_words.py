@@ -34,6 +34,9 @@ ERROR_WORDS: dict[str, str] = {
     "protocol_unsupported": QT_TR_NOOP("Phiên bản phần mềm quá cũ so với máy chủ tỉnh: cần cập nhật"),
     "batch_too_large": QT_TR_NOOP("Gói dữ liệu quá lớn so với giới hạn của tỉnh"),
     "not_enrolled": QT_TR_NOOP("Máy chưa đăng ký với tỉnh"),
+    "credential_key_missing": QT_TR_NOOP("Mã đăng ký với tỉnh được khoá bằng khoá của máy cũ, không "
+                              "mở được trên máy này: quản trị xin tỉnh mã mới rồi bấm «Đăng ký "
+                              "lại…»"),
     "bad_enrolment_code": QT_TR_NOOP("Mã đăng ký sai, đã dùng hoặc đã hết hạn"),
     "wrong_commune": QT_TR_NOOP("Mã đăng ký này cấp cho xã khác"),
     "counter_taken": QT_TR_NOOP("Số quầy của máy này đã thuộc một máy khác của xã: quản trị chọn số quầy "
@@ -89,7 +92,7 @@ GENERIC_WORDS = QT_TR_NOOP("Chưa đồng bộ được: chi tiết đã ghi và
 
 
 # the credential no longer works: offer enrolment again (the outbox is kept, see enrolment.py)
-REENROL_CODES = frozenset({"unauthorized", "credential_revoked"})
+REENROL_CODES = frozenset({"unauthorized", "credential_revoked", "credential_key_missing"})
 
 
 def error_words(code: str) -> str:

@@ -120,6 +120,14 @@ def set_office_hours(session: Session, clock: Clock, clerk_id: int,
     """The desk's opening sessions, e.g. [("07:30", "11:30"), ("13:30", "17:00")]; an empty
     session (both blank) is dropped. Fields: ``hours.<n>.start`` / ``hours.<n>.end``."""
     require(session, clerk_id, Action.SETTINGS)
+    hours = parse_office_hours(sessions)
+    _commune(session).office_hours = hours.to_list()
+    log.info("office hours set to %s by clerk %s at %s", hours.to_list(), clerk_id, clock.now())
+    return hours
+
+
+def parse_office_hours(sessions: list[tuple[str, str]]) -> OfficeHours:
+    """Office hours as typed, checked: every problem at its field (ValidationError)."""
     errors: list[FieldError] = []
     parsed: list[tuple[time, time]] = []
     last_end: time | None = None
@@ -141,10 +149,7 @@ def set_office_hours(session: Session, clock: Clock, clerk_id: int,
         errors.append(FieldError("hours.0.start", "required"))
     if errors:
         raise ValidationError(errors)
-    hours = OfficeHours(tuple(parsed))
-    _commune(session).office_hours = hours.to_list()
-    log.info("office hours set to %s by clerk %s at %s", hours.to_list(), clerk_id, clock.now())
-    return hours
+    return OfficeHours(tuple(parsed))
 
 
 def set_due_time_policy(session: Session, clock: Clock, clerk_id: int, policy: str) -> str:

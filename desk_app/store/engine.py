@@ -27,7 +27,10 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session
 
 from desk_app.errors import KnownError, StoreProblemError
-from desk_app.store import schema  # noqa: F401 (registers every table before any session)
+from desk_app.store import (
+    schema,  # noqa: F401 (registers every table before any session)
+    sealing,
+)
 from desk_app.store.health import StoreGuard, diagnose
 
 BUSY_TIMEOUT_MS = 15_000
@@ -71,6 +74,8 @@ class Store:
     def __init__(self, path: Path | str, engine: Engine | None = None) -> None:
         self.path = Path(path)
         self.engine = engine or make_engine(self.path)
+        # secrets in the store (the province credential) open with a key kept outside it
+        sealing.attach(self.engine, sealing.Sealer(self.path.parent))
         self.guard = StoreGuard(self.path)
 
     @contextmanager

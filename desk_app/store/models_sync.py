@@ -12,6 +12,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desk_app.store.base import Base
+from desk_app.store.sealing import SealedString
 
 
 class SyncEnrolment(Base):
@@ -22,7 +23,8 @@ class SyncEnrolment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hub_url: Mapped[str] = mapped_column(String(300))
     desk_id: Mapped[int] = mapped_column(Integer)
-    credential: Mapped[str] = mapped_column(String(200))
+    # sealed with AES-GCM, its key outside the data folder (desk_app/store/sealing.py)
+    credential: Mapped[str] = mapped_column(SealedString(200, "sync_enrolments.credential"))
     agency_code: Mapped[str] = mapped_column(String(40))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from desk_app.core.text import unsendable_chars
 from desk_app.services.desk_settings import get_setting, set_setting
 from desk_app.services.serialize import iso
+from desk_app.store import sealing
 from desk_app.store.models import OutboxEvent
 from desk_app.store.models_sync import SyncCheckpoint, SyncEnrolment, SyncHeldEvent, SyncStatus
 from desk_app.sync import protocol as p
@@ -80,12 +81,17 @@ def pending_secret(session: Session, purpose: str, desk_id: int | None = None) -
     """The secret this desk is about to present for ``purpose``: the one kept from an attempt
     whose answer never came, else a new one, kept now (commit before sending it)."""
     value = get_setting(session, PENDING_SECRET)
+    sealer = sealing.sealer_of(session.get_bind())  # type: ignore[arg-type]
     if (isinstance(value, dict) and value.get("purpose") == purpose
             and value.get("desk_id") == desk_id and isinstance(value.get("secret"), str)):
-        return str(value["secret"])
+        kept = str(value["secret"])
+        opened = sealer.open(kept, PENDING_SECRET) if sealer is not None else kept
+        if opened:  # a secret sealed on another PC cannot be presented: a new one then
+            return opened
     secret = secrets.token_urlsafe(32)
-    set_setting(session, PENDING_SECRET, {"purpose": purpose, "desk_id": desk_id,
-                                          "secret": secret})
+    set_setting(session, PENDING_SECRET, {
+        "purpose": purpose, "desk_id": desk_id,
+        "secret": sealer.seal(secret, PENDING_SECRET) if sealer is not None else secret})
     return secret
 
 

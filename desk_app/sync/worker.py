@@ -97,6 +97,12 @@ class SyncWorker:
             self.cycles += 1
             self._notify()
             return self.interval
+        if not credential:  # sealed with a key this PC has not got (a store brought here)
+            log.warning("the province credential cannot be opened on this PC")
+            self._record_error("credential_key_missing", "", None)
+            self.cycles += 1
+            self._notify()
+            return self.interval
         try:
             with SyncClient(url, credential, transport=self.transport,
                             timeout=self.timeout) as client:

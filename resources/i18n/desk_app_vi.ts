@@ -344,7 +344,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lịch làm việc: ngày nghỉ, ngày làm bù, giờ làm việc…</source>
+        <source>Lịch làm việc…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ, ngày làm bù, giờ làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã, mã định danh, tên bộ phận, điện thoại, máy in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao lưu, khôi phục…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -870,7 +886,152 @@ Tỉnh trả lời lúc {when}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sao lưu, khôi phục - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao lưu tự động (mỗi ngày và khi thoát chương trình)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bản gần nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Thư mục sao lưu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Giữ lại:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu sao lưu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao lưu được mã hoá bằng mật khẩu này. Hãy ghi mật khẩu ra giấy, cất nơi an toàn: mất mật khẩu thì không khôi phục được. Để trống hai ô mật khẩu nếu giữ mật khẩu cũ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lưu thiết lập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời điểm sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sao lưu ngay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Khôi phục bản đã chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(đã đặt: để trống nếu giữ nguyên)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lần sao lưu gần nhất ({at}) KHÔNG thành công: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lần sao lưu gần nhất: {at}, đã kiểm tra đọc lại được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mb:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kb} kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu thiết lập sao lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã sao lưu và kiểm tra: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn một bản sao lưu trong danh sách trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu của bản sao lưu {at}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang đọc và kiểm tra bản sao lưu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (chưa có hồ sơ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao lưu lúc {at} của {commune} có {n} hồ sơ. Mã cuối cùng mỗi ngày:
+{codes}
+
+Khôi phục sẽ thay dữ liệu hiện tại bằng bản này; dữ liệu hiện tại được cất riêng (thư mục aside), không xoá. Chương trình sẽ khởi động lại, rồi đối chiếu với máy chủ tỉnh để lấy lại những gì đã gửi sau lúc sao lưu.
+
+Khôi phục bản này?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hằng ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>khi thoát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sao lưu ngay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1776,6 +1937,26 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mã định danh gồm 4 nhóm cách nhau bởi dấu chấm: 3 số, 2 số, 2 số, rồi một chữ in hoa và 2 số (ví dụ 000.00.12.H26).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đây là mã của UBND tỉnh (hai nhóm giữa đều là 00), không phải mã của xã: nhập mã định danh của UBND xã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy đã đăng ký với tỉnh theo mã {code}: đề nghị tỉnh đổi mã của xã trước, rồi đăng ký lại máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ tỉnh không đúng dạng: chép lại đúng địa chỉ tỉnh cấp, đủ cả phần đầu (như ví dụ mờ trong ô).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn thư mục bằng nút «Chọn…» (đường dẫn đầy đủ, ví dụ E:\SaoLuu hoặc /media/usb/saoluu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Số quầy là một chữ số từ {min} đến {max}; mỗi máy của xã một số khác nhau.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,6 +2074,34 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
     </message>
     <message>
         <source>Bản sao lưu {backup} không đạt kiểm tra toàn vẹn: chưa khôi phục, dữ liệu hiện có không bị thay đổi. Hãy báo cán bộ tin học.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu sao lưu không đúng với bản sao lưu {backup}: gõ lại đúng mật khẩu đã đặt khi sao lưu (phân biệt chữ hoa, chữ thường, dấu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp {backup} không phải bản sao lưu của phần mềm Một cửa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao lưu vừa tạo không đạt kiểm tra (đọc lại, toàn vẹn, số bản ghi): đã xoá bản hỏng, dữ liệu trên máy không bị ảnh hưởng. Kiểm tra ổ đĩa sao lưu (USB, thư mục mạng) rồi sao lưu lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi hoặc đọc được thư mục sao lưu {path} (chưa cắm USB, mất mạng tới thư mục chung, hoặc không có quyền ghi). Dữ liệu trên máy không bị ảnh hưởng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa đặt thư mục và mật khẩu sao lưu: quản trị đặt trong «Quản trị» → «Sao lưu, khôi phục…».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mật khẩu sao lưu cần ít nhất {min} ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản sao lưu chuẩn bị khôi phục ({path}) không còn: chưa khôi phục, dữ liệu hiện có được giữ nguyên. Hãy khôi phục lại từ «Quản trị».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2483,6 +2692,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mã đăng ký với tỉnh được khoá bằng khoá của máy cũ, không mở được trên máy này: quản trị xin tỉnh mã mới rồi bấm «Đăng ký lại…»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mã đăng ký sai, đã dùng hoặc đã hết hạn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2672,6 +2885,134 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Địa chỉ trên thẻ theo đơn vị hành chính cũ. Theo đơn vị mới: &lt;b&gt;{new}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tỉnh và xã (phường, đặc khu) theo danh mục từ 01/7/2025; gõ để lọc, không cần dấu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gõ tên tỉnh, ví dụ: dong nai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gõ tên xã, phường, ví dụ: phu dong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tỉnh, thành phố:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Xã, phường, đặc khu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mã định danh của UBND xã:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo Quyết định 20/2020/QĐ-TTg: bốn nhóm cách nhau bởi dấu chấm, ví dụ 000.00.12.H26. Mã này đứng đầu mọi mã hồ sơ; đổi về sau không làm đổi mã hồ sơ đã cấp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bộ phận một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên, điện thoại, địa chỉ in trên giấy hẹn, và giờ làm việc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tên bộ phận:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điện thoại &amp;liên hệ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đị&amp;a chỉ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buổi &amp;sáng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buổi &amp;chiều:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Để trống cả hai ô của một buổi nếu không làm buổi đó. Ngày nghỉ, ngày làm bù của xã: Quản trị → Lịch làm việc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in cho từng mẫu; đổi được về sau trong hộp thoại in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(Hỏi khi in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (không thấy trên máy này)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm thấy {n} máy in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa thấy máy in nào: chọn sau khi lắp máy in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh (không bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nếu tỉnh đã cấp địa chỉ máy chủ và mã đăng ký, nhập ở đây; máy sẽ đăng ký khi quản trị đăng nhập lần đầu. Để trống nếu chưa có.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ &amp;máy chủ tỉnh:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã đăng ký &amp;một lần:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiết lập đơn vị - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thông tin đơn vị - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tiếp &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hoàn tất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lấy được danh sách máy in; chọn sau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sao lưu hằng ngày chưa được</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
