@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from desk_app.clock import Clock
 from desk_app.errors import KnownError
 from desk_app.paths import backups_dir, database_path
+from desk_app.services.backups import audit_restore
 from desk_app.services.setup import ensure_commune, load_bundled_catalogues
 from desk_app.store import recovery, sealing
 from desk_app.store.engine import Store
@@ -58,6 +59,7 @@ def open_store(data_dir: Path, clock: Clock, *, seed: bool = True, allow_fresh: 
                 if demo:
                     ensure_commune(session)
                 load_bundled_catalogues(session, clock)
+                audit_restore(session, clock.now())  # a restore, in the restored store's log
     except KnownError:
         store.dispose()
         raise

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from starlette.concurrency import run_in_threadpool
 
 from desk_app.sync import protocol as p
-from province_hub import auth, edge, edge_events, feed
+from province_hub import auth, edge, edge_events, feed, reconcile
 from province_hub.access import DeskGuard, desk_router
 from province_hub.answer import Fail, Stamped, refusals, stamp
 from province_hub.auth import DeskIdentity
@@ -83,6 +83,34 @@ class DeskOut(Stamped):
     max_seq: int = Field(description="the highest seq among them (0: none)")
 
 
+class RangeOut(BaseModel):
+    first: int
+    last: int
+    count: int
+    digest: str = Field(description="sha256 of the lines '<seq>:<uuid>' of the range, in seq order")
+
+
+class DigestsOut(Stamped):
+    size: int
+    events: int
+    max_seq: int
+    ranges: list[RangeOut] = Field(description="the ranges [k*size+1, (k+1)*size] holding events")
+
+
+class SeqOut(BaseModel):
+    seq: int
+    uuid: str
+
+
+class SeqsOut(Stamped):
+    events: list[SeqOut] = Field(description="the events of the range, in seq order")
+
+
+class OwnEventsOut(Stamped):
+    events: list[dict[str, Any]] = Field(description="this desk's events after the seq, whole")
+    more: bool
+
+
 class DossierOut(Stamped):
     model_config = ConfigDict(extra="allow")
 
@@ -125,9 +153,9 @@ def routes(engine: Engine, guard: DeskGuard, clock: Clock) -> APIRouter:
         return await run_in_threadpool(_push_sync, who, _push_body(request))
 
     def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
-        events = edge_events.push_events(raw)
+        batch = edge_events.push_batch(raw)
         with write(engine) as s:
-            results, last = ingest(s, who, events, clock.utc())
+            results, last = ingest(s, who, batch.events, clock.utc(), fill_gaps=batch.fill_gaps)
         stored = sum(1 for r in results if r["status"] == p.STORED)
         return stamp({"results": results, "desk_last_seq": last, "stored": stored}, clock)
 
@@ -165,6 +193,37 @@ def routes(engine: Engine, guard: DeskGuard, clock: Clock) -> APIRouter:
                                .where(Event.desk_id == who.desk_id)).one()
         return stamp({"desk_id": who.desk_id, "agency_code": who.agency_code,
                       "events": n, "max_seq": top or 0}, clock)
+
+    @router.get("/desk/digests", response_model=DigestsOut, responses=refusals(422))
+    def desk_digests(who: DeskIdentity = caller,
+                     size: int = Query(1000, ge=100, le=10_000)) -> dict[str, Any]:
+        """Per-range digests of the events the hub holds from this desk: the desk compares them
+        with its own acknowledged events and resends what the hub lost."""
+        with read(engine) as s:
+            ranges = reconcile.digests(s, who.desk_id, size)
+        return stamp({"size": size, "events": sum(r["count"] for r in ranges),
+                      "max_seq": max((r["last_seq"] for r in ranges), default=0),
+                      "ranges": [{k: r[k] for k in ("first", "last", "count", "digest")}
+                                 for r in ranges]}, clock)
+
+    @router.get("/desk/seqs", response_model=SeqsOut, responses=refusals(422))
+    def desk_seqs(who: DeskIdentity = caller, first: int = Query(1, ge=1, le=edge.INT_MAX),
+                  last: int = Query(1, ge=1, le=edge.INT_MAX)) -> dict[str, Any]:
+        """The (seq, uuid) the hub holds from this desk from ``first`` to ``last`` (at most
+        10,000 seqs: a longer range is cut there)."""
+        last = min(last, first + 9_999)
+        with read(engine) as s:
+            rows = reconcile.seqs(s, who.desk_id, first, last)
+        return stamp({"events": [{"seq": q, "uuid": u} for q, u in rows]}, clock)
+
+    @router.get("/desk/events", response_model=OwnEventsOut, responses=refusals(422))
+    def desk_events(who: DeskIdentity = caller, after: int = Query(0, ge=0, le=edge.INT_MAX),
+                    limit: int = Query(200, ge=1, le=500)) -> dict[str, Any]:
+        """This desk's own events after ``after`` (a desk restored from an older backup takes
+        back what it had sent since)."""
+        with read(engine) as s:
+            events = reconcile.own_events(s, who.desk_id, after, limit + 1)
+        return stamp({"events": events[:limit], "more": len(events) > limit}, clock)
 
     @router.get("/dossiers/{uuid}", response_model=DossierOut, responses=refusals(404, 422))
     def dossier(uuid: edge.UUID_TEXT, who: DeskIdentity = caller) -> dict[str, Any]:

@@ -127,11 +127,20 @@ class RatingFields(_Fields):
     at: WireTime | None = None
 
 
+class AuditFields(_Fields):
+    uuid: Annotated[StrictStr | None, _short(36)] = None
+    seq: Annotated[StrictInt | None, Field(ge=0)] = None
+    action: Annotated[StrictStr | None, _short(40)] = None
+    agency_code: Annotated[StrictStr | None, _short(40)] = None
+    at: WireTime | None = None
+
+
 # What the hub's projections read from a payload, by kind (a rating's from its record).
 PROJECTED: dict[str, type[_Fields]] = {
     "dossier.intake": IntakeFields, "dossier.status": StatusFields,
     "dossier.extend": ExtendFields, "dossier.resumed": ResumedFields,
     "dossier.province_rejected": ProvinceRejectedFields, "rating.recorded": RatingFields,
+    "audit.recorded": AuditFields,
 }
 _ENVELOPE = TypeAdapter(WireEvent)
 
@@ -246,6 +255,9 @@ class PushIn(BaseModel):
                                 description="the wire protocol version of the batch")
     events: list[Any] = Field(max_length=p.MAX_BATCH_EVENTS,
                               description=f"at most {p.MAX_BATCH_EVENTS} events, oldest first")
+    fill_gaps: bool = Field(False, description=(
+        "the desk resends events the hub had acknowledged and lost (reconciliation): an event "
+        "at or below the desk's high-water mark is taken when the hub holds none at its seq"))
 
 
 _PUSH = TypeAdapter(PushIn)
@@ -254,6 +266,11 @@ _PUSH = TypeAdapter(PushIn)
 def push_events(data: bytes) -> list[Any]:
     """The events of a push body (decompressed): 400 if it is no JSON or nests too deep, 422
     if the envelope is wrong, ``batch_too_large`` beyond :data:`p.MAX_BATCH_EVENTS`."""
+    return push_batch(data).events
+
+
+def push_batch(data: bytes) -> PushIn:
+    """The whole push envelope (see :func:`push_events`)."""
     check_depth(data)
     try:
         body = loads(data)
@@ -263,7 +280,7 @@ def push_events(data: bytes) -> list[Any]:
             and len(body["events"]) > p.MAX_BATCH_EVENTS:
         raise Fail(422, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
     try:
-        return _PUSH.validate_python(body).events
+        return _PUSH.validate_python(body)
     except ValidationError as exc:
         raise Fail(422, "bad_batch", str(exc.errors(include_url=False))[:500]) from exc
 

@@ -14,6 +14,7 @@ checked.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime
 from typing import Any, cast
@@ -27,7 +28,7 @@ from desk_app.sync import protocol as p
 from province_hub import edge_events, rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
-from province_hub.models import Desk, Event, EventProblem, Rating
+from province_hub.models import Desk, Dossier, Event, EventProblem, Rating
 from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,9 @@ def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, s
 
 
 def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime,
-           ) -> tuple[list[dict[str, Any]], int]:
-    """Apply a batch; returns the per-event results (in order) and the desk's highest seq."""
+           *, fill_gaps: bool = False) -> tuple[list[dict[str, Any]], int]:
+    """Apply a batch; returns the per-event results (in order) and the desk's highest seq.
+    ``fill_gaps``: the desk resends events the hub lost (see :class:`rules.Judge`)."""
     lock_commune(session, who.commune_id)
     desk = session.get(Desk, who.desk_id)
     assert desk is not None
@@ -59,7 +61,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed, strict=False)
                                       if not why}))
     fresh = [ev for ev, why in zip(events, why_malformed, strict=False) if not why and ev["uuid"] not in stored]
-    judge = rules.Judge(session, who, fresh, desk.last_seq or 0)
+    judge = rules.Judge(session, who, fresh, desk.last_seq or 0, fill_gaps=fill_gaps)
     known_before = set(judge.owners)
     rows: list[dict[str, Any]] = []
     hashes: dict[str, str] = {}
@@ -109,13 +111,20 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     dossier_rows = [r for r in new_rows if r["entity"] == "dossier"]
     # entities with events from earlier batches are folded from the database; entities new in
     # this batch from the rows in hand
+    # (a dossier row whose events the hub lost is folded again from what it holds now)
+    projected = set(session.scalars(select(Dossier.uuid).where(Dossier.uuid.in_(
+        sorted({r["entity_uuid"] for r in dossier_rows} - known_before))))) \
+        if dossier_rows else set()
+    again = known_before | projected
     refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
-                              if r["entity_uuid"] in known_before}, now)
-    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in known_before],
-                 now)
+                              if r["entity_uuid"] in again}, now)
+    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in again], now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
         _store_ratings(session, who, new_ratings, now)
+    new_audit = [r for r in new_rows if r["kind"] == rules.AUDIT]
+    if new_audit and not fill_gaps:  # resends fill gaps out of order: checked at the next
+        _check_audit(session, who, new_audit, now)
     acked = [r["seq"] for r in results if r and r["status"] in p.ACKED]
     desk.last_seq = max([desk.last_seq or 0, *acked])
     desk.last_seen_at = now
@@ -159,6 +168,33 @@ def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason:
     log.warning("desk %s event %s %s: %s", who.desk_id, uuid, problem, reason)
     return {"uuid": uuid, "seq": seq, "status": p.CONFLICT if problem == "conflict"
             else p.REJECTED, "reason": reason}
+
+
+def _check_audit(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
+                 now: datetime) -> None:
+    """The desk's audit chain, from the last record the hub held before this batch: a record
+    edited, dropped or rechained on the desk is flagged for the province
+    (``audit_chain_broken``); the events are stored all the same."""
+    from desk_app.core.ratingchain import GENESIS, ChainProblem, canonical_json, check_chain
+
+    first = min(r["seq"] for r in rows)
+    before = session.scalar(select(Event.payload).where(
+        Event.desk_id == who.desk_id, Event.kind == rules.AUDIT, Event.seq < first)
+        .order_by(Event.seq.desc()).limit(1))
+    after_seq = int(before.get("seq", 0)) if isinstance(before, dict) else 0
+    after_hash = str(before.get("hash", GENESIS)) if isinstance(before, dict) else GENESIS
+    records = [{k: v for k, v in r["payload"].items() if k not in ("agency_code", "change")}
+               for r in sorted(rows, key=lambda r: r["seq"])]
+    problems = check_chain(records, after_seq=after_seq, after_hash=after_hash)
+    for r in rows:  # the change itself against the hash the chain holds
+        change = r["payload"].get("change")
+        if isinstance(change, dict) and hashlib.sha256(canonical_json(change)).hexdigest() \
+                != r["payload"].get("change_hash"):
+            problems.append(ChainProblem("edited", r["payload"].get("seq"), "change"))
+    for problem in problems:
+        row = next((r for r in rows if r["payload"].get("seq") == problem.seq), rows[0])
+        ev = {k: row[k] for k in p.EVENT_FIELDS}
+        _problem(session, who, ev, "flagged", "audit_chain_broken", now)
 
 
 def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],

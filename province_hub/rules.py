@@ -3,10 +3,11 @@
 The credential names the desk and its commune; the hub's own history names the owner of every
 entity. Nothing in the body is taken on trust:
 
-* **sequence**: ``seq`` is positive and increases per desk, beyond the highest the hub has
-  acknowledged and along the batch (a replayed or reordered batch is refused). An event the hub
-  refused before is judged again on its merits, so a batch resent after a lost answer gets the
-  same reasons back.
+* **sequence**: ``seq`` is positive and increases along the batch, and is beyond the highest
+  the hub has acknowledged from the desk, except in a batch marked ``fill_gaps`` at a seq the
+  hub holds no event of the desk at (the hub lost an event it had acknowledged, and the desk's
+  reconciliation resends it); a replayed or reordered batch is refused. An event the hub refused before is judged again on its merits,
+  so a batch resent after a lost answer gets the same reasons back.
 * **kinds**: each kind belongs to one entity (:data:`KINDS`), and the payload names that same
   entity (its ``uuid``).
 * **ownership**: an entity belongs to the desk that first sent it. Only an entity-creating kind
@@ -46,8 +47,9 @@ from province_hub.auth import DeskIdentity
 from province_hub.models import Dossier, Event, EventProblem, Rating
 from province_hub.project import local
 
-INTAKE, STATUS, PROVINCE_REJECTED, RATING = (
-    "dossier.intake", "dossier.status", "dossier.province_rejected", "rating.recorded")
+INTAKE, STATUS, PROVINCE_REJECTED, RATING, AUDIT = (
+    "dossier.intake", "dossier.status", "dossier.province_rejected", "rating.recorded",
+    "audit.recorded")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ KINDS: dict[str, Kind] = {
     "dossier.resumed": Kind("dossier", False),
     PROVINCE_REJECTED: Kind("dossier", False),  # the desk could not apply a province change
     RATING: Kind("rating", True),
+    AUDIT: Kind("audit", True),  # who did what at the desk: kept as events (the record)
 }
 
 # A desk's clock may run ahead of the hub's by this much before its stamps are flagged. The
@@ -107,8 +110,16 @@ class Judge:
     """Judges the new events of one batch in order; remembers what it accepted."""
 
     def __init__(self, session: Session, who: DeskIdentity, events: list[dict[str, Any]],
-                 last_seq: int) -> None:
+                 last_seq: int, *, fill_gaps: bool = False) -> None:
         self.session, self.who, self.high = session, who, last_seq
+        self.batch_last = 0  # the batch's own order
+        # a batch of resends (the desk found by reconciliation that the hub lost events it had
+        # acknowledged) may fill the hub's gaps below the high-water mark: a seq the hub holds
+        # no event at (docs/sync-protocol.md, "Reconciliation"); any other batch may not
+        self.fill_gaps = fill_gaps
+        low = [e["seq"] for e in events if isinstance(e.get("seq"), int) and e["seq"] <= last_seq]
+        self.taken: set[int] = set(session.scalars(select(Event.seq).where(
+            Event.desk_id == who.desk_id, Event.seq.in_(low)))) if low and fill_gaps else set()
         entity_uuids = [e["entity_uuid"] for e in events]
         rated = [str(record(e).get("dossier_uuid")) for e in events
                  if e["kind"] == RATING and record(e).get("dossier_uuid")]
@@ -134,12 +145,16 @@ class Judge:
         seq = ev["seq"]
         if seq < 1:
             return "bad_seq"
-        if seq <= self.high and ev["uuid"] not in self.judged_before:
+        if seq <= self.batch_last or (
+                seq <= self.high and ev["uuid"] not in self.judged_before
+                and (not self.fill_gaps or seq in self.taken)):
             return "seq_not_increasing"
         why = self._kind(ev) or self._commune(ev) or self._owner(ev) or self._meaning(ev)
         if why:
             return why
         self.high = max(self.high, seq)
+        self.batch_last = seq
+        self.taken.add(seq)
         self.owners.setdefault(ev["entity_uuid"], Owner(self.who.desk_id, self.who.commune_id,
                                                         ev["entity"]))
         if ev["kind"] == INTAKE:

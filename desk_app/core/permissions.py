@@ -31,6 +31,7 @@ class Action(str, Enum):
     SETTINGS = "settings"  # desk settings (idle lock ...)
     ACCOUNTS = "accounts"  # create, lock, unlock clerks, reset their passwords
     RATING_FIGURES = "rating_figures"  # read the satisfaction figures, re-check their chain
+    AUDIT = "audit"  # read the audit log (who did what), re-check its chain
 
 
 _COUNTER = frozenset(ROLES)
@@ -48,6 +49,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.EXTEND: _LEADERS,
     Action.STOP: _LEADERS,
     Action.RATING_FIGURES: _LEADERS,
+    Action.AUDIT: _LEADERS,
     Action.ENROL: _ADMIN,
     Action.SETTINGS: _ADMIN,
     Action.ACCOUNTS: _ADMIN,

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -70,6 +71,8 @@ COUNT_SHORT = {"open": QT_TR_NOOP("Đang giải quyết"), "waiting_supplement":
 
 class MainWindow(QMainWindow):
     lockChanged = Signal(bool)  # True when the desk locks, False when it unlocks
+    logout_action: QAction  # set by desk_app.gui.account_menu
+    audit_dialog: QDialog | None = None
     loggedOut = Signal()  # the clerk logged out (the window has saved the draft and closed)
 
     def __init__(self, store: Store, clock: Clock, clerk: ClerkInfo, data_dir: Path,
@@ -180,13 +183,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(slot)
 
     def _account_menu(self) -> None:
-        menu = self.menuBar().addMenu(tr("&Tài khoản"))
-        lock = menu.addAction(tr("Khoá màn hình\tCtrl+L"))  # the key is the content's shortcut
-        lock.triggered.connect(self.lock)
-        logout = menu.addAction(tr("Đăng xuất, đổi cán bộ"))
-        logout.setObjectName("logoutAction")
-        logout.triggered.connect(self.logout)
-        self.logout_action = logout
+        from desk_app.gui import account_menu  # lock, log out, the audit log for leaders
+
+        account_menu.build(self)
 
     def open_admin(self) -> AdminDialog | None:
         from desk_app.gui.admin import AdminDialog

@@ -27,6 +27,8 @@ from desk_app.printing import render as r
 from desk_app.printing.context import DossierView, load_commune, load_dossier
 from desk_app.printing.forms.f07_register import load_rows
 from desk_app.printing.templates import load_templates
+from desk_app.services import audit
+from desk_app.store.models import Dossier
 from desk_app.store.models_printing import PrintedForm
 
 PRINTED_DIR = "printed"
@@ -169,6 +171,10 @@ def record_print(session: Session, clock: Clock, clerk_id: int, rendered: Render
     )
     session.add(row)
     session.flush()
+    dossier = session.get(Dossier, rendered.dossier_id) if rendered.dossier_id else None
+    audit.record(session, clerk_id, "print", row.printed_at, dossier=dossier,
+                 change={"form": rendered.form, "reprint": rendered.reprint,
+                         "printer": printer, "pdf_sha256": rendered.sha256})
     return row
 
 

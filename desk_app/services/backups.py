@@ -32,8 +32,9 @@ from desk_app.clock import Clock
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.paths import database_path
+from desk_app.services import audit
 from desk_app.services.access import require
-from desk_app.services.desk_settings import get_setting, set_setting
+from desk_app.services.desk_settings import RESTORED, get_setting, set_setting
 from desk_app.store import backup as bk
 from desk_app.store import recovery, sealing
 from desk_app.store.engine import Store
@@ -43,7 +44,6 @@ log = logging.getLogger(__name__)
 
 SETTINGS = "backup.settings"  # {"folder", "keep", "passphrase" (sealed)}
 LAST = "backup.last"  # {"at", "path", "error"}
-RESTORED = "sync.restored"  # {"at", "backup_at", "backup"}: the sync reconciles first
 PENDING_DB = "restore-pending.sqlite3"
 PENDING_NOTE = "restore-pending.json"
 PASSPHRASE_PURPOSE = "backup.passphrase"
@@ -97,6 +97,9 @@ def save_backup_settings(session: Session, clock: Clock, clerk_id: int, folder: 
     if errors:
         raise ValidationError(errors)
     set_setting(session, SETTINGS, {"folder": folder, "keep": int(keep), "passphrase": sealed})
+    audit.record(session, clerk_id, "settings.backup", clock.now(),
+                 change={"folder": folder, "keep": int(keep),
+                         "new_passphrase": bool(passphrase)})  # never the passphrase
     log.info("backup settings: %s, keep %d, by clerk %s at %s", folder, keep, clerk_id,
              clock.now())
     return backup_settings(session)
@@ -197,7 +200,8 @@ def complete_pending_restore(data_dir: Path, now: datetime) -> list[Path]:
     try:
         conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                      (RESTORED, json.dumps({"at": now.isoformat(), "backup": note["backup"],
-                                            "backup_at": note["backup_at"]})))
+                                            "backup_at": note["backup_at"],
+                                            "clerk": note.get("clerk")})))
         conn.commit()
     finally:
         conn.close()
@@ -219,6 +223,19 @@ def _restored_mark(db: Path) -> bool:
             conn.close()
     except sqlite3.Error:
         return False
+
+
+def audit_restore(session: Session, now: datetime) -> bool:
+    """The restore in the restored store's own audit log, once (at the first open after it:
+    the backup may predate the audit log's table, made by the migration)."""
+    mark = restored_since(session)
+    if mark is None or mark.get("audited"):
+        return False
+    clerk = mark.get("clerk")
+    audit.record(session, clerk if isinstance(clerk, int) else None, "backup.restore", now,
+                 change={"backup": mark.get("backup"), "backup_at": mark.get("backup_at")})
+    set_setting(session, RESTORED, {**mark, "audited": True})
+    return True
 
 
 def restored_since(session: Session) -> dict[str, Any] | None:

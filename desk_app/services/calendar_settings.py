@@ -26,6 +26,7 @@ from desk_app.clock import Clock
 from desk_app.core.calendar import OfficeHours, WorkCalendar
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, ValidationError
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.store.calendar import load_calendar
 from desk_app.store.models import CalendarOverride, Commune
@@ -90,6 +91,8 @@ def add_day(session: Session, clock: Clock, clerk_id: int, day: date, kind: str,
     else:
         row.kind, row.note, row.created_by = kind, note, clerk_id
     session.flush()
+    audit.record(session, clerk_id, "settings.calendar", clock.now(),
+                 change={"day": day.isoformat(), "kind": kind, "note": note})
     log.info("calendar: %s made %s by clerk %s (%s)", day, kind, clerk_id, note)
     return row
 
@@ -103,6 +106,8 @@ def remove_day(session: Session, clock: Clock, clerk_id: int, day: date) -> None
     if row.created_by is None:
         raise ValidationError([FieldError("day", "set_by_province", {"day": day.isoformat()})])
     session.delete(row)
+    audit.record(session, clerk_id, "settings.calendar", clock.now(),
+                 change={"day": day.isoformat(), "kind": "removed"})
     log.info("calendar: %s back to the public calendar by clerk %s at %s", day, clerk_id,
              clock.now())
 
@@ -122,6 +127,8 @@ def set_office_hours(session: Session, clock: Clock, clerk_id: int,
     require(session, clerk_id, Action.SETTINGS)
     hours = parse_office_hours(sessions)
     _commune(session).office_hours = hours.to_list()
+    audit.record(session, clerk_id, "settings.hours", clock.now(),
+                 change={"office_hours": hours.to_list()})
     log.info("office hours set to %s by clerk %s at %s", hours.to_list(), clerk_id, clock.now())
     return hours
 
@@ -158,6 +165,8 @@ def set_due_time_policy(session: Session, clock: Clock, clerk_id: int, policy: s
     if policy not in POLICIES:
         raise ValidationError([FieldError("policy", "bad_choice")])
     _commune(session).due_time_policy = policy
+    audit.record(session, clerk_id, "settings.hours", clock.now(),
+                 change={"due_time_policy": policy})
     log.info("due-time policy set to %s by clerk %s at %s", policy, clerk_id, clock.now())
     return policy
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.clerks import MIN_PASSWORD, create_clerk, hash_password
 from desk_app.services.desk_settings import IDLE_LOCK_SECONDS, set_setting
@@ -25,7 +26,11 @@ def add_clerk(
     password: str, role: str,
 ) -> Clerk:
     _require_admin(session, clerk_id)
-    return create_clerk(session, clock, username, full_name, password, role)
+    made = create_clerk(session, clock, username, full_name, password, role)
+    audit.record(session, clerk_id, "account.create", clock.now(),
+                 change={"username": made.username, "full_name": made.full_name,
+                         "role": made.role})
+    return made
 
 
 def set_active(session: Session, clock: Clock, clerk_id: int, target_id: int,
@@ -38,6 +43,8 @@ def set_active(session: Session, clock: Clock, clerk_id: int, target_id: int,
         # also keeps at least one active admin: the one acting is never the one disabled
         raise KnownError("cannot_disable_self", "an admin cannot disable their own account")
     target.active = active
+    audit.record(session, clerk_id, "account.unlock" if active else "account.lock",
+                 clock.now(), change={"username": target.username})
     return target
 
 
@@ -55,6 +62,8 @@ def reset_password(session: Session, clock: Clock, clerk_id: int, target_id: int
     target.must_change_password = target.id != admin.id
     target.failed_logins = 0
     target.locked_until = None
+    audit.record(session, clerk_id, "account.password", clock.now(),
+                 change={"username": target.username})  # never the password itself
     return target
 
 
@@ -64,4 +73,6 @@ def set_idle_lock(session: Session, clock: Clock, clerk_id: int, seconds: int) -
         raise ValidationError([FieldError("idle_lock", "out_of_range",
                                           {"min": 0, "max": MAX_IDLE_SECONDS})])
     set_setting(session, IDLE_LOCK_SECONDS, seconds)
+    audit.record(session, clerk_id, "settings.idle_lock", clock.now(),
+                 change={"seconds": seconds})
     return seconds

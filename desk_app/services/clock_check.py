@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.desk_settings import set_setting
 from desk_app.store.models import Dossier, OutboxEvent
@@ -73,5 +74,7 @@ def accept_clock(session: Session, clock: Clock, clerk_id: int) -> None:
         "by": clerk_id, "at": clock.now().isoformat(),
         "was": was.isoformat() if was is not None else None,
     })
+    audit.record(session, clerk_id, "settings.clock", clock.now(),
+                 change={"was": was.isoformat() if was is not None else None})
     log.warning("clerk %s accepted the clock at %s; the last stamp was %s", clerk_id,
                 clock.now(), was)

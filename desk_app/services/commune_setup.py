@@ -30,6 +30,7 @@ from desk_app.core.permissions import Action
 from desk_app.core.text import code_points, fold, forbidden_chars, nfc
 from desk_app.errors import FieldError, ValidationError
 from desk_app.printing.prefs import load_prefs, save_prefs
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.calendar_settings import parse_office_hours
 from desk_app.services.clerks import has_clerks
@@ -154,6 +155,9 @@ def save_setup(session: Session, clock: Clock, clerk_id: int | None,
         set_setting(session, PENDING_ENROLMENT,
                     {"hub_url": values.hub_url.strip(), "code": values.enrol_code.strip()})
     session.flush()
+    audit.record(session, clerk_id, "settings.setup", clock.now(),
+                 change={**row, "office_hours": hours.to_list(), "printers": values.printers,
+                         "hub_url": values.hub_url.strip()})  # never the enrolment code
     log.info("commune set up: %s (%s) by clerk %s at %s", commune.name, commune.agency_code,
              clerk_id, clock.now())
     return commune.id

@@ -21,6 +21,7 @@ from desk_app.clock import Clock
 from desk_app.core.codes import COUNTERS
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, KnownError, ValidationError
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.desk_settings import get_setting, set_setting
 
@@ -55,7 +56,9 @@ def set_counter(session: Session, value: Any) -> int:
 def change_counter(session: Session, clock: Clock, clerk_id: int, value: Any) -> int:
     """An admin chooses this desk's number (the province is told at the next sync)."""
     require(session, clerk_id, Action.SETTINGS)
-    return set_counter(session, value)
+    number = set_counter(session, value)
+    audit.record(session, clerk_id, "settings.counter", clock.now(), change={"counter": number})
+    return number
 
 
 def counter_for_intake(session: Session) -> int:

@@ -20,6 +20,9 @@ from desk_app.store.calendar import load_calendar
 from desk_app.store.models import Commune, Setting
 
 IDLE_LOCK_SECONDS = "gui.idle_lock_seconds"
+# a store restored from a backup and not yet reconciled with the province: {at, backup,
+# backup_at} (services/backups.py writes it, sync/reconcile.py clears it)
+RESTORED = "sync.restored"
 DEFAULT_IDLE_LOCK_SECONDS = 300
 
 

@@ -5,8 +5,8 @@
 * :func:`refuse` - cannot be accepted, with the reason (form 03).
 
 All three validate first (nothing is written on a :class:`ValidationError`), then write the
-dossier, its components, its first history event and an outbox event in the caller's
-transaction. A request whose client-made UUID is already stored returns that dossier: a retried
+dossier, its components, its first history event, an outbox event and an audit record in the
+caller's transaction. A request whose client-made UUID is stored returns that dossier: a retried
 or double-clicked save never makes a second record. A request that ``resumes`` a dossier left
 waiting for a supplement links the two (:mod:`desk_app.services.resume_link`).
 """
@@ -28,14 +28,15 @@ from desk_app.core.lifecycle import Status
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, ValidationError
-from desk_app.services import resume_link
+from desk_app.services import audit, resume_link
 from desk_app.services import validation as v
 from desk_app.services.access import require
 from desk_app.services.counter import counter_for_intake
+from desk_app.services.desk_settings import RESTORED, get_setting
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import outbox
 from desk_app.store.calendar import load_calendar
-from desk_app.store.codes import allocate_code
+from desk_app.store.codes import allocate_code, reserve_after_restore
 from desk_app.store.models import (
     Clerk,
     Commune,
@@ -216,6 +217,7 @@ def _existing(session: Session, req_uuid: str) -> IntakeResult | None:
 
 _INTAKE_ACTION = {Status.RECEIVED: Action.RECEIVE, Status.SUPPLEMENT_REQUESTED: Action.SUPPLEMENT,
                   Status.REFUSED: Action.REFUSE}
+_AUDIT_ACTION = {s: f"dossier.{a.value}" for s, a in _INTAKE_ACTION.items()}
 
 
 def _write(
@@ -262,6 +264,8 @@ def _write(
             {"kind": version.limit_kind, "days": version.limit_days, "cutoff": version.cutoff}
         )
         due = load_calendar(session, commune).due_at(now, limit)
+    if get_setting(session, RESTORED) is not None:  # restored, the province not asked yet
+        reserve_after_restore(session, commune.agency_code, now.date())
     code = allocate_code(session, commune.code_format, commune.agency_code, now.date(),
                          counter_for_intake(session))
     a, r = req.applicant, req.representative or Person()
@@ -346,6 +350,8 @@ def _write(
     )
     if first is not None:
         resume_link.mark_resumed(session, first, dossier, clerk, now)
+    audit.record(session, clerk.id, _AUDIT_ACTION[status], now, dossier=dossier, change={
+        "status": status.value, "procedure": version.procedure.national_code, "reason": reason})
     return IntakeResult(
         dossier.id, dossier.uuid, code, status, now, due, dossier.fee_amount
     )

@@ -17,6 +17,7 @@ from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal
 from desk_app.core.permissions import Action
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, TransitionError, ValidationError
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.services.validation import check_text
@@ -109,6 +110,8 @@ def change_status(
         },
         at=now,
     )
+    audit.record(session, clerk.id, "dossier.status", now, dossier=dossier,
+                 change={"from": current.value, "to": target.value, "reason": reason, **data})
     return ChangeResult(dossier.id, dossier.code, current, target, now, timing)
 
 
@@ -146,4 +149,6 @@ def extend_due(
                  "reason": nfc(reason), "clerk": clerk.username, **data},
         at=now,
     )
+    audit.record(session, clerk.id, "dossier.extend", now, dossier=dossier,
+                 change={"reason": nfc(reason), **data})
     return ChangeResult(dossier.id, dossier.code, current, current, now)

@@ -39,3 +39,19 @@ def allocate_code(session: Session, fmt: str, agency_code: str, day: date, count
     """The next code of ``day`` at counter number ``counter`` (1-9)."""
     count = next_sequence(session, agency_code, day)
     return format_code(fmt, agency_code, day, counter_sequence(counter, count))
+
+
+RESTORE_RESERVE = 500  # daily numbers skipped after a restore, until the province is asked
+
+
+def reserve_after_restore(session: Session, agency_code: str, day: date) -> None:
+    """A store restored from a backup, not yet reconciled with the province: the day's numbers
+    the lost store may have issued are unknown, so this day's count jumps past a reserve
+    (codes never repeat; the day's numbering has a gap, said in docs/data-at-rest.md)."""
+    session.execute(
+        text(
+            "INSERT INTO code_counters (agency_code, day, last_seq) VALUES (:a, :d, :r) "
+            "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = max(last_seq, :r)"
+        ),
+        {"a": agency_code, "d": day.isoformat(), "r": RESTORE_RESERVE},
+    )

@@ -9,10 +9,10 @@ table), and so do the Alembic environment (``db/env.py``) and the migration chec
 
 from __future__ import annotations
 
-from desk_app.store import models, models_printing, models_rating, models_sync
+from desk_app.store import models, models_audit, models_printing, models_rating, models_sync
 from desk_app.store.base import Base
 
-MODEL_MODULES = (models, models_printing, models_rating, models_sync)
+MODEL_MODULES = (models, models_audit, models_printing, models_rating, models_sync)
 metadata = Base.metadata
 
 __all__ = ["MODEL_MODULES", "Base", "metadata"]

@@ -31,23 +31,12 @@ from sqlalchemy import String, text
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.types import TypeDecorator
 
-from desk_app.paths import APP_DIR_NAME
+from desk_app.paths import key_dir
 
 log = logging.getLogger(__name__)
 
 PREFIX = "sealed:v1:"
 KEY_ID_FILE = "desk-key.id"
-
-
-def key_dir() -> Path:
-    override = os.environ.get("DESK_APP_KEYS")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / APP_DIR_NAME / "keys"
 
 
 class Sealer:

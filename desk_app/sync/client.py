@@ -90,8 +90,12 @@ class SyncClient:
         """Register ``dk.<desk id>.<secret>`` as this desk's next credential."""
         self._call("POST", "/desk/credential", json={"secret": secret})
 
-    def push(self, events: list[dict[str, Any]]) -> p.PushAnswer:
-        body = p.gzip_json({"protocol": p.PROTOCOL_VERSION, "events": events})
+    def push(self, events: list[dict[str, Any]], *, fill_gaps: bool = False) -> p.PushAnswer:
+        """``fill_gaps``: the batch may hold events the hub lost (resent after reconciliation)."""
+        envelope: dict[str, Any] = {"protocol": p.PROTOCOL_VERSION, "events": events}
+        if fill_gaps:
+            envelope["fill_gaps"] = True
+        body = p.gzip_json(envelope)
         data = self._call("POST", "/push", content=body, headers={
             "Content-Encoding": "gzip", "Content-Type": "application/json"})
         return p.PushAnswer.from_json(data)
@@ -102,6 +106,18 @@ class SyncClient:
 
     def desk_info(self) -> dict[str, Any]:
         return self._call("GET", "/desk")
+
+    def digests(self, size: int) -> dict[str, Any]:
+        """Per-range digests of what the hub holds from this desk (reconciliation)."""
+        return self._call("GET", "/desk/digests", params={"size": size})
+
+    def seqs(self, first: int, last: int) -> list[tuple[int, str]]:
+        data = self._call("GET", "/desk/seqs", params={"first": first, "last": last})
+        return [(int(e["seq"]), str(e["uuid"])) for e in data["events"]]
+
+    def own_events(self, after: int, limit: int) -> dict[str, Any]:
+        """This desk's own events the hub holds after ``after`` ({events, more})."""
+        return self._call("GET", "/desk/events", params={"after": after, "limit": limit})
 
     def dossier(self, uuid: str) -> dict[str, Any]:
         return self._call("GET", f"/dossiers/{uuid}")

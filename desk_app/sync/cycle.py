@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desk_app.clock import VN_TZ, Clock
@@ -23,6 +23,7 @@ from desk_app.sync import state
 from desk_app.sync.apply import apply_item
 from desk_app.sync.client import Refused, SyncClient
 from desk_app.sync.enrolment import declare_counter, rotate_credential
+from desk_app.sync.reconcile import reconcile
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,9 @@ class CycleReport:
     pulled: int = 0
     clock_offset_s: int | None = None
     rotated: bool = False
+    pulled_back: int = 0  # own events taken back from the province (a restored store)
+    resent: int = 0  # events the province had lost, marked to go again
+    not_rebuilt: list[str] = field(default_factory=list)
 
 
 def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None:
@@ -53,6 +57,11 @@ def run_cycle(
 ) -> CycleReport:
     """Push then pull until nothing is left. Raises the client's errors; the caller records them."""
     report = CycleReport()
+    # first what was delivered: a restored store takes back what it lost before it sends
+    # anything new; events the hub lost are marked to go again (desk_app/sync/reconcile.py)
+    found = reconcile(store, clock, client)
+    report.pulled_back, report.resent = found.pulled_back, found.resent
+    report.not_rebuilt = found.not_rebuilt
     max_events = min(max_events, p.MAX_BATCH_EVENTS)
     max_bytes = min(max_bytes, p.MAX_BATCH_BYTES)
     while not should_stop():
@@ -65,7 +74,7 @@ def run_cycle(
         if not batch:
             break
         try:
-            answer = client.push(batch)
+            answer = client.push(batch, fill_gaps=found.resent > 0)
         except Refused as exc:
             if exc.code != "batch_too_large":
                 raise

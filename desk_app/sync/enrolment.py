@@ -23,6 +23,7 @@ from sqlalchemy import select
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action
 from desk_app.errors import KnownError
+from desk_app.services import audit
 from desk_app.services import counter as desk_counter
 from desk_app.services.access import require
 from desk_app.store.engine import Store
@@ -66,6 +67,9 @@ def enrol_desk(
     with store.write() as session:
         state.save_enrolment(session, hub_url, enrolment, clock.now())
         state.clear_pending_secret(session)
+        audit.record(session, clerk_id, "sync.enrol", clock.now(),
+                     change={"hub_url": hub_url, "desk_id": enrolment.desk_id,
+                             "agency_code": enrolment.agency_code})
         desk_counter.set_counter(session, number)
         if enrolment.counter == number:
             desk_counter.note_confirmed(session, enrolment.desk_id, number)

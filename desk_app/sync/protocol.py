@@ -53,6 +53,15 @@ def content_hash(event: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(body)).hexdigest()
 
 
+def range_digest(rows: list[tuple[int, str]]) -> str:
+    """Reconciliation: sha256 over the lines ``<seq>:<uuid>`` of a range of events, in seq
+    order (the desk and the hub compute it each over what they hold)."""
+    h = hashlib.sha256()
+    for seq, uuid in rows:
+        h.update(f"{seq}:{uuid}\n".encode("ascii"))
+    return h.hexdigest()
+
+
 def gzip_json(obj: Any) -> bytes:
     return gzip.compress(canonical(obj), compresslevel=6, mtime=0)
 

@@ -76,6 +76,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nhật ký thao tác…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đăng xuất, đổi cán bộ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,6 +477,166 @@
     </message>
     <message>
         <source>Tiếp nhận hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển trạng thái hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In phiếu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoá tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở khoá tài khoản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đổi số quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đổi thời gian khoá màn hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa lịch làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa giờ làm việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa thông tin đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa thiết lập sao lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xác nhận giờ máy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đăng ký với tỉnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản ghi số {seq} đã bị sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thiếu bản ghi trước bản ghi số {seq} (bị xoá?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản ghi số {seq} bị chèn thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản ghi số {seq} sai thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chuỗi bị đứt tại bản ghi số {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có bản ghi hỏng dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bản ghi số {seq} có lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhật ký thao tác - Một cửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi thao tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cán bộ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Thao tác:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hồ sơ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ &amp;ngày:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đến:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thao tác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ, nội dung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kiểm tra chuỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi cán bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(trước khi có tài khoản)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} thao tác khớp bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} thao tác khớp bộ lọc; hiện {shown} thao tác mới nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuỗi nhật ký nguyên vẹn: không bản ghi nào bị sửa, xoá hay đổi chỗ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhật ký đã bị can thiệp: {what}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

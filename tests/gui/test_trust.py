@@ -400,7 +400,8 @@ def test_a_card_mismatch_stays_until_fixed_or_confirmed(
     with store.read() as s:
         event = s.scalars(select(DossierEvent)).one()
         assert event.data["id_mismatch_acknowledged"] == ["gender", "birth_year"]
-        payload = s.scalars(select(OutboxEvent.payload)).one()
+        payload = s.scalars(select(OutboxEvent.payload).where(
+            OutboxEvent.kind == "dossier.intake")).one()
         assert payload["intake"]["id_mismatch_acknowledged"] == ["gender", "birth_year"]
         dossier_id = event.dossier_id
     assert not ack.isVisible()  # the next dossier starts clean

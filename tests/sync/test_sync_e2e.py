@@ -164,8 +164,9 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
         held = {h.state for h in s.scalars(select(state.SyncHeldEvent))}
     assert held == {"rejected"}
     # the forged intake, its rating and the status change of b's dossier name b's commune; the
-    # forged dossier's own status changes follow an intake the hub refused: they claim nothing
-    assert_hub_holds_desk(hub_server.engine, a.store, held=6)
+    # forged dossier's own status changes follow an intake the hub refused: they claim nothing;
+    # the four audit records written meanwhile (intake, three status changes) name b's commune
+    assert_hub_holds_desk(hub_server.engine, a.store, held=10)
     assert_hub_holds_desk(hub_server.engine, b.store)
     with hub_server.engine.connect() as conn:
         assert conn.scalar(select(func.count(Event.id)).where(
@@ -187,7 +188,8 @@ def test_a_desk_cannot_write_or_read_another_communes_data(
     r = httpx.get(hub_server.url + "/api/v1/admin/problems", params={"limit": 1000},
                   headers={"Authorization": f"Bearer {hub_server.admin}"})
     mine = [x for x in r.json()["events"] if x["desk_id"] == desk_id_of(a.store)]
-    assert sorted(x["reason"] for x in mine) == ["foreign_commune"] * 3 + ["unknown_entity"] * 3
+    # (the forged dossier's three and the four audit records written under b's code)
+    assert sorted(x["reason"] for x in mine) == ["foreign_commune"] * 7 + ["unknown_entity"] * 3
 
 
 def test_hub_schema_on_postgresql_matches_the_models(hub_server: HubServer) -> None:

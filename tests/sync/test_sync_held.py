@@ -16,7 +16,7 @@ from desk_app.gui import sync_indicator
 from desk_app.gui.sync_held import MALFORMED, REASON_WORDS
 from desk_app.gui.sync_indicator import ERROR_WORDS, SyncIndicator
 from desk_app.services.intake import receive
-from desk_app.store.models import Commune, Dossier, OutboxEvent
+from desk_app.store.models import Dossier, OutboxEvent
 from desk_app.store.models_sync import SyncHeldEvent
 from desk_app.sync import state
 from desk_app.sync.client import SyncClient
@@ -32,6 +32,16 @@ CLERK = 3  # binh, "Nguyễn Văn Bình"
 OTHER_COMMUNE = "000.00.99.H99"
 
 
+def _naming_another_commune(store, clock):  # type: ignore[no-untyped-def]
+    """A dossier whose intake event names another commune (its audit record names the desk's)."""
+    with store.write() as s:
+        got = receive(s, clock, CLERK, complete_request(s, full_name="Phạm Thị Lan"))
+        ev = s.scalar(select(OutboxEvent).where(OutboxEvent.entity_uuid == got.uuid,
+                                                OutboxEvent.kind == "dossier.intake"))
+        ev.payload = dict(ev.payload, agency_code=OTHER_COMMUNE)
+    return got
+
+
 def _held(store) -> list[SyncHeldEvent]:  # type: ignore[no-untyped-def]
     with store.read() as s:
         return list(s.scalars(select(SyncHeldEvent)))
@@ -43,11 +53,8 @@ def test_a_refused_event_is_held_visibly_and_blocks_nothing_behind_it(
     desk = enrolled(hub, make_desk, clock)
     activity(desk.store, clock, 2, rate=False)  # ahead of it
     clock.advance(minutes=5)
-    with desk.store.write() as s:  # a dossier naming another commune: the hub refuses it
-        s.get(Commune, 1).agency_code = OTHER_COMMUNE
-        refused = receive(s, clock, CLERK, complete_request(s, full_name="Phạm Thị Lan"))
-    with desk.store.write() as s:
-        s.get(Commune, 1).agency_code = desk.agency_code
+    # a dossier naming another commune (as an older version's bug wrote it): the hub refuses it
+    refused = _naming_another_commune(desk.store, clock)
     clock.advance(minutes=5)
     activity(desk.store, clock, 6)  # behind it: intakes, status changes, returns, ratings
     with desk.store.read() as s:
@@ -140,11 +147,7 @@ def test_the_real_window_s_status_bar_opens_the_held_event_and_does_not_say_fail
     refused intake among the others; the status bar says everything went, shows "1 bị từ
     chối…" (not an error), and a click on it lists who, what and why."""
     desk = enrolled(hub, make_desk, clock)
-    with desk.store.write() as s:
-        s.get(Commune, 1).agency_code = OTHER_COMMUNE
-        refused = receive(s, clock, CLERK, complete_request(s, full_name="Phạm Thị Lan"))
-    with desk.store.write() as s:
-        s.get(Commune, 1).agency_code = desk.agency_code
+    refused = _naming_another_commune(desk.store, clock)
     clock.advance(minutes=5)
     activity(desk.store, clock, 3)  # behind it
     window = open_window(qtbot, desk.store, clock, desk.data_dir)
