@@ -198,3 +198,19 @@ def test_a_restore_is_staged_then_finished_at_the_next_start(
     finally:
         again.dispose()
     assert backups.complete_pending_restore(data_dir, clock.now()) == []  # done once
+
+
+def test_a_confirmed_restore_whose_copy_vanished_is_said_once(
+        store: Store, clock: FixedClock, tmp_path: Path) -> None:
+    admin, _ = _ids(store)
+    _set_up(store, clock, tmp_path / "usb")
+    made = backups.run_backup(store, clock, "manual", admin)
+    summary = backups.stage_restore(store, admin, made.path, PASS)
+    backups.confirm_restore(store, admin, made.path, summary, clock.now())
+    data_dir = store.path.parent
+    store.dispose()
+    (data_dir / backups.PENDING_DB).unlink()  # someone cleaned the folder
+    with pytest.raises(KnownError) as info:
+        backups.complete_pending_restore(data_dir, clock.now())
+    assert info.value.code == "restore_lost"
+    assert backups.complete_pending_restore(data_dir, clock.now()) == []  # the next start opens

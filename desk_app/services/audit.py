@@ -5,8 +5,9 @@ one, and what changed; it is chained by hash like the citizens' ratings
 (:mod:`desk_app.core.ratingchain`): ``hash = sha256(canonical record with prev_hash)``, the
 record carrying ``change_hash = sha256(canonical change)``. :func:`verify` finds a record
 edited (its hash, or its change's), deleted (a gap in ``seq``, a broken link), inserted or
-reordered. Each record also goes to the province in the outbox (``audit.recorded``), where the
-chain is checked again, so rewriting the whole local chain is seen there.
+reordered, and compares the log with the copies in the outbox (a record cut off the end, or
+rewritten with new hashes, no longer matches what was sent). Each record also goes to the
+province in the outbox (``audit.recorded``), where the chain is checked again.
 
 Leaders and admins read the log (:data:`Action.AUDIT`); nobody edits it through the program.
 """
@@ -27,7 +28,7 @@ from desk_app.core.ratingchain import GENESIS, ChainProblem, canonical_json, che
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
-from desk_app.store.models import Clerk, Commune
+from desk_app.store.models import Clerk, Commune, OutboxEvent
 from desk_app.store.models_audit import AuditRecord
 
 KIND = "audit.recorded"
@@ -87,7 +88,18 @@ def verify(session: Session) -> list[ChainProblem]:
     for r in rows:
         if change_hash(r.change or {}) != r.change_hash:
             problems.append(ChainProblem("edited", r.seq, "the change does not match its hash"))
-    return sorted(problems, key=lambda p: (p.seq or 0, p.code))
+    # against the copies in the outbox (never deleted): a record cut off the end of the log,
+    # or edited with its hashes made again, no longer matches what was sent
+    by_uuid = {r.uuid: r for r in rows}
+    for uuid, payload in session.execute(select(OutboxEvent.entity_uuid, OutboxEvent.payload)
+                                         .where(OutboxEvent.kind == KIND)):
+        row = by_uuid.get(uuid)
+        seq = payload.get("seq") if isinstance(payload, dict) else None
+        if row is None:
+            problems.append(ChainProblem("missing", seq, "sent, but no longer in the log"))
+        elif not isinstance(payload, dict) or payload.get("hash") != row.hash:
+            problems.append(ChainProblem("edited", row.seq, "not what was sent"))
+    return sorted(set(problems), key=lambda p: (p.seq or 0, p.code))
 
 
 @dataclass(frozen=True)

@@ -192,9 +192,9 @@ def complete_pending_restore(data_dir: Path, now: datetime) -> list[Path]:
         return []
     note = json.loads(note_path.read_text(encoding="utf-8"))
     if not pending.exists():
+        note_path.unlink()  # said once: the next start opens the store as it is
         if database_path(data_dir).exists() and _restored_mark(database_path(data_dir)):
-            note_path.unlink()  # a start killed after the swap: done already
-            return []
+            return []  # a start killed after the swap: done already
         raise KnownError("restore_lost", "the staged backup is gone", path=str(pending))
     conn = sqlite3.connect(pending)
     try:
