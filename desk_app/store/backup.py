@@ -5,7 +5,7 @@ A backup is made in four steps, none of which copies the live file as a file:
 1. in one read transaction on the live store, count the rows of every table and copy the
    database page by page with ``sqlite3.Connection.backup`` into a private temporary file
    (the copy is the same snapshot as the counts, while clerks keep writing);
-2. compress it and seal it in chunks of 1 MiB with AES-256-GCM under a key derived from the
+2. compress it (zlib level 1) and seal it in chunks of 1 MiB with AES-256-GCM under a key derived from the
    admin's passphrase with scrypt (N=2^15, r=8, p=1, a random salt per backup); every chunk's
    associated data binds it to the file's header, its position and whether it is the last, so
    a chunk swapped, dropped or cut off is found;
@@ -132,7 +132,7 @@ def seal_file(plain: Path, out: BinaryIO, passphrase: str, meta: dict[str, Any])
     head = json.dumps(header, ensure_ascii=False, sort_keys=True).encode("utf-8")
     out.write(MAGIC + struct.pack(">I", len(head)) + head)
     head_hash = hashlib.sha256(head).digest()
-    packer = zlib.compressobj(6)
+    packer = zlib.compressobj(1)  # level 1: at 1M dossiers 72 s against 115 s, 19% larger
     index = 0
     pending = b""
     with plain.open("rb") as fh:
