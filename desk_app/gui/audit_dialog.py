@@ -92,6 +92,7 @@ class AuditDialog(QDialog):
         self.code = QLineEdit()
         self.code.setObjectName("auditCode")
         self.code.setPlaceholderText(tr("Mã hồ sơ"))
+        self.code.setMinimumWidth(self.code.fontMetrics().horizontalAdvance("000.00.12.H26-261123"))
         today = ops.clock.now().date()
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
         for edit, day in ((self.date_from, date(today.year, 1, 1)), (self.date_to, today)):
@@ -116,7 +117,10 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.check_button = QPushButton(tr("&Kiểm tra chuỗi"))
@@ -171,13 +175,15 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             what = row.dossier_code
-            detail = json.dumps(row.change, ensure_ascii=False)[:300] if row.change else ""
+            detail = "; ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)}"
+                               for k, v in row.change.items() if v not in ("", None, [], {}))[:300]
             cells = (str(row.seq), f"{row.at:%H:%M:%S %d/%m/%Y}", row.clerk,
                      tr(ACTION_WORDS.get(row.action, row.action)),
                      f"{what} {detail}".strip())
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text if c == 4 else "")
+                self.table.setItem(r, c, item)
 
     def _failed(self, exc: KnownError) -> None:
         messages.show_known_error(self, exc)
