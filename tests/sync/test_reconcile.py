@@ -77,6 +77,18 @@ def _receive_more(store: Store, clock: FixedClock, n: int) -> list[str]:
     return codes
 
 
+def _enrolled_with_backups(hub_server: HubServer, make_desk, clock: FixedClock,  # type: ignore[no-untyped-def]
+                           tmp_path: Path):
+    """A desk enrolled with the hub whose admin has set backups up; (desk, admin's id)."""
+    desk = make_desk()
+    enrol_desk(desk.store, clock, hub_server.url, hub_server.issue_code(desk.agency_code))
+    with desk.store.write() as s:
+        admin = s.scalar(select(Clerk.id).where(Clerk.username == "admin"))
+        assert admin is not None
+        backups.save_backup_settings(s, clock, admin, str(tmp_path / "usb"), 5, PASS, PASS)
+    return desk, admin
+
+
 def _codes(store: Store) -> list[str]:
     with store.read() as s:
         return list(s.scalars(select(Dossier.code).order_by(Dossier.code)))
@@ -84,11 +96,7 @@ def _codes(store: Store) -> list[str]:
 
 def test_a_restored_desk_takes_back_what_it_had_sent_and_never_reissues_a_code(
         hub_server: HubServer, make_desk, clock: FixedClock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    desk = make_desk()
-    enrol_desk(desk.store, clock, hub_server.url, hub_server.issue_code(desk.agency_code))
-    with desk.store.write() as s:
-        admin = s.scalar(select(Clerk.id).where(Clerk.username == "admin"))
-        backups.save_backup_settings(s, clock, admin, str(tmp_path / "usb"), 5, PASS, PASS)  # type: ignore[arg-type]
+    desk, admin = _enrolled_with_backups(hub_server, make_desk, clock, tmp_path)
     activity(desk.store, clock, 200)
     sync_until_done(desk, clock)
     made = backups.run_backup(desk.store, clock, "manual")
@@ -139,11 +147,7 @@ def _states(store: Store) -> dict[str, tuple[str, object, object, str]]:
 
 def test_a_dossier_received_before_the_province_is_reached_skips_ahead(
         hub_server: HubServer, make_desk, clock: FixedClock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    desk = make_desk()
-    enrol_desk(desk.store, clock, hub_server.url, hub_server.issue_code(desk.agency_code))
-    with desk.store.write() as s:
-        admin = s.scalar(select(Clerk.id).where(Clerk.username == "admin"))
-        backups.save_backup_settings(s, clock, admin, str(tmp_path / "usb"), 5, PASS, PASS)  # type: ignore[arg-type]
+    desk, admin = _enrolled_with_backups(hub_server, make_desk, clock, tmp_path)
     first = _receive_more(desk.store, clock, 3)
     made = backups.run_backup(desk.store, clock, "manual")
     later = _receive_more(desk.store, clock, 4)
