@@ -131,11 +131,22 @@ def warm() -> bool:
         return False
     try:
         _warmed = bool(_child().submit(_child_warm).result(timeout=TIMEOUT_S))
+    except RuntimeError as exc:
+        if "shutdown" not in str(exc):  # a broken child
+            return _unavailable()
+        log.info("address conversion not started: the program is closing")
+        return False
     except Exception:  # no child process possible, or it died: the card's text is kept
-        log.warning("address conversion unavailable", exc_info=True)
-        _warmed = False
+        return _unavailable()
     _missing = not _warmed
     return _warmed
+
+
+def _unavailable() -> bool:
+    global _warmed, _missing
+    log.warning("address conversion unavailable", exc_info=True)
+    _warmed, _missing = False, True
+    return False
 
 
 def is_warm() -> bool:
