@@ -62,3 +62,17 @@ def test_a_clerk_has_no_way_to_the_log(qtbot: QtBot, store: Store, clock: FixedC
     window = open_window(qtbot, store, clock, data_dir, "binh")
     assert window.findChild(QAction, "auditAction") is None
     assert account_menu.open_audit(window) is None  # nor by calling it
+
+
+def test_a_locked_desk_hides_the_log_and_offers_it_nowhere(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
+    _work(store, clock)
+    window = open_window(qtbot, store, clock, data_dir, "lan")
+    dialog = account_menu.open_audit(window)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+    window.lock()
+    assert not dialog.isVisible()  # names and codes are not left on the screen
+    assert account_menu.open_audit(window) is None  # nor opened while locked
+    background.wait_all()
