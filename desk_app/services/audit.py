@@ -63,7 +63,8 @@ def record(session: Session, clerk_id: int | None, action: str, at: datetime, *,
     write it describes). ``dossier``: a Dossier (or anything with ``uuid`` and ``code``)."""
     assert action in ACTIONS, action
     change = dict(change or {})
-    last = session.scalars(select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(1)).first()
+    last = session.execute(select(AuditRecord.seq, AuditRecord.hash)
+                           .order_by(AuditRecord.seq.desc()).limit(1)).first()
     clerk = session.get(Clerk, clerk_id) if clerk_id is not None else None
     row = AuditRecord(
         uuid=str(uuid_mod.uuid4()), seq=(last.seq + 1) if last else 1, at=at,

@@ -41,12 +41,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from desk_app.errors import KnownError
 from desk_app.store.health import check_file
+from desk_app.store.recovery import fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +110,8 @@ def snapshot(db_path: Path, dest: Path) -> dict[str, int]:
 
 
 def _key(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # not at start-up
+
     kdf = Scrypt(salt=salt, length=32, n=params["n"], r=params["r"], p=params["p"])
     return kdf.derive(passphrase.encode("utf-8"))
 
@@ -122,6 +121,8 @@ def _aad(header_hash: bytes, index: int, last: bool) -> bytes:
 
 
 def seal_file(plain: Path, out: BinaryIO, passphrase: str, meta: dict[str, Any]) -> None:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, prefix = secrets.token_bytes(16), secrets.token_bytes(8)
     aes = AESGCM(_key(passphrase, salt, SCRYPT))
     # a wrong passphrase is told apart from a damaged file by this small sealed check value
@@ -164,12 +165,8 @@ def _durable_write(folder: Path, name: str, plain: Path, passphrase: str,
         tmp.unlink(missing_ok=True)
         raise
     try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:  # Windows and some network shares cannot fsync a folder
+        fsync_dir(folder)
+    except OSError:  # some network shares cannot fsync a folder
         pass
     return final
 
@@ -248,6 +245,9 @@ def open_file(path: Path, passphrase: str, dest: Path) -> dict[str, Any]:
 
 
 def _open_file(path: Path, passphrase: str, dest: Path) -> dict[str, Any]:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     with path.open("rb") as fh, dest.open("wb") as out:
         header, head = read_header(fh)
         salt = base64.b64decode(header["salt"])

@@ -25,8 +25,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import String, text
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.types import TypeDecorator
@@ -90,6 +88,8 @@ class Sealer:
             key = secrets.token_bytes(32)
             self._write_key(key_id, key)
             _atomic_write(self.data_dir / KEY_ID_FILE, key_id.encode("ascii"))
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # not at start-up
+
         nonce = secrets.token_bytes(12)
         sealed = AESGCM(key).encrypt(nonce, value.encode("utf-8"), purpose.encode("utf-8"))
         return f"{PREFIX}{key_id}:{base64.urlsafe_b64encode(nonce + sealed).decode('ascii')}"
@@ -103,6 +103,9 @@ class Sealer:
         if key is None:
             log.warning("the key %s of a sealed value is not on this PC (%s)", key_id, self.keys)
             return None
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         raw = base64.urlsafe_b64decode(body.encode("ascii"))
         try:
             return AESGCM(key).decrypt(raw[:12], raw[12:], purpose.encode("utf-8")).decode()

@@ -220,9 +220,3 @@ def _resend_lost(store: Store, client: SyncClient, out: Reconciled) -> None:
     if out.resent:
         log.warning("the province lost %d events it had acknowledged: sending them again",
                     out.resent)
-
-
-def restored_mark(session: Session) -> dict[str, object] | None:
-    value = get_setting(session, RESTORED)
-    return value if isinstance(value, dict) else None
-
