@@ -101,7 +101,7 @@ def main() -> None:
         times[kind][figure].append((time.perf_counter() - t) * 1000)
 
     request = ReloadRequest(RegisterFilter(), RegisterSort(), keep=0, block=200, page=50,
-                            counts=True, known_counts={}, lookups=None, version_sizes=None,
+                            counts=True, known_counts={}, lookups=None,
                             rows_from=0, rows_to=30)
     for store in stores.values():  # warm each once (first-use costs, page cache)
         with store.read() as s:

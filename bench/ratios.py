@@ -1,6 +1,6 @@
 """Every path of the program against its floor, measured in the same run (issue 14).
 
-    .venv/bin/python bench/ratios.py [--data /work/bench-data/million] [--only receive,search]
+    .venv/bin/python bench/ratios.py [--data bench/out/million] [--only receive,search]
                                      [--quick]
 
 Each figure lives in ``bench/figures/<name>.py`` and measures the program's path and the same

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-MILLION = Path(os.environ.get("DESK_BENCH_DATA", "/work/bench-data/million"))
+# the million-dossier data folder made by bench/gen_dossiers.py (README: "Tests and benchmarks")
+MILLION = Path(os.environ.get("DESK_BENCH_DATA", ROOT / "bench" / "out" / "million"))
 
 
 @dataclass

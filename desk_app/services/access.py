@@ -19,9 +19,15 @@ class ForbiddenError(KnownError):
 
 def require(session: Session, clerk_id: int, action: Action) -> Clerk:
     clerk = session.get(Clerk, clerk_id)
-    if clerk is None or not clerk.active:
-        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
-    if not allowed(clerk.role, action):
-        raise ForbiddenError("forbidden", f"{clerk.role} may not {action.value}",
-                             action=action.value, role=clerk.role)
+    check(clerk_id, clerk is not None and clerk.active, clerk.role if clerk else "", action)
+    assert clerk is not None
     return clerk
+
+
+def check(clerk_id: int, active: bool, role: str, action: Action) -> None:
+    """:func:`require` on a clerk already read (whether found and active, and the role)."""
+    if not active:
+        raise NotFoundError("clerk_not_found", f"clerk {clerk_id}")
+    if not allowed(role, action):
+        raise ForbiddenError("forbidden", f"{role} may not {action.value}",
+                             action=action.value, role=role)

@@ -28,8 +28,9 @@ from desk_app.core.ratingchain import GENESIS, ChainProblem, canonical_json, che
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
-from desk_app.store.models import Clerk, Commune, OutboxEvent
+from desk_app.store.models import OutboxEvent
 from desk_app.store.models_audit import AuditRecord
+from desk_app.store.raw import Raw
 
 KIND = "audit.recorded"
 
@@ -58,28 +59,34 @@ def record_of(r: AuditRecord) -> dict[str, Any]:
 
 
 def record(session: Session, clerk_id: int | None, action: str, at: datetime, *,
-           dossier: Any = None, change: dict[str, Any] | None = None) -> AuditRecord:
+           dossier: Any = None, change: dict[str, Any] | None = None,
+           raw: Raw | None = None) -> None:
     """Append one record in the caller's transaction (it commits or rolls back with the
-    write it describes). ``dossier``: a Dossier (or anything with ``uuid`` and ``code``)."""
+    write it describes). ``dossier``: a Dossier (or anything with ``uuid`` and ``code``).
+    Written through the session's cursor (:class:`Raw`; pass the caller's if it has one)."""
     assert action in ACTIONS, action
+    raw = raw or Raw(session)
     change = dict(change or {})
-    last = session.execute(select(AuditRecord.seq, AuditRecord.hash)
-                           .order_by(AuditRecord.seq.desc()).limit(1)).first()
-    clerk = session.get(Clerk, clerk_id) if clerk_id is not None else None
-    row = AuditRecord(
-        uuid=str(uuid_mod.uuid4()), seq=(last.seq + 1) if last else 1, at=at,
-        clerk_id=clerk_id, clerk=clerk.username if clerk else "", action=action,
+    last = raw.one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+    clerk = raw.one("SELECT username FROM clerks WHERE id = ?", (clerk_id,)) \
+        if clerk_id is not None else None
+    row = AuditRecord(  # transient: only to chain it the way verify() reads it back
+        uuid=str(uuid_mod.uuid4()), seq=(last[0] + 1) if last else 1, at=at,
+        clerk_id=clerk_id, clerk=clerk[0] if clerk else "", action=action,
         dossier_uuid=getattr(dossier, "uuid", "") or "",
         dossier_code=getattr(dossier, "code", "") or "",
         change=change, change_hash=change_hash(change),
-        prev_hash=last.hash if last else GENESIS, hash="")
+        prev_hash=last[1] if last else GENESIS, hash="")
     sealed = seal(row.prev_hash, record_of(row))
     row.hash = sealed["hash"]
-    session.add(row)
-    commune = session.scalar(select(Commune.agency_code).limit(1))
-    outbox.append(session, entity="audit", entity_uuid=row.uuid, kind=KIND,
-                  payload=sealed | {"agency_code": commune or "", "change": change}, at=at)
-    return row
+    raw.insert(AuditRecord.__table__, {  # type: ignore[arg-type]
+        c: getattr(row, c) for c in ("uuid", "seq", "at", "clerk_id", "clerk", "action",
+                                     "dossier_uuid", "dossier_code", "change", "change_hash",
+                                     "prev_hash", "hash")})
+    commune = raw.one("SELECT agency_code FROM communes LIMIT 1")
+    outbox.append_raw(raw, entity="audit", entity_uuid=row.uuid, kind=KIND,
+                      payload=sealed | {"agency_code": commune[0] if commune else "",
+                                        "change": change}, at=at)
 
 
 def verify(session: Session) -> list[ChainProblem]:

@@ -16,35 +16,25 @@ from __future__ import annotations
 import uuid as uuid_mod
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import SimpleNamespace
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core import cccd
-from desk_app.core.calendar import TimeLimit
 from desk_app.core.fees import compute_fee
 from desk_app.core.lifecycle import Status
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, ValidationError
-from desk_app.services import audit, resume_link
+from desk_app.services import access, audit, resume_link
+from desk_app.services import intake_write as w
 from desk_app.services import validation as v
-from desk_app.services.access import require
-from desk_app.services.counter import counter_for_intake
-from desk_app.services.desk_settings import RESTORED, get_setting
+from desk_app.services.counter import COUNTER, REFUSED
+from desk_app.services.desk_settings import RESTORED
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import outbox
-from desk_app.store.calendar import load_calendar
-from desk_app.store.codes import allocate_code, reserve_after_restore
-from desk_app.store.models import (
-    Clerk,
-    Commune,
-    Dossier,
-    DossierComponent,
-    DossierEvent,
-    ProcedureVersion,
-)
+from desk_app.store.raw import Raw
 from desk_app.store.stamps import stamp
 
 
@@ -139,14 +129,11 @@ def id_mismatches(person: Person) -> list[str]:
 
 
 def validate_request(
-    session: Session, req: IntakeRequest, today: date, *, need_complete: bool
-) -> tuple[ProcedureVersion, list[FieldError]]:
+    raw: Raw, req: IntakeRequest, today: date, *, need_complete: bool
+) -> tuple[w.VersionInfo, list[FieldError]]:
     """Check everything; returns the procedure version and the list of problems."""
     errors: list[FieldError] = []
-    version = session.get(
-        ProcedureVersion, req.procedure_version_id,
-        options=[selectinload(ProcedureVersion.components), joinedload(ProcedureVersion.procedure)],
-    )
+    version = w.load_version(raw, req.procedure_version_id)
     if version is None:
         raise ValidationError([FieldError("procedure", "required")])
     if version.effective_from > today or (
@@ -206,15 +193,6 @@ def validate_request(
     return version, errors
 
 
-def _existing(session: Session, req_uuid: str) -> IntakeResult | None:
-    d = session.scalar(select(Dossier).where(Dossier.uuid == req_uuid))
-    if d is None:
-        return None
-    return IntakeResult(
-        d.id, d.uuid, d.code, Status(d.status), d.received_at, d.due_at, d.fee_amount, True
-    )
-
-
 _INTAKE_ACTION = {Status.RECEIVED: Action.RECEIVE, Status.SUPPLEMENT_REQUESTED: Action.SUPPLEMENT,
                   Status.REFUSED: Action.REFUSE}
 _AUDIT_ACTION = {s: f"dossier.{a.value}" for s, a in _INTAKE_ACTION.items()}
@@ -236,15 +214,15 @@ def _write(
     req.delivery_address = nfc(req.delivery_address)
     req.note = nfc(req.note)
     reason = nfc(reason)
-    require(session, clerk_id, _INTAKE_ACTION[status])
-    with session.no_autoflush:
-        dup = _existing(session, req.uuid)
-        if dup is not None:
-            return dup
-        now = stamp(session, clock.now())  # never earlier than the last receipt or event
-        version, errors = validate_request(
-            session, req, now.date(), need_complete=status is Status.RECEIVED
-        )
+    raw = Raw(session)
+    clerk = w.clerk_row(raw, clerk_id) or (clerk_id, "", "", False)
+    access.check(clerk_id, clerk[3], clerk[2], _INTAKE_ACTION[status])
+    dup = w.existing(raw, req.uuid)
+    if dup is not None:
+        return IntakeResult(dup[0], dup[1], dup[2], Status(dup[3]), dup[4], dup[5], dup[6], True)
+    now = stamp(session, clock.now(), raw)  # never earlier than the last receipt or event
+    version, errors = validate_request(raw, req, now.date(),
+                                       need_complete=status is Status.RECEIVED)
     if status is not Status.RECEIVED:
         errors += v.check_text("reason", reason, required=True)
     if status is Status.SUPPLEMENT_REQUESTED and not missing:
@@ -254,76 +232,45 @@ def _write(
         errors += v.check_text(f"missing.{i}.reason", nfc(line.reason))
     if errors:
         raise ValidationError(errors)
-    clerk = session.get(Clerk, clerk_id)
-    assert clerk is not None  # require() found it
-    commune = session.scalars(select(Commune).limit(1)).one()
+    commune = w.load_commune(raw)
     first = None if req.resumes is None else resume_link.check_resumable(session, req.resumes)
     due = None
     if status is Status.RECEIVED:
-        limit = TimeLimit.from_dict(
-            {"kind": version.limit_kind, "days": version.limit_days, "cutoff": version.cutoff}
-        )
-        due = load_calendar(session, commune).due_at(now, limit)
-    if get_setting(session, RESTORED) is not None:  # restored, the province not asked yet
-        reserve_after_restore(session, commune.agency_code, now.date())
-    code = allocate_code(session, commune.code_format, commune.agency_code, now.date(),
-                         counter_for_intake(session))
+        due = w.load_calendar(raw, commune).due_at(now, w.limit_of(version))
+    values = w.settings(raw, RESTORED, COUNTER, REFUSED)
+    code = w.allocate_code(raw, commune, now.date(), w.counter_for_intake(values),
+                           restored=values.get(RESTORED) is not None)
     a, r = req.applicant, req.representative or Person()
     given = {c.position: c for c in req.components}
-    dossier = Dossier(
-        uuid=req.uuid,
-        code=code,
-        commune_id=commune.id,
-        procedure_version_id=version.id,
-        status=status.value,
-        channel=req.channel,
-        sets_count=req.sets_count,
-        applicant_name=a.full_name,
-        applicant_id_number=a.id_number,
-        applicant_birth_date=a.birth_date,
-        applicant_gender=a.gender,
-        applicant_address=a.address,
-        applicant_address_card=a.card_address[:400],
-        applicant_phone=a.phone,
-        applicant_email=a.email,
-        rep_name=r.full_name,
-        rep_id_number=r.id_number,
-        rep_phone=r.phone,
-        rep_relation=r.relation,
-        search_folded=fold(" | ".join(x for x in (a.full_name, a.address, r.full_name) if x)),
-        delivery=req.delivery,
-        delivery_address=req.delivery_address or (a.address if req.delivery == "post" else ""),
-        fee_amount=compute_fee(version.fee_rule, req.pages, req.sets_count)
-        if status is Status.RECEIVED
-        else 0,
-        note=req.note,
-        outcome_reason=reason,
-        received_at=now,
-        received_by=clerk.id,
-        due_at=due,
-        original_due_at=due,
-        updated_at=now,
-    )
+    fee = compute_fee(version.fee_rule, req.pages, req.sets_count) \
+        if status is Status.RECEIVED else 0
+    dossier = {
+        "uuid": req.uuid, "code": code, "commune_id": commune.id,
+        "procedure_version_id": version.id, "status": status.value, "channel": req.channel,
+        "sets_count": req.sets_count, "applicant_name": a.full_name,
+        "applicant_id_number": a.id_number, "applicant_birth_date": a.birth_date,
+        "applicant_gender": a.gender, "applicant_address": a.address,
+        "applicant_address_card": a.card_address[:400], "applicant_phone": a.phone,
+        "applicant_email": a.email, "rep_name": r.full_name, "rep_id_number": r.id_number,
+        "rep_phone": r.phone, "rep_relation": r.relation,
+        "search_folded": fold(" | ".join(x for x in (a.full_name, a.address, r.full_name) if x)),
+        "delivery": req.delivery,
+        "delivery_address": req.delivery_address or (a.address if req.delivery == "post" else ""),
+        "fee_amount": fee, "note": req.note, "outcome_reason": reason, "received_at": now,
+        "received_by": clerk[0], "due_at": due, "original_due_at": due, "updated_at": now,
+    }
     missing_by_name = {m.name: m for m in missing or []}
+    components = []
     for comp in version.components:
         got = given.get(comp.position, Received(comp.position))
         miss = missing_by_name.get(comp.name)
-        dossier.components.append(
-            DossierComponent(
-                position=comp.position,
-                name=comp.name,
-                required=comp.required,
-                originals_required=comp.originals,
-                certified_copies_required=comp.certified_copies,
-                copies_required=comp.copies,
-                originals=got.originals,
-                certified_copies=got.certified_copies,
-                copies=got.copies,
-                missing_note=nfc(miss.reason) if miss else "",
-            )
-        )
-    session.add(dossier)
-    session.flush()
+        components.append({
+            "position": comp.position, "name": comp.name, "required": comp.required,
+            "originals_required": comp.originals,
+            "certified_copies_required": comp.certified_copies,
+            "copies_required": comp.copies, "originals": got.originals,
+            "certified_copies": got.certified_copies, "copies": got.copies,
+            "missing_note": nfc(miss.reason) if miss else ""})
     event_data: dict = {}
     acknowledged = id_mismatches(req.applicant)
     if acknowledged:  # the clerk checked the card: kept with the dossier, sent to the province
@@ -335,26 +282,23 @@ def _write(
              "reason": nfc(m.reason)}
             for m in missing
         ]
+    new = SimpleNamespace(uuid=req.uuid, code=code)
     if first is not None:
         event_data["resumed_from"] = resume_link.link_of(first)
-    session.add(
-        DossierEvent(
-            dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="intake",
-            from_status="", to_status=status.value, reason=reason, data=event_data,
-        )
-    )
-    outbox.append(
-        session, entity="dossier", entity_uuid=dossier.uuid, kind="dossier.intake",
-        payload=dossier_payload(dossier, commune, version) | {"intake": event_data},
-        at=now,
-    )
+    dossier_id = w.insert_dossier(raw, dossier, components, {
+        "at": now, "clerk_id": clerk[0], "action": "intake", "from_status": "",
+        "to_status": status.value, "reason": reason, "data": event_data})
+    outbox.append_raw(
+        raw, entity="dossier", entity_uuid=req.uuid, kind="dossier.intake",
+        payload=dossier_payload(dossier, components, commune.agency_code, version)
+        | {"intake": event_data}, at=now)
     if first is not None:
-        resume_link.mark_resumed(session, first, dossier, clerk, now)
-    audit.record(session, clerk.id, _AUDIT_ACTION[status], now, dossier=dossier, change={
-        "status": status.value, "procedure": version.procedure.national_code, "reason": reason})
-    return IntakeResult(
-        dossier.id, dossier.uuid, code, status, now, due, dossier.fee_amount
-    )
+        resume_link.mark_resumed(session, first, new, SimpleNamespace(
+            id=clerk[0], username=clerk[1]), now)
+        session.flush()  # its rows before the audit record's, as they were made
+    audit.record(session, clerk[0], _AUDIT_ACTION[status], now, dossier=new, change={
+        "status": status.value, "procedure": version.national_code, "reason": reason}, raw=raw)
+    return IntakeResult(dossier_id, req.uuid, code, status, now, due, fee)
 
 
 def receive(session: Session, clock: Clock, clerk_id: int, req: IntakeRequest) -> IntakeResult:
@@ -381,7 +325,7 @@ def refuse(
 
 def missing_components(session: Session, req: IntakeRequest) -> list[Missing]:
     """What a request lacks against its procedure version (to pre-fill form 02)."""
-    version = session.get(ProcedureVersion, req.procedure_version_id)
+    version = w.load_version(Raw(session), req.procedure_version_id)
     if version is None:
         return []
     given = {c.position: c for c in req.components}

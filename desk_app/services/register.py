@@ -17,6 +17,7 @@ their public names are imported here too, so ``desk_app.services.register`` is t
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -36,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from desk_app.core.lifecycle import Status
-from desk_app.services.register_counts import Sizes, status_counts, version_sizes
+from desk_app.services.register_counts import Sizes, status_counts, versions_probe
 from desk_app.services.register_filter import (
     ANY_OPEN,
     OPEN_VALUES,
@@ -69,7 +70,7 @@ from desk_app.store.models import Dossier
 __all__ = [
     "ANY_OPEN", "D_DUE", "D_ID", "D_RECEIVED", "OPEN_VALUES", "SMALL_SET", "Cursor", "Deadlines",
     "Lookups", "RegisterFilter", "RegisterQuery", "RegisterRow", "RegisterSort", "Sizes",
-    "SortKey", "VersionInfo", "deadlines", "load_lookups", "status_counts", "version_sizes",
+    "SortKey", "VersionInfo", "deadlines", "load_lookups", "status_counts", "versions_probe",
 ]
 
 
@@ -136,11 +137,16 @@ class RegisterQuery:
                 n = sum(c.get(s, SMALL_SET + 1) for s in statuses)
             best = (n, "status")
         if sizes.versions is not None and (f.field is not None or f.procedure_id is not None):
-            versions = self.lookups.version_ids(field=f.field, procedure_id=f.procedure_id)
-            n = sum(sizes.versions.get(v, 0) for v in versions)
+            n = sizes.versions
             if best is None or n < best[0]:
                 best = (n, "version")
         return best[1] if best is not None and best[0] <= SMALL_SET else None
+
+    def recoloured(self, limits: Deadlines) -> RegisterQuery:
+        """The same query whose rows are coloured by ``limits`` (filters on deadlines aside)."""
+        out = copy.copy(self)
+        out.deadlines = limits
+        return out
 
     def block_size(self, default: int) -> int:
         """How many ids to fetch at a time: fewer when each one may cost a table read (a name

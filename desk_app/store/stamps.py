@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.store.models import Dossier, OutboxEvent, Setting
+from desk_app.store.models import Dossier, Setting
+from desk_app.store.raw import Raw
 
 # setting: {"dossier_id", "outbox_id"} - the last rows stored when the admin accepted the clock
 # (with "by", "at" and "was": who, when by the accepted clock, the floor given up)
@@ -36,27 +36,34 @@ FLOOR_KEY = "clock.accepted"
 
 def floor_ids(session: Session) -> tuple[int, int]:
     """Dossier and outbox ids up to which stamps no longer bind (0, 0: all of them bind)."""
-    row = session.get(Setting, FLOOR_KEY)
-    value = row.value if row is not None and isinstance(row.value, dict) else {}
+    return _floor_ids(Raw(session))
+
+
+def _floor_ids(raw: Raw) -> tuple[int, int]:
+    row = raw.one("SELECT value FROM settings WHERE key = ?", (FLOOR_KEY,))
+    value = raw.reader(Setting.__table__, "value")(row[0]) if row else None  # type: ignore[arg-type]
+    value = value if isinstance(value, dict) else {}
     return int(value.get("dossier_id", 0)), int(value.get("outbox_id", 0))
 
 
-def last_stamp(session: Session) -> datetime | None:
+def last_stamp(session: Session, raw: Raw | None = None) -> datetime | None:
     """The latest time this desk has stored on a receipt or an outbox event (None: nothing yet),
     counting only what came after the admin last accepted the clock."""
-    dossier_floor, outbox_floor = floor_ids(session)
-    received_q = select(func.max(Dossier.received_at))
-    if dossier_floor:
-        received_q = received_q.where(Dossier.id > dossier_floor)
-    received = session.scalar(received_q)
-    event = session.scalar(select(OutboxEvent.created_at).where(OutboxEvent.id > outbox_floor)
-                           .order_by(OutboxEvent.id.desc()).limit(1))
-    times = [t for t in (received, event) if t is not None]
+    raw = raw or Raw(session)
+    dossier_floor, outbox_floor = _floor_ids(raw)
+    # the received_at index walked from its end to the first row after the floor: one step
+    # (max() with a WHERE would read the whole index)
+    received = raw.one("SELECT received_at FROM dossiers WHERE id > ? ORDER BY received_at DESC"
+                       " LIMIT 1", (dossier_floor,))
+    event = raw.one("SELECT created_at FROM outbox WHERE id > ? ORDER BY id DESC LIMIT 1",
+                    (outbox_floor,))
+    read = raw.reader(Dossier.__table__, "received_at")  # type: ignore[arg-type]
+    times = [read(t[0]) for t in (received, event) if t is not None and t[0] is not None]
     return max(times) if times else None
 
 
-def stamp(session: Session, now: datetime) -> datetime:
+def stamp(session: Session, now: datetime, raw: Raw | None = None) -> datetime:
     """``now`` (the clock's time), but never earlier than :func:`last_stamp`; call it inside the
     write transaction that stores the stamp."""
-    last = last_stamp(session)
+    last = last_stamp(session, raw)
     return last if last is not None and last > now else now

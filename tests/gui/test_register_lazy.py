@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from desk_app.clock import FixedClock
 from desk_app.gui.register import RegisterView
-from desk_app.gui.register.model import COL_APPLICANT, COL_CODE, RegisterModel
+from desk_app.gui.register.model import COL_APPLICANT, COL_CODE, URGENCY_ROLE, RegisterModel
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
 from tests.register_data import fill_small
@@ -32,6 +34,11 @@ def clone_dossiers(store: Store, source_id: int, count: int) -> None:
     )
     with store.write() as s:
         s.execute(text(sql), {"count": count, "src": source_id})
+
+
+def _row_of(model: RegisterModel, code: str) -> int | None:
+    return next((r for r in range(model.rowCount())
+                 if model.index(r, COL_CODE).data() == code), None)
 
 
 @pytest.fixture
@@ -116,3 +123,46 @@ def test_keyboard_reaches_every_row_by_fetching(qtbot, big_store: Store, clock) 
     qtbot.waitUntil(lambda: not view.model.loading)
     assert view.model.rowCount() == RegisterModel.ID_BLOCK
     assert table.currentIndex().row() == 0
+
+
+def test_the_minute_tick_recolours_deep_rows_without_rereading_the_ids(
+        qtbot, big_store: Store, clock: FixedClock) -> None:
+    """Scrolled to row ~2,900, the minute's tick re-reads the rows on screen only (the time
+    moved on: a dossier due soon is now overdue); once something changed in the store, it
+    runs the query again and keeps the position."""
+    with big_store.write() as s:  # a deep dossier, open, due in half an hour
+        s.execute(text("UPDATE dossiers SET status = 'received', due_at = :due "
+                       "WHERE uuid = 'bulk-2900'"),
+                  {"due": (clock.now() + timedelta(minutes=30)).strftime("%Y-%m-%d %H:%M:%S")})
+    view = RegisterView(big_store, clock)
+    qtbot.addWidget(view)
+    view.resize(1100, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    model, table = view.model, view.table
+    qtbot.waitUntil(lambda: not model.loading)
+    table.setFocus()
+    while _row_of(model, "BULK-002900") is None:  # fetch blocks down to it
+        model.fetchMore(table.rootIndex())
+        qtbot.waitUntil(lambda: not model.fetching)
+    row = _row_of(model, "BULK-002900")
+    table.setCurrentIndex(model.index(row, COL_CODE))
+    table.scrollTo(model.index(row, COL_CODE))
+    qtbot.waitUntil(lambda: model.index(row, COL_CODE).data(URGENCY_ROLE) == "due_soon")
+    qtbot.waitUntil(lambda: "overdue" in view.counts())
+    generation, ids, overdue = model._generation, list(model._ids), view.counts()["overdue"]
+    clock.advance(hours=1)
+    view._tick()
+    qtbot.waitUntil(lambda: model.index(row, COL_CODE).data(URGENCY_ROLE) == "overdue")
+    assert model._generation == generation and model._ids == ids  # no id read again
+    qtbot.waitUntil(lambda: view.counts()["overdue"] == overdue + 1)
+    # a change elsewhere (another window's history event): the tick runs the query again
+    with big_store.write() as s:
+        s.execute(text("INSERT INTO dossier_events (dossier_id, at, clerk_id, action, "
+                       "from_status, to_status, reason, data) SELECT id, received_at, "
+                       "received_by, 'note', status, status, '', '{}' FROM dossiers "
+                       "WHERE uuid = 'bulk-10'"))
+    view._tick()
+    qtbot.waitUntil(lambda: model._generation > generation and not model.loading)
+    assert table.currentIndex().row() == row
+    assert model.index(row, COL_CODE).data() == "BULK-002900"

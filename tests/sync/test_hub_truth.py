@@ -166,7 +166,7 @@ def test_the_province_cannot_make_a_change_the_life_cycle_forbids(hub, make_desk
 def test_stamps_from_the_future_are_stored_and_flagged(hub, make_desk, monkeypatch) -> None:
     # a desk of a version before monotonic stamps (desk_app.store.stamps), whose clock is put
     # right: the next receipt is not stamped in the future
-    monkeypatch.setattr("desk_app.services.intake.stamp", lambda _session, now: now)
+    monkeypatch.setattr("desk_app.services.intake.stamp", lambda _session, now, _raw=None: now)
     now = datetime.now(VN_TZ).replace(tzinfo=None, microsecond=0)
     fast = FixedClock(now + timedelta(hours=2))  # a PC two hours fast
     desk = enrolled(hub, make_desk, fast)

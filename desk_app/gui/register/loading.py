@@ -11,6 +11,9 @@ thread whether the result is still wanted (a newer reload drops an older one's r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
 
 from desk_app.clock import Clock
 from desk_app.services.register import (
@@ -24,7 +27,7 @@ from desk_app.services.register import (
     deadlines,
     load_lookups,
     status_counts,
-    version_sizes,
+    versions_probe,
 )
 from desk_app.store.engine import Store
 
@@ -43,7 +46,6 @@ class ReloadRequest:
     counts: bool  # recount the status-bar figures too
     known_counts: dict[str, int]  # the figures known now (they help the query pick an index)
     lookups: Lookups | None  # None: read them again
-    version_sizes: dict[int, int] | None
     rows_from: int = 0  # the rows on screen: their display rows are read in the same go
     rows_to: int = -1
 
@@ -56,10 +58,44 @@ class Reloaded:
     ids: list[int]
     cursor: Cursor | None
     lookups: Lookups
-    version_sizes: dict[int, int] | None
     counts: dict[str, int] | None
     rows: dict[int, RegisterRow | None] = field(default_factory=dict)
     pages: set[int] = field(default_factory=set)
+    marker: tuple[int, int] = (0, 0)  # change_marker() when the ids were read
+
+
+def change_marker(session: Any) -> tuple[int, int]:
+    """Something to tell whether any dossier changed since: the last outbox event and the last
+    history event (every change the desk makes appends the first, every change of a dossier
+    the second, the province's included). Two rowid maxima: O(1) on any store."""
+    row = session.execute(text("SELECT (SELECT max(id) FROM outbox),"
+                               " (SELECT max(id) FROM dossier_events)")).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+@dataclass
+class Recoloured:
+    """The minute's tick: None in ``query`` when something changed (the model reloads)."""
+
+    query: RegisterQuery | None
+    rows: dict[int, RegisterRow | None] = field(default_factory=dict)
+    counts: dict[str, int] | None = None
+
+
+def recolour(store: Store, clock: Clock, query: RegisterQuery, marker: tuple[int, int],
+             ids: list[int]) -> Recoloured:
+    """The rows ``ids`` (those on screen) again with the deadlines of now, and the counts,
+    when nothing changed since ``marker``: what the minute's tick needs, at any scroll depth
+    (re-running the query would re-read every id above the rows on screen)."""
+    if query.filter.overdue or query.filter.due_soon:
+        return Recoloured(None)  # which dossiers match changes with the time: run it again
+    with store.read() as session:
+        if change_marker(session) != marker:
+            return Recoloured(None)
+        limits = deadlines(session, clock)
+        now = query.recoloured(limits)
+        found = now.rows(session, ids)
+        return Recoloured(now, {i: found.get(i) for i in ids}, status_counts(session, limits))
 
 
 def reload(store: Store, clock: Clock, req: ReloadRequest) -> Reloaded:
@@ -68,16 +104,14 @@ def reload(store: Store, clock: Clock, req: ReloadRequest) -> Reloaded:
         lookups = req.lookups if req.lookups is not None else load_lookups(session)
         limits = deadlines(session, clock)
         counts = status_counts(session, limits) if req.counts else None
-        sizes_of_versions = req.version_sizes
-        # how many dossiers each filter may match lets the query pick its index
-        if sizes_of_versions is None and (
-            req.filter.field is not None or req.filter.procedure_id is not None
-        ):
-            sizes_of_versions = version_sizes(session)  # once: they change slowly
-        sizes = Sizes(counts if counts is not None else req.known_counts, sizes_of_versions)
+        # how many dossiers the filter may match lets the query pick its index
+        f = req.filter
+        in_versions = None if f.field is None and f.procedure_id is None else versions_probe(
+            session, lookups.version_ids(field=f.field, procedure_id=f.procedure_id))
+        sizes = Sizes(counts if counts is not None else req.known_counts, in_versions)
         query = RegisterQuery(req.filter, req.sort, limits, lookups, sizes)
         ids, cursor = query.id_window(session, None, max(req.keep, query.block_size(req.block)))
-        out = Reloaded(query, ids, cursor, lookups, sizes_of_versions, counts)
+        out = Reloaded(query, ids, cursor, lookups, counts, marker=change_marker(session))
         if ids and req.rows_to >= req.rows_from >= 0:
             first, last = req.rows_from // req.page, min(req.rows_to, len(ids) - 1) // req.page
             wanted = ids[first * req.page:(last + 1) * req.page]

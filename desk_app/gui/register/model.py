@@ -81,6 +81,11 @@ ITEM_FLAGS = (
 )
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
 BRUSHES = {"overdue": QBrush(OVERDUE_BG), "due_soon": QBrush(DUE_SOON_BG)}
+CELLS = (  # each column's text, in column order
+    lambda r: r.code, lambda r: r.applicant, lambda r: r.procedure, lambda r: r.field,
+    lambda r: r.received_at.strftime(DATE_FORMAT),
+    lambda r: r.due_at.strftime(DATE_FORMAT) if r.due_at else "",
+    lambda r: status_label(r.status), lambda r: r.clerk)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -108,7 +113,6 @@ class RegisterModel(QAbstractTableModel):
         self._cache: dict[int, RegisterRow | None] = {}
         self.loaded_pages: set[int] = set()  # pages read since the last reset (for tests)
         self.counts: dict[str, int] = {}
-        self._version_sizes: dict[int, int] | None = None
         # the newest reload asked for; results of older ones are dropped
         self._generation = 0
         self._pending: background.Task[reads.Reloaded] | None = None
@@ -119,6 +123,7 @@ class RegisterModel(QAbstractTableModel):
         self.in_place = False  # True while a refresh's new ids are applied (the view keeps
         # the scroll position then; a new filter starts at the top)
         self.visible_rows: tuple[int, int] = (0, self.PAGE - 1)  # set by the view
+        self._marker: tuple[int, int] = (0, 0)  # what had changed when the ids were read
         self._reload(keep=0, in_place=False)
 
     # --- what the view and the widget ask -------------------------------------------------
@@ -183,6 +188,40 @@ class RegisterModel(QAbstractTableModel):
         background.lane(reads.READ_LANE).run(
             lambda: reads.counts(store, clock), lambda c: self._counted(c, asked),
             failed=self._read_failed, context=self, name="register counts")
+
+    def recolour(self, keep: int) -> None:
+        """The minute's tick: the rows on screen coloured by the time now and the counts, at any
+        scroll depth; when anything changed meanwhile (a dossier received or moved by another
+        window or process), a refresh keeping ``keep`` rows instead."""
+        if self._query is None or self._pending is not None:
+            return  # a reload is on its way: it brings the colours of now
+        first, last = self.visible_rows
+        ids = self._ids[max(0, first):max(0, min(last, len(self._ids) - 1)) + 1]
+        store, clock, query, marker = self._store, self._clock, self._query, self._marker
+        generation = self._generation
+        background.lane(reads.READ_LANE).run(
+            lambda: reads.recolour(store, clock, query, marker, ids),
+            lambda got: self._recoloured(got, generation, keep, ids), failed=self._read_failed,
+            context=self, name="register recolour")
+
+    def _recoloured(self, got: reads.Recoloured, generation: int, keep: int,
+                    ids: list[int]) -> None:
+        if generation != self._generation:
+            return  # reloaded meanwhile
+        if got.query is None:
+            self.refresh(keep)
+            return
+        self._query = got.query
+        first = self.visible_rows[0]
+        # rows off screen were coloured by the old time: read again when scrolled to
+        self._cache = dict(got.rows)
+        if ids:
+            top = max(0, first)
+            self.dataChanged.emit(self.index(top, 0),
+                                  self.index(top + len(ids) - 1, COLUMN_COUNT - 1))
+        if got.counts is not None:
+            self._counts_asked += 1
+            self._counted(got.counts, self._counts_asked)
 
     def refresh(self, keep: int | None = None) -> None:
         """Re-run the query (on the read lane) and mark every cached row stale.
@@ -265,21 +304,7 @@ class RegisterModel(QAbstractTableModel):
     # --- internals -------------------------------------------------------------------------
 
     def _display(self, row: RegisterRow, col: int) -> str:
-        if col == COL_CODE:
-            return row.code
-        if col == COL_APPLICANT:
-            return row.applicant
-        if col == COL_PROCEDURE:
-            return row.procedure
-        if col == COL_FIELD:
-            return row.field
-        if col == COL_RECEIVED:
-            return row.received_at.strftime(DATE_FORMAT)
-        if col == COL_DUE:
-            return row.due_at.strftime(DATE_FORMAT) if row.due_at else ""
-        if col == COL_STATUS:
-            return status_label(row.status)
-        return row.clerk
+        return CELLS[col](row)
 
     def _row(self, row: int) -> RegisterRow | None:
         dossier_id = self._ids[row]
@@ -309,7 +334,7 @@ class RegisterModel(QAbstractTableModel):
         first, last = self.visible_rows
         req = reads.ReloadRequest(
             self._filter, self._sort, keep, self.ID_BLOCK, self.PAGE, counts, dict(self.counts),
-            None if counts else self._lookups, self._version_sizes,
+            None if counts else self._lookups,
             rows_from=first if in_place else 0,
             rows_to=last if in_place else last - first)
         if counts:
@@ -325,7 +350,7 @@ class RegisterModel(QAbstractTableModel):
             return  # a newer reload was asked meanwhile: its result will come
         in_place = self._pending_in_place
         self._pending, self._pending_counts = None, False
-        self._lookups, self._version_sizes = got.lookups, got.version_sizes
+        self._lookups, self._marker = got.lookups, got.marker
         if got.ids == self._ids and self._query is not None:
             # same rows in the same order: only their contents may have changed
             self._query, self._cursor, self._more = got.query, got.cursor, got.cursor is not None

@@ -98,7 +98,7 @@ class RegisterView(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setInterval(RECOLOUR_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
         self._update_summary()
         # The first page is on screen before the status-bar figures are counted; counting
@@ -117,6 +117,14 @@ class RegisterView(QWidget):
         last = max(last, self.table.currentIndex().row())
         self._note_visible_rows()
         self.model.refresh(keep=last + 1)
+
+    def _tick(self) -> None:
+        """The minute's recolouring: the rows on screen again (the time moved on), the whole
+        query only when something changed meanwhile."""
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        last = self.model.rowCount() - 1 if bottom < 0 else bottom
+        self._note_visible_rows()
+        self.model.recolour(keep=max(last, self.table.currentIndex().row()) + 1)
 
     def set_search(self, text: str) -> None:
         """Search as if ``text`` was typed in the search box and Enter pressed."""
