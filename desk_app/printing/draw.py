@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from desk_app.printing.barcodes import Code128Bars, QrSquare
 
@@ -108,13 +109,23 @@ def paint_frame(c: Canvas, ops: list[Op], x0: float, top: float,
     ``forms`` (one dict per canvas) lets identical codes on several copies share one drawing.
     """
     font_state: tuple[str, float] | None = None
+    # consecutive strings go in one text object (one BT..ET): a drawString each was a third of
+    # the time to paint a slip
+    text_obj: PDFTextObject | None = None
     for op in ops:
+        if isinstance(op, DrawText):
+            if text_obj is None:
+                text_obj, font_state = c.beginText(), None
+            if font_state != (op.font, op.size):
+                text_obj.setFont(op.font, op.size)
+                font_state = (op.font, op.size)
+            text_obj.setTextOrigin(x0 + op.x, top - op.y)
+            text_obj.textLine(op.text)
+            continue
+        if text_obj is not None:
+            c.drawText(text_obj)
+            text_obj = None
         match op:
-            case DrawText(x, y, font, size, text):
-                if font_state != (font, size):
-                    c.setFont(font, size)
-                    font_state = (font, size)
-                c.drawString(x0 + x, top - y, text)
             case DrawLine(x1, y1, x2, y2, width, dashed):
                 c.setLineWidth(width)
                 if dashed:
@@ -134,6 +145,8 @@ def paint_frame(c: Canvas, ops: list[Op], x0: float, top: float,
             case DrawQr(qr, x, y_bottom):
                 _reused(c, forms, ("q", qr), qr.size, qr.size, partial(qr.draw, x=0, y=0),
                         x0 + x, top - y_bottom)
+    if text_obj is not None:
+        c.drawText(text_obj)
 
 
 def common_mask(frames: Sequence[Sequence[Op]]) -> list[bool] | None:
