@@ -189,13 +189,17 @@ def measure(ctx: Context) -> list[Row]:
         ids = _sample_ids(store, batch_n)
         n = ctx.reps(300, 60)
         tpl = load_templates()
+        # every timed slip is a dossier not rendered before (its QR not cached), as at the
+        # desk; 20 others warm the process up (fonts loaded, word widths cached)
+        warm, timed = ids[:20], ids[20:20 + n + 3]
         with store.read() as s:
-            views = [load_dossier(s, i) for i in ids[:n]]
+            views = [load_dossier(s, i) for i in timed]
+            warm_views = [load_dossier(s, i) for i in warm]
         _register_floor_faces()
-        pages = [_page_of(v, tpl) for v in views]
-        for v, pg in zip(views[:20], pages[:20], strict=False):  # a running desk is warm
+        for v in warm_views:
             r.render_dossier_form("01", v, tpl, r.Options(now=NOW))
-            floor_page(pg)
+            floor_page(_page_of(v, tpl))
+        pages = [_page_of(v, tpl) for v in views]
         order = list(range(len(views)))
         prog, floor = interleaved(
             _cycle(order, lambda i: r.render_dossier_form("01", views[i], tpl,
@@ -207,7 +211,7 @@ def measure(ctx: Context) -> list[Row]:
         # the batch: each slip loaded from the store and rendered to its own PDF
         rates: list[float] = []
         chunk = 100
-        t_all = time.perf_counter()
+        t_all, cpu_all = time.perf_counter(), time.process_time()
         with store.read() as s:
             for k in range(0, len(ids), chunk):
                 t0 = time.perf_counter()
@@ -215,12 +219,12 @@ def measure(ctx: Context) -> list[Row]:
                     service.render_form(s, i, "01", now=NOW, reprint=False)
                 rates.append(chunk / (time.perf_counter() - t0))
         overall = len(ids) / (time.perf_counter() - t_all)
+        cpu_rate = len(ids) / (time.process_time() - cpu_all)
         floor_rate = 1000.0 / p50(floor)
-        ok = overall >= 100
         rows.append(Row(f"form 01: batch of {len(ids):,} slips", overall, pct(rates, 0.05),
-                        floor_rate, floor_rate / overall, ">= 100 slips/s", ok,
-                        unit="slips/s", note="store -> PDF each; p95 = slowest 5% of "
-                        f"{chunk}-slip chunks; floor = bare page rate"))
+                        floor_rate, floor_rate / overall, ">= 100 slips/s", overall >= 100,
+                        unit="slips/s", note=f"store -> one PDF each; {cpu_rate:.0f}/s of CPU;"
+                        f" p95 = slowest 5% of {chunk}-slip chunks; floor = bare page rate"))
         return rows
     finally:
         store.dispose()
