@@ -110,13 +110,13 @@ def register_number(session: Session, dossier_id: int, received_at: datetime,
     """
     day = received_at.date()
     start = datetime(day.year, day.month, day.day)
-    today = session.scalar(select(func.count(Dossier.id)).where(
+    today = select(func.count(Dossier.id)).where(
         Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1),
-        Dossier.id <= dossier_id))
-    before = session.scalar(select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
+        Dossier.id <= dossier_id).scalar_subquery()
+    before = select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
         CodeCounter.agency_code == agency_code, CodeCounter.day >= date(day.year, 1, 1),
-        CodeCounter.day < day))
-    return int(before or 0) + int(today or 0)
+        CodeCounter.day < day).scalar_subquery()
+    return int(session.scalar(select(today + before)) or 0)  # one statement, one round trip
 
 
 def load_dossier(session: Session, dossier_id: int) -> DossierView:
