@@ -83,11 +83,22 @@ class UnicodeTTFont(TTFont):
         self.face.__class__ = _UnicodeFace  # reportlab builds its face itself
         # (subset number, its characters, compressed) -> the subset's frozen PDF objects
         self._built: dict[tuple[int, tuple[int, ...], bool], _Subset] = {}
+        self._fixed: dict[int, int] | None = None  # character -> code of FIXED_CHARS and ASCII
 
     def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> Any:
         if doc not in self.state:  # a new document: the fixed characters take codes first
             super().splitString(FIXED_CHARS, doc)
-        return super().splitString(text, doc, encoding)
+            if self._fixed is None:  # the same codes in every document: keep them
+                assigned = self.state[doc].assignments
+                self._fixed = {cp: n for cp, n in assigned.items() if 0 < n < 256}
+        # a text of ASCII and Vietnamese letters only (nearly all): its codes straight from
+        # the fixed ones, without reportlab's loop over the characters
+        fixed = self._fixed
+        assert fixed is not None
+        try:
+            return [(0, bytes([fixed[cp] for cp in map(ord, text)]))] if text else []
+        except KeyError:
+            return super().splitString(text, doc, encoding)
 
     def _subset(self, n: int, subset: list[int], base_name: str, compressed: bool) -> _Subset:
         key = (n, tuple(subset), compressed)

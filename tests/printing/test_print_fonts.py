@@ -153,3 +153,32 @@ def test_a_letter_outside_vietnamese_still_prints(tmp_path: Path) -> None:
     for font in fonts_of(path):
         flags = int(font["/FontDescriptor"]["/Flags"])
         assert not flags & 4 and flags & 32
+
+
+class _Doc:
+    """A stand-in document (reportlab keys a font's state by its document, weakly)."""
+
+
+def test_the_fast_split_gives_reportlabs_codes() -> None:
+    """Texts of fixed letters take their codes without reportlab's loop; any text, foreign
+    letters and no-break spaces included, gets exactly the codes and subsets reportlab's own
+    splitString gives."""
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from desk_app.printing import fonts
+
+    fonts.register_fonts()
+    pool = fonts.FIXED_CHARS + "abcxyz ABC0123456789.,;:-()/\xa0" + "ÑñŁłØøÅåÇçĞğŞş€"
+    rng = random.Random(3)
+    texts = ["", "Trần Văn Ơn"] + ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+                                   for _ in range(500)]
+    for name in (fonts.REGULAR, fonts.BOLD):
+        font = pdfmetrics.getFont(name)
+        fast, own = _Doc(), _Doc()  # two documents
+        TTFont.splitString(font, fonts.FIXED_CHARS, own)
+        assert [font.splitString(t, fast) for t in texts] == \
+            [TTFont.splitString(font, t, own) for t in texts]
+        assert font.state[fast].subsets == font.state[own].subsets
