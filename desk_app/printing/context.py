@@ -126,7 +126,12 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
     d = load_dossier_record(session, dossier_id)
     if d is None:
         raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
-    commune = session.get(Commune, d.commune_id)
+    # held for the session (one read transaction: it cannot change under it), so a batch of
+    # slips does not fetch it again each time the identity map has let it go
+    held: dict[int, Commune | None] = session.info.setdefault("printing.communes", {})
+    if d.commune_id not in held:
+        held[d.commune_id] = session.get(Commune, d.commune_id)
+    commune = held[d.commune_id]
     if commune is None:
         raise NotFoundError("commune_not_found", f"commune {d.commune_id}")
     return DossierView(
