@@ -75,7 +75,13 @@ def _register_floor_faces() -> None:
     for name, style in FLOOR_FACES.items():
         floor_name = "Floor" + name
         if floor_name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(floor_name, str(folder / f"LiberationSerif-{style}.ttf")))
+            font = TTFont(floor_name, str(folder / f"LiberationSerif-{style}.ttf"))
+            # reportlab registers one font per face name: a second font of the same TTF face
+            # becomes an alias of the first registered (the floor would draw with the
+            # program's font, or the program with the floor's), so the floor's face is renamed
+            font.face.name = b"Floor" + font.face.name
+            pdfmetrics.registerFont(font)
+            assert pdfmetrics.getFont(floor_name) is font
 
 
 def _page_of(view: Any, tpl: dict[str, Any]) -> Page:
@@ -206,6 +212,11 @@ def measure(ctx: Context) -> list[Row]:
             views = [load_dossier(s, i) for i in timed]
             warm_views = [load_dossier(s, i) for i in warm]
         _register_floor_faces()
+        from reportlab.pdfbase import pdfmetrics
+
+        from desk_app.printing.fonts import REGULAR, register_fonts
+        register_fonts()
+        assert pdfmetrics.getFont(REGULAR) is not pdfmetrics.getFont("Floor" + REGULAR)
         for v in warm_views:
             r.render_dossier_form("01", v, tpl, r.Options(now=NOW))
             floor_page(_page_of(v, tpl))
