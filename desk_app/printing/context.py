@@ -110,13 +110,13 @@ def register_number(session: Session, dossier_id: int, received_at: datetime,
     """
     day = received_at.date()
     start = datetime(day.year, day.month, day.day)
-    today = session.scalar(select(func.count(Dossier.id)).where(
+    today = select(func.count(Dossier.id)).where(
         Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1),
-        Dossier.id <= dossier_id))
-    before = session.scalar(select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
+        Dossier.id <= dossier_id).scalar_subquery()
+    before = select(func.coalesce(func.sum(CodeCounter.last_seq), 0)).where(
         CodeCounter.agency_code == agency_code, CodeCounter.day >= date(day.year, 1, 1),
-        CodeCounter.day < day))
-    return int(before or 0) + int(today or 0)
+        CodeCounter.day < day).scalar_subquery()
+    return int(session.scalar(select(today + before)) or 0)  # one statement, one round trip
 
 
 def load_dossier(session: Session, dossier_id: int) -> DossierView:
@@ -126,7 +126,12 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
     d = load_dossier_record(session, dossier_id)
     if d is None:
         raise NotFoundError("dossier_not_found", f"dossier {dossier_id}")
-    commune = session.get(Commune, d.commune_id)
+    # held for the session (one read transaction: it cannot change under it), so a batch of
+    # slips does not fetch it again each time the identity map has let it go
+    held: dict[int, Commune | None] = session.info.setdefault("printing.communes", {})
+    if d.commune_id not in held:
+        held[d.commune_id] = session.get(Commune, d.commune_id)
+    commune = held[d.commune_id]
     if commune is None:
         raise NotFoundError("commune_not_found", f"commune {d.commune_id}")
     return DossierView(

@@ -25,7 +25,7 @@ from desk_app.printing.context import (
     lookup_text,
     values_of,
 )
-from desk_app.printing.draw import DrawText, FormKey, Op, paint_frame
+from desk_app.printing.draw import DrawText, FormKey, Op, common_mask, paint_frame, paint_shared
 from desk_app.printing.fonts import ITALIC, REGULAR, register_fonts
 from desk_app.printing.forms import (
     f01_receipt,
@@ -130,13 +130,25 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
     c.setCreator("desk_app")
     top, _right, bottom, left = g.margins
     forms: dict[FormKey, str] = {}
+    # per frame index, what every copy draws alike (the copies differ in their label only)
+    masks = [common_mask([frames[i] for frames in copies]) if all(
+        i < len(frames) for frames in copies) else None
+        for i in range(max(len(frames) for frames in copies))]
+
+    def paint(ops: list[Op], i: int, x0: float, top: float, page_h: float) -> None:
+        mask = masks[i]
+        if mask is None:
+            paint_frame(c, ops, x0, top, forms)
+        else:
+            paint_shared(c, ops, mask, i, x0, top, forms, (g.sheet[0], page_h))
+
     if layout == "a4_two_up":
         half, sheet_h = g.sheet[0] / 2, g.sheet[1]
         assert sheet_h is not None  # an A4 sheet: only a receipt roll has no height
         for i in range(max(len(f) for f in copies)):
             for k, frames in enumerate(copies):
                 if i < len(frames):
-                    paint_frame(c, frames[i], left + k * half, sheet_h - top, forms)
+                    paint(frames[i], i, left + k * half, sheet_h - top, sheet_h)
                     _page_number(c, page_fmt, i + 1, len(frames),
                                  k * half + left + g.content_w / 2, bottom / 2)
             c.setLineWidth(0.3)
@@ -152,9 +164,9 @@ def _paint(copies: list[list[list[Op]]], layout: str, g: Geometry, meta: dict[st
                 if g.sheet[1] is None:  # receipt roll: the page is as long as the content
                     h = top + content_heights[k] + bottom
                     c.setPageSize((g.sheet[0], h))
-                    paint_frame(c, frame, left, h - top, forms)
+                    paint(frame, j, left, h - top, h)
                 else:
-                    paint_frame(c, frame, left, g.sheet[1] - top, forms)
+                    paint(frame, j, left, g.sheet[1] - top, g.sheet[1])
                 c.showPage()
     c.save()
     return buf.getvalue()

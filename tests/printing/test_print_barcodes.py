@@ -68,3 +68,26 @@ def test_code128_pattern_is_the_standard_one() -> None:
     # start B, "A", checksum, stop: well-known module widths
     assert code128_pattern("A").startswith("11010010000")  # START B
     assert code128_pattern("A").endswith("1100011101011")  # STOP
+
+
+@pytest.mark.parametrize("text", [
+    "https://dichvucong.hanoi.gov.vn/tra-cuu?ma=000.00.12.H26-261123-1001",
+    "Mã hồ sơ 000.00.12.H26-261123-1001 - gọi 1022", "0" * 60 + "ABC DEF" * 5, "x",
+    "000.00.12.H26-261123-1001", "https://dvc.example.vn/" + "a" * 300 + "1234567890" * 5,
+])
+def test_qr_codewords_are_qrcodes_own(text: str) -> None:
+    """The fast codewords equal qrcode's create_data, and the matrix qrcode's own (mask 0)."""
+    import qrcode
+    from qrcode import util
+    from qrcode.constants import ERROR_CORRECT_M
+
+    from desk_app.printing.barcodes import qr_codewords, qr_matrix, qr_version
+
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
+    qr.add_data(text)
+    qr.make(fit=True)
+    assert qr_version(qr.data_list, ERROR_CORRECT_M) == qr.version
+    assert qr_codewords(qr.version, ERROR_CORRECT_M, qr.data_list) == util.create_data(
+        qr.version, ERROR_CORRECT_M, qr.data_list)
+    qr_matrix.cache_clear()
+    assert qr_matrix(text) == tuple(tuple(row) for row in qr.get_matrix())

@@ -110,3 +110,75 @@ def test_ghostscript_keeps_every_letter_and_every_shape(slip: Path, tmp_path: Pa
     ink = sum(sent.histogram()[:128])
     moved = sum(ImageChops.difference(sent, out).histogram()[128:])
     assert ink > 10_000 and moved < ink / 100, (moved, ink)
+
+
+def _one_line_pdf(text: str) -> bytes:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desk_app.printing.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    buf = io.BytesIO()
+    c = Canvas(buf, invariant=1, initialFontName=REGULAR)
+    c.setFont(REGULAR, 12)
+    c.drawString(72, 720, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_the_first_subset_is_the_same_in_every_document(tmp_path: Path) -> None:
+    """Every Vietnamese letter takes its code up front, so the first subset (and its font
+    program, built once per process) does not depend on what a document prints."""
+    programs = []
+    for i, text in enumerate(["Nguyễn Thị Hằng", "ĐỖ VĂN ỨNG, thôn Phù Dực"]):
+        path = tmp_path / f"{i}.pdf"
+        path.write_bytes(_one_line_pdf(text))
+        (font,) = fonts_of(path)
+        assert len(PdfReader(path).pages[0]["/Resources"]["/Font"]) == 1  # one subset
+        programs.append(font["/FontDescriptor"]["/FontFile2"].get_object().get_data())
+        assert contains(pdf_text(path, tmp_path), text)
+    assert programs[0] == programs[1]
+
+
+def test_a_letter_outside_vietnamese_still_prints(tmp_path: Path) -> None:
+    # more letters than the first subset has codes left after the fixed ones
+    text = "Müller Ñuñez Łucja Øystein Åsa Çelik Ğül Şen Ździsław Æbelø Weiß - Trần Văn Ơn"
+    path = tmp_path / "foreign.pdf"
+    path.write_bytes(_one_line_pdf(text))
+    assert len(PdfReader(path).pages[0]["/Resources"]["/Font"]) == 2  # a second subset
+    assert contains(pdf_text(path, tmp_path), text)
+    for font in fonts_of(path):
+        flags = int(font["/FontDescriptor"]["/Flags"])
+        assert not flags & 4 and flags & 32
+
+
+class _Doc:
+    """A stand-in document (reportlab keys a font's state by its document, weakly)."""
+
+
+def test_the_fast_split_gives_reportlabs_codes() -> None:
+    """Texts of fixed letters take their codes without reportlab's loop; any text, foreign
+    letters and no-break spaces included, gets exactly the codes and subsets reportlab's own
+    splitString gives."""
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from desk_app.printing import fonts
+
+    fonts.register_fonts()
+    pool = fonts.FIXED_CHARS + "abcxyz ABC0123456789.,;:-()/\xa0" + "ÑñŁłØøÅåÇçĞğŞş€"
+    rng = random.Random(3)
+    texts = ["", "Trần Văn Ơn"] + ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+                                   for _ in range(500)]
+    for name in (fonts.REGULAR, fonts.BOLD):
+        font = pdfmetrics.getFont(name)
+        fast, own = _Doc(), _Doc()  # two documents
+        TTFont.splitString(font, fonts.FIXED_CHARS, own)
+        assert [font.splitString(t, fast) for t in texts] == \
+            [TTFont.splitString(font, t, own) for t in texts]
+        assert font.state[fast].subsets == font.state[own].subsets

@@ -7,6 +7,7 @@ code's ``y`` is its bottom edge measured down from the frame's top.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -67,3 +68,47 @@ def test_painting_puts_each_text_where_its_operation_says() -> None:
     # x: frame left + op x; y: frame top - op y (PDF's y grows upwards)
     assert seen == [("Phù Đổng", pytest.approx(40.0), pytest.approx(260.0)),
                     ("Liên 2", pytest.approx(80.0), pytest.approx(180.0))]
+
+
+def _two_copies(shared: bool) -> bytes:
+    from desk_app.printing.draw import FormKey, common_mask, paint_shared
+
+    bars, qr = Code128Bars("000.00.12.H26-261123-1001", 0.85, 30.0), QrSquare("x", 50.0)
+    body = [DrawText(10.0, 20.0, BOLD, 12.0, "Phù Đổng"), DrawLine(0.0, 30.0, 150.0, 30.0, 0.5),
+            DrawBarcode(bars, 0.0, 80.0), DrawQr(qr, 200.0, 80.0)]
+    copies = [[*body, DrawText(10.0, 100.0, REGULAR, 9.0, label),
+               DrawRect(0.0, 110.0, 100.0, 20.0, 0.5),
+               DrawText(10.0, 150.0, REGULAR, 9.0, "Trần Thị Lan")]
+              for label in ("Liên 1", "Liên 2")]
+    mask = common_mask(copies)
+    assert mask == [True] * 4 + [False] + [True] * 2
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(600.0, 300.0))
+    forms: dict[FormKey, str] = {}
+    for k, ops in enumerate(copies):
+        if shared:
+            paint_shared(c, ops, mask, 0, 20.0 + 300.0 * k, 280.0, forms, (600.0, 300.0))
+        else:
+            paint_frame(c, ops, 20.0 + 300.0 * k, 280.0, forms)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_what_the_copies_share_is_drawn_once_and_looks_the_same(tmp_path: Path) -> None:
+    from PIL import ImageChops
+
+    from tests.printing.conftest import pdf_pages_png, pdf_text
+
+    shared, direct = _two_copies(True), _two_copies(False)
+    def xobjects(pdf: bytes) -> list[str]:
+        return sorted(PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/XObject"])
+
+    assert xobjects(shared) == ["/FormXob.frame0.0", "/FormXob.frame0.1"]  # codes drawn inside
+    assert xobjects(direct) == ["/FormXob.code0", "/FormXob.code1"]
+    (a,) = pdf_pages_png(shared, tmp_path, 100, stem="shared")
+    (b,) = pdf_pages_png(direct, tmp_path, 100, stem="direct")
+    assert ImageChops.difference(a.convert("L"), b.convert("L")).getbbox() is None
+    # the text reads in the same order: each copy's body, then its label, then the rest
+    words = pdf_text(shared, tmp_path).split()
+    assert words.count("Đổng") == 2 and words.index("Liên") < words.index("Trần")
