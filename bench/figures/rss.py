@@ -64,6 +64,17 @@ def vm(field: str) -> int:
     return 0
 
 
+def open_files(suffix: str) -> int:
+    """How many of this process's file descriptors are open on a file named ``*suffix``."""
+    n = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            n += os.readlink(f"/proc/self/fd/{fd}").endswith(suffix)
+        except OSError:  # the descriptor listdir itself used
+            pass
+    return n
+
+
 def program_child(folder: str) -> int:
     """Runs in the child: the real program, driven from its event loop."""
     import resource
@@ -105,8 +116,8 @@ def program_child(folder: str) -> int:
             window.repaint()  # type: ignore[attr-defined]
             app.processEvents()
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"peak_kb {peak} after_login_kb {vm('VmHWM')} rows {model.rowCount()}",
-                  flush=True)
+            print(f"peak_kb {peak} after_login_kb {vm('VmHWM')} rows {model.rowCount()} "
+                  f"connections {open_files('desk.sqlite3')}", flush=True)
             state["step"] = "done"
             timer.stop()
             app.quit()
