@@ -36,6 +36,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -220,6 +221,12 @@ def _early_login(app: QApplication, sight: Glance, smoke: bool) -> QWidget:
     dialog = LoginDialog(None, sight.desk_name)
     dialog.show()
     dialog.activateWindow()
+    # a window manager maps the window a moment later: painted before, it shows black until
+    # the store is open (seen on Xvfb + openbox), so wait for it to be exposed (<= 0.5 s)
+    handle, deadline = dialog.windowHandle(), time.monotonic() + 0.5
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 5)
+        time.sleep(0.002)
     dialog.repaint()
     app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     if smoke:
