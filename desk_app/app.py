@@ -4,19 +4,29 @@
    show the first window once and quit);
 2. logging to a rotating file in the data folder;
 3. take the data folder (one program per folder: :mod:`desk_app.store.instance`; a second
-   start says the program is already open), open the store (migrate, demo commune, bundled catalogue; its ``quick_check`` starts in the
-   background) - see :mod:`desk_app.bootstrap`; a data file missing or empty where a store
-   existed, or failing the check (waited for up to a second), opens the recovery dialog
-   (:mod:`desk_app.gui.store_recovery`: restore a backup, read only, or a typed-confirmed new
-   store); a read-only folder or a full disk is told in words, naming the folder;
+   start says the program is already open);
 4. QApplication with the bundled fonts, the Vietnamese locale and the Vietnamese translation
    of Qt's own words (standard buttons, file and print dialogs; before any window is built);
-5. the set-up wizard when the store has no commune yet (not with ``--demo``), then the login
-   dialog (or, when there is no clerk yet, the first-run dialog creating the admin);
-6. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
+   when three sqlite3 reads show that the start can only end at the login window
+   (:func:`desk_app.store.glance.glance`), the login window is shown and painted now, before
+   SQLAlchemy, the models and the services are imported (about half a second);
+5. a restore confirmed before is put in place, then the store is opened (migrate, demo
+   commune, bundled catalogue; its ``quick_check`` starts in the background) - see
+   :mod:`desk_app.bootstrap`; a data file missing or empty where a store existed, or failing
+   the check (waited for up to a second), opens the recovery dialog
+   (:mod:`desk_app.gui.store_recovery`: restore a backup, read only, or a typed-confirmed new
+   store) in place of the login window; a read-only folder or a full disk is told in words,
+   naming the folder;
+6. the set-up wizard when the store has no commune yet (not with ``--demo``), then the login
+   dialog (or, when there is no clerk yet, the first-run dialog creating the admin); the
+   login window of step 4 is the one kept;
+7. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
    printing, the citizen's rating screen and the sync indicator plugged in
-   (:func:`desk_app.gui.startup.install_extensions`). From step 5 on, an error nobody caught,
+   (:func:`desk_app.gui.startup.install_extensions`). From step 6 on, an error nobody caught,
    in any thread, is logged and shown in the crash dialog (:mod:`desk_app.gui.crash`).
+
+With ``--smoke`` the program prints ``painted: <window>`` when a login window of step 4 is
+painted, and ``ready: <window>`` once the first window is usable, then quits.
 """
 
 from __future__ import annotations
@@ -26,17 +36,25 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desk_app.bootstrap import open_store
 from desk_app.clock import SystemClock
+
+# before Qt (about 12 ms): imported after QApplication, multiprocessing's exit handlers run in
+# another order and the address child's queues are reported as leaked semaphores at every exit
 from desk_app.core import addresses
 from desk_app.errors import KnownError, StoreProblemError
 from desk_app.log import setup_logging
 from desk_app.paths import default_data_dir, log_dir, resources_dir
-from desk_app.services import backups
-from desk_app.store.engine import Store
+from desk_app.store.glance import Glance, glance
 from desk_app.store.instance import InstanceLock
+
+if TYPE_CHECKING:  # SQLAlchemy and the models come after the login window (see the module)
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desk_app.store.engine import Store
 
 log = logging.getLogger("desk_app")
 
@@ -82,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         code = _run(args, data_dir, instance)
     finally:
         instance.release()
+    from desk_app.services import backups
+
     if code == backups.RESTART_EXIT:  # a restore was confirmed: it is finished at the start
         _start_again(argv)
     return code
@@ -105,10 +125,10 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     clock = SystemClock()
     store: Store | None = None
     failure: KnownError | None = None
+    sight: Glance | None = None
     try:
         instance.acquire()
-        backups.complete_pending_restore(data_dir, clock.now())  # a restore confirmed before
-        store = open_store(data_dir, clock, demo=args.demo)
+        sight = glance(data_dir)  # three sqlite3 reads: may the login window come first?
     except KnownError as exc:
         failure = exc
 
@@ -116,10 +136,9 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from desk_app.gui import collector, crash, messages, store_recovery
+    from desk_app.gui import collector
     from desk_app.gui.fields import quiet_disabled_placeholders
     from desk_app.gui.fonts import install_fonts
-    from desk_app.gui.startup import Launcher
     from desk_app.gui.translations import install_translations
 
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
@@ -130,8 +149,24 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     install_fonts(app)
     quiet_disabled_placeholders(app)
     install_translations(app)
+    early = None if sight is None else _early_login(app, sight, args.smoke)
+    if failure is None:
+        try:  # what the full start does before any window: now behind the login window
+            from desk_app.bootstrap import open_store
+            from desk_app.services import backups
+
+            backups.complete_pending_restore(data_dir, clock.now())  # a restore confirmed
+            store = open_store(data_dir, clock, demo=args.demo)
+        except KnownError as exc:
+            failure = exc
+
+    from desk_app.gui import crash, messages, store_recovery
+
     if store is not None:  # the background check: a small file has its verdict by now
         failure = store_recovery.verdict(store, data_dir, wait=store_recovery.START_WAIT)
+    if failure is not None and early is not None:
+        early.close()  # the problem is told instead
+        early = None
     if isinstance(failure, StoreProblemError) and failure.code in store_recovery.STORE_CODES:
         store_recovery.note_readable(failure, store)
         print(store_recovery.problem_text(failure), file=sys.stderr)
@@ -139,6 +174,8 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
             if store is not None:
                 store.dispose()
             return 2
+        from desk_app.bootstrap import open_store
+
         store = store_recovery.recover(
             failure, store, data_dir,
             lambda fresh: open_store(data_dir, clock, allow_fresh=fresh, demo=args.demo))
@@ -152,8 +189,10 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
         return 2
     assert store is not None
     crash.install(str(log_path))  # sys.excepthook and threading.excepthook
+    from desk_app.gui.startup import Launcher
+
     launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
-    first = launcher.start()
+    first = launcher.start(early)
     if args.smoke:
         def _ready() -> None:
             first.repaint()  # painted once: the window is usable
@@ -162,8 +201,34 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
 
         QTimer.singleShot(0, _ready)
     code = app.exec()
+    from desk_app.services import backups
+
     addresses.close()  # the address tables' child: stopped, never waited for
     backups.exit_backup(store, clock)  # when set up: the day's work is copied off the PC
     store.dispose()
     log.info("stopped with %s", code)
     return code
+
+
+def _early_login(app: QApplication, sight: Glance, smoke: bool) -> QWidget:
+    """The login window, shown and painted before the store is opened (its store is set by
+    :meth:`desk_app.gui.startup.Launcher.start`). Only the paint is let through: no key or
+    click reaches it before the store is there."""
+    from PySide6.QtCore import QEventLoop
+
+    from desk_app.gui.login import LoginDialog
+
+    dialog = LoginDialog(None, sight.desk_name)
+    dialog.show()
+    dialog.activateWindow()
+    # a window manager maps the window a moment later: painted before, it shows black until
+    # the store is open (seen on Xvfb + openbox), so wait for it to be exposed (<= 0.5 s)
+    handle, deadline = dialog.windowHandle(), time.monotonic() + 0.5
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 5)
+        time.sleep(0.002)
+    dialog.repaint()
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if smoke:
+        print(f"painted: {type(dialog).__name__}", flush=True)
+    return dialog

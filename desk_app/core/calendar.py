@@ -36,8 +36,6 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
-import holidays as holidays_pkg
-
 _SWAP = re.compile(r"thay cho ngày (\d{2})/(\d{2})/(\d{4})")
 # The first release of ``holidays`` with Vietnam's 2026 right (24/11, the 2/9 swap to 22/08):
 # pyproject requires it and tests/unit/test_holidays_package.py fails on an older one.
@@ -131,6 +129,8 @@ class OfficeHours:
 @lru_cache(maxsize=64)
 def _package_names(year: int) -> dict[date, str]:
     """Public holidays of ``year`` from ``holidays``, with their Vietnamese names."""
+    import holidays as holidays_pkg  # ~0.1 s: imported at the first date worked out, not at start
+
     days = holidays_pkg.country_holidays("VN", years=year, language="vi")
     return {d: str(n) for d, n in days.items()}
 

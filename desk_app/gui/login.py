@@ -13,6 +13,7 @@ busy for seconds never freezes the window, and a second Enter while one check ru
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock, SystemClock
 from desk_app.errors import FieldError, KnownError, StoreProblemError
@@ -33,17 +33,14 @@ from desk_app.gui.fields import FieldMessage, mark
 from desk_app.gui.geometry import grow_to_fit
 from desk_app.gui.session import ClerkInfo
 from desk_app.gui.tr import QT_TR_NOOP, tr
-from desk_app.services.clerks import (
-    LOCKOUT,
-    LOGIN_ATTEMPTS,
-    LoginResult,
-    change_own_password,
-    clerk_row,
-    login,
-)
-from desk_app.services.counter import desk_counter
-from desk_app.services.setup import create_first_admin
-from desk_app.store.engine import Store
+
+# The login window is painted before SQLAlchemy, the models and argon2 are imported
+# (desk_app.app): the services it calls are imported when they are called.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desk_app.services.clerks import LoginResult
+    from desk_app.store.engine import Store
 
 WRONG_LOGIN = QT_TR_NOOP("Sai tên đăng nhập hoặc mật khẩu.")
 # An empty password is not checked, so it never counts towards the lockout.
@@ -101,6 +98,8 @@ class _Dialog(QDialog):
 
 def login_message(result: LoginResult) -> str:
     """What the clerk reads after a refused password (login window and lock screen)."""
+    from desk_app.services.clerks import LOCKOUT, LOGIN_ATTEMPTS
+
     if result.outcome == "locked" and result.until is not None:
         return (tr("Tài khoản tạm khoá do nhập sai mật khẩu {LOGIN_ATTEMPTS} lần liên tiếp. Thử "
                    "lại sau {until:%H:%M} (khoảng {v2} phút), hoặc nhờ quản trị đặt lại mật "
@@ -113,10 +112,13 @@ def login_message(result: LoginResult) -> str:
     return tr(WRONG_LOGIN)
 
 
-Checked = tuple[LoginResult, ClerkInfo | None]
+if TYPE_CHECKING:
+    Checked = tuple[LoginResult, ClerkInfo | None]
 
 
 def _checked(session: Session, clock: Clock, username: str, password: str) -> Checked:
+    from desk_app.services.clerks import clerk_row, login
+
     result = login(session, clock, username, password)
     if result.outcome != "ok" or result.clerk_id is None:
         return result, None
@@ -148,7 +150,10 @@ def check_password(store: Store, clock: Clock, username: str, password: str, *,
 
 
 class LoginDialog(_Dialog):
-    def __init__(self, store: Store, desk_name: str = "", parent: QWidget | None = None, *,
+    """``store`` None: shown before the store is open; the launcher sets it before the event
+    loop runs, so no password is ever checked without it."""
+
+    def __init__(self, store: Store | None, desk_name: str = "", parent: QWidget | None = None, *,
                  clock: Clock | None = None) -> None:
         super().__init__(
             tr("Đăng nhập - Một cửa"),
@@ -156,6 +161,7 @@ class LoginDialog(_Dialog):
             parent,
         )
         self.store = store
+        self.desk_name = desk_name
         self.clock = clock or SystemClock()
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -179,6 +185,8 @@ class LoginDialog(_Dialog):
             mark(self.password, self.password_msg, tr(EMPTY_PASSWORD))
             self.password.setFocus()
             return
+        if self.store is None:  # not open yet (never seen: it is set before the event loop)
+            return
         check_password(self.store, self.clock, self.username.text(), self.password.text(),
                        parent=self, done=self._checked, failed=self._refused)
 
@@ -193,6 +201,7 @@ class LoginDialog(_Dialog):
             return
         if result.must_change_password:
             self.password.clear()
+            assert self.store is not None  # a password was checked in it
             self.change_dialog = ChangePasswordDialog(self.store, self.clock, info, self)
             self.change_dialog.loggedIn.connect(self._done)
             self.change_dialog.open()
@@ -229,6 +238,8 @@ class ChangePasswordDialog(_Dialog):
     def submit(self) -> None:
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
+        from desk_app.services.clerks import change_own_password
+
         clock, info = self.clock, self.info
         password, password2 = self.password.text(), self.password2.text()
         ops.submit(self.store, "password",
@@ -264,6 +275,8 @@ class FirstRunDialog(_Dialog):
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         # the counter number makes this desk's dossier codes its own (services/counter.py);
         # an upgraded store that has one shows it
+        from desk_app.services.counter import desk_counter
+
         with store.read() as session:
             known = desk_counter(session)
         self.counter = QLineEdit("" if known is None else str(known))
@@ -289,6 +302,8 @@ class FirstRunDialog(_Dialog):
         self.full_name.setFocus()
 
     def submit(self) -> None:
+        from desk_app.services.setup import create_first_admin
+
         for name, widget in self.widgets.items():
             mark(widget, self.msgs[name], "")
         clock = self.clock

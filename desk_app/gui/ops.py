@@ -33,19 +33,22 @@ import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import background, crash, messages
 from desk_app.gui.session import ClerkInfo
-from desk_app.store.engine import Store
+
+if TYPE_CHECKING:  # SQLAlchemy is not imported before the login window is painted
+    from sqlalchemy.orm import Session
+
+    from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -19,14 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from desk_app.clock import Clock
 from desk_app.gui import hooks, warm
 from desk_app.gui.login import FirstRunDialog, LoginDialog
 from desk_app.gui.ops import submit
 from desk_app.gui.session import ClerkInfo
-from desk_app.gui.setup_wizard import SetupWizard
 from desk_app.gui.store_recovery import StoreWatch
 from desk_app.gui.tr import tr
 from desk_app.services.clerks import has_clerks
@@ -36,6 +35,7 @@ from desk_app.store.engine import Store
 
 if TYPE_CHECKING:
     from desk_app.gui.main_window import MainWindow
+    from desk_app.gui.setup_wizard import SetupWizard  # imported when a desk is set up
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +59,26 @@ class Launcher(QObject):
         self.watch = StoreWatch(store, lambda: self.window or self.dialog,
                                 on_failed=self._mark_read_only)
 
-    def start(self) -> LoginDialog | FirstRunDialog | SetupWizard:
+    def start(self, early: QWidget | None = None) -> LoginDialog | FirstRunDialog | SetupWizard:
+        """The first window; ``early`` is a login window shown before the store was open
+        (:mod:`desk_app.app`): kept when the store says a login comes now, else closed."""
         with self.store.read() as session:
             first_run = not has_clerks(session)
             commune = commune_names(session)
-        if commune is None:  # a real commune's first start: set the desk up first
-            return self._set_up()
-        if first_run:
-            self.dialog = FirstRunDialog(self.store, self.clock)
+        desk_name = commune.desk_name if commune else ""
+        if isinstance(early, LoginDialog) and early.store is None and commune is not None \
+                and not first_run and early.desk_name == desk_name:
+            early.store, early.clock = self.store, self.clock
+            self.dialog = early
         else:
-            self.dialog = LoginDialog(self.store, commune.desk_name if commune else "",
-                                      clock=self.clock)
+            if early is not None:
+                early.close()
+            if commune is None:  # a real commune's first start: set the desk up first
+                return self._set_up()
+            if first_run:
+                self.dialog = FirstRunDialog(self.store, self.clock)
+            else:
+                self.dialog = LoginDialog(self.store, desk_name, clock=self.clock)
         self.dialog.loggedIn.connect(self._open_window)
         self.dialog.show()
         self.dialog.activateWindow()
@@ -80,6 +89,8 @@ class Launcher(QObject):
     def _set_up(self) -> SetupWizard:
         """The set-up wizard; when it is written, the administrator's account comes next.
         Closed without finishing, the program stops (nothing is set up, nothing is lost)."""
+        from desk_app.gui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(self.store, self.clock)
         self.dialog = wizard
         wizard.setUp.connect(self.start)

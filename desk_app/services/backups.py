@@ -44,8 +44,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS = "backup.settings"  # {"folder", "keep", "passphrase" (sealed)}
 LAST = "backup.last"  # {"at", "path", "error"}
-PENDING_DB = "restore-pending.sqlite3"
-PENDING_NOTE = "restore-pending.json"
+PENDING_DB, PENDING_NOTE = recovery.PENDING_DB, recovery.PENDING_NOTE
 PASSPHRASE_PURPOSE = "backup.passphrase"
 DEFAULT_KEEP = 10
 RESTART_EXIT = 75  # the program's exit code asking to be started again (a restore confirmed)

@@ -12,7 +12,6 @@ from ``db/versions/*.py`` and Alembic is imported only when there is work to do.
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,13 +22,13 @@ from sqlalchemy.exc import OperationalError
 from desk_app.clock import file_stamp
 from desk_app.errors import SchemaTooNewError
 from desk_app.paths import migrations_dir
+from desk_app.store import glance
 from desk_app.store.engine import Store
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
-_REV = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 
 
 def alembic_config() -> Config:
@@ -51,17 +50,8 @@ def current_revision(store: Store) -> str | None:
 
 
 def head_revision() -> str:
-    """The newest revision in ``db/versions`` (the one nothing revises), read without Alembic."""
-    revs, downs = set(), set()
-    for script in migrations_dir().glob("versions/*.py"):
-        found = dict((k, v) for k, v in _REV.findall(script.read_text(encoding="utf-8")))
-        if "revision" in found:
-            revs.add(found["revision"])
-        if "down_revision" in found:
-            downs.add(found["down_revision"])
-    heads = revs - downs
-    assert len(heads) == 1, f"db/versions must have exactly one head, has {sorted(heads)}"
-    return heads.pop()
+    """The newest revision in the migrations folder (:func:`desk_app.store.glance.head_revision`)."""
+    return glance.head_revision(migrations_dir())
 
 
 def backup_file(store: Store, dest_dir: Path, label: str) -> Path:

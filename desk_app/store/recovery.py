@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 MARKER_NAME = "desk-store.json"
 ASIDE_DIR = "aside"
 CHECK_FAILED_NAME = "desk-store-check-failed.json"
+# a backup staged for a restore, and the note confirming it (services.backups)
+PENDING_DB = "restore-pending.sqlite3"
+PENDING_NOTE = "restore-pending.json"
 _SIDE_FILES = ("-wal", "-shm")
 
 
