@@ -18,6 +18,7 @@ import hashlib
 import uuid as uuid_mod
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -50,7 +51,7 @@ def change_hash(change: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(change)).hexdigest()
 
 
-def record_of(r: AuditRecord) -> dict[str, Any]:
+def record_of(r: Any) -> dict[str, Any]:
     """The record as it is chained and sent."""
     return {"uuid": r.uuid, "seq": r.seq, "at": iso(r.at), "clerk": r.clerk,
             "action": r.action, "dossier_uuid": r.dossier_uuid,
@@ -60,19 +61,23 @@ def record_of(r: AuditRecord) -> dict[str, Any]:
 
 def record(session: Session, clerk_id: int | None, action: str, at: datetime, *,
            dossier: Any = None, change: dict[str, Any] | None = None,
-           raw: Raw | None = None) -> None:
+           raw: Raw | None = None, username: str | None = None,
+           agency_code: str | None = None) -> None:
     """Append one record in the caller's transaction (it commits or rolls back with the
     write it describes). ``dossier``: a Dossier (or anything with ``uuid`` and ``code``).
-    Written through the session's cursor (:class:`Raw`; pass the caller's if it has one)."""
+    Written through the session's cursor (:class:`Raw`; pass the caller's if it has one,
+    and the clerk's username and the commune's agency code if it read them already)."""
     assert action in ACTIONS, action
     raw = raw or Raw(session)
     change = dict(change or {})
     last = raw.one("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-    clerk = raw.one("SELECT username FROM clerks WHERE id = ?", (clerk_id,)) \
-        if clerk_id is not None else None
-    row = AuditRecord(  # transient: only to chain it the way verify() reads it back
+    if username is None:
+        clerk = raw.one("SELECT username FROM clerks WHERE id = ?", (clerk_id,)) \
+            if clerk_id is not None else None
+        username = clerk[0] if clerk else ""
+    row = SimpleNamespace(  # the record as verify() reads it back (record_of)
         uuid=str(uuid_mod.uuid4()), seq=(last[0] + 1) if last else 1, at=at,
-        clerk_id=clerk_id, clerk=clerk[0] if clerk else "", action=action,
+        clerk_id=clerk_id, clerk=username, action=action,
         dossier_uuid=getattr(dossier, "uuid", "") or "",
         dossier_code=getattr(dossier, "code", "") or "",
         change=change, change_hash=change_hash(change),
@@ -83,10 +88,11 @@ def record(session: Session, clerk_id: int | None, action: str, at: datetime, *,
         c: getattr(row, c) for c in ("uuid", "seq", "at", "clerk_id", "clerk", "action",
                                      "dossier_uuid", "dossier_code", "change", "change_hash",
                                      "prev_hash", "hash")})
-    commune = raw.one("SELECT agency_code FROM communes LIMIT 1")
+    if agency_code is None:
+        commune = raw.one("SELECT agency_code FROM communes LIMIT 1")
+        agency_code = commune[0] if commune else ""
     outbox.append_raw(raw, entity="audit", entity_uuid=row.uuid, kind=KIND,
-                      payload=sealed | {"agency_code": commune[0] if commune else "",
-                                        "change": change}, at=at)
+                      payload=sealed | {"agency_code": agency_code, "change": change}, at=at)
 
 
 def verify(session: Session) -> list[ChainProblem]:

@@ -297,7 +297,8 @@ def _write(
             id=clerk[0], username=clerk[1]), now)
         session.flush()  # its rows before the audit record's, as they were made
     audit.record(session, clerk[0], _AUDIT_ACTION[status], now, dossier=new, change={
-        "status": status.value, "procedure": version.national_code, "reason": reason}, raw=raw)
+        "status": status.value, "procedure": version.national_code, "reason": reason}, raw=raw,
+        username=clerk[1], agency_code=commune.agency_code)
     return IntakeResult(dossier_id, req.uuid, code, status, now, due, fee)
 
 

@@ -57,6 +57,7 @@ class _Insert:
 
 
 _INSERTS: dict[tuple[str, str], _Insert] = {}
+_READERS: dict[tuple[str, str, str], Callable[[Any], Any]] = {}
 
 
 class Raw:
@@ -90,10 +91,13 @@ class Raw:
 
     def reader(self, table: Table, column: str) -> Callable[[Any], Any]:
         """The converter from what SQLite returns to the column's Python value."""
-        proc = table.columns[column].type._cached_result_processor(self.dialect, None)
-        if proc is None:
-            return lambda v: v
-        return lambda v: None if v is None else proc(v)
+        key = (self.dialect.name, table.name, column)
+        read = _READERS.get(key)
+        if read is None:
+            proc = table.columns[column].type._cached_result_processor(self.dialect, None)
+            read = _READERS[key] = (lambda v: v) if proc is None else (
+                lambda v: None if v is None else proc(v))
+        return read
 
     def _prepared(self, table: Table) -> _Insert:
         key = (self.dialect.name, table.name)
