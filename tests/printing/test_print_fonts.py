@@ -129,6 +129,7 @@ def _one_line_pdf(text: str) -> bytes:
     return buf.getvalue()
 
 
+@pytest.mark.requires_poppler
 def test_the_first_subset_is_the_same_in_every_document(tmp_path: Path) -> None:
     """Every Vietnamese letter takes its code up front, so the first subset (and its font
     program, built once per process) does not depend on what a document prints."""
@@ -143,6 +144,7 @@ def test_the_first_subset_is_the_same_in_every_document(tmp_path: Path) -> None:
     assert programs[0] == programs[1]
 
 
+@pytest.mark.requires_poppler
 def test_a_letter_outside_vietnamese_still_prints(tmp_path: Path) -> None:
     # more letters than the first subset has codes left after the fixed ones
     text = "Müller Ñuñez Łucja Øystein Åsa Çelik Ğül Şen Ździsław Æbelø Weiß - Trần Văn Ơn"

@@ -95,6 +95,7 @@ def _two_copies(shared: bool) -> bytes:
     return buf.getvalue()
 
 
+@pytest.mark.requires_poppler
 def test_what_the_copies_share_is_drawn_once_and_looks_the_same(tmp_path: Path) -> None:
     from PIL import ImageChops
 
