@@ -9,7 +9,7 @@ it: a copy never takes an event from the desk that delivered it. A new event is 
 reason, or inserted with ``ON CONFLICT (uuid) DO NOTHING``. Stored events stamped in the future
 and province changes the desk could not apply are flagged for the province. Then the dossier
 and rating projections of what was new are brought up to date, and the desk's rating chain
-checked.
+checked from where its last check stopped (:mod:`province_hub.ratings`).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
-from province_hub import edge_events, rules
+from province_hub import edge_events, ratings, rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import is_postgres, lock_commune
-from province_hub.models import Desk, Dossier, Event, EventProblem, Rating
+from province_hub.models import Desk, Dossier, Event, EventProblem
 from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in again], now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
-        _store_ratings(session, who, new_ratings, now)
+        ratings.store(session, who, desk, new_ratings, now)
     new_audit = [r for r in new_rows if r["kind"] == rules.AUDIT]
     if new_audit and not fill_gaps:  # resends fill gaps out of order: checked at the next
         _check_audit(session, who, new_audit, now)
@@ -195,33 +195,3 @@ def _check_audit(session: Session, who: DeskIdentity, rows: list[dict[str, Any]]
         row = next((r for r in rows if r["payload"].get("seq") == problem.seq), rows[0])
         ev = {k: row[k] for k in p.EVENT_FIELDS}
         _problem(session, who, ev, "flagged", "audit_chain_broken", now)
-
-
-def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
-                   now: datetime) -> None:
-    known = set(session.scalars(select(Rating.uuid).where(
-        Rating.uuid.in_([r["entity_uuid"] for r in rows]))))
-    for r in rows:
-        if r["entity_uuid"] in known:  # the same rating under another event id: kept as event
-            continue
-        known.add(r["entity_uuid"])
-        rec = rules.record(r)
-        session.add(Rating(
-            uuid=r["entity_uuid"], desk_id=who.desk_id, commune_id=who.commune_id,
-            chain_seq=int(rec.get("seq") or r["seq"]), dossier_uuid=str(rec.get("dossier_uuid")
-                                                                      or ""),
-            overall=str(rec.get("overall") or ""), record=rec, received_at=now,
-        ))
-    session.flush()
-    try:  # written by the rating area; the hub still stores ratings without it
-        from desk_app.core.ratingchain import verify_chain
-    except ImportError:
-        return
-    records = list(session.scalars(
-        select(Rating.record).where(Rating.desk_id == who.desk_id).order_by(Rating.chain_seq)))
-    problems = [str(x) for x in verify_chain(records)]
-    desk = session.get(Desk, who.desk_id)
-    assert desk is not None
-    if problems != (desk.chain_problems or []):
-        log.warning("desk %s rating chain: %s", who.desk_id, problems[:5])
-    desk.chain_problems = problems
