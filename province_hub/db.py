@@ -9,12 +9,27 @@ batches that touch one commune's dossiers (communes proceed in parallel).
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    Engine,
+    Table,
+    any_,
+    create_engine,
+    event,
+    literal,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 DEFAULT_URL = "sqlite:///province_hub.sqlite3"
@@ -56,6 +71,15 @@ def is_postgres(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def one_of(session: Session, column: Any, values: Collection[Any]) -> ColumnElement[bool]:
+    """``column IN (values)``; on PostgreSQL ``column = ANY(:array)``: one parameter, so the
+    statement's text is the same for every batch (psycopg parses and prepares it once) instead
+    of one placeholder per value."""
+    if is_postgres(session):
+        return column == any_(literal(list(values), ARRAY(column.type)))
+    return column.in_(values)
+
+
 @contextmanager
 def write(engine: Engine) -> Iterator[Session]:
     """One transaction, committed at the end of the block."""
@@ -77,6 +101,52 @@ def read(engine: Engine) -> Iterator[Session]:
             yield session
         finally:
             session.rollback()
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *,
+                skip_taken: str | None = None, returning: str | None = None) -> list[Any]:
+    """Insert ``rows`` (dicts with the same keys) in one statement; ``skip_taken``: the unique
+    column whose taken values are skipped (``ON CONFLICT DO NOTHING``); ``returning``: the
+    column whose values of the inserted rows come back.
+
+    On PostgreSQL one ``INSERT ... SELECT FROM json_to_recordset(:rows)``: the rows travel as
+    one JSON text (one C-encoded ``json.dumps``, parsed by the server), the statement is short
+    and the same for every batch (psycopg parses it once, the server prepares it), where a
+    multi-row VALUES list is parsed afresh for every batch size and an executemany costs a
+    round of Python per row."""
+    if not rows:
+        return []
+    conn = session.connection()
+    if not is_postgres(session):
+        ins = sqlite_insert(table)
+        if skip_taken:
+            ins = ins.on_conflict_do_nothing(index_elements=[skip_taken])
+        if returning:
+            return list(conn.execute(ins.returning(table.c[returning]), rows).scalars())
+        conn.execute(ins, rows)
+        return []
+    sql = _recordset_insert(table, tuple(rows[0]), skip_taken, returning, conn.dialect)
+    result = conn.execute(text(sql), {"rows": json.dumps(rows, default=_iso)})
+    return list(result.scalars()) if returning else []
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+@lru_cache(maxsize=64)
+def _recordset_insert(table: Table, cols: tuple[str, ...], skip_taken: str | None,
+                      returning: str | None, dialect: Dialect) -> str:
+    fields = ", ".join(f"{c} {table.c[c].type.compile(dialect=dialect)}" for c in cols)
+    sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) SELECT {', '.join(cols)} "
+           f"FROM json_to_recordset(CAST(:rows AS JSON)) AS u({fields})")
+    if skip_taken:
+        sql += f" ON CONFLICT ({skip_taken}) DO NOTHING"
+    if returning:
+        sql += f" RETURNING {returning}"
+    return sql
 
 
 def lock_commune(session: Session, commune_id: int) -> None:

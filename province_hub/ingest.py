@@ -20,14 +20,12 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
 from province_hub import edge_events, ratings, rules
 from province_hub.auth import DeskIdentity
-from province_hub.db import is_postgres, lock_commune
+from province_hub.db import insert_rows, lock_commune, one_of
 from province_hub.models import Desk, Dossier, Event, EventProblem
 from province_hub.project import insert_fresh, refold_dossiers
 
@@ -44,7 +42,7 @@ def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, s
     for i in range(0, len(uuids), 500):
         for uuid, desk_id, h in session.execute(
                 select(Event.uuid, Event.desk_id, Event.content_hash)
-                .where(Event.uuid.in_(uuids[i:i + 500]))):
+                .where(one_of(session, Event.uuid, uuids[i:i + 500]))):
             out[uuid] = (desk_id, h)
     return out
 
@@ -112,8 +110,8 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     # entities with events from earlier batches are folded from the database; entities new in
     # this batch from the rows in hand
     # (a dossier row whose events the hub lost is folded again from what it holds now)
-    projected = set(session.scalars(select(Dossier.uuid).where(Dossier.uuid.in_(
-        sorted({r["entity_uuid"] for r in dossier_rows} - known_before))))) \
+    projected = set(session.scalars(select(Dossier.uuid).where(one_of(
+        session, Dossier.uuid, sorted({r["entity_uuid"] for r in dossier_rows} - known_before))))) \
         if dossier_rows else set()
     again = known_before | projected
     refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
@@ -144,14 +142,8 @@ def _flag(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
-    if not rows:
-        return set()
-    # executemany with RETURNING (SQLAlchemy's "insertmanyvalues"): one cached statement, sent
-    # in pages; a multi-VALUES statement would be compiled afresh for every batch size
-    table = cast(Table, Event.__table__)  # a declarative class's table is a Table
-    ins = pg_insert(table) if is_postgres(session) else sqlite_insert(table)
-    stmt = ins.on_conflict_do_nothing(index_elements=["uuid"]).returning(table.c.uuid)
-    return set(session.connection().execute(stmt, rows).scalars().all())
+    return set(insert_rows(session, cast(Table, Event.__table__), rows, skip_taken="uuid",
+                           returning="uuid"))
 
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from province_hub import rules
 from province_hub.auth import DeskIdentity
+from province_hub.db import insert_rows, one_of
 from province_hub.models import Desk, Rating
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def store(session: Session, who: DeskIdentity, desk: Desk, rows: list[dict[str, 
     """Store the rating records of the batch's new events (a rating already held under
     another event id stays an event only), then check the desk's chain."""
     known = set(session.scalars(select(Rating.uuid).where(
-        Rating.uuid.in_([r["entity_uuid"] for r in rows]))))
+        one_of(session, Rating.uuid, [r["entity_uuid"] for r in rows]))))
     values: list[dict[str, Any]] = []
     for r in rows:
         if r["entity_uuid"] in known:
@@ -50,7 +51,7 @@ def store(session: Session, who: DeskIdentity, desk: Desk, rows: list[dict[str, 
             "overall": str(rec.get("overall") or ""), "record": rec, "received_at": now})
     if not values:
         return
-    session.execute(insert(Rating), values)
+    insert_rows(session, cast(Table, Rating.__table__), values)
     try:  # written by the rating area; the hub still stores ratings without it
         import desk_app.core.ratingchain  # noqa: F401
     except ImportError:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import VN_TZ
 from desk_app.core.lifecycle import Status, refusal_reason
 from province_hub.auth import DeskIdentity
+from province_hub.db import one_of
 from province_hub.models import Dossier, Event, EventProblem, Rating
 from province_hub.project import local
 
@@ -98,7 +99,8 @@ def owners(session: Session, uuids: Iterable[str]) -> dict[str, Owner]:
     for i in range(0, len(wanted), 500):
         rows = session.execute(
             select(Event.entity_uuid, Event.desk_id, Event.commune_id, Event.entity)
-            .where(Event.entity_uuid.in_(wanted[i:i + 500]), Event.desk_id.is_not(None))
+            .where(one_of(session, Event.entity_uuid, wanted[i:i + 500]),
+                   Event.desk_id.is_not(None))
             .order_by(Event.id))
         for entity_uuid, desk_id, commune_id, entity in rows:
             assert desk_id is not None  # the query keeps only events a desk sent
@@ -119,7 +121,7 @@ class Judge:
         self.fill_gaps = fill_gaps
         low = [e["seq"] for e in events if isinstance(e.get("seq"), int) and e["seq"] <= last_seq]
         self.taken: set[int] = set(session.scalars(select(Event.seq).where(
-            Event.desk_id == who.desk_id, Event.seq.in_(low)))) if low and fill_gaps else set()
+            Event.desk_id == who.desk_id, one_of(session, Event.seq, low)))) if low and fill_gaps else set()
         entity_uuids = [e["entity_uuid"] for e in events]
         rated = [str(record(e).get("dossier_uuid")) for e in events
                  if e["kind"] == RATING and record(e).get("dossier_uuid")]
@@ -127,12 +129,12 @@ class Judge:
         uuids = [e["uuid"] for e in events]
         self.judged_before = set(session.scalars(select(EventProblem.uuid).where(
             EventProblem.desk_id == who.desk_id, EventProblem.problem == "rejected",
-            EventProblem.uuid.in_(uuids)))) if uuids else set()
+            one_of(session, EventProblem.uuid, uuids)))) if uuids else set()
         codes = [e["payload"]["code"] for e in events
                  if e["kind"] == INTAKE and isinstance(e["payload"].get("code"), str)]
         self.codes: dict[str, str] = dict(session.execute(
             select(Dossier.code, Dossier.uuid).where(
-                Dossier.commune_id == who.commune_id, Dossier.code.in_(codes))).all()
+                Dossier.commune_id == who.commune_id, one_of(session, Dossier.code, codes))).all()
         ) if codes else {}
         self.chain = session.scalar(
             select(Rating.record).where(Rating.desk_id == who.desk_id)
