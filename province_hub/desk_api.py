@@ -155,7 +155,8 @@ def routes(engine: Engine, guard: DeskGuard, clock: Clock) -> APIRouter:
     def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
         batch = edge_events.push_batch(raw)
         with write(engine) as s:
-            results, last = ingest(s, who, batch.events, clock.utc(), fill_gaps=batch.fill_gaps)
+            results, last = ingest(s, who, batch.events, clock.utc(), fill_gaps=batch.fill_gaps,
+                                   plain=batch.plain)
         stored = sum(1 for r in results if r["status"] == p.STORED)
         return stamp({"results": results, "desk_last_seq": last, "stored": stored}, clock)
 

@@ -32,8 +32,8 @@ from province_hub.project import insert_fresh, refold_dossiers
 log = logging.getLogger(__name__)
 
 
-def _malformed(ev: Any) -> str:
-    return edge_events.event_problem(ev)  # shape, text, numbers, lengths, times
+def _malformed(ev: Any, plain: bool) -> str:
+    return edge_events.event_problem(ev, plain=plain)  # shape, text, numbers, lengths, times
 
 
 def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, str]]:
@@ -48,14 +48,15 @@ def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, s
 
 
 def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime,
-           *, fill_gaps: bool = False) -> tuple[list[dict[str, Any]], int]:
+           *, fill_gaps: bool = False, plain: bool = False) -> tuple[list[dict[str, Any]], int]:
     """Apply a batch; returns the per-event results (in order) and the desk's highest seq.
-    ``fill_gaps``: the desk resends events the hub lost (see :class:`rules.Judge`)."""
+    ``fill_gaps``: the desk resends events the hub lost (see :class:`rules.Judge`); ``plain``:
+    the body holds no text or number the hub refuses (``edge_events.push_batch``)."""
     lock_commune(session, who.commune_id)
     desk = session.get(Desk, who.desk_id)
     assert desk is not None
     results: list[dict[str, Any] | None] = [None] * len(events)
-    why_malformed = [_malformed(ev) for ev in events]
+    why_malformed = [_malformed(ev, plain) for ev in events]
     stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed, strict=False)
                                       if not why}))
     fresh = [ev for ev, why in zip(events, why_malformed, strict=False) if not why and ev["uuid"] not in stored]
