@@ -118,6 +118,8 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *,
         return []
     conn = session.connection()
     if not is_postgres(session):
+        rows = [{k: v.value if isinstance(v, RawJson) else v for k, v in r.items()}
+                for r in rows]
         ins = sqlite_insert(table)
         if skip_taken:
             ins = ins.on_conflict_do_nothing(index_elements=[skip_taken])
@@ -126,8 +128,30 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *,
         conn.execute(ins, rows)
         return []
     sql = _recordset_insert(table, tuple(rows[0]), skip_taken, returning, conn.dialect)
-    result = conn.execute(text(sql), {"rows": json.dumps(rows, default=_iso)})
+    result = conn.execute(text(sql), {"rows": "[" + ",".join(map(_row_json, rows)) + "]"})
     return list(result.scalars()) if returning else []
+
+
+class RawJson(str):
+    """JSON text made already, with the value it encodes: :func:`insert_rows` puts the text
+    into the statement as it is (PostgreSQL) or stores the value (SQLite)."""
+
+    value: Any
+
+    def __new__(cls, text: str, value: Any) -> RawJson:
+        made = super().__new__(cls, text)
+        made.value = value
+        return made
+
+
+def _row_json(row: dict[str, Any]) -> str:
+    raw = [(k, v) for k, v in row.items() if isinstance(v, RawJson)]
+    if not raw:
+        return json.dumps(row, default=_iso)
+    plain = json.dumps({k: v for k, v in row.items() if not isinstance(v, RawJson)},
+                       default=_iso)[:-1]
+    return plain + ("," if len(plain) > 1 else "") + ",".join(
+        f"{json.dumps(k)}:{v}" for k, v in raw) + "}"
 
 
 def _iso(value: Any) -> str:

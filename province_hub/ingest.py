@@ -15,6 +15,7 @@ checked from where its last check stopped (:mod:`province_hub.ratings`).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from datetime import datetime
 from typing import Any, cast
@@ -25,8 +26,8 @@ from sqlalchemy.orm import Session
 from desk_app.sync import protocol as p
 from province_hub import edge_events, ratings, rules
 from province_hub.auth import DeskIdentity
-from province_hub.db import insert_rows, lock_commune, one_of
-from province_hub.models import Desk, Dossier, Event, EventProblem
+from province_hub.db import RawJson, insert_rows, lock_commune, one_of
+from province_hub.models import Desk, Event, EventProblem
 from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
         if why:
             results[i] = _problem(session, who, ev, "rejected", why, now)
             continue
-        h = p.content_hash(ev)
+        h, payload_json = _hashed(ev)
         if ev["uuid"] in stored:  # sent before: the same desk's retry, or someone else's copy
             desk_id, old_hash = stored[ev["uuid"]]
             if desk_id != who.desk_id:
@@ -95,7 +96,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
             "uuid": ev["uuid"], "desk_id": who.desk_id, "commune_id": who.commune_id,
             "seq": ev["seq"], "entity": ev["entity"], "entity_uuid": ev["entity_uuid"],
             "kind": ev["kind"], "payload": ev["payload"], "created_at": ev["created_at"],
-            "content_hash": h, "received_at": now,
+            "content_hash": h, "received_at": now, "payload_json": payload_json,
         })
     inserted = _insert(session, rows)
     new_rows = [r for r in rows if r["uuid"] in inserted]
@@ -108,16 +109,14 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
             results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
     _flag(session, who, new_rows, now)
     dossier_rows = [r for r in new_rows if r["entity"] == "dossier"]
-    # entities with events from earlier batches are folded from the database; entities new in
-    # this batch from the rows in hand
-    # (a dossier row whose events the hub lost is folded again from what it holds now)
-    projected = set(session.scalars(select(Dossier.uuid).where(one_of(
-        session, Dossier.uuid, sorted({r["entity_uuid"] for r in dossier_rows} - known_before))))) \
-        if dossier_rows else set()
-    again = known_before | projected
+    # entities with events from earlier batches are folded from the database, entities new in
+    # this batch from the rows in hand; one of these whose dossier row the hub holds already
+    # (it lost the events) is folded again from what it holds now
     refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
-                              if r["entity_uuid"] in again}, now)
-    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in again], now)
+                              if r["entity_uuid"] in known_before}, now)
+    taken = insert_fresh(session, [r for r in dossier_rows
+                                   if r["entity_uuid"] not in known_before], now)
+    refold_dossiers(session, taken, now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
         ratings.store(session, who, desk, new_ratings, now)
@@ -143,8 +142,25 @@ def _flag(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
-    return set(insert_rows(session, cast(Table, Event.__table__), rows, skip_taken="uuid",
+    values = [{k: v for k, v in r.items() if k != "payload_json"}
+              | {"payload": RawJson(r["payload_json"], r["payload"])} for r in rows]
+    return set(insert_rows(session, cast(Table, Event.__table__), values, skip_taken="uuid",
                            returning="uuid"))
+
+
+def _hashed(ev: dict[str, Any]) -> tuple[str, str]:
+    """``p.content_hash(ev)`` and the payload's canonical JSON text, made together: the
+    payload is encoded once (the hashed text is the event's canonical JSON, keys in order)."""
+    payload = json.dumps(ev["payload"], sort_keys=True, separators=(",", ":"),
+                         ensure_ascii=False)
+    if not all(isinstance(ev.get(k), str) for k in _HASHED if k != "payload"):
+        return p.content_hash(ev), payload
+    text = "{" + ",".join(f'"{k}":' + (payload if k == "payload" else json.dumps(
+        ev[k], ensure_ascii=False)) for k in _HASHED) + "}"
+    return hashlib.sha256(text.encode()).hexdigest(), payload
+
+
+_HASHED = ("created_at", "entity", "entity_uuid", "kind", "payload", "uuid")  # sorted keys
 
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,

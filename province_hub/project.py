@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import VN_TZ
 from desk_app.core.lifecycle import Status, refusal_reason
 from desk_app.sync.protocol import parse_time
-from province_hub.db import insert_rows, one_of
+from province_hub.db import RawJson, insert_rows, one_of
 from province_hub.models import Dossier, Event
 
 
@@ -73,18 +73,27 @@ def refold_dossiers(session: Session, uuids: set[str], now: datetime) -> None:
                 row.updated_at = now
 
 
-def insert_fresh(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
+def insert_fresh(session: Session, rows: list[dict[str, Any]], now: datetime) -> set[str]:
     """Dossiers seen for the first time in this batch: folded from the batch's own rows (in
-    desk order), no read back; one bulk insert."""
+    desk order), no read back; one bulk insert. Returns the dossiers that had a row already
+    (not inserted: the caller folds them again from what the hub holds)."""
     by_entity: dict[str, list[Any]] = defaultdict(list)
+    texts: dict[int, str] = {}  # the payloads' JSON made by the caller, by payload
     for r in rows:
         by_entity[r["entity_uuid"]].append(SimpleNamespace(**r))
+        if isinstance(r.get("payload_json"), str):
+            texts[id(r["payload"])] = r["payload_json"]
     values = []
     for uuid, evs in by_entity.items():
         folded = fold(evs)
         if folded is not None:
+            text = texts.get(id(folded["snapshot"]))  # the snapshot is the intake's payload
+            if text is not None:
+                folded["snapshot"] = RawJson(text, folded["snapshot"])
             values.append({"uuid": uuid, "updated_at": now, **folded})
-    insert_rows(session, cast(Table, Dossier.__table__), values)
+    inserted = insert_rows(session, cast(Table, Dossier.__table__), values, skip_taken="uuid",
+                           returning="uuid")
+    return {v["uuid"] for v in values} - set(inserted)
 
 
 def fold(events: Iterable[Any]) -> dict[str, Any] | None:

@@ -118,3 +118,29 @@ def test_a_chain_checked_in_pieces_gives_the_whole_check(seed: int) -> None:
             found += [str(x) for x in problems]
         start = end
     assert found == [str(x) for x in check_chain(recs)]
+
+
+def test_the_content_hash_made_with_the_payload_text_is_the_protocols() -> None:
+    import json
+
+    from province_hub.ingest import _hashed
+
+    rng = random.Random(7)
+
+    def value(depth: int) -> Any:
+        k = rng.random()
+        if depth > 3 or k < 0.4:
+            return rng.choice(["Trần Văn Đức", 'a"b\\c', "\u2028", "😀", "\t", 1, -2, 2.5,
+                               1e16, None, True])
+        if k < 0.7:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        return {rng.choice(["b", "a", "Đ", "é"]) + str(i): value(depth + 1)
+                for i in range(rng.randrange(5))}
+
+    for i in range(500):
+        ev = {"uuid": str(uuid_mod.uuid4()), "seq": i + 1, "entity": "dossier",
+              "entity_uuid": f"Đ\"{i}", "kind": "dossier.intake", "created_at": AT,
+              "payload": {"uuid": f"Đ\"{i}", "x": value(0)}}
+        digest, text = _hashed(ev)
+        assert digest == p.content_hash(ev)
+        assert json.loads(text) == ev["payload"]
