@@ -62,8 +62,10 @@ def make_engine(url: str | None = None) -> Engine:
     # pre-ping: a connection the database dropped (a restart, a failover) is replaced when it is
     # taken from the pool, not found dead by a request (one round trip per checkout, ~0.1 ms
     # on a LAN); connections older than 30 min are replaced; a request waits at most 10 s for
-    # a connection, then the hub answers 503
-    return create_engine(url, pool_size=10, max_overflow=20, pool_recycle=1800,
+    # a connection, then the hub answers 503. At most 30 connections per worker, as many kept
+    # open as busy desks use at once: a connection closed when it comes back (beyond the
+    # pool's size) costs a new server process and its cold caches on the next checkout
+    return create_engine(url, pool_size=25, max_overflow=5, pool_recycle=1800,
                          pool_pre_ping=True, pool_timeout=10)
 
 

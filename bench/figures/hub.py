@@ -191,6 +191,8 @@ def throughput(ctx: Context, hub: str, url: str, engine: Engine,
         bodies = [[p.gzip_json({"protocol": 1, "events": intakes(
             template, agency, first + b * BATCH, BATCH)}) for b in range(per_desk)]
             for agency, _, _, _ in program]
+        for c in clients:  # a live connection each (the server drops one idle for 5 s)
+            c.get("/api/v1/desk").raise_for_status()
 
         def desk(i: int) -> Callable[[], None]:
             def push() -> None:
