@@ -8,7 +8,10 @@ loopback against a throwaway PostgreSQL cluster with fsync on (tests/sync/server
     one after the other, all desks at once; events/s = events stored / wall time. The peer's
     round: as many threads, each with its own psycopg connection, write the same rows (the
     ``events`` rows and the ``dossiers`` rows the hub makes of them, under desks of their own)
-    in the same batch sizes, one transaction per batch. Rounds alternate hub, peer, hub ...
+    in the same batch sizes, one transaction per batch (the hub also takes its commune lock
+    and moves the desk's ``last_seq``; the peer does neither). Rounds alternate hub, peer ...
+    The note gives the CPU time per event of all taking part (client, hub, database), which
+    the load of other work on the machine changes less than the rates.
 (b) One desk holds 50,000 ratings (a chained record each, stored as the hub stores them, then
     one batch through the hub so that it has checked them); each round pushes the next 200 of
     its chain, and a new desk's first 200, alternately.
@@ -17,6 +20,7 @@ loopback against a throwaway PostgreSQL cluster with fsync on (tests/sync/server
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import tempfile
 import threading
@@ -44,18 +48,20 @@ AT = "2026-11-23T09:00:00+07:00"
 def measure(ctx: Context) -> list[Row]:
     from province_hub.db import make_engine
     from province_hub.migrate import upgrade
-    from tests.sync.servers import cluster, start_hub, stop
+    from tests.sync.servers import running_cluster, start_hub, stop
 
     tmp = Path(tempfile.mkdtemp(prefix="hub-figure-", dir=ctx.scratch))
     try:
         template = intake_template(tmp)
-        with cluster(durable=True) as url:
+        with running_cluster(durable=True) as pg:
+            url = pg.create("hub")
             upgrade(url)
             engine = make_engine(url)
             proc, port = start_hub(url, workers=2, log=tmp / "hub.log")
+            postmaster = int((pg.data / "postmaster.pid").read_text().split()[0])
             try:
                 hub = f"http://127.0.0.1:{port}"
-                return [throughput(ctx, hub, url, engine, template),
+                return [throughput(ctx, hub, url, engine, template, (proc.pid, postmaster)),
                         rating_batch(ctx, hub, engine)]
             finally:
                 stop(proc)
@@ -172,8 +178,25 @@ def all_at_once(work: list[Callable[[], None]]) -> float:
 
 # -- (a) 50 desks at once ----------------------------------------------------------------------
 
+def cpu_seconds(roots: tuple[int, ...]) -> float:
+    """CPU time used so far by this process, the processes ``roots`` and their children (the
+    hub's workers, the database's server processes); Linux only, 0 elsewhere."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == os.getpid() or pid in roots or ppid in roots:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def throughput(ctx: Context, hub: str, url: str, engine: Engine,
-               template: dict[str, Any]) -> Row:
+               template: dict[str, Any], roots: tuple[int, ...]) -> Row:
     from province_hub.project import fold
 
     desks, per_desk = 50, (1 if ctx.quick else 2)
@@ -222,8 +245,14 @@ def throughput(ctx: Context, hub: str, url: str, engine: Engine,
             work.append(bare_writer(conn, batches))
         return desks * per_desk * BATCH / all_at_once(work)
 
+    cpu = {"program": 0.0, "peer": 0.0}
+
     def timed(fn: Callable[[], float], out: list[float]) -> Callable[[], None]:
-        return lambda: out.append(fn())
+        def run() -> None:
+            before = cpu_seconds(roots)
+            out.append(fn())
+            cpu["program" if out is prog else "peer"] += cpu_seconds(roots) - before
+        return run
 
     prog: list[float] = []
     floor: list[float] = []
@@ -236,10 +265,14 @@ def throughput(ctx: Context, hub: str, url: str, engine: Engine,
             conn.close()
     prog, floor = prog[1:], floor[1:]  # the warm-up round's rate is not a figure
     ratio = p50(floor) / p50(prog)
+    # CPU per event of everything that took part (client, hub, database), all rounds: what
+    # the machine's other load does not change
+    per = {k: v / ((rounds + 1) * desks * per_desk * BATCH) * 1e6 for k, v in cpu.items()}
     return Row(f"hub: {desks} desks pushing at once (events/s)", p50(prog), pct(prog, 0.05),
                p50(floor), ratio, "program >= 0.8x peer", ratio <= 1 / 0.8, unit="events/s",
                note=f"{rounds} rounds of {desks}x{per_desk}x{BATCH}; p95 column: 5th "
-                    "percentile rate")
+                    f"percentile rate; CPU/event {per['program']:.0f} us vs peer "
+                    f"{per['peer']:.0f} us")
 
 
 EVENT_COLS = ("uuid", "desk_id", "commune_id", "seq", "entity", "entity_uuid", "kind",
