@@ -223,7 +223,7 @@ def throughput(ctx: Context, hub: str, url: str, engine: Engine,
                     r = clients[i].post("/api/v1/push", content=body)
                     assert r.status_code == 200 and r.json()["stored"] == BATCH, r.text[:300]
             return push
-        return desks * per_desk * BATCH / all_at_once([desk(i) for i in range(desks)])
+        return desks * per_desk * BATCH / measured("program", [desk(i) for i in range(desks)])
 
     def peer_round() -> float:
         first = seqs["peer"] + 1
@@ -243,16 +243,18 @@ def throughput(ctx: Context, hub: str, url: str, engine: Engine,
                     dossiers.append({"uuid": ev["entity_uuid"], "updated_at": now, **folded})
                 batches.append((events, dossiers))
             work.append(bare_writer(conn, batches))
-        return desks * per_desk * BATCH / all_at_once(work)
+        return desks * per_desk * BATCH / measured("peer", work)
 
     cpu = {"program": 0.0, "peer": 0.0}
 
+    def measured(side: str, work: list[Callable[[], None]]) -> float:
+        before = cpu_seconds(roots)
+        wall = all_at_once(work)
+        cpu[side] += cpu_seconds(roots) - before
+        return wall
+
     def timed(fn: Callable[[], float], out: list[float]) -> Callable[[], None]:
-        def run() -> None:
-            before = cpu_seconds(roots)
-            out.append(fn())
-            cpu["program" if out is prog else "peer"] += cpu_seconds(roots) - before
-        return run
+        return lambda: out.append(fn())
 
     prog: list[float] = []
     floor: list[float] = []
