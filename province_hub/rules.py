@@ -138,9 +138,11 @@ class Judge:
             select(Dossier.code, Dossier.uuid).where(
                 Dossier.commune_id == who.commune_id, one_of(session, Dossier.code, codes))).all()
         ) if codes else {}
+        # the desk's rating chain, named by its first record (read only for a batch of ratings)
         self.chain = session.scalar(
             select(Rating.record).where(Rating.desk_id == who.desk_id)
-            .order_by(Rating.chain_seq).limit(1))
+            .order_by(Rating.chain_seq).limit(1)) if any(
+                e["kind"] == RATING for e in events) else None
         self.chain_id: str | None = (str(self.chain.get("desk")) if isinstance(self.chain, dict)
                                      and self.chain.get("desk") else None)
 
