@@ -111,8 +111,9 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *,
     column whose taken values are skipped (``ON CONFLICT DO NOTHING``); ``returning``: the
     column whose values of the inserted rows come back.
 
-    On PostgreSQL one ``INSERT ... SELECT FROM json_to_recordset(:rows)``: the rows travel as
-    one JSON text (one C-encoded ``json.dumps``, parsed by the server), the statement is short
+    On PostgreSQL one ``INSERT ... SELECT FROM jsonb_to_recordset(:rows)``: the rows travel as
+    one JSON text (parsed once by the server; a JSON column's value is taken as it is), the
+    statement is short
     and the same for every batch (psycopg parses it once, the server prepares it), where a
     multi-row VALUES list is parsed afresh for every batch size and an executemany costs a
     round of Python per row."""
@@ -167,7 +168,7 @@ def _recordset_insert(table: Table, cols: tuple[str, ...], skip_taken: str | Non
                       returning: str | None, dialect: Dialect) -> str:
     fields = ", ".join(f"{c} {table.c[c].type.compile(dialect=dialect)}" for c in cols)
     sql = (f"INSERT INTO {table.name} ({', '.join(cols)}) SELECT {', '.join(cols)} "
-           f"FROM json_to_recordset(CAST(:rows AS JSON)) AS u({fields})")
+           f"FROM jsonb_to_recordset(CAST(:rows AS JSONB)) AS u({fields})")
     if skip_taken:
         sql += f" ON CONFLICT ({skip_taken}) DO NOTHING"
     if returning:
