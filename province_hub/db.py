@@ -114,9 +114,8 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]], *,
     On PostgreSQL one ``INSERT ... SELECT FROM jsonb_to_recordset(:rows)``: the rows travel as
     one JSON text (parsed once by the server; a JSON column's value is taken as it is), the
     statement is short and the same for every batch (psycopg parses it once, the server
-    prepares it), where a
-    multi-row VALUES list is parsed afresh for every batch size and an executemany costs a
-    round of Python per row."""
+    prepares it), where a multi-row VALUES list is parsed afresh for every batch size and an
+    executemany costs a round of Python per row."""
     if not rows:
         return []
     conn = session.connection()
