@@ -52,7 +52,7 @@ from desk_app.sync.client import SyncClient
 from desk_app.sync.cycle import run_cycle
 from desk_app.sync.enrolment import enrol_desk
 from province_hub import auth
-from province_hub.app import utcnow
+from province_hub.clock import Clock
 from province_hub.db import make_engine, write
 from province_hub.migrate import upgrade
 from province_hub.models import Event
@@ -178,7 +178,7 @@ def concurrent(url: str, engine: Any, template: dict[str, Any], desks: int, per_
     creds = []
     with write(engine) as s:
         codes = [(f"000.50.{i:02d}.H99", auth.issue_code(s, f"000.50.{i:02d}.H99",
-                                                         f"Xã {i}", utcnow()))
+                                                         f"Xã {i}", Clock().utc()))
                  for i in range(desks)]
     for agency, code in codes:
         with SyncClient(url) as c:
@@ -274,7 +274,7 @@ def main() -> None:
                                 pl["code"] = pl["code"].replace(demo, agency)
                             e.payload = pl
                     with write(engine) as s:
-                        code = auth.issue_code(s, agency, f"Xã {name}", utcnow())
+                        code = auth.issue_code(s, agency, f"Xã {name}", Clock().utc())
                     enrol_desk(store, CLOCK, hub_url, code)
                     store.dispose()
                 print("1. a month offline: the same backlog pushed two ways")

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from desk_app.sync import protocol as p
 from province_hub import auth, edge, edge_events, feed, reconcile
 from province_hub.access import DeskGuard, desk_router
-from province_hub.answer import Fail, Stamped, refusals, stamp
+from province_hub.answer import Fail, Json, Stamped, refusals, stamp
 from province_hub.auth import DeskIdentity
 from province_hub.clock import Clock
 from province_hub.db import read, write
@@ -152,12 +152,16 @@ def routes(engine: Engine, guard: DeskGuard, clock: Clock) -> APIRouter:
         1,000,000 bytes, compressed or not."""
         return await run_in_threadpool(_push_sync, who, _push_body(request))
 
-    def _push_sync(who: DeskIdentity, raw: bytes) -> dict[str, Any]:
+    def _push_sync(who: DeskIdentity, raw: bytes) -> Json:
         batch = edge_events.push_batch(raw)
         with write(engine) as s:
-            results, last = ingest(s, who, batch.events, clock.utc(), fill_gaps=batch.fill_gaps)
+            results, last = ingest(s, who, batch.events, clock.utc(), fill_gaps=batch.fill_gaps,
+                                   plain=batch.plain)
         stored = sum(1 for r in results if r["status"] == p.STORED)
-        return stamp({"results": results, "desk_last_seq": last, "stored": stored}, clock)
+        # the answer as PushOut writes it, made here: FastAPI does not check a Response again
+        out = [{"uuid": r["uuid"], "seq": r["seq"], "status": r["status"],
+                "reason": r.get("reason", "")} for r in results]
+        return Json(stamp({"results": out, "desk_last_seq": last, "stored": stored}, clock))
 
     @router.get("/pull", response_model=PullOut, responses=refusals(422))
     def pull(who: DeskIdentity = caller, after: int = Query(0, ge=0, le=edge.INT_MAX),

@@ -15,6 +15,7 @@ The reasons are listed in docs/sync-protocol.md ("Refused events").
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any
 
 from annotated_types import MaxLen
@@ -23,6 +24,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictInt,
     StrictStr,
     StringConstraints,
@@ -33,7 +35,18 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 
 from desk_app.sync import protocol as p
 from province_hub.answer import Fail
-from province_hub.edge import INT_MAX, INT_MIN, MAX_PAYLOAD_DEPTH, YEARS, check_depth, loads
+from province_hub.edge import (
+    INT_MAX,
+    INT_MIN,
+    MAX_BODY_DEPTH,
+    MAX_PAYLOAD_DEPTH,
+    YEARS,
+    BadNumber,
+    check_depth,
+    json_depth,
+    loads,
+    quick_depth,
+)
 from province_hub.rules import record
 
 
@@ -190,8 +203,10 @@ def _reason(err: ErrorDetails, envelope: bool) -> str:
     return "bad_payload"
 
 
-def event_problem(ev: Any) -> str:
-    """Why the hub refuses this pushed event (a reason code), or ``""`` if it takes it."""
+def event_problem(ev: Any, *, plain: bool = False) -> str:
+    """Why the hub refuses this pushed event (a reason code), or ``""`` if it takes it.
+    ``plain``: the body it came in holds nothing :func:`content_problem` could find (see
+    :func:`push_batch`), so its payload is not walked."""
     if not isinstance(ev, dict):
         return "not_an_object"
     for key in ("uuid", "entity", "entity_uuid", "kind", "created_at"):
@@ -201,8 +216,7 @@ def event_problem(ev: Any) -> str:
         _ENVELOPE.validate_python(ev)
     except ValidationError as exc:
         return _reason(exc.errors()[0], envelope=True)
-    payload = ev["payload"]
-    if why := content_problem(payload, 1):
+    if not plain and (why := content_problem(ev["payload"], 1)):
         return why
     fields = PROJECTED.get(ev["kind"])
     if fields is not None:
@@ -258,6 +272,16 @@ class PushIn(BaseModel):
     fill_gaps: bool = Field(False, description=(
         "the desk resends events the hub had acknowledged and lost (reconciliation): an event "
         "at or below the desk's high-water mark is taken when the hub holds none at its seq"))
+    _plain: bool = PrivateAttr(False)
+
+    @property
+    def plain(self) -> bool:
+        """Set by :func:`push_batch`: no event's payload can hold what the hub refuses."""
+        return self._plain
+
+    @plain.setter
+    def plain(self, value: bool) -> None:
+        self._plain = value
 
 
 _PUSH = TypeAdapter(PushIn)
@@ -270,17 +294,30 @@ def push_events(data: bytes) -> list[Any]:
 
 
 def push_batch(data: bytes) -> PushIn:
-    """The whole push envelope (see :func:`push_events`)."""
-    check_depth(data)
+    """The whole push envelope (see :func:`push_events`). Its ``plain`` is True when the body
+    holds no text, number or nesting :func:`content_problem` would refuse: no escaped NUL or
+    surrogate (JSON text holds neither any other way), no number marked by :func:`loads`,
+    nesting no deeper than a payload may hold."""
+    depth = quick_depth(data)  # exact on JSON; anything it would refuse is checked exactly
+    if depth > MAX_BODY_DEPTH:
+        check_depth(data)
+        depth = json_depth(data)
+    marked: list[BadNumber] = []
     try:
-        body = loads(data)
-    except ValueError as exc:  # UnicodeDecodeError too
+        body = loads(data, marked)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError too
+        check_depth(data)
         raise Fail(400, "bad_batch", str(exc)[:200]) from exc
     if isinstance(body, dict) and isinstance(body.get("events"), list) \
             and len(body["events"]) > p.MAX_BATCH_EVENTS:
         raise Fail(422, "batch_too_large", f"at most {p.MAX_BATCH_EVENTS} events")
     try:
-        return _PUSH.validate_python(body)
+        batch = _PUSH.validate_python(body)
     except ValidationError as exc:
         raise Fail(422, "bad_batch", str(exc.errors(include_url=False))[:500]) from exc
+    # the body's own levels (object, events, event) above a payload's first
+    batch.plain = not marked and depth <= MAX_PAYLOAD_DEPTH + 2 and not _ODD_TEXT.search(data)
+    return batch
 
+
+_ODD_TEXT = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")  # an escaped NUL or surrogate

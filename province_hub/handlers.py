@@ -8,13 +8,14 @@ not match the document (422), Starlette's own 404/405, and a database that canno
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from sqlalchemy import exc as sa_exc
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from desk_app.sync import protocol as p
 from province_hub import auth
@@ -34,23 +35,41 @@ def _speaks(asked: str | None) -> bool:
                              and int(asked) in p.SUPPORTED_VERSIONS)
 
 
+class ProtocolAndClock:
+    """Refuses a protocol version the hub does not speak (426); puts the hub's clock and
+    protocol on every answer. Plain ASGI: no task and no response stream of its own around
+    every request, as Starlette's ``BaseHTTPMiddleware`` makes."""
+
+    def __init__(self, app: ASGIApp, clock: Clock) -> None:
+        self.app, self.clock = app, clock
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def stamped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers[p.HEADER_HUB_TIME] = p.utc_now_text(self.clock.now())
+                headers[p.HEADER_HUB_PROTOCOL] = str(p.PROTOCOL_VERSION)
+            await send(message)
+
+        if not _speaks(Headers(scope=scope).get(p.HEADER_PROTOCOL)):
+            refused = Json(stamp({
+                "error": "protocol_unsupported",
+                "detail": f"supported: {sorted(p.SUPPORTED_VERSIONS)}"}, self.clock),
+                status_code=426)
+            await refused(scope, receive, stamped)
+            return
+        await self.app(scope, receive, stamped)
+
+
 def install(app: FastAPI, clock: Clock) -> None:
     """Put the middleware and the exception handlers on ``app``."""
     app.add_middleware(GZipMiddleware, minimum_size=800)
 
-    @app.middleware("http")
-    async def protocol_and_clock(request: Request,
-                                 call_next: Callable[[Request], Awaitable[Response]]
-                                 ) -> Response:
-        if not _speaks(request.headers.get(p.HEADER_PROTOCOL)):
-            resp: Response = Json(stamp({
-                "error": "protocol_unsupported",
-                "detail": f"supported: {sorted(p.SUPPORTED_VERSIONS)}"}, clock), status_code=426)
-        else:
-            resp = await call_next(request)
-        resp.headers[p.HEADER_HUB_TIME] = p.utc_now_text(clock.now())
-        resp.headers[p.HEADER_HUB_PROTOCOL] = str(p.PROTOCOL_VERSION)
-        return resp
+    app.add_middleware(ProtocolAndClock, clock=clock)
 
     @app.exception_handler(Fail)
     async def _fail(r: Request, exc: Fail) -> Json:

@@ -9,33 +9,32 @@ it: a copy never takes an event from the desk that delivered it. A new event is 
 reason, or inserted with ``ON CONFLICT (uuid) DO NOTHING``. Stored events stamped in the future
 and province changes the desk could not apply are flagged for the province. Then the dossier
 and rating projections of what was new are brought up to date, and the desk's rating chain
-checked.
+checked from where its last check stopped (:mod:`province_hub.ratings`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
-from province_hub import edge_events, rules
+from province_hub import edge_events, ratings, rules
 from province_hub.auth import DeskIdentity
-from province_hub.db import is_postgres, lock_commune
-from province_hub.models import Desk, Dossier, Event, EventProblem, Rating
+from province_hub.db import RawJson, insert_rows, lock_commune, one_of
+from province_hub.models import Desk, Event, EventProblem
 from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
 
 
-def _malformed(ev: Any) -> str:
-    return edge_events.event_problem(ev)  # shape, text, numbers, lengths, times
+def _malformed(ev: Any, plain: bool) -> str:
+    return edge_events.event_problem(ev, plain=plain)  # shape, text, numbers, lengths, times
 
 
 def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, str]]:
@@ -44,20 +43,21 @@ def _stored(session: Session, uuids: list[str]) -> dict[str, tuple[int | None, s
     for i in range(0, len(uuids), 500):
         for uuid, desk_id, h in session.execute(
                 select(Event.uuid, Event.desk_id, Event.content_hash)
-                .where(Event.uuid.in_(uuids[i:i + 500]))):
+                .where(one_of(session, Event.uuid, uuids[i:i + 500]))):
             out[uuid] = (desk_id, h)
     return out
 
 
 def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime,
-           *, fill_gaps: bool = False) -> tuple[list[dict[str, Any]], int]:
+           *, fill_gaps: bool = False, plain: bool = False) -> tuple[list[dict[str, Any]], int]:
     """Apply a batch; returns the per-event results (in order) and the desk's highest seq.
-    ``fill_gaps``: the desk resends events the hub lost (see :class:`rules.Judge`)."""
+    ``fill_gaps``: the desk resends events the hub lost (see :class:`rules.Judge`); ``plain``:
+    the body holds no text or number the hub refuses (``edge_events.push_batch``)."""
     lock_commune(session, who.commune_id)
     desk = session.get(Desk, who.desk_id)
     assert desk is not None
     results: list[dict[str, Any] | None] = [None] * len(events)
-    why_malformed = [_malformed(ev) for ev in events]
+    why_malformed = [_malformed(ev, plain) for ev in events]
     stored = _stored(session, sorted({ev["uuid"] for ev, why in zip(events, why_malformed, strict=False)
                                       if not why}))
     fresh = [ev for ev, why in zip(events, why_malformed, strict=False) if not why and ev["uuid"] not in stored]
@@ -70,7 +70,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
         if why:
             results[i] = _problem(session, who, ev, "rejected", why, now)
             continue
-        h = p.content_hash(ev)
+        h, payload_json = _hashed(ev)
         if ev["uuid"] in stored:  # sent before: the same desk's retry, or someone else's copy
             desk_id, old_hash = stored[ev["uuid"]]
             if desk_id != who.desk_id:
@@ -96,7 +96,7 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
             "uuid": ev["uuid"], "desk_id": who.desk_id, "commune_id": who.commune_id,
             "seq": ev["seq"], "entity": ev["entity"], "entity_uuid": ev["entity_uuid"],
             "kind": ev["kind"], "payload": ev["payload"], "created_at": ev["created_at"],
-            "content_hash": h, "received_at": now,
+            "content_hash": h, "received_at": now, "payload_json": payload_json,
         })
     inserted = _insert(session, rows)
     new_rows = [r for r in rows if r["uuid"] in inserted]
@@ -109,19 +109,17 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
             results[i] = _problem(session, who, ev, "conflict", "same_uuid_other_content", now)
     _flag(session, who, new_rows, now)
     dossier_rows = [r for r in new_rows if r["entity"] == "dossier"]
-    # entities with events from earlier batches are folded from the database; entities new in
-    # this batch from the rows in hand
-    # (a dossier row whose events the hub lost is folded again from what it holds now)
-    projected = set(session.scalars(select(Dossier.uuid).where(Dossier.uuid.in_(
-        sorted({r["entity_uuid"] for r in dossier_rows} - known_before))))) \
-        if dossier_rows else set()
-    again = known_before | projected
+    # entities with events from earlier batches are folded from the database, entities new in
+    # this batch from the rows in hand; one of these whose dossier row the hub holds already
+    # (it lost the events) is folded again from what it holds now
     refold_dossiers(session, {r["entity_uuid"] for r in dossier_rows
-                              if r["entity_uuid"] in again}, now)
-    insert_fresh(session, [r for r in dossier_rows if r["entity_uuid"] not in again], now)
+                              if r["entity_uuid"] in known_before}, now)
+    taken = insert_fresh(session, [r for r in dossier_rows
+                                   if r["entity_uuid"] not in known_before], now)
+    refold_dossiers(session, taken, now)
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
-        _store_ratings(session, who, new_ratings, now)
+        ratings.store(session, who, desk, new_ratings, now)
     new_audit = [r for r in new_rows if r["kind"] == rules.AUDIT]
     if new_audit and not fill_gaps:  # resends fill gaps out of order: checked at the next
         _check_audit(session, who, new_audit, now)
@@ -144,14 +142,25 @@ def _flag(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> set[str]:
-    if not rows:
-        return set()
-    # executemany with RETURNING (SQLAlchemy's "insertmanyvalues"): one cached statement, sent
-    # in pages; a multi-VALUES statement would be compiled afresh for every batch size
-    table = cast(Table, Event.__table__)  # a declarative class's table is a Table
-    ins = pg_insert(table) if is_postgres(session) else sqlite_insert(table)
-    stmt = ins.on_conflict_do_nothing(index_elements=["uuid"]).returning(table.c.uuid)
-    return set(session.connection().execute(stmt, rows).scalars().all())
+    values = [{k: v for k, v in r.items() if k != "payload_json"}
+              | {"payload": RawJson(r["payload_json"], r["payload"])} for r in rows]
+    return set(insert_rows(session, cast(Table, Event.__table__), values, skip_taken="uuid",
+                           returning="uuid"))
+
+
+def _hashed(ev: dict[str, Any]) -> tuple[str, str]:
+    """``p.content_hash(ev)`` and the payload's canonical JSON text, made together: the
+    payload is encoded once (the hashed text is the event's canonical JSON, keys in order)."""
+    payload = json.dumps(ev["payload"], sort_keys=True, separators=(",", ":"),
+                         ensure_ascii=False)
+    if not all(isinstance(ev.get(k), str) for k in _HASHED if k != "payload"):
+        return p.content_hash(ev), payload
+    text = "{" + ",".join(f'"{k}":' + (payload if k == "payload" else json.dumps(
+        ev[k], ensure_ascii=False)) for k in _HASHED) + "}"
+    return hashlib.sha256(text.encode()).hexdigest(), payload
+
+
+_HASHED = ("created_at", "entity", "entity_uuid", "kind", "payload", "uuid")  # sorted keys
 
 
 def _problem(session: Session, who: DeskIdentity, ev: Any, problem: str, reason: str,
@@ -195,33 +204,3 @@ def _check_audit(session: Session, who: DeskIdentity, rows: list[dict[str, Any]]
         row = next((r for r in rows if r["payload"].get("seq") == problem.seq), rows[0])
         ev = {k: row[k] for k in p.EVENT_FIELDS}
         _problem(session, who, ev, "flagged", "audit_chain_broken", now)
-
-
-def _store_ratings(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
-                   now: datetime) -> None:
-    known = set(session.scalars(select(Rating.uuid).where(
-        Rating.uuid.in_([r["entity_uuid"] for r in rows]))))
-    for r in rows:
-        if r["entity_uuid"] in known:  # the same rating under another event id: kept as event
-            continue
-        known.add(r["entity_uuid"])
-        rec = rules.record(r)
-        session.add(Rating(
-            uuid=r["entity_uuid"], desk_id=who.desk_id, commune_id=who.commune_id,
-            chain_seq=int(rec.get("seq") or r["seq"]), dossier_uuid=str(rec.get("dossier_uuid")
-                                                                      or ""),
-            overall=str(rec.get("overall") or ""), record=rec, received_at=now,
-        ))
-    session.flush()
-    try:  # written by the rating area; the hub still stores ratings without it
-        from desk_app.core.ratingchain import verify_chain
-    except ImportError:
-        return
-    records = list(session.scalars(
-        select(Rating.record).where(Rating.desk_id == who.desk_id).order_by(Rating.chain_seq)))
-    problems = [str(x) for x in verify_chain(records)]
-    desk = session.get(Desk, who.desk_id)
-    assert desk is not None
-    if problems != (desk.chain_problems or []):
-        log.warning("desk %s rating chain: %s", who.desk_id, problems[:5])
-    desk.chain_problems = problems

@@ -68,6 +68,8 @@ class Desk(Base):
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     chain_problems: Mapped[list[Any]] = mapped_column(default=list)
+    # where the last check of the rating chain stopped (province_hub.ratings)
+    chain_checked: Mapped[dict[str, Any] | None] = mapped_column()
     counter: Mapped[int | None] = mapped_column(SmallInteger)  # 1-9, unique among live desks
     next_token_hash: Mapped[str | None] = mapped_column(String(64))  # rotated, not used yet
     rotate_requested: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -25,14 +25,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desk_app.clock import VN_TZ
 from desk_app.core.lifecycle import Status, refusal_reason
 from desk_app.sync.protocol import parse_time
+from province_hub.db import RawJson, insert_rows, one_of
 from province_hub.models import Dossier, Event
 
 
@@ -53,12 +54,12 @@ def refold_dossiers(session: Session, uuids: set[str], now: datetime) -> None:
         chunk = uuids_l[i:i + 500]
         evs: dict[str, list[Event]] = defaultdict(list)
         for ev in session.scalars(
-            select(Event).where(Event.entity_uuid.in_(chunk), Event.entity == "dossier")
+            select(Event).where(one_of(session, Event.entity_uuid, chunk), Event.entity == "dossier")
             .order_by(Event.id)  # fold() orders them: the desk's by seq, the province's by id
         ):
             evs[ev.entity_uuid].append(ev)
         existing = {d.uuid: d for d in session.scalars(
-            select(Dossier).where(Dossier.uuid.in_(chunk)))}
+            select(Dossier).where(one_of(session, Dossier.uuid, chunk)))}
         for uuid in chunk:
             folded = fold(evs.get(uuid, []))
             if folded is None:
@@ -72,19 +73,27 @@ def refold_dossiers(session: Session, uuids: set[str], now: datetime) -> None:
                 row.updated_at = now
 
 
-def insert_fresh(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
+def insert_fresh(session: Session, rows: list[dict[str, Any]], now: datetime) -> set[str]:
     """Dossiers seen for the first time in this batch: folded from the batch's own rows (in
-    desk order), no read back; one bulk insert."""
+    desk order), no read back; one bulk insert. Returns the dossiers that had a row already
+    (not inserted: the caller folds them again from what the hub holds)."""
     by_entity: dict[str, list[Any]] = defaultdict(list)
+    texts: dict[int, str] = {}  # the payloads' JSON made by the caller, by payload
     for r in rows:
         by_entity[r["entity_uuid"]].append(SimpleNamespace(**r))
+        if isinstance(r.get("payload_json"), str):
+            texts[id(r["payload"])] = r["payload_json"]
     values = []
     for uuid, evs in by_entity.items():
         folded = fold(evs)
         if folded is not None:
+            text = texts.get(id(folded["snapshot"]))  # the snapshot is the intake's payload
+            if text is not None:
+                folded["snapshot"] = RawJson(text, folded["snapshot"])
             values.append({"uuid": uuid, "updated_at": now, **folded})
-    if values:
-        session.execute(insert(Dossier), values)
+    inserted = insert_rows(session, cast(Table, Dossier.__table__), values, skip_taken="uuid",
+                           returning="uuid")
+    return {v["uuid"] for v in values} - set(inserted)
 
 
 def fold(events: Iterable[Any]) -> dict[str, Any] | None:

@@ -33,9 +33,11 @@ of the hub's clock is stored and flagged (:func:`future_stamp`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -44,6 +46,7 @@ from sqlalchemy.orm import Session
 from desk_app.clock import VN_TZ
 from desk_app.core.lifecycle import Status, refusal_reason
 from province_hub.auth import DeskIdentity
+from province_hub.db import one_of
 from province_hub.models import Dossier, Event, EventProblem, Rating
 from province_hub.project import local
 
@@ -98,7 +101,8 @@ def owners(session: Session, uuids: Iterable[str]) -> dict[str, Owner]:
     for i in range(0, len(wanted), 500):
         rows = session.execute(
             select(Event.entity_uuid, Event.desk_id, Event.commune_id, Event.entity)
-            .where(Event.entity_uuid.in_(wanted[i:i + 500]), Event.desk_id.is_not(None))
+            .where(one_of(session, Event.entity_uuid, wanted[i:i + 500]),
+                   Event.desk_id.is_not(None))
             .order_by(Event.id))
         for entity_uuid, desk_id, commune_id, entity in rows:
             assert desk_id is not None  # the query keeps only events a desk sent
@@ -119,7 +123,7 @@ class Judge:
         self.fill_gaps = fill_gaps
         low = [e["seq"] for e in events if isinstance(e.get("seq"), int) and e["seq"] <= last_seq]
         self.taken: set[int] = set(session.scalars(select(Event.seq).where(
-            Event.desk_id == who.desk_id, Event.seq.in_(low)))) if low and fill_gaps else set()
+            Event.desk_id == who.desk_id, one_of(session, Event.seq, low)))) if low and fill_gaps else set()
         entity_uuids = [e["entity_uuid"] for e in events]
         rated = [str(record(e).get("dossier_uuid")) for e in events
                  if e["kind"] == RATING and record(e).get("dossier_uuid")]
@@ -127,16 +131,18 @@ class Judge:
         uuids = [e["uuid"] for e in events]
         self.judged_before = set(session.scalars(select(EventProblem.uuid).where(
             EventProblem.desk_id == who.desk_id, EventProblem.problem == "rejected",
-            EventProblem.uuid.in_(uuids)))) if uuids else set()
+            one_of(session, EventProblem.uuid, uuids)))) if uuids else set()
         codes = [e["payload"]["code"] for e in events
                  if e["kind"] == INTAKE and isinstance(e["payload"].get("code"), str)]
         self.codes: dict[str, str] = dict(session.execute(
             select(Dossier.code, Dossier.uuid).where(
-                Dossier.commune_id == who.commune_id, Dossier.code.in_(codes))).all()
+                Dossier.commune_id == who.commune_id, one_of(session, Dossier.code, codes))).all()
         ) if codes else {}
+        # the desk's rating chain, named by its first record (read only for a batch of ratings)
         self.chain = session.scalar(
             select(Rating.record).where(Rating.desk_id == who.desk_id)
-            .order_by(Rating.chain_seq).limit(1))
+            .order_by(Rating.chain_seq).limit(1)) if any(
+                e["kind"] == RATING for e in events) else None
         self.chain_id: str | None = (str(self.chain.get("desk")) if isinstance(self.chain, dict)
                                      and self.chain.get("desk") else None)
 
@@ -238,8 +244,20 @@ def future_stamp(ev: dict[str, Any], now: datetime) -> bool:
     """True when the event or its payload is stamped beyond the tolerance ahead of ``now``
     (the hub's clock, naive UTC)."""
     pl = ev["payload"]
+    before = _days_before(now)
     for text in (ev["created_at"], pl.get("at"), pl.get("received_at")):
+        if isinstance(text, str) and text[:10] < before and _DAY.match(text):
+            continue  # a day two days past, whatever its offset: no need to read the time
         t = _utc(text)
         if t is not None and t > now + FUTURE_TOLERANCE:
             return True
     return False
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+
+
+@lru_cache(maxsize=8)
+def _days_before(now: datetime) -> str:
+    """The date two days before ``now`` as ISO text (a batch asks with one ``now``)."""
+    return (now - timedelta(days=2)).date().isoformat()

@@ -80,6 +80,16 @@ class ChainProblem:
         return f"{where}: {self.code}: {self.detail}"
 
 
+@dataclass(frozen=True)
+class ChainPosition:
+    """Where a check of a chain stopped: the highest ``seq`` checked, the hash the next record
+    must link to, and how many records (malformed ones included) were checked."""
+
+    seq: int = 0
+    hash: str = GENESIS
+    count: int = 0
+
+
 def check_chain(
     records: list[dict[str, Any]], *, after_seq: int = 0, after_hash: str = GENESIS
 ) -> list[ChainProblem]:
@@ -88,11 +98,23 @@ def check_chain(
     ``after_seq``/``after_hash`` let a caller verify only the records following one it already
     trusts (the province verifying a new batch); by default the chain starts at seq 1.
     """
+    return check_from(records, ChainPosition(after_seq, after_hash))[0]
+
+
+def check_from(records: list[dict[str, Any]], start: ChainPosition | None = None
+               ) -> tuple[list[ChainProblem], ChainPosition]:
+    """The problems of ``records`` checked on from ``start``, and where the check stopped.
+
+    Checking a chain in pieces, each from where the last stopped, finds exactly what one check
+    of the whole finds, as long as no record of a later piece has a ``seq`` at or below the
+    ``seq`` its piece starts from (such a record is a duplicate or a reordered one depending on
+    the records before; the caller checks the whole chain again instead)."""
+    start = start or ChainPosition()
     problems: list[ChainProblem] = []
-    expected_seq = after_seq + 1
-    prev_hash = after_hash
+    expected_seq = start.seq + 1
+    prev_hash = start.hash
     seen: set[int] = set()
-    for index, rec in enumerate(records):
+    for index, rec in enumerate(records, start.count):
         seq = rec.get("seq")
         stored = rec.get("hash")
         claimed_prev = rec.get("prev_hash")
@@ -121,7 +143,7 @@ def check_chain(
         seen.add(seq)
         expected_seq = max(expected_seq, seq + 1)
         prev_hash = stored
-    return problems
+    return problems, ChainPosition(expected_seq - 1, prev_hash, start.count + len(records))
 
 
 def verify_chain(records: list[dict[str, Any]]) -> list[str]:
