@@ -64,10 +64,14 @@ def change_counter(session: Session, clock: Clock, clerk_id: int, value: Any) ->
 def counter_for_intake(session: Session) -> int:
     """The number to put in a new code; refuses when there is none, or when the province said
     another desk of the commune holds it."""
-    counter = desk_counter(session)
-    if counter is None:
+    return intake_counter(get_setting(session, COUNTER), get_setting(session, REFUSED))
+
+
+def intake_counter(counter: Any, refused: Any) -> int:
+    """:func:`counter_for_intake` from the two settings' values, already read."""
+    if not (isinstance(counter, int) and counter in COUNTERS):
         raise KnownError("counter_not_set", "this desk has no counter number yet")
-    if get_setting(session, REFUSED) == counter:
+    if refused == counter:
         raise KnownError("counter_taken", f"counter {counter} is another desk's",
                          counter=counter)
     return counter

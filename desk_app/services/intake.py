@@ -30,10 +30,10 @@ from desk_app.errors import FieldError, ValidationError
 from desk_app.services import access, audit, resume_link
 from desk_app.services import intake_write as w
 from desk_app.services import validation as v
-from desk_app.services.counter import COUNTER, REFUSED
+from desk_app.services.counter import COUNTER, REFUSED, intake_counter
 from desk_app.services.desk_settings import RESTORED
 from desk_app.services.serialize import dossier_payload
-from desk_app.store import outbox
+from desk_app.store import codes, outbox
 from desk_app.store.raw import Raw
 from desk_app.store.stamps import stamp
 
@@ -238,8 +238,10 @@ def _write(
     if status is Status.RECEIVED:
         due = w.load_calendar(raw, commune).due_at(now, w.limit_of(version))
     values = w.settings(raw, RESTORED, COUNTER, REFUSED)
-    code = w.allocate_code(raw, commune, now.date(), w.counter_for_intake(values),
-                           restored=values.get(RESTORED) is not None)
+    counter = intake_counter(values.get(COUNTER), values.get(REFUSED))
+    if values.get(RESTORED) is not None:  # restored, the province not asked yet
+        codes.reserve_after_restore(raw, commune.agency_code, now.date())
+    code = codes.allocate_code(raw, commune.code_format, commune.agency_code, now.date(), counter)
     a, r = req.applicant, req.representative or Person()
     given = {c.position: c for c in req.components}
     fee = compute_fee(version.fee_rule, req.pages, req.sets_count) \

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desk_app.core.calendar import OfficeHours, TimeLimit, WorkCalendar
-from desk_app.core.codes import COUNTERS, counter_sequence, format_code
-from desk_app.errors import KnownError, NotFoundError
+from desk_app.core.calendar import TimeLimit, WorkCalendar
+from desk_app.errors import NotFoundError
+from desk_app.store.calendar import build_calendar
 from desk_app.store.models import (
     CalendarOverride,
+    Commune,
     Dossier,
     DossierComponent,
     DossierEvent,
@@ -90,8 +91,6 @@ def load_commune(raw: Raw) -> CommuneInfo:
                   " FROM communes LIMIT 1")
     if row is None:
         raise NotFoundError("commune_not_found", "no commune")
-    from desk_app.store.models import Commune
-
     hours = raw.reader(Commune.__table__, "office_hours")(row[3])  # type: ignore[arg-type]
     return CommuneInfo(row[0], row[1], row[2], hours or [], row[4] or "same_time")
 
@@ -100,19 +99,15 @@ _CALENDARS: dict[tuple[Any, ...], WorkCalendar] = {}
 
 
 def load_calendar(raw: Raw, commune: CommuneInfo) -> WorkCalendar:
-    """The commune's calendar (what :func:`desk_app.store.calendar.load_calendar` builds), kept
-    per process for the same overrides, hours and policy."""
+    """The commune's calendar (:func:`desk_app.store.calendar.build_calendar`), kept per
+    process for the same overrides, hours and policy."""
     overrides = tuple(raw.all("SELECT day, kind FROM calendar_overrides ORDER BY day"))
     key = (overrides, repr(commune.office_hours), commune.due_time_policy)
     cal = _CALENDARS.get(key)
     if cal is None:
         day = raw.reader(CalendarOverride.__table__, "day")  # type: ignore[arg-type]
-        off = frozenset(day(d) for d, k in overrides if k == "off")
-        work = frozenset(day(d) for d, k in overrides if k != "off")
-        hours = (OfficeHours.from_list(commune.office_hours) if commune.office_hours
-                 else OfficeHours())
-        policy = "closing" if commune.due_time_policy == "closing" else "same_time"
-        cal = WorkCalendar(off, work, hours, policy)  # type: ignore[arg-type]
+        cal = build_calendar([(day(d), k) for d, k in overrides], commune.office_hours,
+                             commune.due_time_policy)
         if len(_CALENDARS) > 16:
             _CALENDARS.clear()
         _CALENDARS[key] = cal
@@ -124,36 +119,6 @@ def settings(raw: Raw, *keys: str) -> dict[str, Any]:
     read = raw.reader(Setting.__table__, "value")  # type: ignore[arg-type]
     return {k: read(v) for k, v in raw.all(
         f"SELECT key, value FROM settings WHERE key IN ({marks})", keys)}
-
-
-def counter_for_intake(values: dict[str, Any]) -> int:
-    """:func:`desk_app.services.counter.counter_for_intake` from settings already read."""
-    from desk_app.services.counter import COUNTER, REFUSED
-
-    counter = values.get(COUNTER)
-    if not (isinstance(counter, int) and counter in COUNTERS):
-        raise KnownError("counter_not_set", "this desk has no counter number yet")
-    if values.get(REFUSED) == counter:
-        raise KnownError("counter_taken", f"counter {counter} is another desk's",
-                         counter=counter)
-    return counter
-
-
-def allocate_code(raw: Raw, commune: CommuneInfo, day: date, counter: int,
-                  restored: bool) -> str:
-    """The next code of ``day`` (:mod:`desk_app.store.codes`, through the cursor)."""
-    from desk_app.store.codes import RESTORE_RESERVE
-
-    if restored:  # restored, the province not asked yet: skip the reserve
-        raw.one("INSERT INTO code_counters (agency_code, day, last_seq) VALUES (?, ?, ?)"
-                " ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = max(last_seq, ?)",
-                (commune.agency_code, day.isoformat(), RESTORE_RESERVE, RESTORE_RESERVE))
-    row = raw.one("INSERT INTO code_counters (agency_code, day, last_seq) VALUES (?, ?, 1)"
-                  " ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = last_seq + 1"
-                  " RETURNING last_seq", (commune.agency_code, day.isoformat()))
-    assert row is not None
-    return format_code(commune.code_format, commune.agency_code, day,
-                       counter_sequence(counter, int(row[0])))
 
 
 def existing(raw: Raw, req_uuid: str) -> tuple[Any, ...] | None:

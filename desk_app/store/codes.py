@@ -17,41 +17,32 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 from desk_app.core.codes import counter_sequence, format_code
+from desk_app.store.raw import Raw
 
 
-def next_sequence(session: Session, agency_code: str, day: date) -> int:
-    row = session.execute(
-        text(
-            "INSERT INTO code_counters (agency_code, day, last_seq) VALUES (:a, :d, 1) "
-            "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = last_seq + 1 "
-            "RETURNING last_seq"
-        ),
-        {"a": agency_code, "d": day.isoformat()},
-    ).one()
+def next_sequence(raw: Raw, agency_code: str, day: date) -> int:
+    row = raw.one(
+        "INSERT INTO code_counters (agency_code, day, last_seq) VALUES (?, ?, 1) "
+        "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = last_seq + 1 "
+        "RETURNING last_seq", (agency_code, day.isoformat()))
+    assert row is not None
     return int(row[0])
 
 
-def allocate_code(session: Session, fmt: str, agency_code: str, day: date, counter: int) -> str:
+def allocate_code(raw: Raw, fmt: str, agency_code: str, day: date, counter: int) -> str:
     """The next code of ``day`` at counter number ``counter`` (1-9)."""
-    count = next_sequence(session, agency_code, day)
+    count = next_sequence(raw, agency_code, day)
     return format_code(fmt, agency_code, day, counter_sequence(counter, count))
 
 
 RESTORE_RESERVE = 500  # daily numbers skipped after a restore, until the province is asked
 
 
-def reserve_after_restore(session: Session, agency_code: str, day: date) -> None:
+def reserve_after_restore(raw: Raw, agency_code: str, day: date) -> None:
     """A store restored from a backup, not yet reconciled with the province: the day's numbers
     the lost store may have issued are unknown, so this day's count jumps past a reserve
     (codes never repeat; the day's numbering has a gap, said in docs/data-at-rest.md)."""
-    session.execute(
-        text(
-            "INSERT INTO code_counters (agency_code, day, last_seq) VALUES (:a, :d, :r) "
-            "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = max(last_seq, :r)"
-        ),
-        {"a": agency_code, "d": day.isoformat(), "r": RESTORE_RESERVE},
-    )
+    raw.one("INSERT INTO code_counters (agency_code, day, last_seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (agency_code, day) DO UPDATE SET last_seq = max(last_seq, ?)",
+            (agency_code, day.isoformat(), RESTORE_RESERVE, RESTORE_RESERVE))

@@ -110,21 +110,20 @@ class RegisterView(QWidget):
     def refresh(self) -> None:
         """Re-run the current query on the read lane; the selected dossier and the scroll
         position stay."""
-        # Re-read only down to what the clerk can see or has selected (keyset pages have
-        # no offset: a deeper position costs proportionally more ids).
-        bottom = self.table.rowAt(self.table.viewport().height() - 1)
-        last = self.model.rowCount() - 1 if bottom < 0 else bottom
-        last = max(last, self.table.currentIndex().row())
-        self._note_visible_rows()
-        self.model.refresh(keep=last + 1)
+        self.model.refresh(keep=self._keep())
 
     def _tick(self) -> None:
         """The minute's recolouring: the rows on screen again (the time moved on), the whole
         query only when something changed meanwhile."""
+        self.model.recolour(keep=self._keep())
+
+    def _keep(self) -> int:
+        """How many rows a refresh must bring back: down to what the clerk can see or has
+        selected (keyset pages have no offset: a deeper position costs more ids)."""
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
         last = self.model.rowCount() - 1 if bottom < 0 else bottom
         self._note_visible_rows()
-        self.model.recolour(keep=max(last, self.table.currentIndex().row()) + 1)
+        return max(last, self.table.currentIndex().row()) + 1
 
     def set_search(self, text: str) -> None:
         """Search as if ``text`` was typed in the search box and Enter pressed."""
