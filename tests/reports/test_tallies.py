@@ -13,16 +13,14 @@ from sqlalchemy import select
 
 from desk_app.clock import FixedClock
 from desk_app.core.indicators import kinds_of, score
-from desk_app.core.lifecycle import Status
-from desk_app.services import intake, lifecycle, ratings, reports
+from desk_app.services import intake, lifecycle, reports
 from desk_app.services.access import ForbiddenError
-from desk_app.services.intake import Missing
-from desk_app.services.ratings import RatingInput
 from desk_app.store.engine import Store
 from desk_app.store.migrate import migrate
 from desk_app.store.models import Dossier
 from tests.helpers import complete_request
 from tests.rating.conftest import CLERK, LEADER
+from tests.reports.month import month  # noqa: F401 (a fixture)
 
 NOV = date(2026, 11, 1)
 
@@ -48,50 +46,6 @@ def kept(path: str) -> Counter[str]:
         "SELECT kind, sum(n) FROM report_tallies GROUP BY kind") if n})
     con.close()
     return got
-
-
-@pytest.fixture
-def month(store: Store, clock: FixedClock) -> dict[str, int]:
-    """November 2026 at a desk, through the real services (START is Mon 23/11 09:00)."""
-    ids: dict[str, int] = {}
-
-    def receive(name: str) -> None:
-        with store.write() as s:
-            ids[name] = intake.receive(s, clock, CLERK, complete_request(s)).dossier_id
-
-    def move(name: str, *steps: Status, who: int = CLERK, why: str = "") -> None:
-        for step in steps:
-            clock.advance(minutes=5)
-            with store.write() as s:
-                lifecycle.change_status(s, clock, who, ids[name], step, why)
-
-    for name in "ABCFG":
-        receive(name)
-        clock.advance(minutes=10)
-    with store.write() as s:
-        req = complete_request(s)
-        req.components = []
-        ids["D"] = intake.request_supplement(
-            s, clock, CLERK, req, [Missing("Tờ khai", 1, 0, 0)], "Thiếu tờ khai").dossier_id
-        ids["E"] = intake.refuse(s, clock, CLERK, complete_request(s), "Không thuộc thẩm quyền"
-                                 ).dossier_id
-    with store.read() as s:
-        due = {n: s.get(Dossier, i).due_at for n, i in ids.items()}
-    move("A", Status.RESULT_READY, Status.RETURNED)  # the same morning: early
-    move("F", Status.WITHDRAWN, why="Công dân rút hồ sơ")
-    # C: form 04 before its due date, then returned after it, within the new appointment
-    with store.write() as s:
-        lifecycle.extend_due(s, clock, LEADER, ids["C"], due["C"] + timedelta(days=7),
-                             "Chờ xác minh")
-    clock.set(due["B"] + timedelta(hours=1))
-    move("B", Status.RESULT_READY, Status.RETURNED)
-    move("C", Status.RESULT_READY, Status.RETURNED)
-    move("G", Status.IN_PROCESSING)
-    for name, level in (("A", "unsatisfied"), ("B", "satisfied"), ("A", "very_satisfied")):
-        clock.advance(minutes=1)
-        with store.write() as s:  # the second rating of A's visit is kept, flagged repeat
-            ratings.record_rating(s, clock, CLERK, RatingInput(ids[name], "return", level))
-    return ids
 
 
 def test_a_month_counted_by_hand(store: Store, clock: FixedClock, month: dict[str, int]) -> None:
@@ -164,3 +118,46 @@ def test_a_clerk_is_refused_the_reports(store: Store, clock: FixedClock,
         reports.build_report(s, clock, CLERK, NOV, NOV)
     with store.read() as s:
         assert s.scalars(select(Dossier.id)).first() is not None
+
+
+def test_the_clerks_day(store: Store, clock: FixedClock, month: dict[str, int]) -> None:
+    from desk_app.services.today import today
+
+    with store.read() as s:
+        day = today(s, clock)
+    ids = {k: [r.id for r in rows] for k, rows in day.rows.items()}
+    # G: open, past its legal due date, no form 04: overdue and needs a letter
+    assert ids["overdue"] == ids["needs_letter"] == [month["G"]]
+    assert day.counts["overdue"] == day.counts["needs_letter"] == 1
+    assert ids["waiting"] == ids["ready"] == []
+    # A was rated "unsatisfied", B "satisfied" today; A's repeat is not counted
+    assert (day.ratings, day.ratings_positive) == (2, 1)
+    # form 04 gives G a new appointment: still overdue by the law, but it has its letter
+    new_date = day.now.replace(hour=15, minute=0) + timedelta(days=1)
+    while new_date.weekday() >= 5:  # Saturday, Sunday
+        new_date += timedelta(days=1)
+    with store.write() as s:
+        lifecycle.extend_due(s, clock, LEADER, month["G"], new_date, "Chờ xác minh")
+    with store.read() as s:
+        day = today(s, clock)
+    g = day.rows["overdue"][0]
+    assert g.id == month["G"] and g.apologised and day.rows["needs_letter"] == []
+
+
+def test_due_soon_follows_the_working_days_setting(store: Store, clock: FixedClock) -> None:
+    from desk_app.services.today import SOON_SETTING, today
+    from desk_app.store.models import Setting
+
+    clock.set(datetime(2026, 11, 27, 10, 0))  # a Friday: 3 working days -> Wed 2/12
+    with store.write() as s:
+        h = intake.receive(s, clock, CLERK, complete_request(s))
+    assert h.due_at is not None and h.due_at.date() == date(2026, 12, 2)
+    with store.read() as s:  # 2 working days (the default): Mon, Tue
+        assert today(s, clock).rows["due_soon"] == []
+    with store.write() as s:
+        s.add(Setting(key=SOON_SETTING, value=3))
+    with store.read() as s:
+        assert [r.id for r in today(s, clock).rows["due_soon"]] == [h.dossier_id]
+    clock.set(h.due_at.replace(hour=7))  # the appointment's day, before it
+    with store.read() as s:
+        assert [r.id for r in today(s, clock).rows["to_return"]] == [h.dossier_id]
