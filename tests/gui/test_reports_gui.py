@@ -37,6 +37,10 @@ def test_a_leader_lands_on_the_day_and_prepares_form_04(
     assert window.tabs.currentWidget() is reports.page and window.tabs.tabText(0) == "Hôm nay"
     box = alert(qtbot)
     assert "1</b> hồ sơ" in box.text() and "Đặng Văn Đức" in box.text()
+    window.lock()  # a locked desk shows nothing: the warning goes, and comes back after
+    qtbot.waitUntil(lambda: not box.isVisible())
+    window.unlock()
+    box = alert(qtbot)
     page = reports.page
     assert page.day is not None
     assert page.tabs.tabText(0) == "Quá hạn chưa có mẫu 04 (1)"

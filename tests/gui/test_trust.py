@@ -64,7 +64,7 @@ def _with_extensions(qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Pa
                      username: str = "binh") -> tuple[MainWindow, dict[str, object]]:
     window = open_window(qtbot, store, clock, data_dir, username)
     installed = install_extensions(window, store, clock, data_dir)
-    assert set(installed) == {"printing", "rating", "sync", "backup"}
+    assert set(installed) == {"printing", "rating", "sync", "backup", "reports"}
     qtbot.addWidget(installed["rating"].window)  # type: ignore[attr-defined]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -306,6 +306,8 @@ def test_each_role_sees_only_what_it_may_do(
     assert page.extend_box.isVisible() is extend
     assert page.buttons[Status.STOPPED].isEnabled() is stop
     assert page.buttons[Status.IN_PROCESSING].isEnabled()
+    report = window.findChild(QAction, "openReport")  # the leader's reports (issue 15)
+    assert report is not None and report.isEnabled() is extend
     if not stop:
         assert "lãnh đạo" in page.buttons[Status.STOPPED].toolTip()
 
