@@ -146,7 +146,9 @@ class Dossier(Base):
     intake_status: Mapped[str] = mapped_column(String(30), default="")
     status: Mapped[str] = mapped_column(String(30))
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
-    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)  # moved by an extension (form 04)
+    original_due_at: Mapped[datetime | None] = mapped_column(DateTime)  # the intake's: legal
+    channel: Mapped[str] = mapped_column(String(20), default="desk")  # desk | online | post
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     return_timing: Mapped[str] = mapped_column(String(10), default="")
     snapshot: Mapped[dict[str, Any]] = mapped_column()
