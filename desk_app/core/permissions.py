@@ -32,6 +32,7 @@ class Action(str, Enum):
     ACCOUNTS = "accounts"  # create, lock, unlock clerks, reset their passwords
     RATING_FIGURES = "rating_figures"  # read the satisfaction figures, re-check their chain
     AUDIT = "audit"  # read the audit log (who did what), re-check its chain
+    REPORTS = "reports"  # the leader's reports: on time, late, form 04, QĐ 766 groups, exports
 
 
 _COUNTER = frozenset(ROLES)
@@ -50,6 +51,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.STOP: _LEADERS,
     Action.RATING_FIGURES: _LEADERS,
     Action.AUDIT: _LEADERS,
+    Action.REPORTS: _LEADERS,
     Action.ENROL: _ADMIN,
     Action.SETTINGS: _ADMIN,
     Action.ACCOUNTS: _ADMIN,

@@ -175,9 +175,9 @@ class MainWindow(QMainWindow):
         for keys, slot in (
             ("Ctrl+N", self.new_intake), ("Ctrl+F", self.focus_search),
             ("F3", self.focus_search), ("F8", self.return_result), ("Ctrl+L", self.lock),
-            ("Ctrl+1", lambda: self.tabs.setCurrentIndex(0)),
-            ("Ctrl+2", lambda: self.tabs.setCurrentIndex(1)),
-            ("Ctrl+3", lambda: self.tabs.setCurrentIndex(2)),
+            ("Ctrl+1", lambda: self.tabs.setCurrentWidget(self.intake)),
+            ("Ctrl+2", lambda: self.tabs.setCurrentWidget(self.register)),
+            ("Ctrl+3", lambda: self.tabs.setCurrentWidget(self.dossier)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self.content, context=ctx)
             shortcut.activated.connect(slot)

@@ -130,7 +130,7 @@ class Launcher(QObject):
         ]
         if self.extensions:
             steps += [optional(f"desk_app.gui.{name}")
-                      for name in ("printing", "rating", "sync_indicator")]
+                      for name in ("printing", "rating", "sync_indicator", "reports")]
         return steps
 
     def warm_up(self, steps: list[Callable[[], object]] | None = None) -> None:
@@ -212,6 +212,8 @@ def install_extensions(
         ("sync", lambda: importlib.import_module("desk_app.gui.sync_indicator").install(
             window, store, clock, data_dir)),
         ("backup", lambda: importlib.import_module("desk_app.gui.backup_timer").install(
+            window, store, clock)),
+        ("reports", lambda: importlib.import_module("desk_app.gui.reports").install(
             window, store, clock)),
     ]
     done: dict[str, object] = {}

@@ -288,3 +288,17 @@ class DossierCount(Base):
 
     status: Mapped[str] = mapped_column(String(30), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class ReportTally(Base):
+    """What the dossiers received in a month count as (``desk_app.core.indicators.KINDS``),
+    per procedure version, receiving clerk and channel; kept by triggers (migration 0010)."""
+
+    __tablename__ = "report_tallies"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    version_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clerk_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

@@ -3179,6 +3179,326 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <source>Sao lưu hằng ngày chưa được</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hôm nay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Việc trong ngày (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Báo cáo tổng hợp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo bộ phận xem được báo cáo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;li&gt;… và {n} hồ sơ khác&lt;/li&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn chưa có văn bản xin lỗi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có &lt;b&gt;{n}&lt;/b&gt; hồ sơ đã quá hạn giải quyết mà chưa có văn bản xin lỗi, hẹn lại ngày trả (mẫu 04):&lt;ul&gt;{names}&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lập mẫu 04 cho hồ sơ đầu tiên (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Để sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo bộ phận lập được văn bản xin lỗi, hẹn lại ngày trả (mẫu 04). Hãy báo lãnh đạo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kênh tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tháng trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quý này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm nay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Năm trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Báo cáo kết quả giải quyết hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ tháng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đến tháng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xem theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn theo tháng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ hài lòng theo cán bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ trễ hạn theo thủ tục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Biểu đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhóm chỉ số QĐ 766</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm tối đa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công thức, nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ số QĐ 766</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiêu chí trên phiếu đánh giá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lượt trả lời</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hài lòng theo tiêu chí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang đọc số liệu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ {a} - {b}. {basis} Đã nhận {n} hồ sơ; đã trả {s}; đúng hạn {rate}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bộ chỉ số của tỉnh không dùng được ({why}): dùng bộ mặc định.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa đối chiếu với phụ lục)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo vào {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bưu chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (02)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối (03)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã trả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trễ hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trễ hạn có xin lỗi (04)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá hạn chưa trả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã có mẫu 04</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ chối sau tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dừng (05)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hóa kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lượt đánh giá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá hạn chưa có mẫu 04 ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hẹn trả hôm nay ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá hạn ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có kết quả, chờ trả ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạn theo quy định</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu 04</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cập nhật (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} lượt đánh giá, {p} hài lòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chưa có lượt đánh giá nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hôm nay {day}&lt;/b&gt;: {ret} hồ sơ hẹn trả, {soon} sắp đến hạn (trong {days} ngày làm việc), &lt;b&gt;{over} quá hạn&lt;/b&gt; ({letter} chưa có văn bản xin lỗi mẫu 04), {wait} chờ bổ sung, {ready} có kết quả chờ trả; {rated}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
