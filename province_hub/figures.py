@@ -114,7 +114,7 @@ def _ratings(session: Session, first: date | None, last: date | None, form: Rati
              counts: Any) -> None:
     at = Rating.record["at"].as_string()  # the desk's time, ISO text with +07:00
     day = func.substr(at, 1, 10)
-    conds = [_not_repeat()]
+    conds = [_not_repeat(), Rating.dossier_uuid != ""]  # as the desk: a rating of a dossier
     if first is not None:
         conds.append(day >= first.isoformat())
     if last is not None:
