@@ -9,6 +9,10 @@
     python -m province_hub revoke-desk ID                  stop desk dk.ID.… at once
     python -m province_hub rotate-desk ID                  ask desk dk.ID.… to rotate its
                                                            credential at its next sync
+    python -m province_hub staff-add USERNAME "Full name"  make a provincial staff account for
+                                                           the dashboard (/tinh/); the password
+                                                           is asked, or read from stdin with
+                                                           --password-stdin
     python -m province_hub serve --host 0.0.0.0 --port 8080 --workers 4
 """
 
@@ -45,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("revoke-desk", "rotate-desk"):
         sub.add_parser(name).add_argument("desk_id", type=int,
                                           help="the number in dk.<number>.<secret>")
+    st = sub.add_parser("staff-add")
+    st.add_argument("username")
+    st.add_argument("full_name", nargs="?", default="")
+    st.add_argument("--password-stdin", action="store_true",
+                    help="read the password from the first line of stdin")
     s = sub.add_parser("serve")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
@@ -62,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         print("schema up to date")
     elif args.cmd in ("desks", "revoke-desk", "rotate-desk"):
         rc = _desk_command(args, url, now)
+    elif args.cmd == "staff-add":
+        rc = _staff_add(args, url, now)
     elif args.cmd in ("admin-token", "revoke-token", "issue-code"):
         engine = make_engine(url)
         with write(engine) as session:
@@ -87,6 +98,31 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run("province_hub.app:create_app", factory=True, host=args.host,
                     port=args.port, workers=args.workers, log_level="warning")
     return rc
+
+
+def _staff_add(args: argparse.Namespace, url: str, now: datetime) -> int:
+    from province_hub.staff import create_staff
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != password:
+            print("the two passwords differ", file=sys.stderr)
+            return 1
+    engine = make_engine(url)
+    try:
+        with write(engine) as session:
+            row = create_staff(session, args.username, args.full_name, password, now)
+            print(f"staff {row.username} created")
+        return 0
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
 
 
 def _desk_command(args: argparse.Namespace, url: str, now: datetime) -> int:

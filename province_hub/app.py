@@ -24,7 +24,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from desk_app.sync import protocol as p
-from province_hub import admin_api, desk_api, edge, handlers, public_api
+from province_hub import admin_api, dashboard, desk_api, edge, handlers, public_api
 from province_hub.access import AdminGuard, DeskGuard
 from province_hub.answer import Fail, Json
 from province_hub.clock import Clock
@@ -56,6 +56,7 @@ def create_app(database_url: str | None = None, engine: Engine | None = None,
     app.include_router(public_api.routes(engine, clock))
     app.include_router(desk_api.routes(engine, DeskGuard(engine, clock.utc), clock))
     app.include_router(admin_api.routes(engine, AdminGuard(engine, clock.utc), clock))
+    app.include_router(dashboard.routes(engine, clock))  # staff pages, outside the document
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

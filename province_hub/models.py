@@ -146,7 +146,9 @@ class Dossier(Base):
     intake_status: Mapped[str] = mapped_column(String(30), default="")
     status: Mapped[str] = mapped_column(String(30))
     received_at: Mapped[datetime | None] = mapped_column(DateTime)
-    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)  # moved by an extension (form 04)
+    original_due_at: Mapped[datetime | None] = mapped_column(DateTime)  # the intake's: legal
+    channel: Mapped[str] = mapped_column(String(20), default="desk")  # desk | online | post
     returned_at: Mapped[datetime | None] = mapped_column(DateTime)
     return_timing: Mapped[str] = mapped_column(String(10), default="")
     snapshot: Mapped[dict[str, Any]] = mapped_column()
@@ -179,3 +181,37 @@ class FeedItem(Base):
     data: Mapped[dict[str, Any]] = mapped_column()
     created_at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- provincial staff: their own accounts and sessions (province_hub.staff) -----------------
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StaffSession(Base):
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the cookie
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    csrf: Mapped[str] = mapped_column(String(64))  # the token every POST of the session carries
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StaffLoginFailure(Base):
+    __tablename__ = "staff_login_failures"
+    __table_args__ = (Index("ix_staff_login_failures_at", "at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(64))  # the client's IP address
+    at: Mapped[datetime] = mapped_column(DateTime)

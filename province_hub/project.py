@@ -133,6 +133,9 @@ class _Fold:
             "procedure_code": str(pl.get("procedure_code", "")),
             "intake_status": str(pl.get("status", "")), "status": str(pl.get("status", "")),
             "received_at": local(pl.get("received_at")), "due_at": local(pl.get("due_at")),
+            # the legal due date: an extension (form 04) moves due_at only
+            "original_due_at": local(pl.get("due_at")),
+            "channel": str(pl.get("channel") or "desk")[:20],  # the column holds 20
             "returned_at": None, "return_timing": "", "snapshot": pl, "events": 0,
         }
         self.later: dict[str, Any] = {}  # facts of later events kept beside the intake snapshot

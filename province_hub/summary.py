@@ -1,72 +1,51 @@
-"""The province summary per commune: received, returned on time, late, overdue, satisfaction.
+"""The province summary per commune (the admin API's JSON): received, returned on time, late,
+overdue, satisfaction.
 
-Dossier figures are read from the dossier projection (:mod:`province_hub.project`: the status
-the desk's own sequence and the life cycle give). Satisfaction follows the desk's rule
-(:data:`desk_app.core.rating_settings.REPEAT`): a rating flagged ``repeat`` is kept but not
-counted, and the positive levels are those the bundled slip marks positive.
+The figures are :mod:`province_hub.figures`' (the shared rules of
+:mod:`desk_app.core.indicators`): dossiers by the day they were received, returned on time or
+late against the legal due date (an extension does not make a late dossier on time), overdue
+when still open past it; ratings given in the period, never those flagged ``repeat``, positive
+as the rating slip marks them.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk_app.core.lifecycle import OPEN as OPEN_STATUSES
-from desk_app.core.rating_settings import REPEAT, default_form
-from province_hub.models import Commune, Desk, Dossier, Rating
-
-OPEN = tuple(sorted(s.value for s in OPEN_STATUSES))
-POSITIVE = tuple(sorted(default_form().positive_codes()))
+from province_hub.figures import commune_counts
+from province_hub.models import Commune, Desk, Dossier
 
 
 def summary(session: Session, now_local: datetime, start: date | None = None,
             end: date | None = None) -> list[dict[str, Any]]:
     """One row per commune; dossiers counted by the day they were received (inclusive range)."""
+    counts = commune_counts(session, start, end, now_local)
     conds = []
     if start:
-        conds.append(Dossier.received_at >= datetime.combine(start, datetime.min.time()))
+        conds.append(Dossier.received_at >= datetime.combine(start, time.min))
     if end:
-        conds.append(Dossier.received_at < datetime.combine(end + timedelta(days=1),
-                                                             datetime.min.time()))
-    d = select(
-        Dossier.commune_id,
-        func.sum(case((Dossier.intake_status == "received", 1), else_=0)).label("received"),
-        func.sum(case((and_(Dossier.status == "returned",
-                            Dossier.return_timing.in_(("early", "on_time"))), 1),
-                      else_=0)).label("on_time"),
-        func.sum(case((and_(Dossier.status == "returned", Dossier.return_timing == "late"), 1),
-                      else_=0)).label("late"),
-        func.sum(case((and_(Dossier.status.in_(OPEN), Dossier.due_at < now_local), 1),
-                      else_=0)).label("overdue"),
-        func.count().label("dossiers"),
-    ).where(*conds).group_by(Dossier.commune_id)
-    dossiers = {r.commune_id: r for r in session.execute(d)}
-    # the flags as JSON text (SQLite json_extract, PostgreSQL ->>): '["unconfirmed", "repeat"]'
-    flags = func.coalesce(Rating.record["flags"].as_string(), literal(""))
-    r = select(
-        Rating.commune_id, func.count().label("ratings"),
-        func.sum(case((Rating.overall.in_(POSITIVE), 1), else_=0)).label("positive"),
-    ).where(flags.not_like(f'%"{REPEAT}"%')).group_by(Rating.commune_id)
-    ratings = {x.commune_id: x for x in session.execute(r)}
+        conds.append(Dossier.received_at < datetime.combine(end + timedelta(days=1), time.min))
+    dossiers = dict(session.execute(select(Dossier.commune_id, func.count()).where(*conds)
+                                    .group_by(Dossier.commune_id)).all())
     desks = dict(session.execute(
         select(Desk.commune_id, func.count()).group_by(Desk.commune_id)).all())
     out = []
     for c in session.scalars(select(Commune).order_by(Commune.agency_code)):
-        dd, rr = dossiers.get(c.id), ratings.get(c.id)
-        returned = (dd.on_time + dd.late) if dd else 0
+        n = counts.get(c.id)
+        k = n.kinds if n else {}
+        on_time = k.get("solved_early", 0) + k.get("solved_on_time", 0)
+        rate, sat = (n.on_time_rate(), n.satisfaction_rate()) if n else (None, None)
         out.append({
             "agency_code": c.agency_code, "commune": c.name, "desks": desks.get(c.id, 0),
-            "dossiers": dd.dossiers if dd else 0,
-            "received": int(dd.received or 0) if dd else 0,
-            "on_time": int(dd.on_time or 0) if dd else 0,
-            "late": int(dd.late or 0) if dd else 0,
-            "overdue_open": int(dd.overdue or 0) if dd else 0,
-            "on_time_rate": round(100 * dd.on_time / returned, 2) if dd and returned else None,
-            "ratings": rr.ratings if rr else 0,
-            "satisfaction_rate": round(100 * int(rr.positive or 0) / rr.ratings, 2)
-            if rr and rr.ratings else None,
+            "dossiers": dossiers.get(c.id, 0), "received": k.get("received", 0),
+            "on_time": on_time, "late": k.get("solved_late", 0),
+            "overdue_open": n.overdue_open if n else 0,
+            "on_time_rate": None if rate is None else round(100 * rate, 2),
+            "ratings": n.ratings if n else 0,
+            "satisfaction_rate": None if sat is None else round(100 * sat, 2),
         })
     return out
