@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.figures.common import MILLION, Context, Row, loadavg
 
-FIGURES = ["receive", "search", "form01", "start", "register", "rss", "hub", "growth"]
+FIGURES = ["receive", "search", "form01", "start", "register", "rss", "hub", "growth", "reports"]
 
 
 def show(rows: list[Row]) -> None:

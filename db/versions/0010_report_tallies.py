@@ -1,10 +1,17 @@
-"""report_tallies: the leader's figures kept by triggers (issue 15)
+"""report_tallies, rating_tallies: the leader's figures kept by triggers (issue 15)
 
 A year's report at a million dossiers read every row of the year (about 330,000: 0.7-1.1 s).
 The counts each dossier adds to (``desk_app.core.indicators.kinds_of``: received, form 02/03 at
 intake, solved early/on time/late against the legal due date, form 04, ended later) are now
 kept per (month received, procedure version, receiving clerk, channel) in the writing
 transaction, so a report reads a few hundred rows whatever the size of the store.
+
+The ratings likewise (a busy desk gets a rating for a third of its returns: 100,000 a year, a
+second and a half to count through a join): ``rating_tallies`` per (month rated, procedure
+version, clerk rated, channel, level) and ``rating_criteria_tallies`` per criterion and level,
+kept by a trigger on the append-only ``ratings``. A rating flagged ``repeat`` is never counted
+(the flag is set when it is recorded and never changes). ``ix_ratings_overall_at`` finds the
+levels a slip does not mark positive.
 
 The conditions below are that function written in SQL (datetimes are stored as ISO text, so
 text order is time order, and the first ten characters are the day);
@@ -64,6 +71,22 @@ def _take(r: str) -> str:
             f"AND channel = {r}.channel AND kind IN ({_kinds(r)});")
 
 
+RATING_KEY = ("substr(new.at, 1, 7), d.procedure_version_id, new.clerk_id, d.channel",
+              "FROM dossiers d WHERE d.id = new.dossier_id")
+NOT_REPEAT = "coalesce(new.flags, '') NOT LIKE '%\"repeat\"%'"
+RATING_TRIGGERS = (
+    "CREATE TRIGGER rating_tallies_ai AFTER INSERT ON ratings WHEN " + NOT_REPEAT + " BEGIN "
+    "INSERT INTO rating_tallies (month, version_id, clerk_id, channel, overall, n) "
+    f"SELECT {RATING_KEY[0]}, new.overall, 1 {RATING_KEY[1]} "
+    "ON CONFLICT (month, version_id, clerk_id, channel, overall) DO UPDATE SET n = n + 1; "
+    "INSERT INTO rating_criteria_tallies (month, version_id, clerk_id, channel, code, level, n) "
+    f"SELECT {RATING_KEY[0]}, je.key, je.value, 1 FROM dossiers d, json_each(new.criteria) je "
+    "WHERE d.id = new.dossier_id "
+    "ON CONFLICT (month, version_id, clerk_id, channel, code, level) DO UPDATE SET n = n + 1; "
+    "END",
+)
+
+
 TRIGGERS = (
     f"CREATE TRIGGER report_tallies_ai AFTER INSERT ON dossiers BEGIN {_add('new')} END",
     f"CREATE TRIGGER report_tallies_ad AFTER DELETE ON dossiers BEGIN {_take('old')} END",
@@ -97,9 +120,44 @@ def upgrade() -> None:
     op.execute("DROP TABLE report_tallies_fill")
     for sql in TRIGGERS:
         op.execute(sql)
+    key = ("month", "version_id", "clerk_id", "channel")
+    op.create_table(
+        "rating_tallies",
+        *(sa.Column(c, sa.String(7) if c == "month" else sa.String(20) if c == "channel"
+                    else sa.Integer(), nullable=False) for c in key),
+        sa.Column("overall", sa.String(40), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(*key, "overall"),
+    )
+    op.create_table(
+        "rating_criteria_tallies",
+        *(sa.Column(c, sa.String(7) if c == "month" else sa.String(20) if c == "channel"
+                    else sa.Integer(), nullable=False) for c in key),
+        sa.Column("code", sa.String(40), nullable=False),
+        sa.Column("level", sa.String(40), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(*key, "code", "level"),
+    )
+    rated = ("FROM ratings r JOIN dossiers d ON d.id = r.dossier_id"
+             " WHERE coalesce(r.flags, '') NOT LIKE '%\"repeat\"%'")
+    op.execute("INSERT INTO rating_tallies (month, version_id, clerk_id, channel, overall, n)"
+               " SELECT substr(r.at, 1, 7), d.procedure_version_id, r.clerk_id, d.channel,"
+               f" r.overall, count(*) {rated} GROUP BY 1, 2, 3, 4, 5")
+    op.execute("INSERT INTO rating_criteria_tallies (month, version_id, clerk_id, channel,"
+               " code, level, n) SELECT substr(r.at, 1, 7), d.procedure_version_id,"
+               " r.clerk_id, d.channel, je.key, je.value, count(*) FROM ratings r"
+               " JOIN dossiers d ON d.id = r.dossier_id, json_each(r.criteria) je"
+               " WHERE coalesce(r.flags, '') NOT LIKE '%\"repeat\"%' GROUP BY 1, 2, 3, 4, 5, 6")
+    for sql in RATING_TRIGGERS:
+        op.execute(sql)
+    op.create_index("ix_ratings_overall_at", "ratings", ["overall", "at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_ratings_overall_at", "ratings")
+    op.execute("DROP TRIGGER IF EXISTS rating_tallies_ai")
+    op.drop_table("rating_criteria_tallies")
+    op.drop_table("rating_tallies")
     for name in ("report_tallies_ai", "report_tallies_ad", "report_tallies_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("report_tallies")

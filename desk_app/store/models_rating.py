@@ -24,6 +24,7 @@ class Rating(Base):
         UniqueConstraint("desk", "seq", name="uq_ratings_desk_seq"),
         Index("ix_ratings_at", "at"),
         Index("ix_ratings_visit", "dossier_id", "occasion"),
+        Index("ix_ratings_overall_at", "overall", "at"),  # migration 0010
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -46,3 +47,31 @@ class Rating(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)  # repeat, timeout ...
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RatingTally(Base):
+    """Ratings per (month rated, procedure version, clerk rated, channel, level), never one
+    flagged repeat; kept by a trigger on ``ratings`` (migration 0010)."""
+
+    __tablename__ = "rating_tallies"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clerk_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    overall: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class RatingCriterionTally(Base):
+    """The answers to each criterion of the slip, counted as :class:`RatingTally`."""
+
+    __tablename__ = "rating_criteria_tallies"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    version_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clerk_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    level: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)

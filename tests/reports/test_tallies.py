@@ -99,17 +99,35 @@ def test_the_triggers_follow_every_write(store: Store, month: dict[str, int]) ->
 
 def test_the_migration_fills_what_the_triggers_keep(store: Store, month: dict[str, int],
                                                     tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from desk_app.store import migrate as migrations
+
     path = str(store.path)
-    before = kept(path)
+    before = kept(path), ratings_kept(path)
+    cfg = migrations.alembic_config()
+    with store.engine.begin() as conn:  # back to 0009, as a desk of the release before has it
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
     con = sqlite3.connect(path)
-    with con:
-        for name in ("report_tallies_ai", "report_tallies_ad", "report_tallies_au"):
-            con.execute(f"DROP TRIGGER {name}")
-        con.execute("DROP TABLE report_tallies")
-        con.execute("UPDATE alembic_version SET version_num = '0009'")
+    assert not con.execute("SELECT name FROM sqlite_master WHERE name LIKE '%tallies%'"
+                           ).fetchall()
     con.close()
     migrate(store, tmp_path)
-    assert kept(path) == before == by_rule(path)
+    assert (kept(path), ratings_kept(path)) == before
+    assert before[0] == by_rule(path)
+    # A's repeat is not counted; B's answer to the criterion is
+    assert before[1] == ({"unsatisfied": 1, "satisfied": 1}, {("attitude", "unsatisfied"): 1})
+
+
+def ratings_kept(path: str) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    con = sqlite3.connect(path)
+    overall = {k: n for k, n in con.execute(
+        "SELECT overall, sum(n) FROM rating_tallies GROUP BY overall") if n}
+    criteria = {(c, lv): n for c, lv, n in con.execute(
+        "SELECT code, level, sum(n) FROM rating_criteria_tallies GROUP BY code, level") if n}
+    con.close()
+    return overall, criteria
 
 
 def test_a_clerk_is_refused_the_reports(store: Store, clock: FixedClock,
