@@ -132,3 +132,13 @@ CRITERIA_COLUMNS: tuple[str, ...] = (
 
 def criterion_rate(answered: int, positive: int) -> float | None:
     return None if not answered else positive / answered
+
+# the figures a narrow page (the PDF's tables by dimension) shows, in FIGURES' order
+COMPACT: tuple[str, ...] = ("received", "solved", "solved_early", "solved_on_time",
+                            "solved_late", "on_time_rate", "overdue_open", "apologised",
+                            "ratings", "satisfaction_rate")
+
+
+def percent(rate: float | None) -> str:
+    """0.3333 -> '33,3%' (Vietnamese decimal comma); None -> '-'."""
+    return "-" if rate is None else f"{rate * 100:.1f}%".replace(".", ",")

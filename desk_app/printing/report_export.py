@@ -7,14 +7,14 @@ come from :mod:`desk_app.core.report_labels`, the same table the screen and the 
 every value from the one :class:`~desk_app.services.reports.Report`.
 
 A file is written beside its final name and moved over it (:func:`write_atomic`), so a crash or
-a full disk never leaves half a workbook where the leader expects one.
+a full disk never leaves half a workbook where the leader expects one. The report's PDF
+(:func:`report_pdf`, from :mod:`desk_app.printing.report_pdf`) is served from here too, so the
+report window finds both exports in one module.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -37,9 +37,11 @@ from desk_app.core.report_labels import (
     criterion_rate,
 )
 from desk_app.errors import KnownError
+from desk_app.printing.atomic import write_atomic
 from desk_app.printing.context import load_commune
 from desk_app.printing.forms.common import form_word
 from desk_app.printing.forms.f07_register import RegisterRow, load_rows
+from desk_app.printing.report_pdf import report_pdf
 from desk_app.printing.templates import fill, load_templates
 from desk_app.services.register import (
     Cursor,
@@ -50,7 +52,6 @@ from desk_app.services.register import (
     load_lookups,
 )
 from desk_app.services.reports import Report
-from desk_app.store.recovery import fsync_dir
 
 PERCENT = "0.0%"
 DAY = "dd/mm/yyyy"
@@ -58,28 +59,10 @@ MONTH = "mm/yyyy"
 MOMENT = "dd/mm/yyyy hh:mm"
 MAX_WIDTH = 60  # characters: longer text wraps
 EXCEL_ROWS = 1_048_576
+__all__ = ["register_xlsx", "report_pdf", "report_xlsx", "write_atomic"]
 SHEET_TITLES = {"month": "Theo tháng", "field": "Theo lĩnh vực", "procedure": "Theo thủ tục",
                 "clerk": "Theo công chức", "channel": "Theo kênh"}
 _BOLD = Font(bold=True)
-
-
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """``write(tmp)`` into a temporary file beside ``path``, then move it over ``path``
-    (fsynced), so ``path`` is either the old file or the whole new one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
 
 
 def month_day(key: str) -> date:
