@@ -48,6 +48,7 @@ PRINT_MESSAGES = {
                      "ghi."),
     "form_not_applicable": QT_TR_NOOP("Hồ sơ này không có mẫu phiếu {form}."),
     "bad_date_range": QT_TR_NOOP("Ngày bắt đầu phải trước ngày kết thúc."),
+    "too_many_rows": QT_TR_NOOP("Quá nhiều hồ sơ cho một tệp Excel: hãy chọn khoảng ngày ngắn hơn."),
     "dossier_not_found": QT_TR_NOOP("Không tìm thấy hồ sơ."),
     "commune_not_found": QT_TR_NOOP("Chưa cấu hình thông tin xã: chưa in được phiếu."),
     "unknown_form": QT_TR_NOOP("Không có mẫu phiếu này."),

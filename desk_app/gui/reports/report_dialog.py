@@ -252,7 +252,7 @@ class ReportDialog(QDialog):
 
     def export_to(self, kind: str, path: Path) -> None:
         """Write the shown report to ``path`` off the GUI thread."""
-        from desk_app.printing import report_export  # type: ignore[attr-defined]  # helper-30
+        from desk_app.printing import report_export
 
         report = self.report
         write: Any = report_export.report_xlsx if kind == "xlsx" else report_export.report_pdf

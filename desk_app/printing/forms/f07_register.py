@@ -25,13 +25,14 @@ class RegisterRow:
     returned_at: datetime | None
     status: str
     return_timing: str
+    id: int = 0  # the dossier's (an export narrows the rows to a register filter's)
 
 
 def load_rows(session: Session, date_from: date, date_to: date) -> list[RegisterRow]:
     start = datetime.combine(date_from, datetime.min.time())
     end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())
     q = (
-        select(Dossier.code, ProcedureVersion.name, Dossier.applicant_name,
+        select(Dossier.id, Dossier.code, ProcedureVersion.name, Dossier.applicant_name,
                Dossier.applicant_address, Dossier.applicant_phone, Dossier.received_at,
                Dossier.due_at, Dossier.returned_at, Dossier.status, Dossier.return_timing)
         .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
@@ -39,9 +40,9 @@ def load_rows(session: Session, date_from: date, date_to: date) -> list[Register
         .order_by(Dossier.received_at, Dossier.id)
     )
     out = []
-    for code, proc, name, addr, phone, rec, due, ret, status, timing in session.execute(q):
+    for did, code, proc, name, addr, phone, rec, due, ret, status, timing in session.execute(q):
         who = "; ".join(x for x in (name, addr, phone) if x)
-        out.append(RegisterRow(code, proc, who, rec, due, ret, status, timing))
+        out.append(RegisterRow(code, proc, who, rec, due, ret, status, timing, did))
     return out
 
 
