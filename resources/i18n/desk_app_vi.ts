@@ -2652,6 +2652,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quá nhiều hồ sơ cho một tệp Excel: hãy chọn khoảng ngày ngắn hơn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chưa cấu hình thông tin xã: chưa in được phiếu.</source>
         <translation type="unfinished"></translation>
     </message>

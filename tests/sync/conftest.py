@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-import itertools
-import os
 import shutil
 import warnings
 from collections.abc import Callable, Iterator
@@ -36,11 +34,7 @@ with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2; httpx st
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-_agency = itertools.count(1)
-
-
-def new_agency_code() -> str:
-    return f"000.{os.getpid() % 100:02d}.{next(_agency):02d}.H{(os.getpid() // 100) % 60:02d}"
+from tests.sync.agency import new_agency_code
 
 
 @dataclass

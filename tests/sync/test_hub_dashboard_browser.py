@@ -44,6 +44,7 @@ def browser() -> Iterator[object]:
 
 def test_staff_log_in_and_read_the_figures(hub_server: HubServer, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     a_code, b_code = new_agency_code(), new_agency_code()
     a, b = november(a_code, b_code)
@@ -63,6 +64,7 @@ def test_staff_log_in_and_read_the_figures(hub_server: HubServer, browser) -> No
     browser.find_element(By.ID, "username").send_keys("browser")
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.ID, "login").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "logout"))
     browser.get(hub_server.url + "/tinh/?tu=2026-11&den=2026-12")
     assert "Nguyễn Thị Phương Thảo" in browser.page_source
 
@@ -92,4 +94,4 @@ def test_staff_log_in_and_read_the_figures(hub_server: HubServer, browser) -> No
     shots.mkdir(parents=True, exist_ok=True)
     browser.save_screenshot(str(shots / "dashboard.png"))
     browser.find_element(By.ID, "logout").click()
-    assert browser.current_url.endswith("/tinh/dang-nhap")
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/tinh/dang-nhap"))
