@@ -14,6 +14,7 @@ from desk_app.core.status_link import (
     status_key,
     status_link,
 )
+from province_hub.status_page import mask_name
 
 UUID = "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b"
 CODE = "000.00.01.H29-240115-0001"
@@ -59,3 +60,13 @@ def test_the_link_and_reading_it_back() -> None:
 ])
 def test_what_is_no_status_link(text: str) -> None:
     assert code_in_link(text) is None
+
+
+@pytest.mark.parametrize("name,masked", [
+    ("Nguyễn Văn An", "Nguyễn V. A."), ("Đặng Văn Đức", "Đặng V. Đ."),
+    ("  trần   thị  hằng ", "trần T. H."), ("Ánh", "Á."), ("", ""),
+    ("Công Tôn Nữ Phương Thảo", "Công T. N. P. T."),
+    ("A\u0300nh Nguye\u0302\u0303n", "Ành N."),  # decomposed letters keep their marks
+])
+def test_mask_name(name: str, masked: str) -> None:
+    assert mask_name(name) == masked
