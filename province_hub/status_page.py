@@ -158,7 +158,9 @@ def routes(engine: Engine, clock: Clock, limit: RateLimit | None = None) -> APIR
         404: {"description": "no dossier with this code and key (the same page for an "
                              "unknown code, a wrong key and a missing one)", **_HTML},
         429: {"description": "this client asked too often: try again after Retry-After "
-                             "seconds", **_HTML}})
+                             "seconds", **_HTML, "headers": {"Retry-After": {
+                                 "description": "seconds",
+                                 "schema": {"type": "string", "pattern": "^[0-9]+$"}}}}})
     def status_page(code: str, request: Request, k: str = "") -> HTMLResponse:
         """A citizen's look-up of a dossier from the QR on form 01 (no credential; the key
         ``k`` printed in the link opens it)."""
