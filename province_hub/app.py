@@ -5,7 +5,8 @@
 The routes come in three routers, by audience: the public calls (``public_api``: health,
 enrolment), the desks' (``desk_api``, a desk's credential) and the province's
 (``admin_api``, a province admin token); the credential is checked by the router the route is
-on (``province_hub.access``). What a request may hold is checked at the edge
+on (``province_hub.access``). Citizens have one page: their dossier's status (``status_page``,
+the link in form 01's QR). What a request may hold is checked at the edge
 (``province_hub.edge``) before anything else reads it. Every answer carries ``X-Hub-Time`` and
 ``X-Hub-Protocol``, JSON answers repeat them (``handlers``); the time is the app's clock
 (``province_hub.clock``, injectable: ``create_app(clock=FixedClock(...))``).
@@ -24,7 +25,7 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from desk_app.sync import protocol as p
-from province_hub import admin_api, dashboard, desk_api, edge, handlers, public_api
+from province_hub import admin_api, dashboard, desk_api, edge, handlers, public_api, status_page
 from province_hub.access import AdminGuard, DeskGuard
 from province_hub.answer import Fail, Json
 from province_hub.clock import Clock
@@ -57,6 +58,7 @@ def create_app(database_url: str | None = None, engine: Engine | None = None,
     app.include_router(desk_api.routes(engine, DeskGuard(engine, clock.utc), clock))
     app.include_router(admin_api.routes(engine, AdminGuard(engine, clock.utc), clock))
     app.include_router(dashboard.routes(engine, clock))  # staff pages, outside the document
+    app.include_router(status_page.routes(engine, clock))  # the citizens' page (form 01's QR)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -46,6 +46,7 @@ PLATFORM_NEEDS = {
     "requires_poppler": "Poppler's command-line tools (pdftotext, pdftoppm)",
     "requires_x11": "a real X display (Xvfb, openbox, xdotool)",
     "requires_nsis": "Debian's nsis and 7zip, around a Linux PyInstaller build",
+    "requires_chromium": "Debian's chromium and chromium-driver (the hub's pages in a browser)",
 }
 # a fixture that starts one of those: every test using it needs it
 FIXTURE_NEEDS = {

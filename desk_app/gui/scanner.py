@@ -10,7 +10,9 @@ watches key presses in the main window (an application event filter) and:
   (:attr:`cccdScanned`) or reported as unreadable (:attr:`cccdUnreadable`). Nothing the clerk
   typed is lost either way.
 * A dossier code (``looks_like_code``) + Enter in any field: the field is put back, the Enter
-  is swallowed and :attr:`codeScanned` fires (the dossier opens). A field marked with the
+  is swallowed and :attr:`codeScanned` fires (the dossier opens). So does the status link
+  form 01's QR holds when the desk syncs with a hub (``…/tra-cuu/<code>?k=<key>``,
+  :mod:`desk_app.core.status_link`): its code is taken. A field marked with the
   :data:`HANDLES_CODES` property (the search box) that holds nothing but a code, whole or
   partial, keeps its Enter: it looks codes up itself ("h26-261123-0002" would otherwise be cut
   at "26-...").
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.cccd import CccdParseError, parse_qr
 from desk_app.core.codes import looks_like_code, looks_like_partial_code
+from desk_app.core.status_link import link_at_end
 
 CAPTURE_GAP_S = 1.5
 # A scanner types a key every few milliseconds; a pause longer than this before a key starts a
@@ -194,6 +197,11 @@ class KeySniffer(QObject):
             if (isinstance(obj, QLineEdit) and obj.property(HANDLES_CODES)
                     and looks_like_partial_code(obj.text())):
                 return False
+            link = link_at_end(typed)  # form 01's QR holds the status link on the hub
+            if link is not None:
+                _take_back(obj, link[0], restore)
+                self.codeScanned.emit(link[1].upper())
+                return True
             tail = _CODE_END.search(typed)
             if tail is not None and looks_like_code(tail.group(0)):
                 _take_back(obj, tail.group(0), restore)

@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desk_app.core.status_link import status_link
 from desk_app.errors import NotFoundError
 from desk_app.services.dossier_view import load_dossier_record
 from desk_app.store.models import CodeCounter, Commune, Dossier
+from desk_app.store.models_sync import SyncEnrolment
 
 
 @dataclass
@@ -51,6 +53,7 @@ class CommuneView:
     address: str
     phone: str
     settings: dict[str, Any]
+    hub_url: str = ""  # the province hub this desk syncs with ("": none): form 01's QR link
 
 
 @dataclass
@@ -86,9 +89,16 @@ class DossierView:
     events: list[EventView] = field(default_factory=list)
 
 
-def commune_view(c: Commune) -> CommuneView:
+def commune_view(c: Commune, hub_url: str = "") -> CommuneView:
     return CommuneView(c.name, c.parent_name, c.desk_name, c.place_name, c.address, c.phone,
-                       dict(c.settings or {}))
+                       dict(c.settings or {}), hub_url)
+
+
+def hub_url(session: Session) -> str:
+    """The address of the province hub of the desk's active enrolment, "" when none."""
+    url = session.scalars(select(SyncEnrolment.hub_url).where(SyncEnrolment.active.is_(True))
+                          .order_by(SyncEnrolment.id.desc()).limit(1)).first()
+    return (url or "").strip()
 
 
 def load_commune(session: Session) -> CommuneView:
@@ -134,8 +144,11 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
     commune = held[d.commune_id]
     if commune is None:
         raise NotFoundError("commune_not_found", f"commune {d.commune_id}")
+    if "printing.hub_url" not in session.info:
+        session.info["printing.hub_url"] = hub_url(session)
     return DossierView(
-        id=d.id, uuid=d.uuid, code=d.code, status=d.status, commune=commune_view(commune),
+        id=d.id, uuid=d.uuid, code=d.code, status=d.status,
+        commune=commune_view(commune, session.info["printing.hub_url"]),
         procedure=d.procedure, limit_kind=d.limit_kind, limit_days=d.limit_days,
         sets_count=d.sets_count, applicant_name=d.applicant_name,
         applicant_address=d.applicant_address, applicant_phone=d.applicant_phone,
@@ -224,7 +237,11 @@ def values_of(d: DossierView, tpl: dict[str, Any]) -> dict[str, Any]:
 
 
 def lookup_text(d: DossierView, tpl: dict[str, Any]) -> str:
-    """The QR content: the province's look-up link or text (settings["lookup_text"])."""
+    """The QR content: with a hub address, the link to the dossier's status page on the hub
+    (:mod:`desk_app.core.status_link`); otherwise the province's look-up link or text
+    (settings["lookup_text"], else the template's: the code)."""
+    if d.commune.hub_url:
+        return status_link(d.commune.hub_url, d.code, d.uuid)
     fmt = d.commune.settings.get("lookup_text") or tpl["common"]["lookup_text"]
     try:
         return str(fmt).format(code=d.code, uuid=d.uuid)

@@ -7,7 +7,8 @@ the quick search (:func:`desk_app.services.search.search_ids`) and the register'
 for each in turn (the quick search: the first that finds something wins) or for all at once
 (the register: one look-up over the indexes of every kind). The rules:
 
-* a whole code (``looks_like_code``, what a scanner types) is only a code;
+* a whole code (``looks_like_code``, what a scanner types) is only a code; so is the status
+  link of form 01's QR (:func:`desk_app.core.status_link.code_in_link`): its code;
 * the end of a code ("0002", "261123-0002", "h26-261123-0002") is first a code end, then
   possibly a number or words (below);
 * a number as typed (digits with spaces, dots, dashes, brackets, ``+``; one stray character is
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from desk_app.core.codes import looks_like_code, looks_like_partial_code
+from desk_app.core.status_link import code_in_link
 from desk_app.core.text import digits, fold_words, nfc
 from desk_app.services.validation import normalise_phone
 
@@ -70,6 +72,7 @@ def classify_query(text: str) -> SearchQuery:
     q = nfc(text).strip()
     if not q:
         return SearchQuery(q, ())
+    q = code_in_link(q) or q  # form 01's QR: the status link on the hub names the code
     if looks_like_code(q):
         return SearchQuery(q, (QueryKind.CODE,))
     kinds: list[QueryKind] = []
