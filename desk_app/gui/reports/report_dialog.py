@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock
+from desk_app.core.report_labels import percent
 from desk_app.errors import KnownError
 from desk_app.gui import background, messages
 from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.reports.charts import BarChart
-from desk_app.gui.reports.report_model import ReportModel, percent
+from desk_app.gui.reports.report_model import ReportModel
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import reports
 from desk_app.services.reports import Report
