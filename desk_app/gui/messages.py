@@ -106,6 +106,7 @@ FORBIDDEN_MESSAGES: dict[str, str] = {
     "enrol": QT_TR_NOOP("Chỉ tài khoản quản trị mới đăng ký được máy với máy chủ tỉnh."),
     "settings": QT_TR_NOOP("Chỉ tài khoản quản trị mới thay đổi được cài đặt."),
     "accounts": QT_TR_NOOP("Chỉ tài khoản quản trị mới quản lý được tài khoản cán bộ."),
+    "reports": QT_TR_NOOP("Chỉ lãnh đạo bộ phận mới xem được báo cáo tổng hợp."),
 }
 
 # When a code has no wording (a bug: the code is logged). Neither names the code.
@@ -120,6 +121,9 @@ KNOWN_MESSAGES: dict[str, str] = {
                        "số {pid}). Mỗi thư mục dữ liệu chỉ mở một chương trình một lúc, để hai "
                        "cửa sổ không ghi đè lên nhau. Hãy dùng cửa sổ đang mở (xem trên thanh "
                        "tác vụ); nếu không thấy, đợi một lát rồi mở lại."),
+    "report_not_saved": QT_TR_NOOP("Không lưu được tệp báo cáo ({path}): ổ đĩa đầy, không có quyền ghi"
+                        " vào thư mục đó, hoặc tệp đang mở trong chương trình khác. Hãy đóng tệp"
+                        " hoặc chọn thư mục khác rồi thử lại."),
     "db_locked": QT_TR_NOOP("Cơ sở dữ liệu đang bận (một cửa sổ khác đang ghi). Vui lòng thử lại."),
     "disk_full": QT_TR_NOOP("Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy (không ghi thêm được): chưa lưu "
                  "được. Hồ sơ đang nhập (nếu có) vẫn còn trên màn hình. Hãy xoá "

@@ -26,7 +26,7 @@ from desk_app.services.ratings import load_form
 from desk_app.store.calendar import load_calendar
 from desk_app.store.models import Commune
 
-SOON_SETTING = "today.soon_days"
+SOON_SETTING = "today.soon_days"  # default 1: the register's "due soon" (the next working day)
 LIMIT = 300  # rows read per list (the count says how many there are)
 LISTS = ("to_return", "ready", "due_soon", "overdue", "waiting", "needs_letter")
 
@@ -76,9 +76,9 @@ def soon_days(session: Session) -> int:
     value = session.scalar(text("SELECT value FROM settings WHERE key = :k"),
                            {"k": SOON_SETTING})
     try:
-        return max(1, min(10, int(str(value).strip('"')))) if value is not None else 2
+        return max(1, min(10, int(str(value).strip('"')))) if value is not None else 1
     except ValueError:
-        return 2
+        return 1
 
 
 def today(session: Session, clock: Clock) -> Today:

@@ -2193,6 +2193,10 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chỉ lãnh đạo bộ phận mới xem được báo cáo tổng hợp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Giá trị chưa hợp lệ: hãy kiểm tra lại ô này.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2206,6 +2210,10 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
     </message>
     <message>
         <source>Chương trình Một cửa đang mở với thư mục dữ liệu {folder} (tiến trình số {pid}). Mỗi thư mục dữ liệu chỉ mở một chương trình một lúc, để hai cửa sổ không ghi đè lên nhau. Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ); nếu không thấy, đợi một lát rồi mở lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp báo cáo ({path}): ổ đĩa đầy, không có quyền ghi vào thư mục đó, hoặc tệp đang mở trong chương trình khác. Hãy đóng tệp hoặc chọn thư mục khác rồi thử lại.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

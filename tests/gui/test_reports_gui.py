@@ -93,7 +93,7 @@ def test_the_leaders_report_shows_the_month(qtbot: QtBot, store: Store, clock: F
     assert total["Tỷ lệ đúng hạn"] == "33,3%" and total["Tỷ lệ hài lòng"] == "50,0%"
     groups = {dialog.groups.item(r, 0).text(): dialog.groups.item(r, 3).text()
               for r in range(dialog.groups.rowCount())}
-    assert groups["Tiến độ, kết quả giải quyết"] == "6.67"  # 20 x 1/3
+    assert groups["Tiến độ, kết quả giải quyết"] == "6,67"  # 20 x 1/3
     assert groups["Số hóa hồ sơ"] == "-"
     assert dialog.trend.bars == [("11/2026", 1 / 3)]  # the charts: from the same read
     assert dialog.by_clerk.bars == [("Nguyễn Văn Bình", 0.5)]
@@ -104,3 +104,20 @@ def test_the_leaders_report_shows_the_month(qtbot: QtBot, store: Store, clock: F
     dialog.by.setCurrentIndex(dialog.by.findData("channel"))
     assert model.index(0, 0).data() == "Trực tiếp"
     dialog.grab().save(str(tmp_path / "report.png"))
+
+
+def test_an_export_that_cannot_be_written_says_so(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path, month: dict[str, int],
+        tmp_path: Path) -> None:
+    window = open_window(qtbot, store, clock, data_dir, "lan")
+    dialog = ReportDialog(store, clock, window, clerk_id=window.clerk.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.report is not None)
+    (tmp_path / "a-file").write_text("not a folder")  # refused even to root
+    dialog.export_to("xlsx", tmp_path / "a-file" / "bao-cao.xlsx")
+    text = take_message(qtbot)
+    assert "Không lưu được tệp báo cáo" in text and "a-file" in text
+    dialog.export_to("xlsx", tmp_path / "bao-cao.xlsx")
+    qtbot.waitUntil(lambda: "Đã lưu báo cáo" in dialog.note.text())
+    assert (tmp_path / "bao-cao.xlsx").stat().st_size > 0

@@ -170,7 +170,7 @@ def test_due_soon_follows_the_working_days_setting(store: Store, clock: FixedClo
     with store.write() as s:
         h = intake.receive(s, clock, CLERK, complete_request(s))
     assert h.due_at is not None and h.due_at.date() == date(2026, 12, 2)
-    with store.read() as s:  # 2 working days (the default): Mon, Tue
+    with store.read() as s:  # 1 working day (the default, as the register): Mon
         assert today(s, clock).rows["due_soon"] == []
     with store.write() as s:
         s.add(Setting(key=SOON_SETTING, value=3))

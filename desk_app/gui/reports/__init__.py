@@ -110,8 +110,7 @@ class _Reports:
     def _alert(self, day: Today) -> None:
         rows = day.rows["needs_letter"]
         names = "".join(f"<li>{r.code} · {r.applicant}</li>" for r in rows[:5])
-        more = len(rows) - 5 if day.counts["needs_letter"] <= len(rows) else None
-        if more and more > 0:
+        if day.counts["needs_letter"] > 5:
             names += tr("<li>… và {n} hồ sơ khác</li>").format(n=day.counts["needs_letter"] - 5)
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Hồ sơ quá hạn chưa có văn bản xin lỗi"),
                           tr("Có <b>{n}</b> hồ sơ đã quá hạn giải quyết mà chưa có văn bản xin"

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,14 @@ DIMENSION_WORDS = {"month": QT_TR_NOOP("Tháng"), "field": QT_TR_NOOP("Lĩnh v�
 PRESETS = (QT_TR_NOOP("Tháng này"), QT_TR_NOOP("Tháng trước"), QT_TR_NOOP("Quý này"),
            QT_TR_NOOP("Năm nay"), QT_TR_NOOP("Năm trước"))
 WRITE_LANE = "report export"
+
+
+def number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def decimal(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
 
 
 def preset_months(which: int, today: date) -> tuple[date, date]:
@@ -202,7 +210,7 @@ class ReportDialog(QDialog):
         t = report.total
         note = tr("Kỳ {a} - {b}. {basis} Đã nhận {n} hồ sơ; đã trả {s}; đúng hạn {rate}.").format(
             a=f"{report.first[5:]}/{report.first[:4]}", b=f"{report.last[5:]}/{report.last[:4]}",
-            basis=report.index.basis, n=t.kinds["received"], s=t.solved,
+            basis=report.index.basis, n=number(t.kinds["received"]), s=number(t.solved),
             rate=percent(t.on_time_rate()))
         if report.index_problem:
             note += " " + tr("Bộ chỉ số của tỉnh không dùng được ({why}): dùng bộ mặc định."
@@ -218,8 +226,8 @@ class ReportDialog(QDialog):
             how += f"\n{tr('Nguồn')}: {g.source}"
             if g.formula and not g.confirmed:
                 how += " " + tr("(chưa đối chiếu với phụ lục)")
-            cells = (g.name, f"{g.points:g}", percent(sc.rate),
-                     "-" if sc.points is None else f"{sc.points:g}", how)
+            cells = (g.name, decimal(g.points), percent(sc.rate),
+                     "-" if sc.points is None else decimal(sc.points), how)
             for c, text in enumerate(cells):
                 self.groups.setItem(r, c, QTableWidgetItem(text))
         self.groups.resizeRowsToContents()
@@ -246,7 +254,9 @@ class ReportDialog(QDialog):
         if self.report is None:
             return
         ext = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}[kind]
-        default = f"bao-cao-{self.report.first}-{self.report.last}.{kind}"
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        default = str(Path(folder) / f"bao-cao-{self.report.first}-{self.report.last}.{kind}")
         path, _ = QFileDialog.getSaveFileName(self, tr("Lưu báo cáo"), default, ext)
         if path:
             self.export_to(kind, Path(path))
@@ -259,11 +269,15 @@ class ReportDialog(QDialog):
         write: Any = report_export.report_xlsx if kind == "xlsx" else report_export.report_pdf
 
         def work() -> Path:
-            write(report, path)
+            try:
+                write(report, path)
+            except OSError as exc:  # a full disk, a folder without the right, a file open
+                raise KnownError("report_not_saved", str(exc), path=str(path)) from exc
             return path
 
         def done(p: Path) -> None:
-            self.note.setText(tr("Đã lưu báo cáo vào {path}.").format(path=p))
+            self.note.setText(tr("Đã lưu báo cáo vào {path}.").format(path=p) + " "
+                              + self.note.text())
 
         def failed(exc: KnownError) -> None:
             messages.show_known_error(self, exc)
