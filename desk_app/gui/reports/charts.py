@@ -77,5 +77,5 @@ class BarChart(QWidget):
             p.setPen(QColor("#1d2733"))
             p.drawText(QRectF(left + slot * i, bottom + 4, slot, fm.height() * 2),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot) - 2))
+                       fm.elidedText(label, Qt.TextElideMode.ElideMiddle, int(slot) - 2))
         p.end()

@@ -231,12 +231,14 @@ class ReportDialog(QDialog):
             for c, text in enumerate(cells):
                 self.groups.setItem(r, c, QTableWidgetItem(text))
         self.groups.resizeRowsToContents()
-        self.trend.set_bars([(ln.label, ln.counts.on_time_rate()) for ln in report.by["month"]])
+        one_year = report.first[:4] == report.last[:4]  # "T3" fits under a bar, "03/25" may not
+        self.trend.set_bars([(f"T{int(ln.key[5:7])}" if one_year else f"{ln.key[5:7]}/{ln.key[2:4]}",
+                              ln.counts.on_time_rate()) for ln in report.by["month"]])
         self.by_clerk.set_bars([(ln.label, ln.counts.satisfaction_rate())
                                 for ln in report.by["clerk"] if ln.counts.ratings])
         late = sorted(((ln.key, float(ln.counts.kinds["solved_late"]))
                        for ln in report.by["procedure"] if ln.counts.kinds["solved_late"]),
-                      key=lambda kv: -kv[1])[:8]
+                      key=lambda kv: -kv[1])[:6]
         self.late.set_bars(late)
         answers = sorted(report.total.criteria.items())
         self.criteria.setRowCount(len(answers))
