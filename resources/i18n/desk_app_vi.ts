@@ -2548,6 +2548,14 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Xuất sổ theo dõi hồ sơ ra Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xuất {n} hồ sơ ra {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mẫu 01 - Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation type="unfinished"></translation>
     </message>

@@ -121,3 +121,24 @@ def test_an_export_that_cannot_be_written_says_so(
     dialog.export_to("xlsx", tmp_path / "bao-cao.xlsx")
     qtbot.waitUntil(lambda: "Đã lưu báo cáo" in dialog.note.text())
     assert (tmp_path / "bao-cao.xlsx").stat().st_size > 0
+
+
+def test_the_register_goes_to_excel_from_its_print_dialog(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path, month: dict[str, int],
+        tmp_path: Path) -> None:
+    import openpyxl
+    from PySide6.QtCore import QDate
+
+    from desk_app.gui.printing.dialog import PrintDialog
+
+    dlg = PrintDialog(None, store, clock, 2, None, "07")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.xlsx_button.isVisible()
+    dlg.date_from.setDate(QDate(2026, 11, 1))
+    dlg.date_to.setDate(QDate(2026, 11, 30))
+    dlg.save_xlsx_to(tmp_path / "so.xlsx")
+    assert "Đã xuất 7 hồ sơ" in take_message(qtbot)  # A-G, each on its own line
+    sheet = openpyxl.load_workbook(tmp_path / "so.xlsx").active
+    codes = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True) if row[1]]
+    assert len([c for c in codes if str(c).startswith("000.00.12.H26-2611")]) == 7

@@ -61,6 +61,7 @@ class PrintChoices(QWidget):
         self.print_button = QPushButton("In")
         self.print_button.setDefault(True)
         self.save_button = QPushButton(tr("Lưu PDF…"))
+        self.xlsx_button = QPushButton(tr("Xuất Excel…"))  # form 07 only: the register's rows
         self.close_button = QPushButton(tr("Đóng"))
         for widget, name in (
             (self.form_box, "formBox"), (self.layout_box, "layoutBox"), (self.copy1, "copy1"),
@@ -68,7 +69,8 @@ class PrintChoices(QWidget):
             (self.printer_box, "printerBox"), (self.paper_label, "paperLabel"),
             (self.reprint_label, "reprintLabel"), (self.error_label, "errorLabel"),
             (self.busy_label, "busyLabel"), (self.print_button, "printButton"),
-            (self.save_button, "saveButton"), (self.close_button, "closeButton"),
+            (self.save_button, "saveButton"), (self.xlsx_button, "xlsxButton"),
+            (self.close_button, "closeButton"),
         ):
             _named(widget, name)
 
@@ -92,7 +94,7 @@ class PrintChoices(QWidget):
         form_layout.addRow(tr("Khổ giấy"), self.paper_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (self.print_button, self.save_button, self.close_button):
+        for b in (self.print_button, self.save_button, self.xlsx_button, self.close_button):
             buttons.addWidget(b)
         side = QVBoxLayout(self)
         side.addLayout(form_layout)

@@ -105,7 +105,8 @@ class PrintDialog(QDialog):
         self.busy_label, self.form_layout = side.busy_label, side.form_layout
         self.copies_row, self.dates_row = side.copies_row, side.dates_row
         self.print_button, self.save_button = side.print_button, side.save_button
-        self.close_button = side.close_button
+        self.close_button, self.xlsx_button = side.close_button, side.xlsx_button
+        self.xlsx_button.clicked.connect(self.ask_save_xlsx)
         self.print_button.clicked.connect(self.print_now)
         self.save_button.clicked.connect(self.ask_save_pdf)
         self.close_button.clicked.connect(self.reject)
@@ -174,6 +175,7 @@ class PrintDialog(QDialog):
             self.printer_box.setCurrentText(printer)
         self.form_layout.setRowVisible(self.copies_row, form == "01")
         self.form_layout.setRowVisible(self.dates_row, form == "07")
+        self.xlsx_button.setVisible(form == "07")
 
     def copies(self) -> tuple[int, ...]:
         chosen = tuple(i for i, box in ((1, self.copy1), (2, self.copy2)) if box.isChecked())
@@ -354,3 +356,35 @@ class PrintDialog(QDialog):
                                               str(Path.home() / name), "PDF (*.pdf)")
         if path and self.save_pdf_to(Path(path)) is not None:
             messages.inform(self, tr("Đã lưu {path}.").format(path=path))
+
+    def ask_save_xlsx(self) -> None:
+        first, last = PrintChoices.day(self.date_from), PrintChoices.day(self.date_to)
+        name = f"so-theo-doi-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Xuất sổ theo dõi hồ sơ ra Excel"),
+                                              str(Path.home() / name), "Excel (*.xlsx)")
+        if path:
+            self.save_xlsx_to(Path(path))
+
+    def save_xlsx_to(self, target: Path) -> None:
+        """The register (form 07) of the chosen days as an Excel file, written off the GUI
+        thread; a file that cannot be written is a message naming it."""
+        from desk_app.printing.report_export import register_xlsx
+
+        first, last = PrintChoices.day(self.date_from), PrintChoices.day(self.date_to)
+        store, clock, data_dir = self.store, self.clock, self.data_dir
+
+        def work() -> int:
+            try:
+                with store.read() as s:
+                    return register_xlsx(s, clock, target, first, last, data_dir=data_dir)
+            except OSError as exc:
+                raise KnownError("report_not_saved", str(exc), path=str(target)) from exc
+
+        def done(rows: int) -> None:
+            messages.inform(self, tr("Đã xuất {n} hồ sơ ra {path}.").format(n=rows, path=target))
+
+        def failed(exc: KnownError) -> None:
+            messages.show_known_error(self, exc)
+
+        background.lane("report export").run(work, done, failed=failed, context=self,
+                                             name="register xlsx")
