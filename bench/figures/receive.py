@@ -73,10 +73,15 @@ def measure(ctx: Context) -> list[Row]:
     from desk_app.paths import database_path
     from desk_app.services.intake import receive
     from desk_app.store.engine import Store
+    from desk_app.store.stamps import last_stamp
 
     path = database_path(ctx.data)
     store = Store(path)
     clock = FixedClock(datetime(2026, 11, 23, 8, 0))
+    with store.read() as s:  # a day at the desk in the folder (a real display's) moved its time
+        last = last_stamp(s)
+    if last is not None and last > clock.now():
+        clock.set(last.replace(microsecond=0))
     make = _requests(ctx, store, clock)
     with store.read() as s:
         clerk = s.execute(_text("SELECT id FROM clerks WHERE active ORDER BY id LIMIT 1")).scalar()
