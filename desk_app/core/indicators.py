@@ -169,6 +169,8 @@ class Score:
     points: float | None
 
 
+FORMULA_MAX = 300  # characters: the 766 formulas are a few dozen
+
 _OPS: dict[type, Any] = {ast.Add: operator.add, ast.Sub: operator.sub,
                          ast.Mult: operator.mul, ast.Div: operator.truediv}
 
@@ -218,11 +220,13 @@ def parse_index(data: Any) -> Index:
         if not isinstance(g, dict) or not g.get("code") or not g.get("name"):
             raise IndexFileError(f"group {i}: code and name are required")
         formula = g.get("formula")
+        if formula is not None and len(str(formula)) > FORMULA_MAX:
+            raise IndexFileError(f"{g['code']}: a formula of over {FORMULA_MAX} characters")
         if formula is not None:
             try:
                 unknown = _names(str(formula)) - known
-            except SyntaxError as exc:
-                raise IndexFileError(f"{g['code']}: {exc.msg}") from exc
+            except (SyntaxError, RecursionError) as exc:
+                raise IndexFileError(f"{g['code']}: {exc}") from exc
             if unknown:
                 raise IndexFileError(f"{g['code']}: unknown names {sorted(unknown)}")
             evaluate(str(formula), dict.fromkeys(known, 1))  # only allowed operators

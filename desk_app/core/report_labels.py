@@ -142,3 +142,12 @@ COMPACT: tuple[str, ...] = ("received", "solved", "solved_early", "solved_on_tim
 def percent(rate: float | None) -> str:
     """0.3333 -> '33,3%' (Vietnamese decimal comma); None -> '-'."""
     return "-" if rate is None else f"{rate * 100:.1f}%".replace(".", ",")
+
+
+def scope(counter: int | None) -> str:
+    """Whose dossiers a desk's report counts: this PC's only (each counter of a commune keeps
+    its own store; the commune's whole figures are the province's)."""
+    if counter:
+        return (f"Chỉ gồm hồ sơ nhận tại máy này (quầy số {counter}); số liệu cả xã xem trên"
+                " trang của tỉnh.")
+    return "Chỉ gồm hồ sơ nhận tại máy này."

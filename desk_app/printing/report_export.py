@@ -35,6 +35,7 @@ from desk_app.core.report_labels import (
     NO_DATA,
     TOTAL_LABEL,
     criterion_rate,
+    scope,
 )
 from desk_app.errors import KnownError
 from desk_app.printing.atomic import write_atomic
@@ -85,6 +86,8 @@ class _Sheet:
         self.row += 1
         for col, value in enumerate(values, 1):
             cell = self.ws.cell(row=self.row, column=col, value=value)
+            if isinstance(value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # a name typed "=HYPERLINK(...)" stays a name, never a formula
             fmt = formats[col - 1] if col - 1 < len(formats) else None
             if fmt:
                 cell.number_format = fmt
@@ -148,6 +151,7 @@ def _summary(wb: Workbook, report: Report) -> None:
     sh.put((index.source,))
     if index.basis:
         sh.put((index.basis,))
+    sh.put((scope(report.counter),))
     if report.index_problem:
         sh.put((f"Bộ chỉ số của tỉnh không dùng được ({report.index_problem}): "
                 "dùng bộ chỉ số kèm phần mềm.",))

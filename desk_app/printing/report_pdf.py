@@ -39,6 +39,7 @@ from desk_app.core.report_labels import (
     Figure,
     criterion_rate,
     percent,
+    scope,
 )
 from desk_app.core.report_labels import (
     GROUP_COLUMNS as _GC,
@@ -117,6 +118,7 @@ def _groups(report: Report, st: dict[str, ParagraphStyle], width: float) -> list
                            Paragraph(_esc(f"{index.title}. {index.source}."), st["note"])]
     if index.basis:
         out.append(Paragraph(_esc(index.basis), st["note"]))
+    out.append(Paragraph(_esc(scope(report.counter)), st["note"]))
     if report.index_problem:
         out.append(Paragraph(_esc(f"Bộ chỉ số của tỉnh không dùng được ({report.index_problem})"
                                   ": dùng bộ chỉ số kèm phần mềm."), st["note"]))

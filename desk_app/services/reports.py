@@ -38,13 +38,16 @@ from desk_app.core.indicators import (
 )
 from desk_app.core.permissions import Action
 from desk_app.core.rating_settings import REPEAT, RatingForm
+from desk_app.errors import FieldError, ValidationError
 from desk_app.services.access import require
+from desk_app.services.counter import desk_counter
 from desk_app.services.ratings import load_form
 from desk_app.store.models import Setting
 
 log = logging.getLogger(__name__)
 
 INDEX_SETTING = "report.index"  # a province's own QĐ 766 index (JSON), else the bundled one
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # a period's years (the month boxes allow no other)
 DIMENSIONS = ("month", "field", "procedure", "clerk", "channel")
 CHANNEL_WORDS = {"desk": "Trực tiếp", "online": "Trực tuyến", "post": "Bưu chính"}
 _Key = tuple[str, int, int, str]  # month, version, clerk, channel
@@ -68,6 +71,7 @@ class Report:
     by: dict[str, list[Line]] = field(default_factory=dict)
     criteria: dict[str, str] = field(default_factory=dict)  # code -> the slip's question
     index_problem: str = ""  # the province's index was not usable: why (the bundled one used)
+    counter: int | None = None  # this PC's counter number: a desk counts its own dossiers only
 
     def months(self) -> list[str]:
         return [line.key for line in self.by["month"]]
@@ -171,6 +175,9 @@ def build_report(session: Session, clock: Clock, clerk_id: int, first: date,
     a, b = month_of(first), month_of(last)
     if b < a:
         a, b = b, a
+    if not (FIRST_YEAR <= first.year <= LAST_YEAR and FIRST_YEAR <= last.year <= LAST_YEAR):
+        raise ValidationError([FieldError("period", "out_of_range",
+                                          {"min": FIRST_YEAR, "max": LAST_YEAR})])
     cells = _cells(session, a, b, now, form)
     index, problem = load_index(session)
     versions = {vid: (fld or "", code or "", name or "") for vid, fld, code, name in
@@ -202,7 +209,7 @@ def build_report(session: Session, clock: Clock, clerk_id: int, first: date,
     for dim in ("field", "procedure", "clerk", "channel"):
         by[dim].sort(key=lambda ln: (-ln.counts.kinds["received"], ln.label))
     return Report(a, b, now, index, total, score(index, total), by,
-                  {q.code: q.question for q in form.criteria}, problem)
+                  {q.code: q.question for q in form.criteria}, problem, desk_counter(session))
 
 
 def _ts(moment: datetime) -> str:

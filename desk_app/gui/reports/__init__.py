@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -109,7 +110,7 @@ class _Reports:
 
     def _alert(self, day: Today) -> None:
         rows = day.rows["needs_letter"]
-        names = "".join(f"<li>{r.code} · {r.applicant}</li>" for r in rows[:5])
+        names = "".join(f"<li>{escape(r.code)} · {escape(r.applicant)}</li>" for r in rows[:5])
         if day.counts["needs_letter"] > 5:
             names += tr("<li>… và {n} hồ sơ khác</li>").format(n=day.counts["needs_letter"] - 5)
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Hồ sơ quá hạn chưa có văn bản xin lỗi"),

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock
-from desk_app.core.report_labels import percent
+from desk_app.core.report_labels import percent, scope
 from desk_app.errors import KnownError
 from desk_app.gui import background, messages
 from desk_app.gui.geometry import resize_within_screen
@@ -95,6 +95,7 @@ class ReportDialog(QDialog):
         for edit, name in ((self.first, "reportFirst"), (self.last, "reportLast")):
             edit.setObjectName(name)
             edit.setDisplayFormat("MM/yyyy")
+            edit.setDateRange(QDate(reports.FIRST_YEAR, 1, 1), QDate(reports.LAST_YEAR, 12, 1))
             edit.setCalendarPopup(False)
         self.by = QComboBox()
         self.by.setObjectName("reportBy")
@@ -212,6 +213,7 @@ class ReportDialog(QDialog):
             a=f"{report.first[5:]}/{report.first[:4]}", b=f"{report.last[5:]}/{report.last[:4]}",
             basis=report.index.basis, n=number(t.kinds["received"]), s=number(t.solved),
             rate=percent(t.on_time_rate()))
+        note += " " + tr(scope(report.counter))
         if report.index_problem:
             note += " " + tr("Bộ chỉ số của tỉnh không dùng được ({why}): dùng bộ mặc định."
                              ).format(why=report.index_problem)
