@@ -13,6 +13,10 @@
                                                            the dashboard (/tinh/); the password
                                                            is asked, or read from stdin with
                                                            --password-stdin
+    python -m province_hub staff-disable USERNAME          shut a staff account out (its sessions
+                                                           end at once); staff-enable lets it in
+    python -m province_hub staff-password USERNAME         a new password (asked, or
+                                                           --password-stdin); sessions end
     python -m province_hub serve --host 0.0.0.0 --port 8080 --workers 4
 """
 
@@ -54,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     st.add_argument("full_name", nargs="?", default="")
     st.add_argument("--password-stdin", action="store_true",
                     help="read the password from the first line of stdin")
+    for name in ("staff-disable", "staff-enable", "staff-password"):
+        sp = sub.add_parser(name)
+        sp.add_argument("username")
+        if name == "staff-password":
+            sp.add_argument("--password-stdin", action="store_true")
     s = sub.add_parser("serve")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8080)
@@ -73,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         rc = _desk_command(args, url, now)
     elif args.cmd == "staff-add":
         rc = _staff_add(args, url, now)
+    elif args.cmd in ("staff-disable", "staff-enable", "staff-password"):
+        rc = _staff_change(args, url)
     elif args.cmd in ("admin-token", "revoke-token", "issue-code"):
         engine = make_engine(url)
         with write(engine) as session:
@@ -100,18 +111,45 @@ def main(argv: list[str] | None = None) -> int:
     return rc
 
 
+def _password(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    password = getpass.getpass("Mật khẩu: ")
+    if getpass.getpass("Nhập lại mật khẩu: ") != password:
+        print("the two passwords differ", file=sys.stderr)
+        return None
+    return password
+
+
+def _staff_change(args: argparse.Namespace, url: str) -> int:
+    from province_hub.staff import change_staff
+
+    password = _password(args) if args.cmd == "staff-password" else None
+    if args.cmd == "staff-password" and password is None:
+        return 1
+    engine = make_engine(url)
+    try:
+        with write(engine) as session:
+            row = change_staff(session, args.username, password=password,
+                               disabled={"staff-disable": True, "staff-enable": False}.get(
+                                   args.cmd))
+            print(f"staff {row.username}: {args.cmd.removeprefix('staff-')}; sessions ended")
+        return 0
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+
+
 def _staff_add(args: argparse.Namespace, url: str, now: datetime) -> int:
     from province_hub.staff import create_staff
 
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        import getpass
-
-        password = getpass.getpass("Mật khẩu: ")
-        if getpass.getpass("Nhập lại mật khẩu: ") != password:
-            print("the two passwords differ", file=sys.stderr)
-            return 1
+    password = _password(args)
+    if password is None:
+        return 1
     engine = make_engine(url)
     try:
         with write(engine) as session:

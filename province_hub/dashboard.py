@@ -138,7 +138,8 @@ def routes(engine: Engine, clock: Clock) -> APIRouter:
             first, last = dashboard_view.month_bounds(
                 q.get("tu") or _months_back(today, 5), q.get("den") or f"{today:%Y-%m}")
             days = int(q.get("ngay") or 7)
-            if not 1 <= days <= 3650 or (last - first).days > 3 * 366:
+            if not 1 <= days <= 3650 or (last - first).days > 3 * 366 or \
+                    not 2000 <= first.year <= last.year <= 2099:  # 12/9999 + 1 day overflows
                 raise ValueError("out of range")
         except ValueError:
             return _page("refused.html", 400, why="Khoảng thời gian hoặc số ngày không hợp lệ.")

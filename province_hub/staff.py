@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from desk_app.core.text import nfc
@@ -74,6 +74,12 @@ def login(session: Session, username: str, password: str, address: str,
     failure it records must be committed)."""
     username = nfc(username).strip().lower()[:60]
     address = address[:64]
+    if session.get_bind().dialect.name == "postgresql":
+        # guesses sent together are checked one after the other, each counting the failures
+        # before it (otherwise all of them count none and all are checked); the locks end with
+        # the transaction, name before address in every login (no deadlock)
+        for key in (f"staff-login:name:{username}", f"staff-login:address:{address}"):
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
     since = now - WINDOW
     by_name, by_address = session.execute(
         select(func.count().filter(StaffLoginFailure.username == username),
@@ -129,3 +135,21 @@ def csrf_ok(user: StaffUser, sent: str | None) -> bool:
 
 def logout(session: Session, secret: str) -> None:
     session.execute(delete(StaffSession).where(StaffSession.token_hash == digest(secret)))
+
+
+def change_staff(session: Session, username: str, *, disabled: bool | None = None,
+                 password: str | None = None) -> Staff:
+    """Shut a staff member out (``disabled=True``), let them back in, or give a new password;
+    every change ends their open sessions (a password given to someone who left stops working
+    at once, wherever it was used)."""
+    row = session.scalar(select(Staff).where(Staff.username == nfc(username).strip().lower()))
+    if row is None:
+        raise ValueError(f"no staff {username!r}")
+    if password is not None:
+        if len(password) < MIN_PASSWORD:
+            raise ValueError(f"a password has at least {MIN_PASSWORD} characters")
+        row.password_hash = _HASHER.hash(password)
+    if disabled is not None:
+        row.disabled = disabled
+    session.execute(delete(StaffSession).where(StaffSession.staff_id == row.id))
+    return row
