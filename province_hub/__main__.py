@@ -80,10 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         print("schema up to date")
     elif args.cmd in ("desks", "revoke-desk", "rotate-desk"):
         rc = _desk_command(args, url, now)
-    elif args.cmd == "staff-add":
-        rc = _staff_add(args, url, now)
-    elif args.cmd in ("staff-disable", "staff-enable", "staff-password"):
-        rc = _staff_change(args, url)
+    elif args.cmd.startswith("staff-"):
+        rc = _staff(args, url, now)
     elif args.cmd in ("admin-token", "revoke-token", "issue-code"):
         engine = make_engine(url)
         with write(engine) as session:
@@ -123,38 +121,24 @@ def _password(args: argparse.Namespace) -> str | None:
     return password
 
 
-def _staff_change(args: argparse.Namespace, url: str) -> int:
-    from province_hub.staff import change_staff
+def _staff(args: argparse.Namespace, url: str, now: datetime) -> int:
+    """staff-add, staff-disable, staff-enable, staff-password."""
+    from province_hub.staff import change_staff, create_staff
 
-    password = _password(args) if args.cmd == "staff-password" else None
-    if args.cmd == "staff-password" and password is None:
+    password = _password(args) if args.cmd in ("staff-add", "staff-password") else None
+    if args.cmd in ("staff-add", "staff-password") and password is None:
         return 1
     engine = make_engine(url)
     try:
         with write(engine) as session:
-            row = change_staff(session, args.username, password=password,
-                               disabled={"staff-disable": True, "staff-enable": False}.get(
-                                   args.cmd))
-            print(f"staff {row.username}: {args.cmd.removeprefix('staff-')}; sessions ended")
-        return 0
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    finally:
-        engine.dispose()
-
-
-def _staff_add(args: argparse.Namespace, url: str, now: datetime) -> int:
-    from province_hub.staff import create_staff
-
-    password = _password(args)
-    if password is None:
-        return 1
-    engine = make_engine(url)
-    try:
-        with write(engine) as session:
-            row = create_staff(session, args.username, args.full_name, password, now)
-            print(f"staff {row.username} created")
+            if args.cmd == "staff-add":
+                row = create_staff(session, args.username, args.full_name, password or "", now)
+                print(f"staff {row.username} created")
+            else:
+                row = change_staff(session, args.username, password=password,
+                                   disabled={"staff-disable": True,
+                                             "staff-enable": False}.get(args.cmd))
+                print(f"staff {row.username}: {args.cmd.removeprefix('staff-')}; sessions ended")
         return 0
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
