@@ -6,6 +6,7 @@ and desks whose rating chain failed verification."""
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desk_app.core import words
 from desk_app.core.indicators import Counts, Index, Score, default_index, score
 from desk_app.core.rating_settings import default_form
 from province_hub.figures import by_commune, by_month, monthly
@@ -140,9 +142,20 @@ def _stale(session: Session, now_utc: datetime, days: int) -> list[dict[str, Any
 
 def _chains(session: Session) -> list[dict[str, Any]]:
     return [{"desk_id": d.id, "name": d.name, "commune": c.name, "agency_code": c.agency_code,
-             "problems": [str(x) for x in d.chain_problems[:5]],
+             "problems": [problem_words(str(x)) for x in d.chain_problems[:5]],
              "more": max(0, len(d.chain_problems) - 5)}
             for d, c in session.execute(
                 select(Desk, Commune).join(Commune, Commune.id == Desk.commune_id)
                 .where(Desk.chain_problems != []).order_by(Desk.id))
             if d.chain_problems]
+
+
+_PROBLEM = re.compile(r"^(?:seq (-?\d+)|record): (\w+): ")
+
+
+def problem_words(stored: str) -> str:
+    """A chain problem as the desk stores it ('seq 3: edited: ...') in the desk's own words
+    (desk_app.core.words.CHAIN_PROBLEM); the stored text when it has another shape."""
+    m = _PROBLEM.match(stored)
+    template = words.CHAIN_PROBLEM.get(m[2]) if m else None
+    return stored if m is None or template is None else template.format(seq=m[1] or "?")

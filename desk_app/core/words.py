@@ -101,6 +101,17 @@ RATING_LEVELS: dict[str, str] = {
     "later": QT_TRANSLATE_NOOP("Words", "Trễ hẹn"),
 }
 
+# What a check of a desk's rating chain found (desk_app.core.ratingchain.ChainProblem.code),
+# for the leader's figures at the desk and the province's dashboard; {seq}: the slip's number.
+CHAIN_PROBLEM = {
+    "edited": QT_TRANSLATE_NOOP("Words", "phiếu số {seq} đã bị sửa"),
+    "missing": QT_TRANSLATE_NOOP("Words", "thiếu phiếu trước phiếu số {seq} (bị xóa?)"),
+    "duplicate": QT_TRANSLATE_NOOP("Words", "phiếu số {seq} bị chèn thêm"),
+    "reordered": QT_TRANSLATE_NOOP("Words", "phiếu số {seq} sai thứ tự"),
+    "broken_link": QT_TRANSLATE_NOOP("Words", "chuỗi bị đứt tại phiếu số {seq}"),
+    "malformed": QT_TRANSLATE_NOOP("Words", "có phiếu hỏng dữ liệu"),
+}
+
 # Each table by the name the printed forms' override maps and the GUI's helpers use.
 GROUPS: dict[str, dict[str, str]] = {
     "status": {s.value: w for s, w in STATUS.items()},
@@ -110,6 +121,7 @@ GROUPS: dict[str, dict[str, str]] = {
     "delivery": DELIVERY,
     "collector": COLLECTOR,
     "rating_level": RATING_LEVELS,
+    "chain_problem": CHAIN_PROBLEM,
 }
 
 

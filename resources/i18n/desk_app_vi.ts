@@ -852,30 +852,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>phiếu số {seq} đã bị sửa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>thiếu phiếu trước phiếu số {seq} (bị xóa?)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>phiếu số {seq} bị chèn thêm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>phiếu số {seq} sai thứ tự</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chuỗi bị đứt tại phiếu số {seq}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>có phiếu hỏng dữ liệu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>phiếu số {seq} có lỗi</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3552,6 +3528,30 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Trễ hẹn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} đã bị sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thiếu phiếu trước phiếu số {seq} (bị xóa?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} bị chèn thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phiếu số {seq} sai thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chuỗi bị đứt tại phiếu số {seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có phiếu hỏng dữ liệu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -161,5 +161,6 @@ def test_the_page_shows_the_hand_worked_figures(hub: LocalHub, site: TestClient)
     assert 'data-desk="2"' in stale and 'data-desk="1"' not in stale  # A synced at the push
     chains = page.split('<section id="chains">', 1)[1].split("</section>", 1)[0]
     assert 'data-desk="1"' in chains and 'data-desk="2"' in chains  # the seeds' fake hashes
+    assert "phiếu số 1 đã bị sửa" in chains and "edited" not in chains  # the desk's words
     with hub.engine.connect() as conn:
         assert conn.scalar(select(Desk.last_seen_at).where(Desk.id == 1)) is not None

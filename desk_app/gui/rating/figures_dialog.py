@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk_app.clock import Clock
+from desk_app.core import words
 from desk_app.core.rating_settings import RatingForm
 from desk_app.core.ratingchain import ChainProblem
 from desk_app.errors import KnownError
@@ -43,14 +44,6 @@ from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
 GROUP_LABELS = {"clerk": QT_TR_NOOP("Công chức"), "procedure": QT_TR_NOOP("Thủ tục"), "month": QT_TR_NOOP("Tháng")}
-PROBLEM_TEXT = {
-    "edited": QT_TR_NOOP("phiếu số {seq} đã bị sửa"),
-    "missing": QT_TR_NOOP("thiếu phiếu trước phiếu số {seq} (bị xóa?)"),
-    "duplicate": QT_TR_NOOP("phiếu số {seq} bị chèn thêm"),
-    "reordered": QT_TR_NOOP("phiếu số {seq} sai thứ tự"),
-    "broken_link": QT_TR_NOOP("chuỗi bị đứt tại phiếu số {seq}"),
-    "malformed": QT_TR_NOOP("có phiếu hỏng dữ liệu"),
-}
 
 
 class _Checker(QObject):
@@ -58,9 +51,9 @@ class _Checker(QObject):
 
 
 def problem_text(p: ChainProblem) -> str:
-    template = PROBLEM_TEXT.get(p.code)
+    template = words.CHAIN_PROBLEM.get(p.code)
     if template is not None:
-        template = tr(template)
+        template = messages.word_label("chain_problem", p.code)
     else:  # never show the code itself; it is in the log
         log.warning("no Vietnamese wording for rating chain problem %r", p.code)
         template = tr("phiếu số {seq} có lỗi") if p.seq is not None else tr("có phiếu bị lỗi")
