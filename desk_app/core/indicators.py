@@ -15,7 +15,10 @@ the return time), so the desk (SQLite, kept by triggers in ``report_tallies``) a
   way it moves); **late_apologised**: returned late with form 04;
 * **refused_later**, **withdrawn**, **stopped**: ended that way after it was received;
 * **overdue_open** (live, at a moment): still open past its legal due moment; and of those,
-  **overdue_apologised**.
+  **overdue_apologised**;
+* the digitisation counts (:data:`DIGITISED`, issue 16): dossiers whose result is digitised,
+  dossiers with a digitised component, digitised components, documents re-used. None (no
+  data) until the desk keeps a scan: a desk that never scanned does not score 0%.
 
 Satisfaction counts each rating once, never one flagged ``repeat``; "satisfied" is a level the
 rating slip marks positive (:mod:`desk_app.core.rating_settings`), not a list written here.
@@ -44,6 +47,9 @@ KINDS = ("received", "supplement_requested", "refused_intake", "solved_early", "
          "stopped")
 CHANNELS = ("desk", "online", "post")
 OPEN_STATUSES = tuple(sorted(s.value for s in OPEN))
+# the digitisation counts (issue 16): the desk keeps them per the same key in scan_tallies
+DIGITISED = ("digitised_results", "digitised_dossiers", "digitised_components",
+             "reused_documents")
 
 
 def kinds_of(status: str, original_due_at: datetime | None, due_at: datetime | None,
@@ -92,7 +98,11 @@ class Counts:
     ratings_positive: int = 0
     late_or_dissatisfied: int = 0  # solved late, or rated with a level not positive
     criteria: dict[str, list[int]] = field(default_factory=dict)  # code -> [answered, positive]
-    digitised_results: int | None = None  # issue 16: no scans are kept yet
+    # issue 16, kept by triggers in scan_tallies (migration 0011); None: no scan kept yet
+    digitised_results: int | None = None  # dossiers whose result is digitised
+    digitised_dossiers: int | None = None  # dossiers with a digitised component
+    digitised_components: int | None = None
+    reused_documents: int | None = None  # documents re-used instead of scanned again
 
     def add(self, other: Counts) -> None:
         for k, n in other.kinds.items():
@@ -108,8 +118,10 @@ class Counts:
             mine = self.criteria.setdefault(code, [0, 0])
             mine[0] += a
             mine[1] += p
-        if other.digitised_results is not None:
-            self.digitised_results = (self.digitised_results or 0) + other.digitised_results
+        for name in DIGITISED:
+            theirs = getattr(other, name)
+            if theirs is not None:
+                setattr(self, name, (getattr(self, name) or 0) + theirs)
 
     @property
     def solved(self) -> int:
@@ -124,7 +136,10 @@ class Counts:
                 "overdue_apologised": self.overdue_apologised, "ratings": self.ratings,
                 "ratings_positive": self.ratings_positive,
                 "late_or_dissatisfied": self.late_or_dissatisfied,
-                "digitised_results": self.digitised_results}
+                "digitised_results": self.digitised_results,
+                "digitised_dossiers": self.digitised_dossiers,
+                "digitised_components": self.digitised_components,
+                "reused_documents": self.reused_documents}
         return out
 
     def on_time_rate(self) -> float | None:

@@ -56,6 +56,8 @@ ACTION_WORDS = {
     "settings.clock": QT_TR_NOOP("Xác nhận giờ máy"),
     "sync.enrol": QT_TR_NOOP("Đăng ký với tỉnh"),
     "backup.restore": QT_TR_NOOP("Khôi phục từ bản sao lưu"),
+    "dossier.scan": QT_TR_NOOP("Số hóa thành phần hồ sơ"),
+    "dossier.scan_reuse": QT_TR_NOOP("Tái sử dụng giấy tờ đã số hóa"),
 }
 PROBLEM_WORDS = {
     "edited": QT_TR_NOOP("bản ghi số {seq} đã bị sửa"),

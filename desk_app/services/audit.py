@@ -44,6 +44,7 @@ ACTIONS = (
     "settings.counter", "settings.idle_lock", "settings.calendar", "settings.hours",
     "settings.setup", "settings.backup", "settings.clock",
     "sync.enrol", "backup.restore",
+    "dossier.scan", "dossier.scan_reuse",  # services/scans.py (issue 16)
 )
 
 

@@ -32,6 +32,7 @@ from desk_app.clock import Clock
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.paths import database_path
+from desk_app.scanning import backup_files
 from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.desk_settings import RESTORED, get_setting, set_setting
@@ -136,7 +137,7 @@ def run_backup(store: Store, clock: Clock, reason: str,
     try:
         made = bk.make_backup(store.path, plan["folder"], plan["passphrase"], now=now,
                               agency=plan["agency"], commune=plan["commune"], reason=reason,
-                              keep=plan["keep"])
+                              keep=plan["keep"], data_dir=store.path.parent)
     except KnownError as exc:
         with store.write(gated=False) as session:
             last = dict(get_setting(session, LAST) or {})
@@ -160,9 +161,15 @@ def stage_restore(store: Store, clerk_id: int, backup: Path, passphrase: str) ->
     pending.unlink(missing_ok=True)
     try:
         summary = bk.read_backup(backup, passphrase, pending)
+        # the scanned documents it names, back into the data folder now: content-addressed
+        # and never changed, they are only orphans until the restored store is in place
+        put, missing = backup_files.restore_files(pending, data_dir, backup.parent, passphrase)
     except Exception:
         pending.unlink(missing_ok=True)
         raise
+    if put or missing:
+        log.warning("restore: %d scanned documents put back, %d not in the backup folder",
+                    put, len(missing))
     return summary
 
 

@@ -7,7 +7,8 @@ year's report reads a few hundred rows at a million dossiers. Three things are r
 because they depend on now or on the ratings: the dossiers still open past their legal due
 date, the ratings given in the period (by the day they were given, never those flagged
 ``repeat``), and the solved dossiers some citizen rated with a level the slip does not mark
-positive (for the satisfaction group of QĐ 766).
+positive (for the satisfaction group of QĐ 766). The digitisation counts (issue 16) come from
+``scan_tallies`` (migration 0011), kept by triggers the same way.
 
 Every view of the report (its table, its charts, its Excel and PDF files) is drawn from the one
 :class:`Report` :func:`build_report` returns.
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
 from desk_app.core.indicators import (
+    DIGITISED,
     OPEN_STATUSES,
     Counts,
     Index,
@@ -154,7 +156,25 @@ def _cells(session: Session, first: str, last: str, now: datetime,
         cells[(month, version, clerk, channel)].late_or_dissatisfied += n
     for c in cells.values():
         c.late_or_dissatisfied += c.kinds["solved_late"]
+    _digitised(session, cells, months)
     return cells
+
+
+def _digitised(session: Session, cells: dict[_Key, Counts], months: dict[str, Any]) -> None:
+    """The digitisation counts (scan_tallies, migration 0011): 0 rather than None in every
+    cell once the desk keeps scans at all."""
+    if session.execute(text("SELECT 1 FROM scan_tallies LIMIT 1")).first() is None:
+        return
+    for c in cells.values():
+        for name in DIGITISED:
+            if getattr(c, name) is None:
+                setattr(c, name, 0)
+    for month, version, clerk, channel, kind, n in session.execute(text(
+            "SELECT month, version_id, clerk_id, channel, kind, n FROM scan_tallies"
+            " WHERE month >= :a AND month < :b AND n != 0"), months):
+        if kind in DIGITISED:
+            c = cells[(month, version, clerk, channel)]
+            setattr(c, kind, (getattr(c, kind) or 0) + n)
 
 
 def month_counts(session: Session, first: date, last: date, now: datetime) -> Counts:

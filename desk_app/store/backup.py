@@ -172,8 +172,10 @@ def _durable_write(folder: Path, name: str, plain: Path, passphrase: str,
 
 
 def make_backup(db_path: Path, folder: Path, passphrase: str, *, now: datetime, agency: str,
-                commune: str, reason: str = "manual", keep: int = 10) -> BackupFile:
-    """Back the store up into ``folder`` (see the module); raises KnownError with
+                commune: str, reason: str = "manual", keep: int = 10,
+                data_dir: Path | None = None) -> BackupFile:
+    """Back the store up into ``folder`` (see the module), and the scanned documents it names
+    from ``data_dir`` (:mod:`desk_app.scanning.backup_files`); raises KnownError with
     ``backup_folder`` (cannot write there), ``backup_verify_failed`` or ``passphrase_short``."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise KnownError("passphrase_short", "backup passphrase too short", min=MIN_PASSPHRASE)
@@ -191,6 +193,10 @@ def make_backup(db_path: Path, folder: Path, passphrase: str, *, now: datetime, 
             path = _durable_write(folder, name, plain, passphrase, meta)
         except OSError as exc:
             raise KnownError("backup_folder", str(exc), path=str(folder)) from exc
+        if data_dir is not None:  # the documents the copy names, each once in the folder
+            from desk_app.scanning.backup_files import save_files
+
+            save_files(plain, data_dir, folder, passphrase)
     try:
         verify_backup(path, passphrase, counts)
     except KnownError:

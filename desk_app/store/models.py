@@ -231,6 +231,12 @@ class DossierComponent(Base):
     certified_copies: Mapped[int] = mapped_column(Integer, default=0)
     copies: Mapped[int] = mapped_column(Integer, default=0)
     missing_note: Mapped[str] = mapped_column(Text, default="")
+    # the component's current digitised document (scan_documents.id; None: not digitised)
+    scan_document_id: Mapped[int | None] = mapped_column(Integer)
+
+    @property
+    def digitised(self) -> bool:
+        return self.scan_document_id is not None
 
 
 class DossierEvent(Base):

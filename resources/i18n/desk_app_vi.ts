@@ -536,6 +536,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Số hóa thành phần hồ sơ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tái sử dụng giấy tờ đã số hóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3421,6 +3429,78 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>&lt;b&gt;Hôm nay {day}&lt;/b&gt;: {ret} hồ sơ hẹn trả, {soon} sắp đến hạn (trong {days} ngày làm việc), &lt;b&gt;{over} quá hạn&lt;/b&gt; ({letter} chưa có văn bản xin lỗi mẫu 04), {wait} chờ bổ sung, {ready} có kết quả chờ trả; {rated}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp này không phải ảnh JPEG, PNG hay tệp PDF (kiểm tra theo nội dung, không theo tên tệp): không đính kèm được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp bị hỏng hoặc chưa ghi xong (không đọc hết được): hãy quét hoặc chọn lại tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp PDF có đặt mật khẩu: hãy mở khoá (hoặc in ra PDF khác) rồi đính kèm lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp quá lớn (tối đa {limit} MB một tệp): hãy quét ở độ phân giải thấp hơn hoặc chế độ xám.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ảnh quá lớn (tối đa {mp} triệu điểm ảnh một trang): hãy quét ở độ phân giải thấp hơn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần có {pages} trang, vượt quá {max} trang cho phép.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp của thành phần nặng {mb} MB, vượt quá {limit} MB: hãy quét ở chế độ xám hoặc đen trắng, 200 dpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hồ sơ sẽ có {pages} trang số hóa, vượt quá {max} trang cho phép một hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các tệp số hóa của hồ sơ sẽ nặng {mb} MB, vượt quá {limit} MB cho phép một hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp số hóa vào thư mục {folder} (ổ đĩa đầy hoặc không có quyền ghi): hồ sơ chưa thay đổi. Hãy báo cán bộ tin học.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không thấy tệp số hóa {path} trong thư mục dữ liệu: hãy khôi phục từ bản sao lưu hoặc quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp số hóa {path} đã bị thay đổi hoặc hỏng: hãy khôi phục từ bản sao lưu hoặc quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy giấy tờ đã số hóa này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giấy tờ này thuộc hồ sơ của người khác (khác số CCCD): không tái sử dụng được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã số hóa này hết hiệu lực (đến {until}): hãy quét bản mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này chưa cài chương trình quét (SANE, scanimage): hãy dùng phần mềm của máy quét lưu vào thư mục theo dõi, hoặc chọn tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy quét không trả lời sau {seconds} giây: kiểm tra máy quét đã bật, đã cắm cáp, có giấy, rồi quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy quét báo lỗi (kẹt giấy, đang bận, hoặc không tìm thấy máy quét): kiểm tra máy quét rồi quét lại.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
