@@ -19,26 +19,38 @@ answers 503 ``hub_unavailable`` with ``Retry-After``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from desk_app.sync import protocol as p
-from province_hub import admin_api, dashboard, desk_api, edge, handlers, public_api, status_page
+from province_hub import (
+    admin_api,
+    dashboard,
+    desk_api,
+    edge,
+    files_api,
+    handlers,
+    public_api,
+    status_page,
+)
 from province_hub.access import AdminGuard, DeskGuard
 from province_hub.answer import Fail, Json
 from province_hub.clock import Clock
 from province_hub.db import make_engine
+from province_hub.files import FileStore, default_root
 from province_hub.openapi_doc import document
 
 __all__ = ["Fail", "create_app"]
 
 
 def create_app(database_url: str | None = None, engine: Engine | None = None,
-               clock: Clock | None = None) -> FastAPI:
+               clock: Clock | None = None, files_dir: Path | None = None) -> FastAPI:
     """The hub on ``engine`` (else one made from ``database_url``, else from the environment),
-    reading the time from ``clock`` (else the system's)."""
+    reading the time from ``clock`` (else the system's), keeping scanned files in
+    ``files_dir`` (else ``PROVINCE_HUB_FILES``, province_hub.files)."""
     engine = engine or make_engine(database_url)
     clock = clock or Clock()
     app = FastAPI(
@@ -55,9 +67,12 @@ def create_app(database_url: str | None = None, engine: Engine | None = None,
     app.state.clock = clock
     handlers.install(app, clock)
     app.include_router(public_api.routes(engine, clock))
-    app.include_router(desk_api.routes(engine, DeskGuard(engine, clock.utc), clock))
+    files = FileStore(files_dir or default_root())
+    desk_guard = DeskGuard(engine, clock.utc)
+    app.include_router(desk_api.routes(engine, desk_guard, clock))
+    app.include_router(files_api.routes(engine, desk_guard, clock, files))
     app.include_router(admin_api.routes(engine, AdminGuard(engine, clock.utc), clock))
-    app.include_router(dashboard.routes(engine, clock))  # staff pages, outside the document
+    app.include_router(dashboard.routes(engine, clock, files))  # staff pages, outside the document
     app.include_router(status_page.routes(engine, clock))  # the citizens' page (form 01's QR)
 
     def openapi() -> dict[str, Any]:

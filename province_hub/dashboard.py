@@ -5,6 +5,7 @@ Vietnamese, no script, nothing loaded from outside the hub: inline CSS and SVG o
   short cookie), then a staff session (:mod:`province_hub.staff`): cookie ``hub_staff``,
   HttpOnly, SameSite=Strict, Secure when the hub is reached over https.
 * ``GET /tinh/``: the figures (``?tu=YYYY-MM&den=YYYY-MM&ngay=N``); ``POST /tinh/dang-xuat``.
+* ``GET /tinh/tai-lieu/{uuid}``: a digitised document's PDF (issue 16), once its file arrived.
 
 Every page but the login refuses anyone without a live staff session, whatever else the
 request carries (a desk's credential or an admin token count for nothing here): a page is sent
@@ -20,7 +21,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -29,6 +30,8 @@ from province_hub import dashboard_view, staff
 from province_hub.clock import Clock
 from province_hub.db import read, write
 from province_hub.edge import EdgeRoute
+from province_hub.files import FileStore
+from province_hub.models import Document
 
 PREFIX = "/tinh"
 COOKIE, LOGIN_COOKIE = "hub_staff", "hub_login"
@@ -75,7 +78,7 @@ def _address(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-def routes(engine: Engine, clock: Clock) -> APIRouter:
+def routes(engine: Engine, clock: Clock, files: FileStore) -> APIRouter:
     router = APIRouter(prefix=PREFIX, include_in_schema=False, route_class=EdgeRoute)
 
     def user(request: Request) -> staff.StaffUser | None:
@@ -149,6 +152,24 @@ def routes(engine: Engine, clock: Clock) -> APIRouter:
                 return dashboard_view.build(s, first, last, clock.vn_local(), clock.utc(), days)
         view = await run_in_threadpool(build)
         return _page("dashboard.html", v=view, who=who, now=clock.vn_local())
+
+    @router.get("/tai-lieu/{uuid}")
+    async def document(request: Request, uuid: str) -> Response:
+        who = await run_in_threadpool(user, request)
+        if who is None:
+            return RedirectResponse(PREFIX + "/dang-nhap", status_code=303, headers=HEADERS)
+
+        def find() -> Path | None:
+            with read(engine) as s:
+                doc = s.get(Document, uuid[:36])
+                held = None if doc is None else (doc.commune_id, doc.sha256)
+            return None if held is None else files.open_final(*held)
+        path = await run_in_threadpool(find)
+        if path is None:
+            return _page("refused.html", 404, why="Tài liệu chưa có trên máy chủ tỉnh.")
+        return FileResponse(path, media_type="application/pdf", headers=HEADERS | {
+            "Content-Disposition": f'inline; filename="{uuid[:36]}.pdf"',
+            "Cache-Control": "private, no-store"})
 
     return router
 

@@ -11,6 +11,12 @@ each criterion. ``late_or_dissatisfied`` counts a solved dossier once when it wa
 a counted rating whose overall level is not positive. ``overdue_open``: still open (received,
 in processing, waiting for a supplement) past its legal due moment at ``now``.
 
+The digitisation counts (issue 16) come from the ``documents`` desks declared, by the month
+their dossier was received, as the desk's ``scan_tallies`` count them: dossiers with a result
+document, dossiers with a component document, components with a document (a component scanned
+again counts once), documents re-used; 0 rather than None in every month of a commune once it
+has declared a document at all (a commune that never scanned does not score 0%).
+
 The answer is a :class:`desk_app.core.indicators.Counts` per (commune id, 'YYYY-MM'); sums over
 months (:func:`by_commune`, :func:`province`) add them, so a table and a chart of the same
 period come from the one query. The QĐ 766 groups are ``indicators.score`` of a ``Counts``.
@@ -25,10 +31,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from desk_app.core.indicators import CHANNELS, KINDS, OPEN_STATUSES, Counts
+from desk_app.core.indicators import CHANNELS, DIGITISED, KINDS, OPEN_STATUSES, Counts
 from desk_app.core.lifecycle import Status
 from desk_app.core.rating_settings import REPEAT, RatingForm, default_form
-from province_hub.models import Dossier, Rating
+from province_hub.models import Document, Dossier, Rating
 
 Monthly = dict[int, dict[str, Counts]]  # commune id -> 'YYYY-MM' -> counts
 
@@ -107,7 +113,35 @@ def monthly(session: Session, first: date | None, last: date | None, now: dateti
         c.overdue_apologised = int(row["overdue_apologised"] or 0)
         c.late_or_dissatisfied = int(row["late_or_dissatisfied"] or 0)
     _ratings(session, first, last, form, counts)
+    _documents(session, conds, out, counts)
     return out
+
+
+def _documents(session: Session, conds: list[ColumnElement[bool]], out: Monthly,
+               counts: Any) -> None:
+    doc = Document
+    component = func.coalesce(cast(doc.component, String), literal("-"))
+    cols = [
+        func.count(func.distinct(case((doc.role == "result", doc.dossier_uuid)))),
+        func.count(func.distinct(case((doc.role == "component", doc.dossier_uuid)))),
+        func.count(func.distinct(case((doc.role == "component",
+                                       doc.dossier_uuid + literal(":") + component)))),
+        _sum(doc.source == "reused"),
+    ]
+    month = _month(D.received_at)
+    rows = session.execute(select(D.commune_id, month, *cols)
+                           .join(D, D.uuid == doc.dossier_uuid)
+                           .where(D.received_at.is_not(None), *conds)
+                           .group_by(D.commune_id, month)).all()
+    scanning = set(session.scalars(select(doc.commune_id).distinct()))
+    for commune_id in scanning & set(out):
+        for c in out[commune_id].values():
+            for name in DIGITISED:
+                setattr(c, name, 0)
+    for commune_id, m, *values in rows:
+        c = counts(commune_id, m)
+        for name, value in zip(DIGITISED, values, strict=True):
+            setattr(c, name, int(value or 0))
 
 
 def _ratings(session: Session, first: date | None, last: date | None, form: RatingForm,

@@ -27,7 +27,7 @@ from desk_app.sync import protocol as p
 from province_hub import edge_events, ratings, rules
 from province_hub.auth import DeskIdentity
 from province_hub.db import RawJson, insert_rows, lock_commune, one_of
-from province_hub.models import Desk, Event, EventProblem
+from province_hub.models import Desk, Document, Event, EventProblem
 from province_hub.project import insert_fresh, refold_dossiers
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,9 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     new_ratings = [r for r in new_rows if r["entity"] == "rating"]
     if new_ratings:
         ratings.store(session, who, desk, new_ratings, now)
+    new_documents = [r for r in new_rows if r["kind"] == rules.DOCUMENT]
+    if new_documents:
+        _documents(session, who, new_documents, now)
     new_audit = [r for r in new_rows if r["kind"] == rules.AUDIT]
     if new_audit and not fill_gaps:  # resends fill gaps out of order: checked at the next
         _check_audit(session, who, new_audit, now)
@@ -127,6 +130,21 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     desk.last_seq = max([desk.last_seq or 0, *acked])
     desk.last_seen_at = now
     return [r for r in results if r is not None], desk.last_seq
+
+
+def _documents(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],
+               now: datetime) -> None:
+    """The documents' projection (the figures count it; the files follow, province_hub.files)."""
+    values = []
+    for r in rows:
+        pl = r["payload"]
+        values.append({"uuid": r["entity_uuid"], "commune_id": who.commune_id,
+                       "desk_id": who.desk_id, "dossier_uuid": pl["dossier_uuid"],
+                       "role": pl["role"], "component": pl.get("component"),
+                       "sha256": pl["sha256"], "size": pl["size"], "pages": pl["pages"],
+                       "source": pl["source"], "reused_from": pl.get("reused_from"),
+                       "received_at": now})
+    insert_rows(session, cast(Table, Document.__table__), values, skip_taken="uuid")
 
 
 def _flag(session: Session, who: DeskIdentity, rows: list[dict[str, Any]],

@@ -215,3 +215,25 @@ class StaffLoginFailure(Base):
     username: Mapped[str] = mapped_column(String(60))
     address: Mapped[str] = mapped_column(String(64))  # the client's IP address
     at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Document(Base):
+    """A digitised document a desk declared (``document.attached``): what the figures count;
+    its file lives outside the database (:mod:`province_hub.files`), named by ``sha256``."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_commune_sha", "commune_id", "sha256"),
+                      Index("ix_documents_dossier", "dossier_uuid"))
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
+    dossier_uuid: Mapped[str] = mapped_column(String(36))
+    role: Mapped[str] = mapped_column(String(10))  # component | result
+    component: Mapped[int | None] = mapped_column(Integer)  # the component's position
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    pages: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(10))  # scanner | file | folder | reused
+    reused_from: Mapped[str | None] = mapped_column(String(36))
+    received_at: Mapped[datetime] = mapped_column(DateTime)

@@ -50,9 +50,11 @@ from province_hub.db import one_of
 from province_hub.models import Dossier, Event, EventProblem, Rating
 from province_hub.project import local
 
-INTAKE, STATUS, PROVINCE_REJECTED, RATING, AUDIT = (
+INTAKE, STATUS, PROVINCE_REJECTED, RATING, AUDIT, DOCUMENT = (
     "dossier.intake", "dossier.status", "dossier.province_rejected", "rating.recorded",
-    "audit.recorded")
+    "audit.recorded", "document.attached")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # beyond any dossier the desk's limits allow
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ KINDS: dict[str, Kind] = {
     PROVINCE_REJECTED: Kind("dossier", False),  # the desk could not apply a province change
     RATING: Kind("rating", True),
     AUDIT: Kind("audit", True),  # who did what at the desk: kept as events (the record)
+    DOCUMENT: Kind("document", True),  # a digitised document (its file follows it)
 }
 
 # A desk's clock may run ahead of the hub's by this much before its stamps are flagged. The
@@ -126,7 +129,7 @@ class Judge:
             Event.desk_id == who.desk_id, one_of(session, Event.seq, low)))) if low and fill_gaps else set()
         entity_uuids = [e["entity_uuid"] for e in events]
         rated = [str(record(e).get("dossier_uuid")) for e in events
-                 if e["kind"] == RATING and record(e).get("dossier_uuid")]
+                 if e["kind"] in (RATING, DOCUMENT) and record(e).get("dossier_uuid")]
         self.owners = owners(session, entity_uuids + rated)
         uuids = [e["uuid"] for e in events]
         self.judged_before = set(session.scalars(select(EventProblem.uuid).where(
@@ -207,6 +210,8 @@ class Judge:
 
     def _meaning(self, ev: dict[str, Any]) -> str:
         pl = ev["payload"]
+        if ev["kind"] == DOCUMENT:
+            return self._document(pl)
         if ev["kind"] == INTAKE:
             holder = self.codes.get(pl["code"])
             return "duplicate_code" if holder not in (None, ev["entity_uuid"]) else ""
@@ -231,6 +236,23 @@ class Judge:
                 if other is not None and other != self.who.desk_id:
                     return "foreign_desk"
         return ""
+
+
+    def _document(self, pl: dict[str, Any]) -> str:
+        """A document of one of the desk's own dossiers, with a file the hub can take."""
+        dossier = self.owners.get(str(pl.get("dossier_uuid")))
+        if dossier is None or dossier.entity != "dossier":
+            return "unknown_entity"
+        if dossier.commune_id != self.who.commune_id:
+            return "foreign_commune"
+        size, pages = pl.get("size"), pl.get("pages")
+        ok = (isinstance(pl.get("sha256"), str) and _SHA256.fullmatch(pl["sha256"])
+              and type(size) is int and 0 < size <= MAX_DOCUMENT_BYTES
+              and type(pages) is int and pages >= 0
+              and pl.get("role") in ("component", "result")
+              and pl.get("source") in ("scanner", "file", "folder", "reused")
+              and (pl.get("component") is None or type(pl.get("component")) is int))
+        return "" if ok else "invalid_request"  # a malformed document (words: sync_words)
 
 
 def _utc(text: Any) -> datetime | None:

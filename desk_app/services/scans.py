@@ -12,7 +12,9 @@ documents, list them, clean orphan files.
 
 Writes follow the house pattern ``fn(session, clock, clerk_id, ...)`` in the caller's
 transaction, check the role (:data:`Action.PROCESS`, the counter's work) and add an audit
-record. Nothing here goes to the province yet (the sync of files is a later step).
+record. Every document also appends a ``document.attached`` event to the outbox in the same
+transaction (:func:`document_event`): the province counts digitisation from these, and the
+file itself follows the event (:mod:`desk_app.sync.files`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from desk_app.scanning.assemble import DEFAULT_DPI, Page, assemble
 from desk_app.scanning.files import ScanFiles
 from desk_app.services import audit
 from desk_app.services.access import require
-from desk_app.store.models import Dossier, DossierComponent
+from desk_app.services.serialize import iso
+from desk_app.store import outbox
+from desk_app.store.models import Commune, Dossier, DossierComponent
 from desk_app.store.models_scans import ScanDocument
 from desk_app.store.stamps import stamp
 
@@ -136,8 +140,23 @@ def attach(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, doss
     audit.record(session, clerk.id, "dossier.scan", now, dossier=dossier, change={
         "document": doc.uuid, "component": None if comp is None else comp.position,
         "role": doc.role, "sha256": doc.sha256, "pages": doc.pages, "source": source})
+    document_event(session, doc, dossier, comp)
     session.flush()
     return _info(doc, files)
+
+
+def document_event(session: Session, doc: ScanDocument, dossier: Dossier,
+                   comp: DossierComponent | None, *, reused_from: str | None = None) -> None:
+    """The small ``document.attached`` event of ``doc`` in the caller's transaction: what the
+    province counts (its file goes after it, by its ``sha256``; docs/sync-protocol.md)."""
+    commune = session.scalar(select(Commune.agency_code).limit(1)) or ""
+    outbox.append(session, entity="document", entity_uuid=doc.uuid, kind="document.attached",
+                  payload={"uuid": doc.uuid, "dossier_uuid": dossier.uuid,
+                           "agency_code": commune, "role": doc.role,
+                           "component": None if comp is None else comp.position,
+                           "sha256": doc.sha256, "size": doc.size, "pages": doc.pages,
+                           "source": doc.source, "reused_from": reused_from,
+                           "at": iso(doc.created_at)}, at=doc.created_at)
 
 
 def documents_of(session: Session, dossier_id: int) -> list[DocumentInfo]:
@@ -213,6 +232,7 @@ def reuse(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossi
     audit.record(session, clerk.id, "dossier.scan_reuse", now, dossier=dossier, change={
         "document": doc.uuid, "component": comp.position, "from": root.uuid,
         "sha256": root.sha256})
+    document_event(session, doc, dossier, comp, reused_from=root.uuid)
     session.flush()
     return _info(doc, files)
 

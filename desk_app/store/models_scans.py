@@ -63,3 +63,14 @@ class ScanTally(Base):
     channel: Mapped[str] = mapped_column(String(20), primary_key=True)
     kind: Mapped[str] = mapped_column(String(30), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class ScanUpload(Base):
+    """A file the province holds whole and verified (db/versions/0012_scan_uploads.py)."""
+
+    __tablename__ = "scan_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_bytes: Mapped[int] = mapped_column(Integer, default=0)  # 0: the hub had it already

@@ -119,6 +119,18 @@ class SyncClient:
         """This desk's own events the hub holds after ``after`` ({events, more})."""
         return self._call("GET", "/desk/events", params={"after": after, "limit": limit})
 
+    def file_status(self, sha256: str) -> dict[str, Any]:
+        """How much of a scanned file the hub holds: {size, received, complete}."""
+        return self._call("GET", f"/files/{sha256}")
+
+    def put_chunk(self, sha256: str, offset: int, data: bytes, chunk_sha256: str
+                  ) -> dict[str, Any]:
+        """Send ``data`` as the bytes of the file from ``offset``; answers {received,
+        complete} (Refused ``offset_mismatch`` when the hub holds another length)."""
+        return self._call("PUT", f"/files/{sha256}", params={"offset": offset}, content=data,
+                          headers={"Content-Type": "application/octet-stream",
+                                   "X-Chunk-Sha256": chunk_sha256})
+
     def dossier(self, uuid: str) -> dict[str, Any]:
         return self._call("GET", f"/dossiers/{uuid}")
 

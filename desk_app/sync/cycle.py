@@ -2,6 +2,8 @@
 after the desk's identity: rotate the credential when the province asks (or a rotation was left
 half-way), and declare the counter number when the province has not accepted it yet (a number
 another desk of the commune holds ends the cycle with ``counter_taken``, after the data went).
+Last, the scanned files whose documents' events went, within a budget
+(:mod:`desk_app.sync.files`): a large file never holds back the events of the next cycle.
 
 Each batch is its own request and its own acknowledgement: a connection cut mid-batch costs that
 batch (sent again, recognised as duplicate by the server), never more. Pulled items are applied
@@ -23,6 +25,7 @@ from desk_app.sync import state
 from desk_app.sync.apply import apply_item
 from desk_app.sync.client import Refused, SyncClient
 from desk_app.sync.enrolment import declare_counter, rotate_credential
+from desk_app.sync.files import BUDGET_BYTES, FilesReport, upload_files
 from desk_app.sync.reconcile import reconcile
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,7 @@ class CycleReport:
     pulled_back: int = 0  # own events taken back from the province (a restored store)
     resent: int = 0  # events the province had lost, marked to go again
     not_rebuilt: list[str] = field(default_factory=list)
+    files: FilesReport = field(default_factory=FilesReport)
 
 
 def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None:
@@ -53,7 +57,7 @@ def clock_offset(server_time: datetime | None, desk_now: datetime) -> int | None
 def run_cycle(
     store: Store, clock: Clock, client: SyncClient, *,
     max_events: int = 200, max_bytes: int = 512_000,
-    should_stop: Callable[[], bool] = lambda: False,
+    should_stop: Callable[[], bool] = lambda: False, file_budget: int = BUDGET_BYTES,
 ) -> CycleReport:
     """Push then pull until nothing is left. Raises the client's errors; the caller records them."""
     report = CycleReport()
@@ -124,6 +128,9 @@ def run_cycle(
         log.info("credential rotated")
     if not should_stop():
         declare_counter(store, client)
+    if not should_stop():  # the files last: every event of this cycle went before them
+        report.files = upload_files(store, client, clock.now, budget_bytes=file_budget,
+                                    should_stop=should_stop)
     with store.write() as session:
         state.record_success(session, clock.now(), report.clock_offset_s)
     return report

@@ -3,7 +3,8 @@
 It runs a cycle at start (so a restart resumes what was pending), then every ``interval``
 seconds while things work. When the province cannot be reached it backs off exponentially,
 each wait drawn at random up to the exponential top (so fifty desks coming back after a power
-cut do not knock at the same second), never above ``max_backoff`` (:func:`backoff_delay`). :meth:`SyncWorker.trigger` (the clerk's button, or the network coming back)
+cut do not knock at the same second), never above ``max_backoff`` (:func:`backoff_delay`).
+Scanned files left over a cycle's budget make the next cycle run at once. :meth:`SyncWorker.trigger` (the clerk's button, or the network coming back)
 runs a cycle now and forgets the backoff. ``on_change`` is called from the worker thread after
 every cycle with a fresh :class:`~desk_app.sync.state.Snapshot`; the GUI re-emits it as a
 queued Qt signal.
@@ -24,6 +25,7 @@ from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.client import Refused, SyncClient, SyncError
 from desk_app.sync.cycle import CycleReport, clock_offset, run_cycle
+from desk_app.sync.files import BUDGET_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class SyncWorker:
         transport: httpx.BaseTransport | None = None,
         interval: float = 60.0, base_backoff: float = 2.0, max_backoff: float = 300.0,
         timeout: float = 30.0, max_events: int = 200, max_bytes: int = 512_000,
-        rng: random.Random | None = None,
+        rng: random.Random | None = None, file_budget: int = BUDGET_BYTES,
     ) -> None:
         self.store, self.clock = store, clock
         self.on_change = on_change
@@ -54,6 +56,7 @@ class SyncWorker:
         self.interval, self.base_backoff, self.max_backoff = interval, base_backoff, max_backoff
         self.timeout, self.max_events, self.max_bytes = timeout, max_events, max_bytes
         self.rng = rng or random.Random()
+        self.file_budget = file_budget
         self.failures = 0
         self.last_report: CycleReport | None = None
         self.last_error: KnownError | None = None
@@ -109,13 +112,15 @@ class SyncWorker:
                 try:
                     self.last_report = run_cycle(
                         self.store, self.clock, client, max_events=self.max_events,
-                        max_bytes=self.max_bytes, should_stop=self._stop.is_set)
+                        max_bytes=self.max_bytes, should_stop=self._stop.is_set,
+                        file_budget=self.file_budget)
                 except SyncError as exc:
                     offset = clock_offset(client.last_server_time, self.clock.now())
                     raise _WithOffset(exc, offset) from exc
             self.failures = 0
             self.last_error = None
-            delay = self.interval
+            # files left over the cycle's budget: the next cycle at once (its events first)
+            delay = 0.0 if self.last_report.files.more else self.interval
         except _WithOffset as wrapped:
             error = wrapped.error
             self.failures += 1

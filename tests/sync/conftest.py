@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -71,6 +72,7 @@ class LocalHub:
     engine: Engine
     client: TestClient
     admin: str
+    files: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="hub-files-")))
 
     @property
     def transport(self) -> httpx.BaseTransport:
@@ -81,14 +83,17 @@ class LocalHub:
             return auth.issue_code(s, agency_code, f"Xã {agency_code}", Clock().utc())
 
 
-def local_hub(url: str) -> Iterator[LocalHub]:
-    """The hub's app in-process on a migrated database at ``url``, with an admin token."""
+def local_hub(url: str, files: Path | None = None) -> Iterator[LocalHub]:
+    """The hub's app in-process on a migrated database at ``url``, with an admin token, its
+    scanned files in ``files`` (else a fresh temporary folder)."""
     upgrade(url)
     engine = make_engine(url)
     with write(engine) as s:
         token = auth.make_admin_token(s, "test", Clock().utc())
-    with TestClient(create_app(engine=engine), base_url="http://testserver") as client:
-        yield LocalHub(engine, client, token)
+    files = files or Path(tempfile.mkdtemp(prefix="hub-files-"))
+    with TestClient(create_app(engine=engine, files_dir=files),
+                    base_url="http://testserver") as client:
+        yield LocalHub(engine, client, token, files)
     engine.dispose()
 
 
@@ -118,6 +123,7 @@ class HubServer:
     port: int
     engine: Engine
     admin: str
+    files: Path
 
     def post(self, path: str, **kw: object) -> httpx.Response:
         return httpx.post(self.url + path, headers={"Authorization": f"Bearer {self.admin}"},
@@ -136,9 +142,10 @@ def hub_server(postgres: Postgres) -> Iterator[HubServer]:
     engine = make_engine(postgres.url)
     with write(engine) as s:
         token = auth.make_admin_token(s, "tests", Clock().utc())
-    proc, port = start_hub(postgres.url)
+    files = Path(tempfile.mkdtemp(prefix="hub-files-"))
+    proc, port = start_hub(postgres.url, files=files)
     try:
-        yield HubServer(f"http://127.0.0.1:{port}", port, engine, token)
+        yield HubServer(f"http://127.0.0.1:{port}", port, engine, token, files)
     finally:
         stop(proc)
         engine.dispose()

@@ -112,12 +112,14 @@ def new_database(url: str, name: str) -> str:
     return base.set(database=name).render_as_string(hide_password=False)
 
 
-def start_hub(url: str, workers: int = 2, log: Path | None = None
-              ) -> tuple[subprocess.Popen, int]:
+def start_hub(url: str, workers: int = 2, log: Path | None = None, files: Path | None = None,
+              port: int | None = None) -> tuple[subprocess.Popen, int]:
     """The hub as ``uvicorn --factory province_hub.app:create_app`` on a free loopback port
-    (its output into ``log`` if given)."""
-    port = free_port()
-    env = dict(os.environ, PROVINCE_HUB_DB=url)
+    (or ``port``), its output into ``log`` if given, its scanned files in ``files`` (else a
+    fresh temporary folder)."""
+    port = port or free_port()
+    files = files or Path(tempfile.mkdtemp(prefix="hub-files-"))
+    env = dict(os.environ, PROVINCE_HUB_DB=url, PROVINCE_HUB_FILES=str(files))
     out = open(log, "ab") if log is not None else None
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",

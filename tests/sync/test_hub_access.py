@@ -17,6 +17,7 @@ Runs on SQLite and on a real PostgreSQL (its own database in the session's clust
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid as uuid_mod
 import warnings
@@ -82,6 +83,8 @@ def _schema_name(op: dict[str, Any]) -> str | None:
     content = op.get("requestBody", {}).get("content", {})
     if not content:
         return None
+    if "application/octet-stream" in content:  # raw bytes (a scanned file's chunk)
+        return str(content["application/octet-stream"]["schema"]["title"])
     schema = content["application/json"]["schema"]
     return str(schema["$ref"].rsplit("/", 1)[1] if "$ref" in schema else schema["title"])
 
@@ -119,6 +122,7 @@ class World:
     agency_code: str
     dossier_uuid: str
     intake: dict[str, Any]
+    file: bytes
     tokens: dict[str, str] = field(default_factory=dict)  # admin, desk, expired_admin, ...
 
 
@@ -132,7 +136,7 @@ def hub_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture(scope="module")
-def world(hub_url: str) -> Iterator[World]:
+def world(hub_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     upgrade(hub_url)
     engine = make_engine(hub_url)
     agency, now = "000.00.31.H26", Clock().utc()
@@ -158,11 +162,21 @@ def world(hub_url: str) -> Iterator[World]:
                           "agency_code": agency, "procedure_code": "1.001000",
                           "status": "received", "received_at": at,
                           "due_at": "2026-11-26T09:00:00+07:00"}}
-    with TestClient(create_app(engine=engine), base_url="http://testserver") as client:
-        r = client.post("/api/v1/push", json={"protocol": 1, "events": [intake]},
+    file = b"%PDF-1.4 a scanned page"
+    document = str(uuid_mod.uuid4())
+    attached = {"uuid": str(uuid_mod.uuid4()), "seq": 2, "entity": "document",
+                "entity_uuid": document, "kind": "document.attached", "created_at": at,
+                "payload": {"uuid": document, "dossier_uuid": dossier, "agency_code": agency,
+                            "role": "component", "component": 1, "pages": 1,
+                            "sha256": hashlib.sha256(file).hexdigest(), "size": len(file),
+                            "source": "scanner", "reused_from": None, "at": at}}
+    files = tmp_path_factory.mktemp("files")
+    with TestClient(create_app(engine=engine, files_dir=files),
+                    base_url="http://testserver") as client:
+        r = client.post("/api/v1/push", json={"protocol": 1, "events": [intake, attached]},
                         headers={"Authorization": f"Bearer {tokens['desk']}"})
-        assert r.json()["stored"] == 1, r.text
-        yield World(client, engine, agency, dossier, intake, tokens)
+        assert r.json()["stored"] == 2, r.text
+        yield World(client, engine, agency, dossier, intake, file, tokens)
     engine.dispose()
 
 
@@ -172,6 +186,7 @@ PATH_VALUES: dict[str, Callable[[World], str]] = {
     "uuid": lambda w: w.dossier_uuid,
     # the revoked desk: revoking it again, or asking it to rotate, leaves the others alone
     "desk_id": lambda w: w.tokens["revoked_desk"].split(".")[1],
+    "sha256": lambda w: hashlib.sha256(w.file).hexdigest(),  # a file a document declared
 }
 BODIES: dict[str, Callable[[World], Any]] = {
     "PushIn": lambda w: {"protocol": p.PROTOCOL_VERSION, "events": [w.intake]},
@@ -184,6 +199,8 @@ BODIES: dict[str, Callable[[World], Any]] = {
     "CounterIn": lambda w: {"counter": 3},
     # a next secret: the desk's current credential keeps working until this one is used
     "CredentialIn": lambda w: {"secret": "n" * 43},
+    # a scanned file's bytes from offset 0 (the whole small file: it is then complete)
+    "FileChunk": lambda w: w.file,
 }
 
 
@@ -208,7 +225,13 @@ def call(w: World, op: Op, authorization: str | bytes | None, *,
         kw["content"] = content
     elif op.body is not None:
         assert op.body in BODIES, f"{op}: give BODIES a plausible {op.body!r}"
-        kw["json"] = BODIES[op.body](w)
+        value = BODIES[op.body](w)
+        if isinstance(value, bytes):
+            kw["content"] = value
+            headers["Content-Type"] = "application/octet-stream"
+            headers["X-Chunk-Sha256"] = hashlib.sha256(value).hexdigest()
+        else:
+            kw["json"] = value
     return w.client.request(op.method, url_of(op, w), headers=headers, **kw)
 
 
@@ -262,7 +285,8 @@ def test_the_document_names_the_credential_of_every_route_but_the_public_ones() 
     admin = {(op.method, op.path) for op in OPS if op.caller == "admin"}
     assert {("POST", ADMIN_PREFIX + "codes"), ("POST", ADMIN_PREFIX + "catalogue"),
             ("POST", ADMIN_PREFIX + "dossiers/{uuid}/status")} <= admin
-    assert {("POST", "/api/v1/push"), ("GET", "/api/v1/pull")} <= {
+    assert {("POST", "/api/v1/push"), ("GET", "/api/v1/pull"),
+            ("GET", "/api/v1/files/{sha256}"), ("PUT", "/api/v1/files/{sha256}")} <= {
         (op.method, op.path) for op in OPS if op.caller == "desk"}
 
 

@@ -1,0 +1,138 @@
+"""Upload of scanned files (issue 16): ~100 MB of scans sent the desk's way (the sync
+client's status call, then 256 KiB chunks each with its SHA-256, the hub verifying each chunk
+and the whole file) against a plain upload of the same bytes to the same hub process in the
+same run (one ``PUT`` of each whole file, the same route and checks, another commune's folder).
+
+Everything real: the hub as a uvicorn process (2 workers) on a throwaway PostgreSQL cluster
+with fsync on (tests/sync/servers.py), its files folder on the same disk. Files alternate:
+chunked, plain, plain, chunked ... Per-file times give p50/p95; the row's figure is MB/s and
+the ratio plain / chunked (target: chunked at least 0.8x the plain throughput).
+
+    .venv/bin/python bench/ratios.py --only uploads   (or: python -m bench.figures.uploads)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+import uuid as uuid_mod
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.figures.common import Context, Row, p50, pct
+from desk_app.sync.client import SyncClient
+
+FILE_BYTES = 4 * 1024 * 1024  # a 20-page grey component at 200 dpi is 2-5 MB
+CHUNK = 256 * 1024
+AT = "2026-11-23T09:00:00+07:00"
+
+
+def _declare(url: str, credential: str, agency: str, shas: list[tuple[str, int]]) -> None:
+    """A dossier of the commune and one document per file (the record goes first)."""
+    dossier = str(uuid_mod.uuid4())
+    events: list[dict[str, Any]] = [{
+        "uuid": str(uuid_mod.uuid4()), "seq": 1, "entity": "dossier", "entity_uuid": dossier,
+        "kind": "dossier.intake", "created_at": AT,
+        "payload": {"uuid": dossier, "code": f"{agency}-261123-0001", "agency_code": agency,
+                    "procedure_code": "1.001000", "status": "received", "received_at": AT,
+                    "due_at": "2026-11-26T09:00:00+07:00"}}]
+    for i, (sha, size) in enumerate(shas):
+        doc = str(uuid_mod.uuid4())
+        events.append({"uuid": str(uuid_mod.uuid4()), "seq": i + 2, "entity": "document",
+                       "entity_uuid": doc, "kind": "document.attached", "created_at": AT,
+                       "payload": {"uuid": doc, "dossier_uuid": dossier, "agency_code": agency,
+                                   "role": "component", "component": i + 1, "pages": 20,
+                                   "sha256": sha, "size": size, "source": "scanner",
+                                   "reused_from": None, "at": AT}})
+    r = httpx.post(url + "/api/v1/push", json={"protocol": 1, "events": events}, timeout=60,
+                   headers={"Authorization": f"Bearer {credential}"})
+    assert r.json()["stored"] == len(events), r.text
+
+
+def chunked(client: SyncClient, sha: str, data: bytes) -> None:
+    """As desk_app.sync.files sends a file."""
+    offset = int(client.file_status(sha)["received"])
+    while True:
+        piece = data[offset:offset + CHUNK]
+        answer = client.put_chunk(sha, offset, piece, hashlib.sha256(piece).hexdigest())
+        offset = int(answer["received"])
+        if answer["complete"]:
+            return
+
+
+def plain(http: httpx.Client, credential: str, sha: str, data: bytes) -> None:
+    r = http.put(f"/api/v1/files/{sha}", content=data, headers={
+        "Authorization": f"Bearer {credential}", "Content-Type": "application/octet-stream",
+        "X-Chunk-Sha256": sha})
+    assert r.status_code == 200 and r.json()["complete"], r.text
+
+
+def measure(ctx: Context) -> list[Row]:
+    from province_hub import auth
+    from province_hub.clock import Clock
+    from province_hub.db import make_engine, write
+    from province_hub.migrate import upgrade
+    from tests.sync.servers import running_cluster, start_hub, stop
+
+    n = ctx.reps(25, 5)
+    tmp = Path(tempfile.mkdtemp(prefix="uploads-figure-", dir=ctx.scratch))
+    try:
+        with running_cluster(durable=True) as pg:
+            url = pg.create("hub")
+            upgrade(url)
+            engine = make_engine(url)
+            creds = []
+            for agency in ("000.00.81.H81", "000.00.82.H82"):
+                with write(engine) as s:
+                    code = auth.issue_code(s, agency, f"Xã {agency}", Clock().utc())
+                with write(engine) as s:
+                    creds.append((auth.enrol(s, code, agency, str(uuid_mod.uuid4()), "Máy 1",
+                                             Clock().utc())[2], agency))
+            engine.dispose()
+            proc, port = start_hub(url, workers=2, log=tmp / "hub.log", files=tmp / "files")
+            try:
+                hub = f"http://127.0.0.1:{port}"
+                blobs = [os.urandom(FILE_BYTES) for _ in range(n)]
+                shas = [(hashlib.sha256(b).hexdigest(), len(b)) for b in blobs]
+                for credential, agency in creds:
+                    _declare(hub, credential, agency, shas)
+                ta: list[float] = []
+                tb: list[float] = []
+                with SyncClient(hub, creds[0][0], timeout=60) as client, \
+                        httpx.Client(base_url=hub, timeout=60) as http:
+                    for i, data in enumerate(blobs):
+                        sha = shas[i][0]
+                        runs = [(lambda s=sha, d=data: chunked(client, s, d), ta),
+                                (lambda s=sha, d=data: plain(http, creds[1][0], s, d), tb)]
+                        for fn, out in runs if i % 2 == 0 else runs[::-1]:
+                            t0 = time.perf_counter()
+                            fn()
+                            out.append((time.perf_counter() - t0) * 1000)
+            finally:
+                stop(proc)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    mb = FILE_BYTES / 1e6
+    rate, floor = mb * len(ta) / (sum(ta) / 1000), mb * len(tb) / (sum(tb) / 1000)
+    ratio = floor / rate
+    note = (f"{n} files x {mb:.1f} MB; per file ms chunked p50 {p50(ta):.0f} p95 "
+            f"{pct(ta, 0.95):.0f}, plain p50 {p50(tb):.0f} p95 {pct(tb, 0.95):.0f}; "
+            f"chunked = {1 / ratio:.2f}x plain")
+    return [Row("scans upload, 256 KiB chunks vs one PUT per file (MB/s)", rate, rate, floor,
+                ratio, "chunked >= 0.8x plain", 1 / ratio >= 0.8, unit="MB/s", note=note)]
+
+
+if __name__ == "__main__":
+    import sys
+
+    from bench.ratios import show
+    ctx = Context(data=Path("."), quick="--quick" in sys.argv)
+    ctx.scratch.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    show(measure(ctx))
+    print(f"({time.perf_counter() - t0:.0f} s)")
