@@ -76,6 +76,13 @@ ERROR_WORDS: dict[str, str] = {
     "seq_not_increasing": QT_TR_NOOP("Số thứ tự dữ liệu lùi so với lần gửi trước: báo cho quản trị"),
     "duplicate_code": QT_TR_NOOP("Mã hồ sơ đã dùng cho một hồ sơ khác của xã: báo cho quản trị"),
     "unknown_status": QT_TR_NOOP("Trạng thái hồ sơ lạ: tỉnh không nhận"),
+    # sending a scanned document's file (desk_app.sync.files): the file is sent again
+    "unknown_file": QT_TR_NOOP("Tỉnh chưa nhận thông tin của tài liệu số hóa này: máy sẽ gửi tệp sau"),
+    "offset_mismatch": QT_TR_NOOP("Tệp số hóa đang gửi dở không khớp với tỉnh: máy sẽ gửi tiếp từ chỗ tỉnh có"),
+    "chunk_hash_mismatch": QT_TR_NOOP("Một phần tệp số hóa bị hỏng trên đường truyền: máy sẽ tự gửi lại"),
+    "file_hash_mismatch": QT_TR_NOOP("Tệp số hóa đến tỉnh không trọn vẹn: máy sẽ gửi lại từ đầu"),
+    "beyond_size": QT_TR_NOOP("Tệp số hóa gửi lên dài hơn khai báo: báo cho quản trị"),
+    "bad_chunk": QT_TR_NOOP("Tỉnh không đọc được phần tệp số hóa gửi lên: máy sẽ tự gửi lại"),
 }
 
 # an HTTP status without the hub's own code: a wrong address, a proxy, a captive portal

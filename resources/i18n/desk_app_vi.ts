@@ -2996,6 +2996,30 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tỉnh chưa nhận thông tin của tài liệu số hóa này: máy sẽ gửi tệp sau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp số hóa đang gửi dở không khớp với tỉnh: máy sẽ gửi tiếp từ chỗ tỉnh có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một phần tệp số hóa bị hỏng trên đường truyền: máy sẽ tự gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp số hóa đến tỉnh không trọn vẹn: máy sẽ gửi lại từ đầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp số hóa gửi lên dài hơn khai báo: báo cho quản trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh không đọc được phần tệp số hóa gửi lên: máy sẽ tự gửi lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Máy chủ hoặc mạng đòi đăng nhập (mạng cơ quan cần đăng nhập?)</source>
         <translation type="unfinished"></translation>
     </message>
