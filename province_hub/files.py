@@ -95,9 +95,10 @@ class FileStore:
             part = self.partial(commune_id, sha)
             with part.open("ab") as fh:
                 fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            received = offset + len(data)
+                received = offset + len(data)
+                if received == size:  # only the whole file is synced: a partial one lost or
+                    fh.flush()        # torn by a crash costs a resend (its hash is checked)
+                    os.fsync(fh.fileno())
             if received < size:
                 return Held(size, received, False)
             if _digest(part) != sha:

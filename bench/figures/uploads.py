@@ -1,5 +1,5 @@
 """Upload of scanned files (issue 16): ~100 MB of scans sent the desk's way (the sync
-client's status call, then 256 KiB chunks each with its SHA-256, the hub verifying each chunk
+client's status call, then chunks of the desk's size (256 KiB) each with its SHA-256, the hub verifying each chunk
 and the whole file) against a plain upload of the same bytes to the same hub process in the
 same run (one ``PUT`` of each whole file, the same route and checks, another commune's folder).
 
@@ -26,9 +26,10 @@ import httpx
 
 from bench.figures.common import Context, Row, p50, pct
 from desk_app.sync.client import SyncClient
+from desk_app.sync.files import CHUNK  # the desk's own chunk size
 
 FILE_BYTES = 4 * 1024 * 1024  # a 20-page grey component at 200 dpi is 2-5 MB
-CHUNK = 256 * 1024
+
 AT = "2026-11-23T09:00:00+07:00"
 
 
