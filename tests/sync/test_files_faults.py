@@ -92,6 +92,7 @@ def restartable(postgres: Postgres, tmp_path: Path) -> Iterator[tuple[HubServer,
         engine.dispose()
 
 
+@pytest.mark.requires_posix  # SIGKILL
 def test_a_hub_killed_mid_file_comes_back_and_the_file_resumes(
         restartable, make_desk, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
     hub, procs = restartable
