@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import Status
 from desk_app.gui import messages
+from desk_app.gui.dossier.scan_rows import ScanRows
 from desk_app.gui.fields import DateTimeField, FieldMessage
 from desk_app.gui.tr import tr
 
@@ -66,6 +67,9 @@ class DossierLayout(QWidget):
         self.components.setObjectName("dossierComponents")
         self.components.setWordWrap(True)
         outer.addWidget(self.components)
+        self.scan_rows = ScanRows()
+        self.scan_rows.setVisible(False)
+        outer.addWidget(self.scan_rows)
         self.result = QLabel()
         self.result.setObjectName("dossierResult")
         self.result.setWordWrap(True)

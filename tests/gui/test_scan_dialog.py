@@ -1,0 +1,220 @@
+"""The scan dialog at the counter (issue 16), driven as a clerk drives it: two pages from SANE's
+test device, reordered, turned and deleted by keys, saved; refused files; a clerk no longer
+allowed; a locked desk; a returning citizen's document re-used."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from desk_app.clock import FixedClock
+from desk_app.gui import background
+from desk_app.gui.dossier.scan_dialog import ScanDialog
+from desk_app.gui.main_window import MainWindow
+from desk_app.scanning.files import ScanFiles
+from desk_app.services import scans
+from desk_app.store.engine import Store
+from desk_app.store.models import Clerk, DossierComponent
+from desk_app.store.models_scans import ScanDocument
+from tests.gui.conftest import focused, press, wait_writes
+from tests.scanning.conftest import clerk_id, picture, received
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+needs_sane = pytest.mark.skipif(shutil.which("scanimage") is None,
+                                reason="sane-utils (tools/apt/test-scanning.txt)")
+
+
+def _open(qtbot: QtBot, window: MainWindow, dossier: int, comp: int) -> ScanDialog:
+    assert window.open_dossier(dossier)
+    button = window.dossier.scan_rows.buttons[comp]
+    assert button.isEnabled() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    button.setFocus()
+    press(Qt.Key.Key_Space, button)  # the keyboard opens it
+    dialog = window.dossier.scan_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _wait_pages(qtbot: QtBot, dialog: ScanDialog, n: int) -> None:
+    qtbot.waitUntil(lambda: dialog.strip.count() == n and dialog.busy_tasks == 0,
+                    timeout=30_000)
+
+
+def _drop(widget: ScanDialog, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(widget.strip.viewport(), enter)  # a drag comes in first
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    assert QApplication.sendEvent(widget.strip.viewport(), event) and event.isAccepted()
+
+
+@needs_sane
+def test_two_pages_from_the_sane_test_device_into_a_component(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        data_dir: Path, tmp_path: Path) -> None:
+    dossier, comps = received(store, clock)
+    state = window.dossier.scan_rows
+    window.open_dossier(dossier)
+    assert state.states[comps[0]].text() == "chưa số hóa"
+    dialog = _open(qtbot, window, dossier, comps[0])
+    assert dialog.dpi.value() == 200 and dialog.mode.currentData() == "gray"
+    dialog.device.setEditText("test")
+    dialog.extra_options = ("--test-picture", "Color pattern")
+    dialog.sheets.setValue(2)
+    dialog.scan_button.click()
+    assert dialog.busy_tasks == 1  # on the scanner lane: the GUI thread is free meanwhile
+    _wait_pages(qtbot, dialog, 2)
+    first, second = dialog.strip.pages()
+    strip = dialog.strip
+    strip.setFocus()
+    strip.setCurrentRow(0)
+    press(Qt.Key.Key_Down, strip, CTRL)  # page 1 goes after page 2
+    assert strip.pages() == [second, first] and strip.currentRow() == 1
+    press(Qt.Key.Key_R, strip, CTRL)
+    assert strip.pages()[1].rotation == 90 and "xoay 90°" in strip.item(1).text()
+    _drop(dialog, _png(tmp_path))  # a third page from a file, then deleted
+    _wait_pages(qtbot, dialog, 3)
+    assert strip.currentRow() == 2
+    strip.setFocus()
+    press(Qt.Key.Key_Delete, strip)
+    assert strip.count() == 2
+
+    press(Qt.Key.Key_S, strip, CTRL)
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.dossier.scan_rows.states[comps[0]].text() == "đã số hóa, 2 trang (máy quét)"
+    with store.read() as s:
+        comp = s.get(DossierComponent, comps[0])
+        assert comp is not None and comp.digitised
+        doc = s.get(ScanDocument, comp.scan_document_id)
+        assert doc is not None and (doc.pages, doc.source, doc.dpi, doc.mode) == (
+            2, "scanner", 200, "gray")
+        assert [p["rotation"] for p in doc.page_info] == [0, 90]
+    pdf = PdfReader(io.BytesIO(ScanFiles.of_data_dir(data_dir).read(doc.sha256)))
+    assert [p.get("/Rotate", 0) for p in pdf.pages] == [0, 90]
+
+
+def _png(folder: Path, name: str = "extra.png") -> Path:
+    path = folder / name
+    path.write_bytes(picture("PNG"))
+    return path
+
+
+def test_a_text_file_is_refused_in_words_and_nothing_is_lost(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    dialog.add_files([str(_png(tmp_path))])
+    _wait_pages(qtbot, dialog, 1)
+    text = tmp_path / "ghi-chu.pdf"  # named like a PDF, is text
+    text.write_text("không phải ảnh", encoding="utf-8")
+    _drop(dialog, text)
+    background.lane("scan-pages").wait()
+    qtbot.waitUntil(lambda: "ghi-chu.pdf" in dialog.message.text())
+    assert "không phải ảnh JPEG, PNG hay tệp PDF" in dialog.message.text()
+    dialog.add_files([str(tmp_path / "note.txt")])  # a file that is not there
+    qtbot.waitUntil(lambda: "note.txt" in dialog.message.text())
+    assert dialog.strip.count() == 1 and dialog.isVisible()
+
+
+def test_a_clerk_no_longer_allowed_keeps_the_pages(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    dialog.add_files([str(_png(tmp_path)), str(_png(tmp_path, "b.png"))])
+    _wait_pages(qtbot, dialog, 2)
+    with store.write() as s:  # the admin closes binh's account meanwhile
+        binh = s.scalar(select(Clerk).where(Clerk.username == "binh"))
+        assert binh is not None
+        binh.active = False
+    assert dialog.save()
+    wait_writes(qtbot)
+    assert dialog.isVisible() and dialog.strip.count() == 2
+    assert dialog.message.text().startswith("Chưa lưu:")
+    assert "Các trang vẫn còn đây" in dialog.message.text()
+    with store.read() as s:
+        assert s.scalar(select(ScanDocument.id)) is None
+
+
+def test_a_role_without_the_right_cannot_open_it(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk_app.core import permissions
+
+    monkeypatch.setitem(permissions.ALLOWED, permissions.Action.PROCESS,
+                        frozenset({"leader", "admin"}))
+    dossier, comps = received(store, clock)
+    window.open_dossier(dossier)
+    button = window.dossier.scan_rows.buttons[comps[0]]
+    assert not button.isEnabled() and "không được" in button.toolTip()
+
+
+def test_a_locked_desk_hides_the_dialog(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow) -> None:
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    press(Qt.Key.Key_L, focused(), CTRL)
+    assert window.locked
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_returning_citizen_reuses_a_document(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        data_dir: Path) -> None:
+    first, comps = received(store, clock)
+    files = ScanFiles.of_data_dir(data_dir)
+    with store.write() as s:
+        from desk_app.scanning.assemble import pages_of
+
+        earlier = scans.attach(s, clock, clerk_id(store), files, first, comps[0],
+                               pages_of(picture("PNG")), source="file")
+    clock.advance(days=30)
+    again, comps2 = received(store, clock)
+    dialog = _open(qtbot, window, again, comps2[0])
+    qtbot.waitUntil(dialog.reuse.isVisible)
+    assert dialog.reuse.list.count() == 1
+    dialog.reuse.button.click()
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with store.read() as s:
+        comp = s.get(DossierComponent, comps2[0])
+        assert comp is not None
+        doc = s.get(ScanDocument, comp.scan_document_id)
+        assert doc is not None and doc.source == "reused" and doc.sha256 == earlier.sha256
+    assert "dùng lại" in window.dossier.scan_rows.states[comps2[0]].text()
+
+
+def test_screenshot_of_the_dialog(qtbot: QtBot, store: Store, clock: FixedClock,
+                                  window: MainWindow, tmp_path: Path) -> None:
+    dossier, comps = received(store, clock)
+    window.resize(1366, 768)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    for n in range(3):
+        img = Image.new("L", (400, 566), "white")
+        img.paste(0, (40, 40 + n * 60, 360, 80 + n * 60))
+        path = tmp_path / f"p{n}.png"
+        img.save(path, dpi=(200, 200))
+        dialog.add_files([str(path)])
+    _wait_pages(qtbot, dialog, 3)
+    dialog.strip.setCurrentRow(1)
+    dialog.strip.rotate_current()
+    dialog.say("Đã thêm 3 trang (tệp).", ok=True)
+    out = Path(__file__).parent.parent.parent / "docs" / "screens" / "scan-dialog.png"
+    if out.parent.is_dir():
+        dialog.grab().save(str(tmp_path / "scan-dialog.png"))
