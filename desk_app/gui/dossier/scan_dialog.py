@@ -112,11 +112,12 @@ class ScanDialog(QDialog):
         self.strip = PageStrip()
         self.strip.filesDropped.connect(self.add_files)
         self.strip.changed.connect(self._count_changed)
-        outer.addWidget(self.strip, 1)
+        outer.addWidget(self.strip)
         self.reuse = ReuseBox(ops, self.files, dossier_id, component_id, id_number, self,
                               component_name)
         self.reuse.reused.connect(self._reused)
         outer.addWidget(self.reuse)
+        outer.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("scanMessage")
         self.message.setWordWrap(True)

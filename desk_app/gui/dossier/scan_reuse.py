@@ -46,7 +46,7 @@ class ReuseBox(QGroupBox):
         lay = QHBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("scanReuseList")
-        self.list.setMaximumHeight(90)
+        self.list.setMaximumHeight(70)
         lay.addWidget(self.list, 1)
         self.button = QPushButton(tr("Dùng lại giấy tờ đã chọn"))
         self.button.setObjectName("scanReuseButton")

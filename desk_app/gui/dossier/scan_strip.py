@@ -27,13 +27,22 @@ from PySide6.QtGui import (
     QShortcut,
     QTransform,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desk_app.gui.tr import tr
 from desk_app.scanning.assemble import Page
 from desk_app.scanning.content import PDF
 
 THUMB = QSize(120, 160)
+ICON = QSize(160, 160)  # a turned page fits as well
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -54,6 +63,15 @@ def thumbnail(page: Page) -> QImage:
     return img
 
 
+class _CaptionBelow(QStyledItemDelegate):
+    """The page's number under its thumbnail, as in a viewer's strip."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: object) -> None:
+        super().initStyleOption(option, index)  # type: ignore[arg-type]
+        option.decorationPosition = QStyleOptionViewItem.Position.Top
+        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter
+
+
 class PageStrip(QListWidget):
     changed = Signal()
     filesDropped = Signal(list)  # list[str]: local paths
@@ -64,9 +82,11 @@ class PageStrip(QListWidget):
         self.setViewMode(QListView.ViewMode.ListMode)  # rows really move (icon mode only places)
         self.setFlow(QListView.Flow.LeftToRight)
         self.setWrapping(False)
-        self.setIconSize(THUMB)
+        self.setIconSize(ICON)
         self.setSpacing(6)
-        self.setMinimumHeight(THUMB.height() + 40)
+        self.setItemDelegate(_CaptionBelow(self))
+        # one row of pages: fixed, so a selected page is not drawn down the whole strip
+        self.setFixedHeight(ICON.height() + 70)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -93,6 +113,7 @@ class PageStrip(QListWidget):
             self.pages_by_key[key], self.sources[key], self.thumbs[key] = page, source, thumb
             item = QListWidgetItem()
             item.setData(KEY_ROLE, key)
+            item.setSizeHint(QSize(ICON.width() + 20, ICON.height() + 30))
             self.addItem(item)
             self._paint(item)
         if pages:
