@@ -3684,6 +3684,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Công dân này có {n} giấy tờ đã số hóa còn hiệu lực từ hồ sơ trước: bấm «Số hóa…» ở thành phần để dùng lại, không cần quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (xoay {degrees}°)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -209,6 +209,9 @@ def test_a_returning_citizen_reuses_a_document(
                                pages_of(picture("PNG")), source="file")
     clock.advance(days=30)
     again, comps2 = received(store, clock)
+    assert window.open_dossier(again)
+    offer = window.dossier.scan_rows.offer
+    assert offer.isVisible() and "có 1 giấy tờ đã số hóa" in offer.text()
     dialog = _open(qtbot, window, again, comps2[0])
     qtbot.waitUntil(dialog.reuse.isVisible)
     assert dialog.reuse.list.count() == 1

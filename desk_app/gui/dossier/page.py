@@ -38,7 +38,7 @@ from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
-from desk_app.services import lifecycle, returns, working_hours
+from desk_app.services import lifecycle, returns, scans, working_hours
 from desk_app.services.access import ForbiddenError
 from desk_app.services.scan_state import DossierScans, dossier_scans
 
@@ -54,6 +54,7 @@ class DossierPage(DossierLayout):
         self.data_dir = data_dir
         self.view: DossierView | None = None
         self.scans: DossierScans | None = None
+        self.reusable = 0  # the citizen's earlier documents still valid (issue 16)
         self.return_dialog: ReturnDialog | None = None
         self.scan_dialog: ScanDialog | None = None
         self.scan_rows.scanRequested.connect(self.open_scan)
@@ -68,6 +69,9 @@ class DossierPage(DossierLayout):
         with self.ops.read() as session:
             view = load_view(session, dossier_id)
             self.scans = dossier_scans(session, dossier_id) if view is not None else None
+            self.reusable = len(scans.reusable(
+                session, view.applicant_id, self.ops.clock.now().date(),
+                exclude_dossier=dossier_id)) if view is not None else 0
         if view is None:
             return False
         if self.view is None or self.view.id != dossier_id:
@@ -88,7 +92,8 @@ class DossierPage(DossierLayout):
         self.header.setText(header_html(v, self.ops.clock.now()))
         self.components.setText(components_html(v))
         if self.scans is not None and self.data_dir is not None:
-            self.scan_rows.show_state(self.scans, v.status, self.ops.clerk.role)
+            self.scan_rows.show_state(self.scans, v.status, self.ops.clerk.role,
+                                      self.reusable)
         self._set_enabled(True)
         current = Status(v.status)
         role = self.ops.clerk.role

@@ -43,17 +43,23 @@ class ScanRows(QGroupBox):
         self.grid.setColumnStretch(1, 1)
         self.buttons: dict[int | None, QPushButton] = {}
         self.states: dict[int | None, QLabel] = {}
+        self.offer = QLabel()
+        self.offer.setObjectName("scanReuseOffer")
+        self.offer.setWordWrap(True)
 
     def _clear(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
+            if widget is self.offer:
+                continue
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
         self.buttons, self.states = {}, {}
 
-    def show_state(self, state: DossierScans, status: str, role: str) -> None:
+    def show_state(self, state: DossierScans, status: str, role: str, reusable: int = 0) -> None:
+        """``reusable``: how many earlier documents of the citizen may be re-used."""
         self._clear()
         rows: list[tuple[int | None, str, int, str]] = [
             (c.component_id, f"{n}. {c.name}", c.pages, c.source)
@@ -79,4 +85,11 @@ class ScanRows(QGroupBox):
             self.grid.addWidget(done, r, 1)
             self.grid.addWidget(button, r, 2)
             self.buttons[key], self.states[key] = button, done
+        todo = any(not c.digitised for c in state.components)
+        self.offer.setText(tr("Công dân này có {n} giấy tờ đã số hóa còn hiệu lực từ hồ sơ trước: "
+                              "bấm «Số hóa…» ở thành phần để dùng lại, không cần quét.")
+                           .format(n=reusable))
+        self.offer.setStyleSheet("color: #1f4e8c;")
+        self.offer.setVisible(bool(reusable and todo and may))
+        self.grid.addWidget(self.offer, len(rows), 0, 1, 3)
         self.setVisible(bool(rows))
