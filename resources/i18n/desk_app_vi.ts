@@ -3644,6 +3644,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bỏ {n} trang chưa lưu của thành phần này?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Giấy tờ đã số hóa của công dân này (dùng lại, không cần quét)</source>
         <translation type="unfinished"></translation>
     </message>

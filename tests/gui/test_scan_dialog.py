@@ -25,7 +25,7 @@ from desk_app.services import scans
 from desk_app.store.engine import Store
 from desk_app.store.models import Clerk, DossierComponent
 from desk_app.store.models_scans import ScanDocument
-from tests.gui.conftest import focused, press, wait_writes
+from tests.gui.conftest import answer_question, focused, press, wait_writes
 from tests.helpers import shot
 from tests.scanning.conftest import clerk_id, picture, received
 
@@ -151,8 +151,12 @@ def test_pages_the_scanner_software_saves_into_the_watched_folder(
     qtbot.waitUntil(lambda: "readme.txt" in dialog.message.text())
     assert dialog.strip.count() == 1 and dialog.strip.source() == "folder"
     assert (folder / "da-nhan" / "scan0001.png").exists()
+    asked = answer_question(False)  # Esc with a page not saved: kept
+    press(Qt.Key.Key_Escape, dialog.strip)
+    assert asked == ["Bỏ 1 trang chưa lưu của thành phần này?"] and dialog.isVisible()
+    asked = answer_question(True)
     dialog.reject()
-    assert not dialog.timer.isActive()
+    assert asked and not dialog.isVisible() and not dialog.timer.isActive()
 
 
 def test_a_clerk_no_longer_allowed_keeps_the_pages(
@@ -253,3 +257,32 @@ def test_the_dialog_fits_1366x768(qtbot: QtBot, store: Store, clock: FixedClock,
     assert hint.width() <= 1366 and hint.height() <= 700, hint
     dialog.resize(1200, 680)
     shot(dialog, "scan-dialog.png", tmp_path)
+
+
+def test_the_result_is_digitised_once_ready(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    from desk_app.core.lifecycle import Status
+    from desk_app.services import lifecycle
+
+    dossier, _comps = received(store, clock)
+    window.open_dossier(dossier)
+    assert None not in window.dossier.scan_rows.buttons  # no result yet
+    with store.write() as s:
+        lifecycle.change_status(s, clock, clerk_id(store), dossier, Status.IN_PROCESSING)
+        lifecycle.change_status(s, clock, clerk_id(store), dossier, Status.RESULT_READY)
+    window.open_dossier(dossier)
+    assert window.dossier.scan_rows.states[None].text() == "chưa số hóa"
+    window.dossier.scan_rows.buttons[None].click()
+    dialog = window.dossier.scan_dialog
+    assert dialog is not None and dialog.component_id is None and not dialog.reuse.isVisible()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.add_files([str(_png(tmp_path))])
+    _wait_pages(qtbot, dialog, 1)
+    assert dialog.save()
+    wait_writes(qtbot)
+    assert not dialog.isVisible()
+    assert window.dossier.scan_rows.states[None].text().startswith("đã số hóa, 1 trang")
+    with store.read() as s:
+        doc = s.scalar(select(ScanDocument).where(ScanDocument.dossier_id == dossier))
+        assert doc is not None and doc.role == "result" and doc.component_id is None

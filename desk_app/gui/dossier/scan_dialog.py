@@ -345,6 +345,14 @@ class ScanDialog(QDialog):
     def _reused(self, info: scans.DocumentInfo) -> None:
         self._saved(info)
 
+    def reject(self) -> None:
+        """Esc or "Đóng": pages not saved are dropped only when the clerk says so."""
+        n = self.strip.count()
+        if n and self.isVisible() and not messages.confirm(
+                self, tr("Bỏ {n} trang chưa lưu của thành phần này?").format(n=n)):
+            return
+        super().reject()
+
     def done(self, result: int) -> None:  # closed either way: the folder is no longer watched
         self.timer.stop()
         super().done(result)

@@ -65,13 +65,12 @@ class ScanRows(QGroupBox):
             (c.component_id, f"{n}. {c.name}", c.pages, c.source)
             for n, c in enumerate(state.components, start=1)]
         if status in RESULT_STATUSES or state.result_pages:
-            rows.append((None, tr("Kết quả giải quyết"), state.result_pages, "scanner"
-                         if state.result_pages else ""))
+            rows.append((None, tr("Kết quả giải quyết"), state.result_pages, ""))
         may = allowed(role, Action.PROCESS)
         for r, (key, name, pages, source) in enumerate(rows):
             label = QLabel(name)
             label.setWordWrap(True)
-            done = QLabel(state_text(pages, "" if key is None else source))
+            done = QLabel(state_text(pages, source))
             done.setObjectName(f"scanState.{'result' if key is None else key}")
             done.setStyleSheet(DONE_STYLE if pages else TODO_STYLE)
             button = QPushButton(tr("&Số hóa…") if r == 0 else tr("Số hóa…"))
