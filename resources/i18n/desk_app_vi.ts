@@ -1319,6 +1319,10 @@ Khôi phục bản này?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> — &lt;span style=&apos;color:#1e6b34&apos;&gt;đã số hóa&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:#9a5b00&apos;&gt;{text} — chưa đủ&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3676,19 +3680,23 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Số hóa… (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hóa:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kết quả giải quyết</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Số hóa…</source>
+        <source>· có {n} giấy tờ số hóa từ hồ sơ trước dùng lại được</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Số hóa…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Công dân này có {n} giấy tờ đã số hóa còn hiệu lực từ hồ sơ trước: bấm «Số hóa…» ở thành phần để dùng lại, không cần quét.</source>
+        <source>Công dân này có giấy tờ đã số hóa còn hiệu lực: chọn thành phần, bấm «Số hóa…» rồi «Dùng lại giấy tờ đã chọn».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

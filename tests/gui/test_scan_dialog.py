@@ -36,10 +36,11 @@ needs_sane = pytest.mark.skipif(shutil.which("scanimage") is None,
 
 def _open(qtbot: QtBot, window: MainWindow, dossier: int, comp: int) -> ScanDialog:
     assert window.open_dossier(dossier)
-    button = window.dossier.scan_rows.buttons[comp]
-    assert button.isEnabled() and button.focusPolicy() & Qt.FocusPolicy.TabFocus
-    button.setFocus()
-    press(Qt.Key.Key_Space, button)  # the keyboard opens it
+    rows = window.dossier.scan_rows
+    assert rows.isVisible() and rows.button.isEnabled()
+    rows.choice.setFocus()
+    rows.choose(comp)
+    press(Qt.Key.Key_D, rows.choice, CTRL)  # the keyboard opens it
     dialog = window.dossier.scan_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
@@ -69,7 +70,7 @@ def test_two_pages_from_the_sane_test_device_into_a_component(
     dossier, comps = received(store, clock)
     state = window.dossier.scan_rows
     window.open_dossier(dossier)
-    assert state.states[comps[0]].text() == "chưa số hóa"
+    assert state.states[comps[0]] == "chưa số hóa"
     dialog = _open(qtbot, window, dossier, comps[0])
     assert dialog.dpi.value() == 200 and dialog.mode.currentData() == "gray"
     dialog.device.setEditText("test")
@@ -96,7 +97,7 @@ def test_two_pages_from_the_sane_test_device_into_a_component(
     press(Qt.Key.Key_S, strip, CTRL)
     wait_writes(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert window.dossier.scan_rows.states[comps[0]].text() == "đã số hóa, 2 trang (máy quét)"
+    assert window.dossier.scan_rows.states[comps[0]] == "đã số hóa, 2 trang (máy quét)"
     with store.read() as s:
         comp = s.get(DossierComponent, comps[0])
         assert comp is not None and comp.digitised
@@ -186,9 +187,9 @@ def test_a_role_without_the_right_cannot_open_it(
 
     monkeypatch.setitem(permissions.ALLOWED, permissions.Action.PROCESS,
                         frozenset({"leader", "admin"}))
-    dossier, comps = received(store, clock)
+    dossier, _comps = received(store, clock)
     window.open_dossier(dossier)
-    button = window.dossier.scan_rows.buttons[comps[0]]
+    button = window.dossier.scan_rows.button
     assert not button.isEnabled() and "không được" in button.toolTip()
 
 
@@ -215,7 +216,7 @@ def test_a_returning_citizen_reuses_a_document(
     again, comps2 = received(store, clock)
     assert window.open_dossier(again)
     offer = window.dossier.scan_rows.offer
-    assert offer.isVisible() and "có 1 giấy tờ đã số hóa" in offer.text()
+    assert offer.isVisible() and "có 1 giấy tờ số hóa" in offer.text()
     dialog = _open(qtbot, window, again, comps2[0])
     qtbot.waitUntil(dialog.reuse.isVisible)
     assert dialog.reuse.list.count() == 1
@@ -227,7 +228,7 @@ def test_a_returning_citizen_reuses_a_document(
         assert comp is not None
         doc = s.get(ScanDocument, comp.scan_document_id)
         assert doc is not None and doc.source == "reused" and doc.sha256 == earlier.sha256
-    assert "dùng lại" in window.dossier.scan_rows.states[comps2[0]].text()
+    assert "dùng lại" in window.dossier.scan_rows.states[comps2[0]]
 
 
 @needs_sane
@@ -267,13 +268,14 @@ def test_the_result_is_digitised_once_ready(
 
     dossier, _comps = received(store, clock)
     window.open_dossier(dossier)
-    assert None not in window.dossier.scan_rows.buttons  # no result yet
+    assert None not in window.dossier.scan_rows.states  # no result yet
     with store.write() as s:
         lifecycle.change_status(s, clock, clerk_id(store), dossier, Status.IN_PROCESSING)
         lifecycle.change_status(s, clock, clerk_id(store), dossier, Status.RESULT_READY)
     window.open_dossier(dossier)
-    assert window.dossier.scan_rows.states[None].text() == "chưa số hóa"
-    window.dossier.scan_rows.buttons[None].click()
+    assert window.dossier.scan_rows.states[None] == "chưa số hóa"
+    window.dossier.scan_rows.choose(None)
+    window.dossier.scan_rows.button.click()
     dialog = window.dossier.scan_dialog
     assert dialog is not None and dialog.component_id is None and not dialog.reuse.isVisible()
     qtbot.waitUntil(dialog.isVisible)
@@ -282,7 +284,7 @@ def test_the_result_is_digitised_once_ready(
     assert dialog.save()
     wait_writes(qtbot)
     assert not dialog.isVisible()
-    assert window.dossier.scan_rows.states[None].text().startswith("đã số hóa, 1 trang")
+    assert window.dossier.scan_rows.states[None].startswith("đã số hóa, 1 trang")
     with store.read() as s:
         doc = s.scalar(select(ScanDocument).where(ScanDocument.dossier_id == dossier))
         assert doc is not None and doc.role == "result" and doc.component_id is None

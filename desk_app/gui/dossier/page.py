@@ -22,7 +22,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QTableWidgetItem, QWidget
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
@@ -58,6 +59,8 @@ class DossierPage(DossierLayout):
         self.return_dialog: ReturnDialog | None = None
         self.scan_dialog: ScanDialog | None = None
         self.scan_rows.scanRequested.connect(self.open_scan)
+        QShortcut(QKeySequence("Ctrl+D"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+                  ).activated.connect(self.scan_rows.request)
         for target, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
         self.extend_button.clicked.connect(self.extend)
@@ -128,7 +131,7 @@ class DossierPage(DossierLayout):
         while self.extra_row.count():
             item = self.extra_row.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None and widget is not self.scan_rows:
                 widget.hide()  # gone at once; deleted when the event loop runs
                 widget.deleteLater()
         for action in hooks.dossier_menu_actions:
@@ -141,6 +144,7 @@ class DossierPage(DossierLayout):
                 lambda _c=False, a=action: a.run(self, self.view.id if self.view else 0)
             )
             self.extra_row.addWidget(button)
+        self.extra_row.addWidget(self.scan_rows)
         self.extra_row.addStretch(1)
 
     def change(self, target: Status) -> bool:

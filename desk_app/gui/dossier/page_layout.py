@@ -67,9 +67,6 @@ class DossierLayout(QWidget):
         self.components.setObjectName("dossierComponents")
         self.components.setWordWrap(True)
         outer.addWidget(self.components)
-        self.scan_rows = ScanRows()
-        self.scan_rows.setVisible(False)
-        outer.addWidget(self.scan_rows)
         self.result = QLabel()
         self.result.setObjectName("dossierResult")
         self.result.setWordWrap(True)
@@ -98,6 +95,8 @@ class DossierLayout(QWidget):
         self.buttons[Status.RETURNED].setStyleSheet("font-weight: bold;")
         actions.addLayout(grid)
         self.extra_row = QHBoxLayout()
+        self.scan_rows = ScanRows(self.actions_box)  # into extra_row by the page, after hooks
+        self.scan_rows.setVisible(False)
         actions.addLayout(self.extra_row)
         outer.addWidget(self.actions_box)
         self._build_resume(outer)
