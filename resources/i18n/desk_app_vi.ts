@@ -3552,6 +3552,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tìm máy quét</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cả khay giấy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,6 +3613,18 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>máy quét</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tìm máy quét…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm thấy {n} máy quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy quét nào: kiểm tra máy quét đã bật và đã cắm cáp, hoặc dùng thư mục theo dõi.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

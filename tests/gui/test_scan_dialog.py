@@ -172,8 +172,9 @@ def test_a_clerk_no_longer_allowed_keeps_the_pages(
         assert binh is not None
         binh.active = False
     assert dialog.save()
+    assert not dialog.strip.isEnabled()  # held still while the save runs
     wait_writes(qtbot)
-    assert dialog.isVisible() and dialog.strip.count() == 2
+    assert dialog.isVisible() and dialog.strip.count() == 2 and dialog.strip.isEnabled()
     assert dialog.message.text().startswith("Chưa lưu:")
     assert "Các trang vẫn còn đây" in dialog.message.text()
     with store.read() as s:
@@ -288,3 +289,16 @@ def test_the_result_is_digitised_once_ready(
     with store.read() as s:
         doc = s.scalar(select(ScanDocument).where(ScanDocument.dossier_id == dossier))
         assert doc is not None and doc.role == "result" and doc.component_id is None
+
+
+@needs_sane
+def test_finding_the_scanners_runs_off_the_gui_thread(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow) -> None:
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    dialog.device.setEditText("test")
+    dialog.find_button.click()
+    assert not dialog.find_button.isEnabled()  # scanimage -L takes seconds
+    qtbot.waitUntil(dialog.find_button.isEnabled, timeout=60_000)
+    assert "máy quét" in dialog.message.text()
+    assert dialog.device.currentText()  # what SANE lists, or what was typed

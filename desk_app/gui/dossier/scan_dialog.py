@@ -20,17 +20,14 @@ import functools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +35,12 @@ from PySide6.QtWidgets import (
 from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import background, messages
 from desk_app.gui.dossier.scan_reuse import ReuseBox
+from desk_app.gui.dossier.scan_sources import SourcesBox
 from desk_app.gui.dossier.scan_strip import PageStrip, thumbnail
 from desk_app.gui.ops import Ops
-from desk_app.gui.tr import QT_TR_NOOP, tr
+from desk_app.gui.tr import tr
 from desk_app.scanning import sane
-from desk_app.scanning.assemble import DEFAULT_DPI, DPI_RANGE, Page, pages_of
+from desk_app.scanning.assemble import Page, pages_of
 from desk_app.scanning.files import ScanFiles
 from desk_app.scanning.watch import WatchedFolder
 from desk_app.services import scans
@@ -51,8 +49,6 @@ log = logging.getLogger(__name__)
 
 SCANNER_LANE, PAGES_LANE, FOLDER_LANE = "scanner", "scan-pages", "scan-folder"
 POLL_MS = 2000
-MODE_LABELS = (("gray", QT_TR_NOOP("Xám")), ("bw", QT_TR_NOOP("Đen trắng")),
-               ("color", QT_TR_NOOP("Màu")))
 FILE_FILTER = "PDF, JPEG, PNG (*.pdf *.jpg *.jpeg *.png);;*"
 OK_STYLE = "color: #1e6b34;"
 BAD_STYLE = "color: #a32a1f; font-weight: bold;"
@@ -106,7 +102,17 @@ class ScanDialog(QDialog):
         head = QLabel(f"<b>{title}</b>")
         head.setWordWrap(True)
         outer.addWidget(head)
-        outer.addWidget(self._build_sources())
+        box = SourcesBox()
+        outer.addWidget(box)
+        self.device, self.find_button, self.dpi, self.mode = (box.device, box.find_button,
+                                                              box.dpi, box.mode)
+        self.sheets, self.scan_button, self.file_button = box.sheets, box.scan_button, \
+            box.file_button
+        self.folder_button, self.folder_label = box.folder_button, box.folder_label
+        self.find_button.clicked.connect(self.find_devices)
+        self.scan_button.clicked.connect(self.scan)
+        self.file_button.clicked.connect(self.choose_files)
+        self.folder_button.clicked.connect(self.choose_folder)
         outer.addWidget(QLabel(tr("<b>Các trang</b> (Ctrl+R: xoay, Delete: xoá, Ctrl+↑/↓ hoặc "
                                   "kéo thả: đổi thứ tự)")))
         self.strip = PageStrip()
@@ -141,65 +147,6 @@ class ScanDialog(QDialog):
         self._count_changed()
         self.resize(1000, 640)
 
-    def _build_sources(self) -> QGroupBox:
-        box = QGroupBox(tr("Thêm trang"))
-        lay = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.device = QComboBox()
-        self.device.setObjectName("scanDevice")
-        self.device.setEditable(True)
-        self.device.setMinimumWidth(200)
-        edit = self.device.lineEdit()
-        if edit is not None:
-            edit.setPlaceholderText(tr("máy quét mặc định"))
-        self.dpi = QSpinBox()
-        self.dpi.setObjectName("scanDpi")
-        self.dpi.setRange(*DPI_RANGE)
-        self.dpi.setSingleStep(50)
-        self.dpi.setValue(DEFAULT_DPI)
-        self.dpi.setSuffix(" dpi")
-        self.mode = QComboBox()
-        self.mode.setObjectName("scanMode")
-        for code, label in MODE_LABELS:
-            self.mode.addItem(tr(label), code)
-        self.sheets = QSpinBox()
-        self.sheets.setObjectName("scanSheets")
-        self.sheets.setRange(0, 100)
-        self.sheets.setValue(1)
-        self.sheets.setSpecialValueText(tr("cả khay giấy"))
-        self.scan_button = QPushButton(tr("Quét (F5)"))
-        self.scan_button.setObjectName("scanButton")
-        self.scan_button.setShortcut(QKeySequence("F5"))
-        self.scan_button.setAutoDefault(False)
-        self.scan_button.clicked.connect(self.scan)
-        for label, widget in ((tr("Máy quét:"), self.device), (tr("Độ phân giải:"), self.dpi),
-                              (tr("Chế độ:"), self.mode), (tr("Số tờ:"), self.sheets)):
-            cap = QLabel(label)
-            cap.setBuddy(widget)
-            row.addWidget(cap)
-            row.addWidget(widget)
-        row.addWidget(self.scan_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        row2 = QHBoxLayout()
-        self.file_button = QPushButton(tr("Chọn tệp… (Ctrl+O)"))
-        self.file_button.setObjectName("scanFiles")
-        self.file_button.setShortcut(QKeySequence("Ctrl+O"))
-        self.file_button.setAutoDefault(False)
-        self.file_button.clicked.connect(self.choose_files)
-        row2.addWidget(self.file_button)
-        row2.addWidget(QLabel(tr("hoặc kéo thả tệp PDF, JPEG, PNG vào đây.")))
-        row2.addSpacing(20)
-        self.folder_button = QPushButton(tr("Thư mục theo dõi…"))
-        self.folder_button.setObjectName("scanFolder")
-        self.folder_button.setAutoDefault(False)
-        self.folder_button.clicked.connect(self.choose_folder)
-        row2.addWidget(self.folder_button)
-        self.folder_label = QLabel(tr("(chưa chọn: nơi phần mềm của máy quét lưu ảnh)"))
-        self.folder_label.setObjectName("scanFolderLabel")
-        row2.addWidget(self.folder_label, 1)
-        lay.addLayout(row2)
-        return box
 
     # messages ---------------------------------------------------------------------------
     def say(self, text: str, ok: bool) -> None:
@@ -249,6 +196,32 @@ class ScanDialog(QDialog):
             self.say(messages.known_message(exc), ok=False)
 
         background.lane(SCANNER_LANE).run(work, done, failed=failed, context=self, name="scan")
+
+    def find_devices(self) -> None:
+        """The scanners SANE finds (a few seconds: on the scanner lane)."""
+        self.find_button.setEnabled(False)
+        self.say(tr("Đang tìm máy quét…"), ok=True)
+
+        def done(found: list[sane.Device]) -> None:
+            self.find_button.setEnabled(True)
+            typed = self.device.currentText()
+            self.device.clear()
+            for d in found:
+                self.device.addItem(d.name)
+                self.device.setItemData(self.device.count() - 1, f"{d.vendor} {d.model}",
+                                        Qt.ItemDataRole.ToolTipRole)
+            if not found:
+                self.device.setEditText(typed)
+            self.say(tr("Tìm thấy {n} máy quét.").format(n=len(found)) if found else
+                     tr("Không tìm thấy máy quét nào: kiểm tra máy quét đã bật và đã cắm cáp, "
+                        "hoặc dùng thư mục theo dõi."), ok=bool(found))
+
+        def failed(exc: KnownError) -> None:
+            self.find_button.setEnabled(True)
+            self.say(messages.known_message(exc), ok=False)
+
+        background.lane(SCANNER_LANE).run(sane.devices, done, failed=failed, context=self,
+                                          name="scanners")
 
     def choose_files(self) -> None:
         paths, _f = QFileDialog.getOpenFileNames(self, tr("Chọn tệp PDF, JPEG, PNG"), "",
@@ -325,9 +298,21 @@ class ScanDialog(QDialog):
         attach = functools.partial(scans.attach, source=self.strip.source(), mode=mode,
                                    dpi=self.dpi.value())
         self.say(tr("Đang lưu…"), ok=True)
-        return self.ops.write(
+        started = self.ops.write(
             "scan", attach, self.files, self.dossier_id, self.component_id, pages, parent=self,
             done=self._saved, invalid=self._invalid, failed=self._failed) is not None
+        self._hold(started)  # what is saved is what the strip shows: no edit meanwhile
+        return started
+
+    def _hold(self, saving: bool) -> None:
+        for widget in (self.strip, self.save_button, self.scan_button, self.file_button,
+                       self.folder_button, self.reuse):
+            widget.setEnabled(not saving)
+        self.setAcceptDrops(not saving)
+        if saving:
+            self.timer.stop()
+        elif self.watched is not None:
+            self.timer.start()
 
     def _saved(self, info: scans.DocumentInfo) -> None:
         self.timer.stop()
@@ -335,10 +320,12 @@ class ScanDialog(QDialog):
         self.accept()
 
     def _invalid(self, errors: list[FieldError]) -> None:
+        self._hold(False)
         self.say(tr("Chưa lưu: {why}").format(
             why=" ".join(messages.field_message(e) for e in errors)), ok=False)
 
     def _failed(self, exc: KnownError) -> None:
+        self._hold(False)
         self.say(tr("Chưa lưu: {why} Các trang vẫn còn đây.").format(
             why=messages.known_message(exc)), ok=False)
 
