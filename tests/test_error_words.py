@@ -147,6 +147,10 @@ DYNAMIC: dict[tuple[str, str], Callable[[], set[str]]] = {
     ("desk_app/services/lifecycle.py", "f'transition_{why}'"): _transition_codes,
     ("desk_app/gui/dossier/page.py", "f'transition_{why}'"): _transition_codes,
     ("desk_app/printing/spool.py", "code"): _printer_fault_codes,
+    # a file the watched folder refused: the codes of scanning.content.inspect
+    ("desk_app/gui/dossier/scan_dialog.py", "code"): lambda: {
+        "scan_not_document", "scan_damaged", "scan_pdf_encrypted", "scan_file_too_large",
+        "scan_page_too_many_pixels"},
     ("desk_app/sync/client.py", "code or f'http_{resp.status_code}'"):
         lambda: _hub_codes() | {f"http_{s}" for s in HTTP_STATUSES},
     # 413 -> batch_too_large, else bad_gzip: both also raised as literals in the same module

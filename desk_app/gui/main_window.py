@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.register = RegisterView(store, clock)
         self.register.dossierActivated.connect(self.open_dossier)
         self.register.countsChanged.connect(self.show_counts)
-        self.dossier = DossierPage(self.ops)
+        self.dossier = DossierPage(self.ops, data_dir=data_dir)
         self.dossier.resumeRequested.connect(self.resume_dossier)
         self.tabs.addTab(self.intake, tr("Tiếp nhận hồ sơ"))
         self.tabs.addTab(self.register, tr("Sổ theo dõi hồ sơ"))

@@ -31,6 +31,7 @@ class ComponentView:
     certified_copies: int
     copies: int
     missing_note: str = ""
+    digitised: bool = False  # printed "đã số hóa" beside it on form 01
 
 
 @dataclass
@@ -161,7 +162,7 @@ def load_dossier(session: Session, dossier_id: int) -> DossierView:
         register_number=register_number(session, d.id, d.received_at, commune.agency_code),
         components=[
             ComponentView(c.position, c.name, c.originals, c.certified_copies, c.copies,
-                          c.missing_note)
+                          c.missing_note, bool(c.digitised))
             for c in d.components
         ],
         events=[

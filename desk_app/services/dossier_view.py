@@ -33,6 +33,7 @@ class ComponentRecord:
     certified_copies_required: int
     copies_required: int
     missing_note: str
+    digitised: bool = False  # has a current scanned document (issue 16)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def load_dossier_record(session: Session, dossier_id: int) -> DossierRecord | No
     components = tuple(
         ComponentRecord(*c) for c in raw.all(
             "SELECT position, name, originals, certified_copies, copies, originals_required,"
-            " certified_copies_required, copies_required, missing_note FROM dossier_components"
+            " certified_copies_required, copies_required, missing_note,"
+            " scan_document_id IS NOT NULL FROM dossier_components"
             " WHERE dossier_id = ? ORDER BY position, id", (dossier_id,)))
     return DossierRecord(
         **{c: d[c] for c in _DOSSIER_COLUMNS if c != "received_by"},

@@ -1195,6 +1195,14 @@ Khôi phục bản này?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Số hóa: {name} — hồ sơ {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu bản số hóa: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đã trả kết quả hồ sơ &lt;b&gt;{code}&lt;/b&gt;{to}: &lt;b&gt;{timing}&lt;/b&gt;. Mời công dân đánh giá mức độ hài lòng.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,6 +1316,10 @@ Khôi phục bản này?</source>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:#9a5b00&apos;&gt;Số CCCD không khớp ({words}): cán bộ {clerk} đã đối chiếu thẻ gốc khi tiếp nhận.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — &lt;span style=&apos;color:#1e6b34&apos;&gt;đã số hóa&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3525,6 +3537,218 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Máy quét báo lỗi (kẹt giấy, đang bận, hoặc không tìm thấy máy quét): kiểm tra máy quét rồi quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xám</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đen trắng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Màu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không đọc được tệp ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hóa giấy tờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Các trang&lt;/b&gt; (Ctrl+R: xoay, Delete: xoá, Ctrl+↑/↓ hoặc kéo thả: đổi thứ tự)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>máy quét mặc định</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm máy quét</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cả khay giấy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quét (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy quét:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Độ phân giải:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chế độ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số tờ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tệp… (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hoặc kéo thả tệp PDF, JPEG, PNG vào đây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư mục theo dõi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(chưa chọn: nơi phần mềm của máy quét lưu ảnh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã thêm {n} trang ({what}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhận «{name}»: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang quét…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>máy quét</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tìm máy quét…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm thấy {n} máy quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy máy quét nào: kiểm tra máy quét đã bật và đã cắm cáp, hoặc dùng thư mục theo dõi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tệp PDF, JPEG, PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thư mục phần mềm máy quét lưu ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm vào đây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thư mục theo dõi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có trang nào để lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lưu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {why} Các trang vẫn còn đây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ {n} trang chưa lưu của thành phần này?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã số hóa của công dân này (dùng lại, không cần quét)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng lại giấy tờ đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {pages} trang, hồ sơ {code} ({day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không tên)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dùng lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chưa số hóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đã số hóa, {pages} trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hóa… (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số hóa:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· có {n} giấy tờ số hóa từ hồ sơ trước dùng lại được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công dân này có giấy tờ đã số hóa còn hiệu lực: chọn thành phần, bấm «Số hóa…» rồi «Dùng lại giấy tờ đã chọn».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (xoay {degrees}°)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R: xoay, Delete: xoá, Ctrl+↑/↓ hoặc kéo thả: đổi thứ tự</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

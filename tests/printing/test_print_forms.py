@@ -229,3 +229,30 @@ def test_a_templates_file_in_the_data_folder_overrides_wording(
                                   data_dir=data_dir).pdf
     text = pdf_text(pdf, tmp_path)
     check(text, "PHIẾU TỪ CHỐI HỒ SƠ (MẪU TỈNH)", "Xin thông báo cho Quý ông/bà được biết")
+
+
+@pytest.mark.requires_poppler
+def test_form01_marks_a_digitised_component(store: Store, clock: FixedClock,
+                                            dossiers: Dossiers, data_dir: Path,
+                                            tmp_path: Path) -> None:
+    """Issue 16: a reprint after a component was scanned says so beside it."""
+    from desk_app.scanning.assemble import pages_of
+    from desk_app.scanning.files import ScanFiles
+    from desk_app.services import scans
+    from tests.scanning.conftest import picture
+
+    with store.read() as s:
+        d = load_dossier(s, dossiers.received)
+        first = s.scalar(select(Dossier).where(Dossier.id == dossiers.received))
+        assert first is not None
+        comp = next(c for c in first.components if c.originals or c.certified_copies
+                    or c.copies)
+        comp_id, name = comp.id, comp.name
+    assert "đã số hóa" not in pdf_text(render(store, clock, dossiers.received, "01",
+                                              layout="a4").pdf, tmp_path)
+    with store.write() as s:
+        scans.attach(s, clock, 3, ScanFiles.of_data_dir(data_dir), dossiers.received,
+                     comp_id, pages_of(picture("PNG")), source="file")
+    text = pdf_text(render(store, clock, dossiers.received, "01", layout="a4").pdf, tmp_path)
+    check(text, f"{name} (đã số hóa)")
+    assert d.code and text.count("đã số hóa") == text.count("GIẤY TIẾP NHẬN HỒ SƠ")  # one a copy

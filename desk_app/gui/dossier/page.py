@@ -20,8 +20,10 @@ history are :mod:`desk_app.gui.dossier.page_text`.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QTableWidgetItem, QWidget
 
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
@@ -31,24 +33,34 @@ from desk_app.gui import hooks, messages
 from desk_app.gui.dossier.page_layout import DossierLayout
 from desk_app.gui.dossier.page_text import components_html, header_html, history_rows, link_lines
 from desk_app.gui.dossier.return_dialog import ReturnDialog
+from desk_app.gui.dossier.scan_dialog import ScanDialog
 from desk_app.gui.dossier.view_data import DossierView, load_view
 from desk_app.gui.fields import mark
 from desk_app.gui.formatting import fmt_appointment, fmt_datetime
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
-from desk_app.services import lifecycle, returns, working_hours
+from desk_app.services import lifecycle, returns, scans, working_hours
 from desk_app.services.access import ForbiddenError
+from desk_app.services.scan_state import DossierScans, dossier_scans
 
 
 class DossierPage(DossierLayout):
     returned = Signal(int)
     resumeRequested = Signal(int)  # a supplement-requested dossier the citizen came back for
 
-    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None,
+                 data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.data_dir = data_dir
         self.view: DossierView | None = None
+        self.scans: DossierScans | None = None
+        self.reusable = 0  # the citizen's earlier documents still valid (issue 16)
         self.return_dialog: ReturnDialog | None = None
+        self.scan_dialog: ScanDialog | None = None
+        self.scan_rows.scanRequested.connect(self.open_scan)
+        QShortcut(QKeySequence("Ctrl+D"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+                  ).activated.connect(self.scan_rows.request)
         for target, button in self.buttons.items():
             button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
         self.extend_button.clicked.connect(self.extend)
@@ -59,6 +71,10 @@ class DossierPage(DossierLayout):
     def show_dossier(self, dossier_id: int) -> bool:
         with self.ops.read() as session:
             view = load_view(session, dossier_id)
+            self.scans = dossier_scans(session, dossier_id) if view is not None else None
+            self.reusable = len(scans.reusable(
+                session, view.applicant_id, self.ops.clock.now().date(),
+                exclude_dossier=dossier_id)) if view is not None else 0
         if view is None:
             return False
         if self.view is None or self.view.id != dossier_id:
@@ -78,6 +94,9 @@ class DossierPage(DossierLayout):
         assert v is not None
         self.header.setText(header_html(v, self.ops.clock.now()))
         self.components.setText(components_html(v))
+        if self.scans is not None and self.data_dir is not None:
+            self.scan_rows.show_state(self.scans, v.status, self.ops.clerk.role,
+                                      self.reusable)
         self._set_enabled(True)
         current = Status(v.status)
         role = self.ops.clerk.role
@@ -112,7 +131,7 @@ class DossierPage(DossierLayout):
         while self.extra_row.count():
             item = self.extra_row.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None and widget is not self.scan_rows:
                 widget.hide()  # gone at once; deleted when the event loop runs
                 widget.deleteLater()
         for action in hooks.dossier_menu_actions:
@@ -125,6 +144,7 @@ class DossierPage(DossierLayout):
                 lambda _c=False, a=action: a.run(self, self.view.id if self.view else 0)
             )
             self.extra_row.addWidget(button)
+        self.extra_row.addWidget(self.scan_rows)
         self.extra_row.addStretch(1)
 
     def change(self, target: Status) -> bool:
@@ -169,6 +189,26 @@ class DossierPage(DossierLayout):
             self.return_result()  # who collects it first
         else:
             self.change(target)
+
+    # digitisation (issue 16) ----------------------------------------------------------
+    def open_scan(self, component_id: int | None, name: str = "") -> ScanDialog | None:
+        """The scan dialog for a component (or, with None, the dossier's result)."""
+        if self.view is None or self.data_dir is None:
+            return None
+        if self.scan_dialog is not None:
+            self.scan_dialog.deleteLater()  # the last one (closed): one at a time
+        title = tr("Số hóa: {name} — hồ sơ {code}").format(name=name, code=self.view.code)
+        dialog = ScanDialog(self.ops, self.data_dir, self.view.id, component_id, title,
+                            self.view.applicant_id if component_id is not None else "",
+                            self.window(), component_name=name.split(". ", 1)[-1])
+        dialog.saved.connect(lambda _info: self._scanned(name))
+        self.scan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _scanned(self, name: str) -> None:
+        self.show_result(tr("Đã lưu bản số hóa: {name}.").format(name=name), ok=True)
+        self.refresh()
 
     # the return of the result (F8) ------------------------------------------------------
     def return_result(self) -> ReturnDialog | None:

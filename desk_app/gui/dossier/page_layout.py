@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk_app.core.lifecycle import Status
 from desk_app.gui import messages
+from desk_app.gui.dossier.scan_rows import ScanRows
 from desk_app.gui.fields import DateTimeField, FieldMessage
 from desk_app.gui.tr import tr
 
@@ -94,6 +95,8 @@ class DossierLayout(QWidget):
         self.buttons[Status.RETURNED].setStyleSheet("font-weight: bold;")
         actions.addLayout(grid)
         self.extra_row = QHBoxLayout()
+        self.scan_rows = ScanRows(self.actions_box)  # into extra_row by the page, after hooks
+        self.scan_rows.setVisible(False)
         actions.addLayout(self.extra_row)
         outer.addWidget(self.actions_box)
         self._build_resume(outer)

@@ -117,6 +117,8 @@ def components_html(v: DossierView) -> str:
         text = f"{n}. {c.name}" + (f" ({got})" if got else "")
         if c.note:
             text += f" — {c.note}"
+        if c.digitised:
+            text += tr(" — <span style='color:#1e6b34'>đã số hóa</span>")
         if short:
             text = tr("<span style='color:#9a5b00'>{text} — chưa đủ</span>").format(text=text)
         items.append(text)

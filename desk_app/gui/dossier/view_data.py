@@ -34,6 +34,7 @@ class ComponentLine:
     got: tuple[int, int, int]
     need: tuple[int, int, int]
     note: str
+    digitised: bool = False  # has a scanned document (issue 16)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def load_view(session: Session, dossier_id: int) -> DossierView | None:
         components=tuple(
             ComponentLine(c.name, (c.originals, c.certified_copies, c.copies),
                           (c.originals_required, c.certified_copies_required, c.copies_required),
-                          c.missing_note)
+                          c.missing_note, c.digitised)
             for c in r.components
         ),
         events=tuple(

@@ -53,7 +53,8 @@ def build(ctx: Ctx, d: DossierView) -> None:
     field_line(ctx, t["request"], d.procedure, bold_value=True)
     line(ctx, t["components"])
     rows = [
-        [str(i), c.name, str(c.originals or ""), str(c.certified_copies or ""),
+        [str(i), c.name + (t.get("digitised_mark", "") if c.digitised else ""),
+         str(c.originals or ""), str(c.certified_copies or ""),
          str(c.copies or "")]
         for i, c in enumerate(
             (c for c in d.components if c.originals or c.certified_copies or c.copies), 1)
