@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
+from desk_app.core.indicators import solve_timing
 from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal_reason
 from desk_app.core.permissions import Action
 from desk_app.core.text import nfc
@@ -59,12 +60,9 @@ def _load(session: Session, dossier_id: int, clerk_id: int,
 
 
 def return_timing(returned_at: datetime, due_at: datetime | None) -> str:
-    """'early' (a day or more before the due day), 'on_time' or 'late'."""
-    if due_at is None:
-        return "on_time"
-    if returned_at > due_at:
-        return "late"
-    return "early" if returned_at.date() < due_at.date() else "on_time"
+    """'early' (a day or more before the due day), 'on_time' or 'late'
+    (:func:`desk_app.core.indicators.solve_timing`, the reports' rule too)."""
+    return solve_timing(returned_at, due_at)
 
 
 def change_status(

@@ -114,7 +114,7 @@ def _cells(session: Session, first: str, last: str, now: datetime,
             chans = cells[(month, version, clerk, channel)].by_channel
             chans[channel] = chans.get(channel, 0) + n
     opened = ", ".join(f"'{s}'" for s in OPEN_STATUSES)
-    span: dict[str, Any] = {"a": f"{first}-01", "b": f"{end}-01", "now": _ts(now)}
+    span: dict[str, Any] = {"a": f"{first}-01", "b": f"{end}-01", "now": stored_time(now)}
     for month, version, clerk, channel, apologised in session.execute(text(
             "SELECT substr(received_at, 1, 7), procedure_version_id, received_by, channel,"
             " due_at > original_due_at FROM dossiers INDEXED BY ix_dossiers_status_due"
@@ -232,5 +232,6 @@ def build_report(session: Session, clock: Clock, clerk_id: int, first: date,
                   {q.code: q.question for q in form.criteria}, problem, desk_counter(session))
 
 
-def _ts(moment: datetime) -> str:
+def stored_time(moment: datetime) -> str:
+    """``moment`` as the store keeps a DateTime (ISO text: text order is time order)."""
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")

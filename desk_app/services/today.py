@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desk_app.clock import Clock
@@ -23,8 +23,9 @@ from desk_app.core.indicators import OPEN_STATUSES
 from desk_app.core.lifecycle import Status
 from desk_app.core.rating_settings import REPEAT
 from desk_app.services.ratings import load_form
+from desk_app.services.reports import stored_time
 from desk_app.store.calendar import load_calendar
-from desk_app.store.models import Commune
+from desk_app.store.models import Commune, Setting
 
 SOON_SETTING = "today.soon_days"  # default 1: the register's "due soon" (the next working day)
 LIMIT = 300  # rows read per list (the count says how many there are)
@@ -64,20 +65,15 @@ _SELECT = ("SELECT d.id, d.code, d.applicant_name, v.name, d.status, d.due_at, d
            " JOIN procedure_versions v ON v.id = d.procedure_version_id WHERE ")
 
 
-def _ts(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def _dt(value: Any) -> datetime | None:
     return None if value is None else datetime.fromisoformat(str(value))
 
 
 def soon_days(session: Session) -> int:
-    value = session.scalar(text("SELECT value FROM settings WHERE key = :k"),
-                           {"k": SOON_SETTING})
+    value = session.scalar(select(Setting.value).where(Setting.key == SOON_SETTING))
     try:
-        return max(1, min(10, int(str(value).strip('"')))) if value is not None else 1
-    except ValueError:
+        return max(1, min(10, int(value))) if value is not None else 1
+    except (TypeError, ValueError):
         return 1
 
 
@@ -106,7 +102,7 @@ def today(session: Session, clock: Clock) -> Today:
         "needs_letter": (f"d.status IN ({opened}) AND d.original_due_at < :now"
                          " AND d.due_at < :now", "d.original_due_at"),
     }
-    params = {"now": _ts(now), "until": _ts(until), "start": _ts(start), "end": _ts(end)}
+    params = {"now": stored_time(now), "until": stored_time(until), "start": stored_time(start), "end": stored_time(end)}
     out = Today(now, days, until)
     for name, (cond, order) in where.items():
         out.counts[name] = int(session.scalar(text(
