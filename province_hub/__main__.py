@@ -101,11 +101,10 @@ def main(argv: list[str] | None = None) -> int:
                                       timedelta(days=args.days)))
         engine.dispose()
     else:
-        import uvicorn
+        from province_hub import serve
 
         os.environ["PROVINCE_HUB_DB"] = url
-        uvicorn.run("province_hub.app:create_app", factory=True, host=args.host,
-                    port=args.port, workers=args.workers, log_level="warning")
+        serve.run(args.host, args.port, args.workers)  # TCP_NODELAY: see province_hub.serve
     return rc
 
 

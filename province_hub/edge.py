@@ -183,12 +183,17 @@ def check_depth(data: bytes) -> None:
         raise Fail(400, "too_deep", f"JSON nested deeper than {MAX_BODY_DEPTH}")
 
 
-async def read_body(request: Request, limit: int, too_large: str = "body_too_large") -> bytes:
-    """The whole body, at most ``limit`` bytes; a client that drops its upload is a 400, not
-    an error of the hub's."""
+def check_length(request: Request, limit: int, too_large: str) -> None:
+    """413 at once when the declared ``Content-Length`` is over ``limit``."""
     length = request.headers.get("content-length", "")
     if length.isascii() and length.isdigit() and (len(length) > 15 or int(length) > limit):
         raise Fail(413, too_large, f"at most {limit} bytes")
+
+
+async def read_body(request: Request, limit: int, too_large: str = "body_too_large") -> bytes:
+    """The whole body, at most ``limit`` bytes; a client that drops its upload is a 400, not
+    an error of the hub's."""
+    check_length(request, limit, too_large)
     chunks, size = [], 0
     try:
         async for chunk in request.stream():
@@ -214,9 +219,13 @@ class EdgeRoute(APIRoute):
         extra = self.openapi_extra or {}
         limit = int(extra.get("x-max-body-bytes", MAX_JSON_BODY))
         raw = bool(extra.get("x-raw-body"))  # the handler decodes the body itself (push)
+        streamed = bool(extra.get("x-stream-body"))  # the handler reads it piece by piece
 
         async def edge(request: Request) -> Response:
             await self.before_body(request)
+            if streamed:  # the handler bounds what it reads (file chunks: province_hub.files_api)
+                check_length(request, limit, "body_too_large")
+                return await handler(request)
             too_large = "batch_too_large" if raw else "body_too_large"
             body = await read_body(request, limit, too_large)
             request._body = body  # Starlette's cache: FastAPI and the handler read this

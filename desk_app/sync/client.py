@@ -123,13 +123,32 @@ class SyncClient:
         """How much of a scanned file the hub holds: {size, received, complete}."""
         return self._call("GET", f"/files/{sha256}")
 
+    def files_status(self, sha256s: list[str]) -> dict[str, dict[str, Any]]:
+        """How much of each file the hub holds (at most 200 asked): {sha256: {size, received,
+        complete}}; a file no document of the commune names is left out."""
+        data = self._call("POST", "/files/status", json={"files": sha256s})
+        files = data.get("files")
+        if not isinstance(files, list):
+            raise Unreachable("bad_answer", "files/status without its files")
+        return {str(f["sha256"]): f for f in files if isinstance(f, dict) and "sha256" in f}
+
     def put_chunk(self, sha256: str, offset: int, data: bytes, chunk_sha256: str
                   ) -> dict[str, Any]:
         """Send ``data`` as the bytes of the file from ``offset``; answers {received,
         complete} (Refused ``offset_mismatch`` when the hub holds another length)."""
+        return self.put_chunks(sha256, offset, data, len(data) or 1, [chunk_sha256])
+
+    def put_chunks(self, sha256: str, offset: int, data: bytes, size: int,
+                   hashes: list[str]) -> dict[str, Any]:
+        """``data`` as chunks of ``size`` bytes (the last may be shorter) in one request, each
+        with its SHA-256 in ``hashes``: the hub keeps every whole chunk that arrived, even when
+        the request is cut."""
+        headers = {"Content-Type": "application/octet-stream",
+                   "X-Chunk-Sha256": ",".join(hashes)}
+        if len(hashes) > 1:
+            headers["X-Chunk-Size"] = str(size)
         return self._call("PUT", f"/files/{sha256}", params={"offset": offset}, content=data,
-                          headers={"Content-Type": "application/octet-stream",
-                                   "X-Chunk-Sha256": chunk_sha256})
+                          headers=headers)
 
     def dossier(self, uuid: str) -> dict[str, Any]:
         return self._call("GET", f"/dossiers/{uuid}")

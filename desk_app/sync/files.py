@@ -4,10 +4,12 @@ event, in resumable chunks, on a step of its own after the events.
 * **What is due** is derived from the store: a file (by SHA-256) named by a document whose
   ``document.attached`` event the hub acknowledged, and not yet in ``scan_uploads`` (migration
   0012). Nothing else is kept, so a restart, a kill or a power cut resumes where the hub is:
-  the desk asks ``GET /files/{sha256}`` how much the hub holds and sends from there.
-* **Chunks** of :data:`CHUNK` bytes, ``PUT /files/{sha256}?offset=N`` with the chunk's own
-  SHA-256 in ``X-Chunk-Sha256``; the hub checks it, appends, and checks the whole file's
-  SHA-256 when the last byte arrives. A cut costs at most one chunk; a lost answer costs
+  the desk asks ``POST /files/status`` how much the hub holds of up to 100 files at once, and
+  sends from there.
+* **Chunks** of :data:`CHUNK` bytes, several in one ``PUT /files/{sha256}?offset=N`` (as many
+  as the line carries in about a second, :class:`Pace`) with each chunk's SHA-256 in
+  ``X-Chunk-Sha256``; the hub checks and appends each chunk as it arrives, and checks the whole
+  file's SHA-256 when the last byte arrives. A cut costs at most one chunk; a lost answer costs
   nothing (the next status says where the hub is). A file the hub holds already (the same
   bytes from another document of the commune) is marked without a byte sent.
 * **Never holding back events**: the step has a budget per cycle (bytes and seconds); what is
@@ -23,6 +25,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,6 +42,9 @@ log = logging.getLogger(__name__)
 CHUNK = 256 * 1024  # a few hundred kB: a cut line costs little, and the overhead stays small
 BUDGET_BYTES = 16 * 1024 * 1024  # per cycle; the rest goes in the next cycle, after its events
 BUDGET_SECONDS = 20.0
+STATUS_BATCH = 100  # files asked about in one call
+MAX_CHUNKS = 16  # in one request: 4 MiB, the hub's bound
+FAST, SLOW = 1.0, 4.0  # seconds a request may take before it carries more chunks, or fewer
 
 
 @dataclass
@@ -49,6 +55,24 @@ class FilesReport:
     chunks: int = 0
     missing: int = 0  # due, but not readable here (gone or damaged): logged, left due
     more: bool = False  # the budget ran out with files still due
+
+
+@dataclass
+class Pace:
+    """How many chunks go in one request: one at first, doubled while a request takes under
+    :data:`FAST` seconds (at most :data:`MAX_CHUNKS`, the hub's 4 MiB), halved when it takes
+    over :data:`SLOW`. Each request costs the hub a credential check and a lookup (~5 ms on
+    loopback): 16 requests for a 4 MB scan made the upload 0.27x one plain PUT of the file;
+    on a slow commune line a request still stays a few seconds, so a cut loses little and
+    events wait little."""
+
+    chunks: int = 1
+
+    def took(self, chunks: int, seconds: float) -> None:
+        if seconds < FAST and chunks >= self.chunks:
+            self.chunks = min(MAX_CHUNKS, self.chunks * 2)
+        elif seconds > SLOW:
+            self.chunks = max(1, self.chunks // 2)
 
 
 def due(session: Session) -> list[tuple[str, int]]:
@@ -67,6 +91,23 @@ def pending_files(session: Session) -> int:
     """Files not yet held by the province (their event sent or not): for the indicator."""
     return session.scalar(select(func.count(func.distinct(ScanDocument.sha256))).where(
         ScanDocument.sha256.not_in(select(ScanUpload.sha256)))) or 0
+
+
+def statuses(client: SyncClient, shas: list[str]) -> dict[str, dict[str, Any]]:
+    """What the hub holds of each file; file by file from a hub without ``/files/status``."""
+    try:
+        return client.files_status(shas)
+    except Refused as exc:
+        if exc.params.get("status") not in (404, 405):
+            raise
+    held: dict[str, dict[str, Any]] = {}
+    for sha in shas:
+        try:
+            held[sha] = client.file_status(sha)
+        except Refused as exc:
+            if exc.code != "unknown_file":
+                raise
+    return held
 
 
 def _mark(store: Store, sha: str, size: int, sent: int, now: datetime) -> None:
@@ -91,46 +132,61 @@ def upload_files(store: Store, client: SyncClient, now: Callable[[], datetime], 
         return (report.bytes_sent >= budget_bytes
                 or time.monotonic() - started >= budget_seconds or should_stop())
 
-    for sha, _size in todo:
+    pace = Pace()
+    held_of: dict[str, dict[str, Any]] = {}
+    for n, (sha, _size) in enumerate(todo):
         if spent():
             report.more = True
             break
+        if n % STATUS_BATCH == 0:  # one question for many files, not one a file
+            held_of = statuses(client, [s for s, _ in todo[n:n + STATUS_BATCH]])
         try:
             data = files.read(sha)  # checked against its name: never send damaged bytes
         except KnownError as exc:
             log.warning("scanned file %s cannot be sent: %s", sha, exc.code)
             report.missing += 1
             continue
-        try:
-            held = client.file_status(sha)
-        except Refused as exc:
-            if exc.code != "unknown_file":
-                raise
+        held = held_of.get(sha)
+        if held is None:
             log.warning("the province does not know file %s yet", sha)
             continue
-        offset, sent = int(held["received"]), 0
+        before = report.bytes_sent
         if held["complete"]:
             _mark(store, sha, len(data), 0, now())
             report.already += 1
             continue
-        while True:
-            if spent():
-                report.more = True
-                return report
-            piece = data[offset:offset + chunk]
-            try:
-                answer = client.put_chunk(sha, offset, piece, hashlib.sha256(piece).hexdigest())
-            except Refused as exc:
-                if exc.code not in ("offset_mismatch", "file_hash_mismatch", "chunk_hash_mismatch"):
-                    raise
-                answer = client.file_status(sha)  # where the hub is (it may have started over)
-            else:
-                report.bytes_sent += len(piece)
-                sent += len(piece)
-                report.chunks += 1
-            offset = int(answer["received"])
-            if answer["complete"]:
-                _mark(store, sha, len(data), sent, now())
-                report.files += 1
-                break
+        done = send_file(client, sha, data, int(held["received"]), chunk=chunk, pace=pace,
+                         report=report, budget_bytes=budget_bytes, spent=spent)
+        if not done:
+            report.more = True
+            return report
+        _mark(store, sha, len(data), report.bytes_sent - before, now())
+        report.files += 1
     return report
+
+
+def send_file(client: SyncClient, sha: str, data: bytes, offset: int, *, chunk: int,
+              pace: Pace, report: FilesReport, budget_bytes: int,
+              spent: Callable[[], bool]) -> bool:
+    """Send ``data`` from ``offset`` until the hub holds it whole (True) or ``spent()``."""
+    while True:
+        if spent():
+            return False
+        room = max(1, -(-(budget_bytes - report.bytes_sent) // chunk))  # chunks left
+        span = data[offset:offset + chunk * min(pace.chunks, room)]
+        pieces = [span[i:i + chunk] for i in range(0, len(span), chunk)]
+        t0 = time.monotonic()
+        try:
+            answer = client.put_chunks(sha, offset, span, chunk,
+                                       [hashlib.sha256(p).hexdigest() for p in pieces])
+        except Refused as exc:
+            if exc.code not in ("offset_mismatch", "file_hash_mismatch", "chunk_hash_mismatch"):
+                raise
+            answer = client.file_status(sha)  # where the hub is (it may have started over)
+        else:
+            report.bytes_sent += len(span)
+            report.chunks += len(pieces)
+            pace.took(len(pieces), time.monotonic() - t0)
+        offset = int(answer["received"])
+        if answer["complete"]:
+            return True

@@ -114,7 +114,7 @@ def new_database(url: str, name: str) -> str:
 
 def start_hub(url: str, workers: int = 2, log: Path | None = None, files: Path | None = None,
               port: int | None = None) -> tuple[subprocess.Popen, int]:
-    """The hub as ``uvicorn --factory province_hub.app:create_app`` on a free loopback port
+    """The hub as ``python -m province_hub serve`` (uvicorn) on a free loopback port
     (or ``port``), its output into ``log`` if given, its scanned files in ``files`` (else a
     fresh temporary folder)."""
     port = port or free_port()
@@ -122,9 +122,9 @@ def start_hub(url: str, workers: int = 2, log: Path | None = None, files: Path |
     env = dict(os.environ, PROVINCE_HUB_DB=url, PROVINCE_HUB_FILES=str(files))
     out = open(log, "ab") if log is not None else None
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "province_hub.app:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning"], cwd=ROOT, env=env, stdout=out, stderr=out)
+        [sys.executable, "-m", "province_hub", "serve", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(workers)], cwd=ROOT, env=env, stdout=out,
+        stderr=out)
     if out is not None:
         out.close()
     deadline = time.monotonic() + 30

@@ -201,6 +201,7 @@ BODIES: dict[str, Callable[[World], Any]] = {
     "CredentialIn": lambda w: {"secret": "n" * 43},
     # a scanned file's bytes from offset 0 (the whole small file: it is then complete)
     "FileChunk": lambda w: w.file,
+    "StatusesIn": lambda w: {"files": [hashlib.sha256(w.file).hexdigest()]},
 }
 
 
