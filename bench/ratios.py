@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.figures.common import MILLION, Context, Row, loadavg
 
-FIGURES = ["receive", "search", "form01", "start", "register", "rss", "hub", "growth", "reports"]
+FIGURES = ["receive", "search", "form01", "start", "register", "rss", "hub", "growth", "reports",
+           "uploads", "scans"]
 
 
 def show(rows: list[Row]) -> None:

@@ -67,6 +67,20 @@ def test_a_grey_jpeg_at_the_chosen_resolution_goes_in_as_it_is() -> None:
     assert asm.assemble(asm.pages_of(jpg), "gray", 200).pdf == made.pdf
 
 
+def test_a_scanners_grey_png_goes_in_undecoded_and_lossless() -> None:
+    png = picture("PNG")  # greyscale, 200 dpi, not interlaced: as scanimage writes it
+    made = asm.assemble(asm.pages_of(png), "gray", 200)
+    assert made.page_info == [{"kind": "png", "rotation": 0, "kept": True}]
+    image = PdfReader(io.BytesIO(made.pdf)).pages[0].images[0].image
+    from PIL import Image
+    with Image.open(io.BytesIO(png)) as original:
+        assert image is not None and image.mode == "L"
+        assert image.tobytes() == original.tobytes()  # every pixel as scanned
+    # one with transparency cannot go in as it is: flattened, still grey
+    rgba = picture("PNG", mode="RGBA")
+    assert asm.assemble(asm.pages_of(rgba), "gray", 200).page_info[0]["kept"] is False
+
+
 def test_colour_finer_scan_is_brought_to_grey_at_200_dpi() -> None:
     jpg = picture("JPEG", (600, 849), mode="RGB", dpi=300)
     made = asm.assemble(asm.pages_of(jpg), "gray", 200)
