@@ -59,6 +59,7 @@ EXPECTED: dict[str, set[str]] = {
     "create an account": ADMIN,
     "lock an account": ADMIN,
     "reset a password": ADMIN,
+    "digitise a paper": EVERYONE,
 }
 
 
@@ -151,6 +152,19 @@ def _counter(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: None) 
         return counter.change_counter(s, clock, who, 2)  # the template desk is counter 1
 
 
+def _digitise(store: Store, clock: FixedClock, who: int, hub: LocalHub,
+              dossier_id: int) -> Any:
+    from desk_app.scanning.assemble import pages_of
+    from desk_app.scanning.files import ScanFiles
+    from desk_app.services import scans
+    from tests.scanning.conftest import picture
+
+    with store.write() as s:
+        comp = s.get(Dossier, dossier_id).components[0].id  # type: ignore[union-attr]
+        return scans.attach(s, clock, who, ScanFiles.of_data_dir(store.path.parent),
+                            dossier_id, comp, pages_of(picture("PNG")), source="file")
+
+
 def _accept_clock(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: None) -> Any:
     with store.write() as s:
         clock_check.accept_clock(s, clock, who)
@@ -175,6 +189,7 @@ ACTIONS: dict[str, tuple[Prepare, Act]] = {
     "create an account": _accounts("create"),
     "lock an account": _accounts("lock"),
     "reset a password": _accounts("reset"),
+    "digitise a paper": (lambda store, clock, hub: _received(store, clock), _digitise),
 }
 
 

@@ -33,6 +33,7 @@ class Action(str, Enum):
     RATING_FIGURES = "rating_figures"  # read the satisfaction figures, re-check their chain
     AUDIT = "audit"  # read the audit log (who did what), re-check its chain
     REPORTS = "reports"  # the leader's reports: on time, late, form 04, QĐ 766 groups, exports
+    DIGITISE = "digitise"  # scan or attach a dossier's papers, re-use a citizen's documents
 
 
 _COUNTER = frozenset(ROLES)
@@ -44,6 +45,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.SUPPLEMENT: _COUNTER,
     Action.REFUSE: _COUNTER,
     Action.PROCESS: _COUNTER,
+    Action.DIGITISE: _COUNTER,  # its own action: a province may give it to fewer roles
     Action.WITHDRAW: _COUNTER,
     Action.RETURN: _COUNTER,
     Action.PRINT: _COUNTER,

@@ -98,6 +98,7 @@ FORBIDDEN_MESSAGES: dict[str, str] = {
     "supplement": QT_TR_NOOP("Tài khoản này không được lập phiếu yêu cầu bổ sung."),
     "refuse": QT_TR_NOOP("Tài khoản này không được từ chối hồ sơ."),
     "process": QT_TR_NOOP("Tài khoản này không được chuyển xử lý hồ sơ."),
+    "digitise": QT_TR_NOOP("Tài khoản này không được số hóa hồ sơ."),
     "withdraw": QT_TR_NOOP("Tài khoản này không được ghi nhận rút hồ sơ."),
     "return": QT_TR_NOOP("Tài khoản này không được trả kết quả."),
     "print": QT_TR_NOOP("Tài khoản này không được in phiếu."),

@@ -164,12 +164,18 @@ class SyncIndicator(QWidget):
             parts, color = [tr("Tỉnh: máy chưa đăng ký")], "#777777"
             if snap.pending:
                 parts.append(tr("{pending} chờ gửi").format(pending=snap.pending))
+            if snap.files:
+                parts.append(tr("{files} tệp số hóa chờ gửi").format(files=snap.files))
         else:
-            parts = [tr("Tỉnh: {pending} chờ gửi").format(pending=snap.pending) if snap.pending else tr("Tỉnh: đã gửi hết"),
+            waiting = [tr("{pending} chờ gửi").format(pending=snap.pending)] if snap.pending else []
+            if snap.files:  # scans go after the records, a budget at a time
+                waiting.append(tr("{files} tệp số hóa chờ gửi").format(files=snap.files))
+            parts = [tr("Tỉnh: ") + " · ".join(waiting) if waiting else tr("Tỉnh: đã gửi hết"),
                      tr("gửi được lúc {when}").format(when=when(snap.last_success_at))]
             color = "#1b7f3b" if not failing and not snap.held else "#b36b00"
         tip = [tr("Đồng bộ với máy chủ tỉnh."),
                tr("Thay đổi chờ gửi: {pending}.").format(pending=snap.pending),
+               tr("Tệp số hóa chờ gửi: {files}.").format(files=snap.files),
                tr("Lần cuối thành công: {when}.").format(when=when(snap.last_success_at))]
         if failing:
             parts.append(tr("lỗi {last_error_at:%H:%M}: {error_words}").format(last_error_at=snap.last_error_at,

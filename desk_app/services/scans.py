@@ -11,8 +11,8 @@ documents, list them, clean orphan files.
 * :func:`documents_of`, :func:`referenced`, :func:`remove_orphans`.
 
 Writes follow the house pattern ``fn(session, clock, clerk_id, ...)`` in the caller's
-transaction, check the role (:data:`Action.PROCESS`, the counter's work) and add an audit
-record. Every document also appends a ``document.attached`` event to the outbox in the same
+transaction, check the role (:data:`Action.DIGITISE`: every counter role, unless a province
+narrows it) and add an audit record. Every document also appends a ``document.attached`` event to the outbox in the same
 transaction (:func:`document_event`): the province counts digitisation from these, and the
 file itself follows the event (:mod:`desk_app.sync.files`).
 """
@@ -112,7 +112,7 @@ def attach(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, doss
     """The ``pages`` (in their order, turned as they are) as the document of the component
     ``component_id`` of the dossier, or of its result when ``component_id`` is None. A
     component digitised before gets the new document (the earlier row stays in history)."""
-    clerk = require(session, clerk_id, Action.PROCESS)
+    clerk = require(session, clerk_id, Action.DIGITISE)
     dossier, comp = _target(session, dossier_id, component_id)
     if source not in SOURCES:
         raise ValidationError([FieldError("source", "bad_choice")])
@@ -204,7 +204,7 @@ def reuse(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossi
           component_id: int, document_id: int) -> DocumentInfo:
     """Record the earlier document ``document_id`` as the component's document: a row of its
     own (``source='reused'``, linked to the original), the same file; nothing scanned."""
-    clerk = require(session, clerk_id, Action.PROCESS)
+    clerk = require(session, clerk_id, Action.DIGITISE)
     dossier, comp = _target(session, dossier_id, component_id)
     assert comp is not None
     earlier = session.get(ScanDocument, document_id)

@@ -284,9 +284,12 @@ class Snapshot:
     last_error_at: datetime | None
     last_error_code: str
     clock_offset_s: int | None
+    files: int = 0  # scanned files the province does not hold yet (sync.files)
 
 
 def snapshot(session: Session) -> Snapshot:
+    from desk_app.sync.files import pending_files
+
     row = session.get(SyncStatus, 1)
     return Snapshot(
         enrolled=active_enrolment(session) is not None,
@@ -296,4 +299,5 @@ def snapshot(session: Session) -> Snapshot:
         last_error_at=row.last_error_at if row else None,
         last_error_code=row.last_error_code if row else "",
         clock_offset_s=row.clock_offset_s if row else None,
+        files=pending_files(session),
     )

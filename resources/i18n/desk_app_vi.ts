@@ -2153,6 +2153,10 @@ Chỉ chọn «Có» khi đã đối chiếu với đồng hồ chuẩn (điện
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tài khoản này không được số hóa hồ sơ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tài khoản này không được ghi nhận rút hồ sơ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2756,11 +2760,15 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tỉnh: {pending} chờ gửi</source>
+        <source>{files} tệp số hóa chờ gửi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tỉnh: đã gửi hết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỉnh: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2773,6 +2781,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Thay đổi chờ gửi: {pending}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp số hóa chờ gửi: {files}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -158,6 +158,22 @@ def test_pages_the_scanner_software_saves_into_the_watched_folder(
     asked = answer_question(True)
     dialog.reject()
     assert asked and not dialog.isVisible() and not dialog.timer.isActive()
+    # the next dossier: the folder is remembered for this PC and watched at once, with the
+    # scanner's choices of last time
+    dialog.mode.setCurrentIndex(dialog.mode.findData("bw"))
+    dialog.dpi.setValue(300)
+    dialog.sources.device.setEditText("test")
+    dialog.watch(folder)
+    dialog.timer.stop()
+    again, more = received(store, clock, "001090054329")
+    window.activateWindow()  # offscreen, a closed dialog does not give activation back
+    qtbot.waitUntil(window.isActiveWindow)
+    second = _open(qtbot, window, again, more[0])
+    assert second is not dialog and second.watched is not None
+    assert second.watched.folder == folder and second.timer.isActive()
+    assert (second.mode.currentData(), second.dpi.value(), second.device.currentText()) == \
+        ("bw", 300, "test")
+    second.reject()
 
 
 def test_a_clerk_no_longer_allowed_keeps_the_pages(
@@ -186,12 +202,12 @@ def test_a_role_without_the_right_cannot_open_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from desk_app.core import permissions
 
-    monkeypatch.setitem(permissions.ALLOWED, permissions.Action.PROCESS,
+    monkeypatch.setitem(permissions.ALLOWED, permissions.Action.DIGITISE,
                         frozenset({"leader", "admin"}))
     dossier, _comps = received(store, clock)
     window.open_dossier(dossier)
     button = window.dossier.scan_rows.button
-    assert not button.isEnabled() and "không được" in button.toolTip()
+    assert not button.isEnabled() and button.toolTip() == "Tài khoản này không được số hóa hồ sơ."
 
 
 def test_a_locked_desk_hides_the_dialog(

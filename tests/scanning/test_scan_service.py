@@ -180,3 +180,27 @@ def test_limits_of_a_component_and_a_dossier(store: Store, clock: FixedClock,
     with store.write() as s, pytest.raises(KnownError) as known:  # no month without a name
         scans.attach(s, clock, 999, files, dossier, None, three, source="file")
     assert known.value.code == "clerk_not_found"
+
+
+def test_a_province_may_keep_digitising_from_a_role(
+        store: Store, clock: FixedClock, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Digitising is its own action (not "hand over for processing"): narrowed to leaders, a
+    clerk is refused with its own words and nothing is kept."""
+    from desk_app.core import permissions
+    from tests.scanning.conftest import picture
+
+    monkeypatch.setitem(permissions.ALLOWED, permissions.Action.DIGITISE,
+                        frozenset({"leader", "admin"}))
+    dossier, comps = received(store, clock)
+    files = ScanFiles.of_data_dir(data_dir)
+    with pytest.raises(KnownError) as info, store.write() as s:
+        scans.attach(s, clock, clerk_id(store), files, dossier, comps[0],
+                     pages_of(picture("PNG")), source="file")
+    assert info.value.code == "forbidden" and info.value.params["action"] == "digitise"
+    with store.read() as s:
+        assert s.scalar(select(ScanDocument.id)) is None
+    assert not list((data_dir / "scans").rglob("*.pdf"))
+    with store.write() as s:  # a leader still may
+        doc = scans.attach(s, clock, clerk_id(store, "lan"), files, dossier, comps[0],
+                           pages_of(picture("PNG")), source="file")
+    assert doc.pages == 1

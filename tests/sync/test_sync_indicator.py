@@ -41,6 +41,27 @@ def test_indicator_words(qtbot, store, clock, tmp_path) -> None:
     shot(w, "sync-indicator-error.png", tmp_path)
 
 
+def test_scanned_files_not_yet_at_the_province_are_shown(qtbot, store, clock) -> None:
+    from tests.sync.scan_docs import big_document
+
+    big_document(store, clock, 10_000)
+    big_document(store, clock, 20_000, id_number="001090054322")
+    w = SyncIndicator(store, clock)
+    qtbot.addWidget(w)
+    qtbot.waitUntil(lambda: w.snapshot is not None)
+    assert w.snapshot.files == 2 and "2 tệp số hóa chờ gửi" in w.text.text()
+    # enrolled: records sent, files still going
+    w.show_snapshot(state.Snapshot(True, 0, 0, datetime(2026, 11, 23, 9, 41), None, "", 0,
+                                   files=1))
+    assert w.text.text().startswith("Tỉnh: 1 tệp số hóa chờ gửi · gửi được lúc")
+    assert "Tệp số hóa chờ gửi: 1." in w.toolTip()
+    w.show_snapshot(state.Snapshot(True, 4, 0, datetime(2026, 11, 23, 9, 41), None, "", 0,
+                                   files=3))
+    assert w.text.text().startswith("Tỉnh: 4 chờ gửi · 3 tệp số hóa chờ gửi")
+    w.show_snapshot(state.Snapshot(True, 0, 0, datetime(2026, 11, 23, 9, 41), None, "", 0))
+    assert w.text.text().startswith("Tỉnh: đã gửi hết")
+
+
 def test_install_starts_the_worker_and_reports_from_its_thread(
     qtbot, hub, make_desk, clock, tmp_path
 ) -> None:

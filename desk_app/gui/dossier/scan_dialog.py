@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import background, messages
 from desk_app.gui.dossier.scan_reuse import ReuseBox
-from desk_app.gui.dossier.scan_sources import SourcesBox
+from desk_app.gui.dossier.scan_sources import SourcesBox, remember, restore
 from desk_app.gui.dossier.scan_strip import PageStrip, thumbnail
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
@@ -90,7 +90,7 @@ class ScanDialog(QDialog):
                  component_name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("scanDialog")
-        self.ops, self.files = ops, ScanFiles.of_data_dir(data_dir)
+        self.ops, self.files, self.data_dir = ops, ScanFiles.of_data_dir(data_dir), data_dir
         self.dossier_id, self.component_id = dossier_id, component_id
         self.setWindowTitle(tr("Số hóa giấy tờ"))
         self.extra_options: tuple[str, ...] = ()  # device options (tests: the test picture)
@@ -146,6 +146,10 @@ class ScanDialog(QDialog):
         self.timer.timeout.connect(self.poll_folder)
         self._count_changed()
         self.resize(1000, 640)
+        self.sources = box
+        folder = restore(box, data_dir)
+        if folder is not None:  # set up once: the scanner's software keeps saving there
+            self.watch(folder)
 
 
     # messages ---------------------------------------------------------------------------
@@ -183,6 +187,7 @@ class ScanDialog(QDialog):
             extra=self.extra_options)
         self._busy(1)
         self.say(tr("Đang quét…"), ok=True)
+        remember(self.sources, self.data_dir, None)
 
         def work() -> Loaded:
             return _load([(f"trang {i + 1}", d) for i, d in enumerate(sane.scan(settings))])
@@ -248,6 +253,7 @@ class ScanDialog(QDialog):
 
     def watch(self, folder: Path) -> None:
         self.watched = WatchedFolder(folder)
+        remember(self.sources, self.data_dir, folder)
         self.folder_label.setText(tr("Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm "
                                      "vào đây.").format(folder=str(folder)))
         self.timer.start()

@@ -83,10 +83,10 @@ class ScanRows(QWidget):
         first_todo = next((i for i, r in enumerate(rows) if not r[2]), 0)
         at = self.choice.findData(keep) if keep != "first" else -1
         self.choice.setCurrentIndex(at if at >= 0 else first_todo)
-        may = allowed(role, Action.PROCESS)
+        may = allowed(role, Action.DIGITISE)
         self.button.setEnabled(may and bool(rows))
         self.button.setToolTip("" if may else messages.known_message(
-            ForbiddenError("forbidden", action=Action.PROCESS.value)))
+            ForbiddenError("forbidden", action=Action.DIGITISE.value)))
         todo = any(not c.digitised for c in state.components)
         self.offer.setText(tr("· có {n} giấy tờ số hóa từ hồ sơ trước dùng lại được")
                            .format(n=reusable))

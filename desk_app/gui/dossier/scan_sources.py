@@ -1,9 +1,14 @@
 """The scan dialog's sources (issue 16): the scanner's choices (device, resolution, mode,
 sheets) and the buttons for files and the watched folder. Only widgets, placed;
-:mod:`desk_app.gui.dossier.scan_dialog` connects them."""
+:mod:`desk_app.gui.dossier.scan_dialog` connects them. The choices, and the watched folder,
+are remembered for this PC (:func:`remember`, :func:`restore`: the data folder's ``gui.ini``,
+beside the window's place): the clerk sets up the scanner once, not at every dossier."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui.geometry import settings_path
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.scanning.assemble import DEFAULT_DPI, DPI_RANGE
 
@@ -84,3 +90,47 @@ class SourcesBox(QGroupBox):
         self.folder_label.setObjectName("scanFolderLabel")
         row2.addWidget(self.folder_label, 1)
         lay.addLayout(row2)
+
+
+PREFS = "scanning/"  # keys in the data folder's gui.ini: this PC's scanner, not the commune's
+
+
+def prefs(data_dir: Path) -> QSettings:
+    return QSettings(str(settings_path(data_dir)), QSettings.Format.IniFormat)
+
+
+def restore(box: SourcesBox, data_dir: Path) -> Path | None:
+    """The choices this PC made last time; the watched folder when it still exists."""
+    st = prefs(data_dir)
+    device = str(st.value(PREFS + "device", "") or "")
+    if device:
+        box.device.setEditText(device)
+    dpi = _int(st.value(PREFS + "dpi"))
+    if dpi is not None and DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+        box.dpi.setValue(dpi)
+    at = box.mode.findData(str(st.value(PREFS + "mode", "")))
+    if at >= 0:
+        box.mode.setCurrentIndex(at)
+    sheets = _int(st.value(PREFS + "sheets"))
+    if sheets is not None and 0 <= sheets <= box.sheets.maximum():
+        box.sheets.setValue(sheets)
+    folder = str(st.value(PREFS + "folder", "") or "")
+    return Path(folder) if folder and Path(folder).is_dir() else None
+
+
+def remember(box: SourcesBox, data_dir: Path, folder: Path | None) -> None:
+    st = prefs(data_dir)
+    st.setValue(PREFS + "device", box.device.currentText().strip())
+    st.setValue(PREFS + "dpi", box.dpi.value())
+    st.setValue(PREFS + "mode", str(box.mode.currentData()))
+    st.setValue(PREFS + "sheets", box.sheets.value())
+    if folder is not None:
+        st.setValue(PREFS + "folder", str(folder))
+    st.sync()
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
