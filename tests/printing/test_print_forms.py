@@ -256,3 +256,6 @@ def test_form01_marks_a_digitised_component(store: Store, clock: FixedClock,
     text = pdf_text(render(store, clock, dossiers.received, "01", layout="a4").pdf, tmp_path)
     check(text, f"{name} (đã số hóa)")
     assert d.code and text.count("đã số hóa") == text.count("GIẤY TIẾP NHẬN HỒ SƠ")  # one a copy
+    # form 06 (the control slip) says how many of the papers are digitised
+    control = pdf_text(render(store, clock, dossiers.received, "06", layout="a4").pdf, tmp_path)
+    check(control, f"Hồ sơ đã số hóa: 1/{len(d.components)} thành phần")

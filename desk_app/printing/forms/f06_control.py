@@ -72,6 +72,9 @@ def build(ctx: Ctx, d: DossierView) -> None:
     line(ctx, ctx.f(t["received"]))
     line(ctx, ctx.f(t["due"]), "b")
     line(ctx, ctx.f(t["agency"]))
+    scanned = sum(1 for c in d.components if c.digitised)
+    if scanned and "digitised" in t:  # a province's own template may not have the line
+        line(ctx, t["digitised"].format(n=scanned, total=len(d.components)))
     ctx.lay.space(3)
     rows = []
     due = d.original_due_at
