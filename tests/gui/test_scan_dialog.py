@@ -98,6 +98,8 @@ def test_two_pages_from_the_sane_test_device_into_a_component(
     wait_writes(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.dossier.scan_rows.states[comps[0]] == "đã số hóa, 2 trang (máy quét)"
+    # the choice moved on to the next paper not digitised: Ctrl+D scans it next
+    qtbot.waitUntil(lambda: window.dossier.scan_rows.choice.currentData() == comps[1])
     with store.read() as s:
         comp = s.get(DossierComponent, comps[0])
         assert comp is not None and comp.digitised
@@ -271,6 +273,11 @@ def test_the_dialog_fits_1366x768(qtbot: QtBot, store: Store, clock: FixedClock,
     qtbot.waitUntil(dialog.reuse.isVisible)
     dialog.strip.setCurrentRow(1)
     dialog.strip.rotate_current()
+    # a long Windows-style folder path is cut, never widening the dialog past the screen
+    deep = tmp_path / ("Tài liệu quét của bộ phận một cửa " * 4).strip()
+    deep.mkdir()
+    dialog.watch(deep)
+    dialog.timer.stop()
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 700, hint
     dialog.resize(1200, 680)

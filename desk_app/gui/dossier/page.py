@@ -207,6 +207,7 @@ class DossierPage(DossierLayout):
         return dialog
 
     def _scanned(self, name: str) -> None:
+        self.scan_rows.advance = True  # Ctrl+D again opens the next paper not yet digitised
         self.show_result(tr("Đã lưu bản số hóa: {name}.").format(name=name), ok=True)
         self.refresh()
 

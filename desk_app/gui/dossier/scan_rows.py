@@ -65,6 +65,7 @@ class ScanRows(QWidget):
         row.addWidget(self.offer)
         self.names: dict[int | None, str] = {}
         self.states: dict[int | None, str] = {}
+        self.advance = False  # set when a document was saved: the choice moves past it
 
     def show_state(self, state: DossierScans, status: str, role: str, reusable: int = 0) -> None:
         """``reusable``: how many earlier documents of the citizen may be re-used."""
@@ -82,6 +83,9 @@ class ScanRows(QWidget):
             self.choice.setItemData(self.choice.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
         first_todo = next((i for i, r in enumerate(rows) if not r[2]), 0)
         at = self.choice.findData(keep) if keep != "first" else -1
+        if self.advance and at >= 0 and rows[at][2]:  # just saved: on to the next paper
+            at = next((i for i, r in enumerate(rows) if i > at and not r[2]), first_todo)
+        self.advance = False
         self.choice.setCurrentIndex(at if at >= 0 else first_todo)
         may = allowed(role, Action.DIGITISE)
         self.button.setEnabled(may and bool(rows))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.geometry import settings_path
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.scanning.assemble import DEFAULT_DPI, DPI_RANGE
@@ -86,7 +87,8 @@ class SourcesBox(QGroupBox):
         self.folder_button.setObjectName("scanFolder")
         self.folder_button.setAutoDefault(False)
         row2.addWidget(self.folder_button)
-        self.folder_label = QLabel(tr("(chưa chọn: nơi phần mềm của máy quét lưu ảnh)"))
+        # a long Windows path is cut with "…" (whole in the tooltip), never widening the dialog
+        self.folder_label = ElidedLabel(tr("(chưa chọn: nơi phần mềm của máy quét lưu ảnh)"))
         self.folder_label.setObjectName("scanFolderLabel")
         row2.addWidget(self.folder_label, 1)
         lay.addLayout(row2)
