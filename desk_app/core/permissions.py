@@ -33,6 +33,7 @@ class Action(str, Enum):
     RATING_FIGURES = "rating_figures"  # read the satisfaction figures, re-check their chain
     AUDIT = "audit"  # read the audit log (who did what), re-check its chain
     REPORTS = "reports"  # the leader's reports: on time, late, form 04, QĐ 766 groups, exports
+    QUEUE = "queue"  # queue tickets at the counter: call, recall, absent, transfer, finish
 
 
 _COUNTER = frozenset(ROLES)
@@ -47,6 +48,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.WITHDRAW: _COUNTER,
     Action.RETURN: _COUNTER,
     Action.PRINT: _COUNTER,
+    Action.QUEUE: _COUNTER,
     Action.EXTEND: _LEADERS,
     Action.STOP: _LEADERS,
     Action.RATING_FIGURES: _LEADERS,

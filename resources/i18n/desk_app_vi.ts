@@ -3751,6 +3751,18 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <source>Ctrl+R: xoay, Delete: xoá, Ctrl+↑/↓ hoặc kéo thả: đổi thứ tự</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số: hãy quét lại thẻ, hoặc lấy số không cần thẻ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vé đang ở quầy này: hãy chọn một quầy khác để chuyển.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy {counter} chưa gọi số nào: hãy bấm «Gọi số tiếp» (F2) trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Words</name>
