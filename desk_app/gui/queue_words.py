@@ -13,4 +13,18 @@ FIELD: dict[str, str] = {
 
 KNOWN: dict[str, str] = {
     "ticket_none": QT_TR_NOOP("Quầy {counter} chưa gọi số nào: hãy bấm «Gọi số tiếp» (F2) trước."),
+    # the ticket printer driven directly by ESC/POS (desk_app/printing/ticket_raster.py)
+    "ticket_printer_unreachable": QT_TR_NOOP("Không gửi được số thứ tự tới máy in vé «{printer}»: "
+                                  "kiểm tra máy in đã bật, còn giấy và đã nối cáp hoặc mạng."),
+    "ticket_printer_bad_address": QT_TR_NOOP("Địa chỉ máy in vé «{printer}» không đúng dạng (ví dụ "
+                                  "tcp:192.168.1.50, usb:0x0416:0x5011, serial:COM3)."),
+    "ticket_printer_driver_missing": QT_TR_NOOP("Máy tính thiếu trình điều khiển cho máy in vé "
+                                     "«{printer}»: hãy in qua máy in của hệ thống."),
+}
+
+# the voice's state (desk_app/announce/voice.py): shown at the clerk's queue panel
+VOICE: dict[str, str] = {
+    "voice_ok": QT_TR_NOOP("Giọng đọc tiếng Việt: espeak-ng"),
+    "voice_missing": QT_TR_NOOP("Máy không có giọng đọc tiếng Việt: cài espeak-ng"),
+    "voice_no_vietnamese": QT_TR_NOOP("espeak-ng trên máy thiếu giọng tiếng Việt: cài lại espeak-ng"),
 }

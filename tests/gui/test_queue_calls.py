@@ -1,0 +1,189 @@
+"""The clerk's call keys (issue 17) on the real main window: F2 calls the next ticket through
+the write path, the citizen's screen shows "Mời số 001 — Quầy 1" (as a strip when a rating is
+under way, which it does not disturb), the other keys recall, mark absent, transfer and
+finish, and a locked desk calls nothing and shows nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from desk_app.announce.voice import Announcer
+from desk_app.clock import FixedClock
+from desk_app.gui import background
+from desk_app.gui import queue as queue_gui
+from desk_app.gui.main_window import MainWindow
+from desk_app.gui.queue import QueueDesk
+from desk_app.gui.rating import RatingController
+from desk_app.gui.rating import install as install_rating
+from desk_app.gui.rating import uninstall as uninstall_rating
+from desk_app.gui.rating.citizen_window import RATING
+from desk_app.services import queue
+from desk_app.store.engine import Store
+from tests.gui.conftest import press, wait_writes
+from tests.rating.conftest import _receive
+
+
+def issue(store: Store, clock: FixedClock, code: str = "ho-tich") -> queue.Ticket:
+    with store.write() as s:
+        return queue.issue(s, clock, code)
+
+
+def ticket(store: Store, uuid: str) -> queue.Ticket:
+    with store.read() as s:
+        found = queue.find(s, uuid)
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def rating(window: MainWindow, store: Store, clock: FixedClock) -> Iterator[RatingController]:
+    controller = install_rating(window, store, clock)
+    yield controller
+    uninstall_rating(controller)
+
+
+@pytest.fixture
+def desk(window: MainWindow, store: Store, clock: FixedClock, data_dir: Path,
+         rating: RatingController, tmp_path: Path, qtbot: QtBot) -> Iterator[QueueDesk]:
+    d = queue_gui.install(window, store, clock, data_dir, rating,
+                          announcer=Announcer(workdir=tmp_path / "voice"))
+    (tmp_path / "voice").mkdir()
+    window.activateWindow()  # the citizen's window was shown after it
+    window.intake.picker.edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    yield d
+    background.wait_all(30_000)
+    QApplication.processEvents()
+
+
+def keys(key: Qt.Key, qtbot: QtBot, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+         ) -> None:
+    press(key, modifiers=mods)
+    wait_writes(qtbot)
+
+
+def test_f2_calls_the_next_ticket_and_the_citizen_screen_shows_it(
+        qtbot: QtBot, window: MainWindow, desk: QueueDesk, rating: RatingController,
+        store: Store, clock: FixedClock) -> None:
+    first, second = issue(store, clock), issue(store, clock, "chung-thuc")
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None and desk.current.uuid == first.uuid)
+    called = ticket(store, first.uuid)
+    assert (called.status, called.counter, called.calls) == ("called", 1, 1)
+    banner = desk.screens.banner
+    assert banner is not None and banner.isVisible()
+    assert banner.text.text() == "Mời số 001 — Quầy 1"
+    assert banner.geometry() == rating.window.rect()  # between citizens: the whole screen
+    qtbot.waitUntil(lambda: desk.panel.state.text()
+                    == "Đang phục vụ số <b>001</b> · Chờ: <b>1</b>")
+    screens = os.environ.get("DESK_APP_SCREENS")
+    if screens:
+        rating.window.resize(1366, 768)
+        QApplication.processEvents()
+        rating.window.grab().save(str(Path(screens) / "call-screen.png"))
+        window.resize(1366, 768)
+        QApplication.processEvents()
+        window.grab().save(str(Path(screens) / "queue-panel-1366x768.png"))
+    # the next F2 closes 001 as done and calls 002
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None and desk.current.uuid == second.uuid)
+    assert ticket(store, first.uuid).status == "done"
+    assert banner.text.text() == "Mời số 002 — Quầy 1"
+    # nobody left: F2 closes 002 and says so at the panel
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is None)
+    assert ticket(store, second.uuid).status == "done"
+    assert desk.panel.note.text() == "Không còn ai chờ."
+
+
+def test_the_panel_fits_the_top_row_at_1366(qtbot: QtBot, window: MainWindow,
+                                            desk: QueueDesk) -> None:
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert desk.panel.isVisible()
+    right = desk.panel.mapTo(window, desk.panel.rect().topRight()).x()
+    search_right = window.search.mapTo(window, window.search.rect().topRight()).x()
+    assert right < window.width() and search_right <= window.width()
+    assert window.search.width() >= 420
+
+
+def test_a_call_during_a_rating_is_a_strip_and_the_rating_goes_on(
+        qtbot: QtBot, desk: QueueDesk, rating: RatingController, store: Store,
+        clock: FixedClock) -> None:
+    dossier = _receive(store, clock)
+    assert rating.offer(dossier, "intake")
+    assert rating.window.page() == RATING
+    issue(store, clock)
+    keys(Qt.Key.Key_F2, qtbot)
+    banner = desk.screens.banner
+    qtbot.waitUntil(lambda: banner.isVisible())
+    assert rating.window.page() == RATING  # the slip stays
+    assert banner.height() <= rating.window.height() * 0.25
+    assert banner.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    assert banner.text.text() == "Mời số 001 — Quầy 1"
+
+
+def test_recall_absent_transfer_finish_keys(qtbot: QtBot, window: MainWindow,
+                                            desk: QueueDesk, store: Store,
+                                            clock: FixedClock) -> None:
+    a, b, c = issue(store, clock), issue(store, clock), issue(store, clock)
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    keys(Qt.Key.Key_F2, qtbot, Qt.KeyboardModifier.ShiftModifier)  # call again
+    qtbot.waitUntil(lambda: ticket(store, a.uuid).calls == 2)
+    keys(Qt.Key.Key_F4, qtbot)  # absent
+    qtbot.waitUntil(lambda: ticket(store, a.uuid).status == "absent")
+    assert desk.panel.note.text() == "Số 001: vắng mặt"
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: ticket(store, b.uuid).status == "called")
+    press(Qt.Key.Key_F6)  # transfer: which counter?
+    dialog = window.findChild(QInputDialog, "queueTransfer")
+    assert dialog is not None and dialog.isVisible()
+    dialog.setIntValue(2)
+    dialog.accept()
+    wait_writes(qtbot)
+    window.activateWindow()  # offscreen, a closed dialog gives the focus back to no one
+    window.intake.picker.edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    moved = ticket(store, b.uuid)
+    assert (moved.status, moved.counter) == ("waiting", 2)
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: ticket(store, c.uuid).status == "called")
+    keys(Qt.Key.Key_F7, qtbot)  # finish
+    qtbot.waitUntil(lambda: ticket(store, c.uuid).status == "done")
+    # no ticket served now: F4 is refused in words at the panel
+    keys(Qt.Key.Key_F4, qtbot)
+    qtbot.waitUntil(lambda: "chưa gọi số nào" in desk.panel.note.text())
+
+
+def test_a_locked_desk_calls_nothing_and_shows_nothing(
+        qtbot: QtBot, window: MainWindow, desk: QueueDesk, store: Store,
+        clock: FixedClock) -> None:
+    a = issue(store, clock)
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    banner = desk.screens.banner
+    assert banner.isVisible()
+    b = issue(store, clock)
+    window.lock()
+    assert window.locked
+    assert not banner.isVisible()  # the call leaves the citizen's screen
+    assert desk.panel.state.text() == "" and desk.panel.note.text() == ""
+    keys(Qt.Key.Key_F2, qtbot)  # the lock screen's password field has the keyboard
+    assert desk.call_next() is False and desk.recall() is False
+    assert desk.ask_transfer() is None
+    assert desk.screens.open_kiosk() is None
+    wait_writes(qtbot)
+    assert ticket(store, b.uuid).status == "waiting"
+    assert ticket(store, a.uuid).calls == 1
+    desk.refresh()  # a timer's read while locked shows nothing either
+    background.wait_all(10_000)
+    QApplication.processEvents()
+    assert desk.panel.state.text() == ""
