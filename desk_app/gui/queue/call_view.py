@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desk_app.gui.tr import tr
 
 SHOW_MS = 12_000
-STRIP_SHARE = 0.2  # of the window's height, while a rating is under way
+STRIP_SHARE = 0.12  # of the window's height, while a rating is under way
+STRIP_MS = 6_000  # over a slip: shorter, the question under it is back soon
 
 
 class CallBanner(QWidget):
@@ -39,6 +40,7 @@ class CallBanner(QWidget):
         box.addWidget(self.invite)
         box.addWidget(self.text)
         box.addStretch(1)
+        self.show_ms = show_ms
         self.timer = QTimer(self, singleShot=True, interval=show_ms)
         self.timer.timeout.connect(self.hide)
         self._resizes = _Follow(self)
@@ -65,7 +67,7 @@ class CallBanner(QWidget):
         self.place()
         self.show()
         self.raise_()
-        self.timer.start()
+        self.timer.start(min(self.show_ms, STRIP_MS) if self.strip() else self.show_ms)
 
     def place(self) -> None:
         h = self.host.height()
@@ -73,10 +75,11 @@ class CallBanner(QWidget):
         self.invite.setVisible(not strip)
         self.setGeometry(0, 0, self.host.width(), int(h * STRIP_SHARE) if strip else h)
         u = max(12, h // 54)  # the citizen window's own unit (14 px at 768, 20 at 1080)
-        big = int(u * (3.2 if strip else 6.5))
+        big = int(u * (2.6 if strip else 6.5))
         self.setStyleSheet(
             f"QWidget#callBanner {{ background: {'#17538f' if strip else '#0f3d6b'}; }}"
-            f"QLabel#callText {{ color: white; font-weight: bold; font-size: {big}px; }}"
+            f"QLabel#callText {{ color: white; font-weight: bold; font-size: {big}px;"
+            f" padding-top: {u // 2}px; }}"
             f"QLabel#callInvite {{ color: #dce8f5; font-size: {int(u * 2.4)}px; }}")
 
     def hide_call(self) -> None:

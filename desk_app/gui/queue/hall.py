@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desk_app.clock import Clock
 from desk_app.gui import background
@@ -41,8 +41,12 @@ class HallWindow(QWidget):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(w)
         self.rows = QGridLayout()
-        self.rows.setHorizontalSpacing(40)
-        box.addLayout(self.rows)
+        self.rows.setHorizontalSpacing(80)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(self.rows)
+        centred.addStretch(1)
+        box.addLayout(centred)
         box.addStretch(1)
         self.waiting = QLabel()
         self.waiting.setObjectName("waiting")
@@ -80,7 +84,7 @@ class HallWindow(QWidget):
                 counter=t.counter))
             for j, w in enumerate((number, counter)):
                 w.setObjectName("row")
-                self.rows.addWidget(w, i, j, Qt.AlignmentFlag.AlignCenter)
+                self.rows.addWidget(w, i, j, Qt.AlignmentFlag.AlignLeft)
         self.waiting.setText(tr("Đang chờ: {count} người").format(count=board.waiting))
 
     def resizeEvent(self, e: QResizeEvent) -> None:
@@ -91,7 +95,7 @@ class HallWindow(QWidget):
         u = max(12, self.height() // 54)
         self.setStyleSheet(f"""
             QWidget#hall {{ background: #0f3d6b; }}
-            QLabel {{ color: white; }}
+            QLabel {{ color: white; padding-top: {u // 2}px; }}
             QLabel#head {{ font-size: {int(u * 2.4)}px; color: #dce8f5; }}
             QLabel#latest {{ font-size: {int(u * 8)}px; font-weight: bold; color: #ffd54f; }}
             QLabel#row {{ font-size: {int(u * 2.6)}px; font-weight: bold; }}

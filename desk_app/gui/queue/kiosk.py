@@ -261,7 +261,7 @@ class KioskWindow(QWidget):
         u = max(12, self.height() // 54)
         self.setStyleSheet(f"""
             QWidget#kiosk {{ background: #f6f8fb; }}
-            QLabel {{ color: #17324d; font-size: {u + 2}px; }}
+            QLabel {{ color: #17324d; font-size: {u + 2}px; padding-top: {u // 3}px; }}
             QLabel#small {{ color: #4a5d70; font-size: {int(u * 1.2)}px; }}
             QLabel#title {{ font-size: {int(u * 2.6)}px; font-weight: bold; color: #a11d1d; }}
             QLabel#subtitle {{ font-size: {int(u * 1.7)}px; }}
