@@ -17,6 +17,7 @@ from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.core.ratingchain import verify_chain
 from desk_app.services import intake, lifecycle, queue, ratings, returns
+from desk_app.services.dossier_view import VisitRecord, load_dossier_record
 from desk_app.services.intake import Missing
 from desk_app.services.ratings import RatingInput
 from desk_app.store import migrate
@@ -85,6 +86,10 @@ def test_a_called_ticket_becomes_a_dossier_whose_rating_carries_the_wait(
     (record,) = _outbox_records(store)
     assert (record["wait_s"], record["service_s"]) == (450, 720)
     assert verify_chain(_outbox_records(store)) == []
+    with store.read() as s:  # the dossier's page and forms read the visit too
+        page = load_dossier_record(s, done.dossier_id)
+    assert page is not None
+    assert page.visits == (VisitRecord("intake", "001", date(2026, 11, 23), 1, 450, 720),)
     with store.read() as s:
         assert ratings.check_stored_chain(s) == []
 
