@@ -43,8 +43,10 @@ from desk_app.core import cccd
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
+from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.counter import check_counter
+from desk_app.services.desk_settings import get_setting, set_setting
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
 from desk_app.store.catalogue import versions_in_force
@@ -351,3 +353,23 @@ def finish(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticke
     now = stamp(session, clock.now())
     _done(session, row, now, clerk)
     return _ticket(session, row)
+
+
+# --- which desk hosts the queue --------------------------------------------------------------
+
+HOST = "queue.host"  # setting: True on the desk whose store holds the office's queue
+
+
+def is_host(session: Session) -> bool:
+    """Whether this desk hosts the queue (the ticket kiosk runs on it)."""
+    return get_setting(session, HOST) is True
+
+
+def set_host(session: Session, clock: Clock, clerk_id: int, host: bool) -> bool:
+    """An admin makes this desk the queue's host (or no longer). One desk of an office should
+    host; the tickets already in this store stay where they are either way."""
+    require(session, clerk_id, Action.SETTINGS)
+    set_setting(session, HOST, bool(host))
+    audit.record(session, clerk_id, "settings.queue_host", clock.now(),
+                 change={"host": bool(host)})
+    return bool(host)

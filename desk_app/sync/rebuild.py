@@ -210,5 +210,11 @@ def _rating(session: Session, rec: dict[str, Any], dossier: Dossier | None,
         clerk_id=_clerk(session, rec.get("clerk"), fallback_clerk), clerk=rec.get("clerk", ""),
         occasion=rec["occasion"], at=at, form=rec["form"], overall=rec["overall"],
         criteria=dict(rec.get("criteria") or {}), comment=rec.get("comment", ""),
-        flags=list(rec.get("flags") or []), prev_hash=rec["prev_hash"], hash=rec["hash"]))
+        flags=list(rec.get("flags") or []), prev_hash=rec["prev_hash"], hash=rec["hash"],
+        wait_s=_seconds(rec.get("wait_s")), service_s=_seconds(rec.get("service_s"))))
     return ""
+
+
+def _seconds(value: Any) -> int | None:
+    """A queue time of the record (chained when present: kept exactly, else the hash breaks)."""
+    return value if type(value) is int else None

@@ -544,6 +544,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đặt máy giữ hàng đợi số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>

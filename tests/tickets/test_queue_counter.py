@@ -163,3 +163,16 @@ def test_the_events_carry_the_ticket_without_the_cccd(store: Store, clock: Fixed
     assert called.payload["status"] == "called" and called.payload["counter"] == 4
     assert called.payload["called_at"] == "2026-11-23T09:03:00+07:00"
     assert called.payload["clerk"] == "binh"
+
+
+def test_only_an_admin_makes_this_desk_the_queue_host(store: Store, clock: FixedClock) -> None:
+    with store.read() as s:
+        assert queue.is_host(s) is False
+    for who in (CLERK, 2):  # a clerk, the leader
+        with store.write() as s, pytest.raises(KnownError) as caught:
+            queue.set_host(s, clock, who, True)
+        assert caught.value.code == "forbidden"
+    with store.write() as s:
+        assert queue.set_host(s, clock, ADMIN, True) is True
+    with store.read() as s:
+        assert queue.is_host(s) is True
