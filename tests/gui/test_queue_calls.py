@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desk_app.announce.voice import Announcer
 from desk_app.clock import FixedClock
@@ -26,6 +28,8 @@ from desk_app.gui.rating import uninstall as uninstall_rating
 from desk_app.gui.rating.citizen_window import RATING
 from desk_app.services import queue
 from desk_app.store.engine import Store
+from desk_app.store.models import Dossier
+from desk_app.store.models_queue import TicketVisit
 from tests.gui.conftest import press, wait_writes
 from tests.rating.conftest import _receive
 
@@ -192,3 +196,27 @@ def test_a_locked_desk_calls_nothing_and_shows_nothing(
     background.wait_all(10_000)
     QApplication.processEvents()
     assert desk.panel.state.text() == ""
+
+
+def test_an_intake_saved_while_a_ticket_is_called_is_linked_to_it(
+        qtbot: QtBot, window: MainWindow, desk: QueueDesk, store: Store,
+        clock: FixedClock) -> None:
+    from tests.gui.test_store_recovery import fill_intake
+
+    first = issue(store, clock)  # 09:00
+    clock.advance(minutes=12)
+    keys(Qt.Key.Key_F2, qtbot)  # 09:12
+    qtbot.waitUntil(lambda: desk.current is not None)
+    clock.advance(minutes=5)
+    window.intake.picker.edit.setFocus()
+    fill_intake(window)
+    press(Qt.Key.Key_Return, modifiers=Qt.KeyboardModifier.ControlModifier)
+    wait_writes(qtbot)
+    assert "Đã tiếp nhận hồ sơ" in window.intake.banner.text(), window.intake.banner.text()
+    with store.read() as s:
+        dossier = s.scalars(select(Dossier)).one()
+        visit = s.scalars(select(TicketVisit)).one()
+        assert (visit.dossier_id, visit.occasion, visit.ticket_uuid, visit.number,
+                visit.counter) == (dossier.id, "intake", first.uuid, 1, 1)
+        assert visit.called_at - visit.issued_at == timedelta(minutes=12)
+        assert visit.served_at - visit.called_at == timedelta(minutes=5)

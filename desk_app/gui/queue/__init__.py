@@ -118,6 +118,10 @@ def install(window: Any, store: Store, clock: Clock, data_dir: Path, rating: Any
     lock_changed = getattr(window, "lockChanged", None)
     if lock_changed is not None:
         lock_changed.connect(desk.lock_changed)
+    for part in ("intake", "dossier"):  # a dossier saved while a ticket is called: linked
+        form = getattr(window, part, None)
+        if form is not None:
+            form.visit_source = desk.visit
     screens = Screens(desk, store, clock, data_dir)
     desk.screens = screens
     citizen = getattr(rating, "window", None)
