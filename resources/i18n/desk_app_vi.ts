@@ -3832,6 +3832,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Máy in vé số thứ tự…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mời số {label} — Quầy {counter}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3965,6 +3969,15 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Chờ: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in vé số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên máy in của hệ thống (để trống: máy in mặc định), hoặc máy in nhiệt nối thẳng:
+escpos:tcp:192.168.1.50 (mạng) · escpos:usb:0x0416:0x5011 (USB) · escpos:serial:COM3 (cổng COM)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -220,3 +220,21 @@ def test_an_intake_saved_while_a_ticket_is_called_is_linked_to_it(
                 visit.counter) == (dossier.id, "intake", first.uuid, 1, 1)
         assert visit.called_at - visit.issued_at == timedelta(minutes=12)
         assert visit.served_at - visit.called_at == timedelta(minutes=5)
+
+
+def test_without_a_voice_the_panel_says_so_and_the_call_is_shown(
+        qtbot: QtBot, window: MainWindow, store: Store, clock: FixedClock, data_dir: Path,
+        rating: RatingController, tmp_path: Path) -> None:
+    mute = Announcer(espeak=None, player=None, find=False, workdir=tmp_path)
+    d = queue_gui.install(window, store, clock, data_dir, rating, announcer=mute)
+    qtbot.waitUntil(lambda: d.voice_status == "voice_missing")
+    assert d.panel.note.text() == "Máy không có giọng đọc tiếng Việt: cài espeak-ng"
+    issue(store, clock)
+    assert d.call_next()
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: d.current is not None)
+    assert d.screens.banner.isVisible()
+    assert d.screens.banner.text.text() == "Mời số 001 — Quầy 1"
+    background.wait_all(10_000)
+    QApplication.processEvents()
+    assert d.panel.call_button.toolTip() == "Máy không có giọng đọc tiếng Việt: cài espeak-ng"

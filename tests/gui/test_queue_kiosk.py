@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -16,13 +19,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desk_app.clock import FixedClock
-from desk_app.gui.queue import HallWindow, KioskWindow
+from desk_app.gui.main_window import MainWindow
+from desk_app.gui.queue import HallWindow, KioskWindow, printer_dialog
 from desk_app.gui.queue.kiosk import DONE, FIELDS
+from desk_app.printing.prefs import load_prefs
 from desk_app.services import queue
 from desk_app.store.engine import Store
 from desk_app.store.models_queue import QueueTicket
-from tests.gui.conftest import type_text
+from tests.gui.conftest import type_text, wait_writes
 
+ROOT = Path(__file__).resolve().parents[2]
 PAYLOAD = ("001090012345|123456789|Nguyễn Văn An|15031990|Nam|Thôn Phù Dực, Phù Đổng, Hà Nội|"
            "20042021")
 
@@ -142,3 +148,36 @@ def test_the_hall_screen_lists_the_calls(qtbot: QtBot, store: Store, clock: Fixe
     screens = os.environ.get("DESK_APP_SCREENS")
     if screens:
         hall.grab().save(str(Path(screens) / "hall-screen.png"))
+
+
+@pytest.mark.slow
+def test_the_program_starts_as_a_kiosk(data_dir: Path) -> None:
+    """``--kiosk``: the store opens and the kiosk is the first window, with no login."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-m", "desk_app", "--data-dir", str(data_dir),
+                          "--kiosk", "--smoke"], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "ready: KioskWindow" in run.stdout
+    assert "painted: LoginDialog" not in run.stdout
+
+
+def test_the_ticket_printer_chosen_in_the_menu_prints_the_kiosk_tickets(
+        qtbot: QtBot, window: MainWindow, store: Store, clock: FixedClock, data_dir: Path,
+        tmp_path: Path) -> None:
+    out = tmp_path / "lp0"
+    dialog = printer_dialog.open_dialog(window, store)
+    assert dialog.textValue() == ""  # none chosen yet: the system's default printer
+    dialog.setTextValue(f"  escpos:file:{out} ")
+    dialog.accept()
+    wait_writes(qtbot)
+    with store.read() as s:
+        assert load_prefs(s, "ticket").printer == f"escpos:file:{out}"
+    kiosk = KioskWindow(store, clock, data_dir)  # as the menu and --kiosk make it
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    qtbot.waitUntil(lambda: len(kiosk.buttons()) == 17)
+    with qtbot.waitSignal(kiosk.printed, timeout=30_000) as printed:
+        tap(qtbot, kiosk, "tu-phap")
+    assert printed.args == [True]
+    assert out.read_bytes().startswith(b"\x1dv0")

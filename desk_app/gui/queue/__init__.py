@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QWidget
 
 from desk_app.announce.voice import Announcer
 from desk_app.clock import Clock
+from desk_app.core.permissions import Action, allowed
+from desk_app.gui.queue import printer_dialog
 from desk_app.gui.queue.call_view import CallBanner
 from desk_app.gui.queue.desk import KEYS, QueueDesk
 from desk_app.gui.queue.hall import HallWindow
@@ -133,6 +135,7 @@ def install(window: Any, store: Store, clock: Clock, data_dir: Path, rating: Any
     if isinstance(window, QMainWindow):
         _menu(window, desk, screens)
     desk.refresh()
+    desk.check_voice()
     return desk
 
 
@@ -163,3 +166,11 @@ def _menu(window: QMainWindow, desk: QueueDesk, screens: Screens) -> None:
                 sub.addAction(act)
 
         sub.aboutToShow.connect(fill)
+    menu.addSeparator()
+    printer = QAction(tr("Máy in vé số thứ tự…"), window)
+    printer.setObjectName("ticketPrinterAction")
+    printer.triggered.connect(lambda: None if desk.locked() else printer_dialog.open_dialog(
+        window, desk.store))
+    menu.addAction(printer)
+    clerk = getattr(window, "clerk", None)
+    printer.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))

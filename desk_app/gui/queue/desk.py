@@ -188,6 +188,19 @@ class QueueDesk(QObject):
         background.lane(VOICE_LANE).run(lambda: announcer.announce(number, counter),
                                         self._spoken, context=self.panel, name="queue voice")
 
+    def check_voice(self) -> None:
+        """Whether this PC can speak Vietnamese, asked once at start (on the voice lane): the
+        clerk knows before the first call."""
+        announcer = self.announcer
+        background.lane(VOICE_LANE).run(announcer.status, self._voice_known,
+                                        context=self.panel, name="queue voice check")
+
+    def _voice_known(self, status: str) -> None:
+        self.voice_status = status
+        if status != OK:
+            self.panel.call_button.setToolTip(tr(queue_words.VOICE[status]))
+            self.panel.show_note(tr(queue_words.VOICE[status]))
+
     def _spoken(self, spoken: Spoken) -> None:
         self.voice_status = spoken.status
         if spoken.status != OK:
