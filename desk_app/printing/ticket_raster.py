@@ -20,7 +20,10 @@ A fault comes back as :class:`KnownError` ``ticket_printer_unreachable`` (or
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
@@ -99,6 +102,11 @@ def render_ticket_image(slip: TicketSlip, tpl: dict[str, Any],
 
 def escpos_bytes(image: Image.Image) -> bytes:
     """The ESC/POS stream of a ticket: the image as ``GS v 0`` raster, then feed and cut."""
+    # python-escpos caches its printer profiles in a new temporary folder at every start
+    # unless told where: one folder, reused
+    cache = Path(tempfile.gettempdir()) / "desk_app-escpos"
+    cache.mkdir(exist_ok=True)
+    os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR", str(cache))
     try:
         from escpos.printer import Dummy
     except ImportError as exc:
