@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from desk_app.announce.voice import Announcer
 from desk_app.clock import FixedClock
+from desk_app.core.lifecycle import Status
 from desk_app.gui import background
 from desk_app.gui import queue as queue_gui
 from desk_app.gui.main_window import MainWindow
@@ -26,10 +27,11 @@ from desk_app.gui.rating import RatingController
 from desk_app.gui.rating import install as install_rating
 from desk_app.gui.rating import uninstall as uninstall_rating
 from desk_app.gui.rating.citizen_window import RATING
-from desk_app.services import queue
+from desk_app.services import lifecycle, queue
 from desk_app.store.engine import Store
 from desk_app.store.models import Dossier
 from desk_app.store.models_queue import TicketVisit
+from desk_app.store.models_rating import Rating
 from tests.gui.conftest import press, wait_writes
 from tests.rating.conftest import _receive
 
@@ -238,3 +240,42 @@ def test_without_a_voice_the_panel_says_so_and_the_call_is_shown(
     background.wait_all(10_000)
     QApplication.processEvents()
     assert d.panel.call_button.toolTip() == "Máy không có giọng đọc tiếng Việt: cài espeak-ng"
+
+
+def test_a_result_returned_while_a_ticket_is_called_is_linked_to_it(
+        qtbot: QtBot, window: MainWindow, desk: QueueDesk, rating: RatingController,
+        store: Store, clock: FixedClock) -> None:
+    dossier_id = _receive(store, clock)
+    with store.write() as s:
+        lifecycle.change_status(s, clock, 3, dossier_id, Status.RESULT_READY)
+    clock.advance(days=2)  # the citizen comes back for the result and takes a number
+    back = issue(store, clock)
+    clock.advance(minutes=7)
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None)
+    clock.advance(minutes=2)
+    assert window.open_dossier(dossier_id)
+    press(Qt.Key.Key_F8)  # who collects it? the applicant, as prefilled: Enter confirms
+    dialog = window.dossier.return_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.dossier.view is not None
+                    and window.dossier.view.status == "returned")
+    with store.read() as s:
+        visit = s.scalars(select(TicketVisit)).one()
+        assert (visit.dossier_id, visit.occasion, visit.ticket_uuid) == (
+            dossier_id, "return", back.uuid)
+        assert visit.called_at - visit.issued_at == timedelta(minutes=7)
+        assert visit.served_at - visit.called_at == timedelta(minutes=2)
+    # the citizen rates on their screen (the call's strip lets the taps through): the rating
+    # carries the wait and the service time
+    citizen = rating.window
+    qtbot.waitUntil(lambda: citizen.page() == RATING)
+    assert citizen.overall is not None and citizen.send is not None
+    qtbot.mouseClick(citizen.overall.buttons["very_satisfied"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(citizen.send, Qt.MouseButton.LeftButton)
+    wait_writes(qtbot)
+    with store.read() as s:
+        rated = s.scalars(select(Rating)).one()
+        assert (rated.dossier_id, rated.wait_s, rated.service_s) == (dossier_id, 420, 120)
