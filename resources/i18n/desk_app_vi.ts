@@ -3956,19 +3956,23 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>F2 gọi số tiếp · Shift+F2 gọi lại · F4 vắng mặt · F6 chuyển quầy · F7 xong</source>
+        <source>Gọi số tiếp (F2) · Shift+F2 gọi lại · F4 vắng mặt · F6 chuyển quầy · F7 xong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đang phục vụ số &lt;b&gt;{label}&lt;/b&gt;</source>
+        <source>F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang phục vụ số {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chưa gọi số</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chờ: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -88,7 +88,7 @@ def test_f2_calls_the_next_ticket_and_the_citizen_screen_shows_it(
     assert banner.text.text() == "Mời số 001 — Quầy 1"
     assert banner.geometry() == rating.window.rect()  # between citizens: the whole screen
     qtbot.waitUntil(lambda: desk.panel.state.text()
-                    == "Đang phục vụ số <b>001</b> · Chờ: <b>1</b>")
+                    == "Đang phục vụ số 001 · Chờ: 1")
     screens = os.environ.get("DESK_APP_SCREENS")
     if screens:
         rating.window.resize(1366, 768)
@@ -279,3 +279,28 @@ def test_a_result_returned_while_a_ticket_is_called_is_linked_to_it(
     with store.read() as s:
         rated = s.scalars(select(Rating)).one()
         assert (rated.dossier_id, rated.wait_s, rated.service_s) == (dossier_id, 420, 120)
+
+
+def test_the_kiosk_beside_the_clerk_never_takes_the_keyboard(
+        qtbot: QtBot, window: MainWindow, desk: QueueDesk, store: Store,
+        clock: FixedClock) -> None:
+    kiosk = desk.screens.open_kiosk(None)
+    assert kiosk is not None
+    qtbot.addWidget(kiosk)
+    qtbot.waitUntil(lambda: len(kiosk.buttons()) == 17)
+    assert kiosk.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert kiosk.windowHandle().flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert not kiosk.scan.isVisible()  # a scanner here types into the clerk's window
+    window.activateWindow()
+    window.intake.applicant.line("email").setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    # a tap at the kiosk issues a number and leaves the clerk's keyboard where it was
+    with qtbot.waitSignal(kiosk.issued):
+        button = next(b for b in kiosk.buttons() if b.property("fieldCode") == "ho-tich")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert QApplication.activeWindow() is window
+    assert QApplication.focusWidget() is window.intake.applicant.line("email")
+    assert not any(w.hasFocus() for w in kiosk.findChildren(QWidget))
+    keys(Qt.Key.Key_F2, qtbot)
+    qtbot.waitUntil(lambda: desk.current is not None and desk.current.number == 1)
+    background.wait_all(30_000)  # the ticket's print (the default printer: none here)

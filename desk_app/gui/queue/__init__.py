@@ -65,7 +65,8 @@ class Screens(QObject):
         if self.desk.locked():
             return None
         if self.kiosk is None:
-            self.kiosk = KioskWindow(self.store, self.clock, self.data_dir)
+            # on the clerk's PC: taps only, the keyboard (and a scanner) stay the clerk's
+            self.kiosk = KioskWindow(self.store, self.clock, self.data_dir, scanner=False)
             self.kiosk.issued.connect(lambda _t: self.desk.refresh())
         show_on(self.kiosk, index)
         return self.kiosk
@@ -79,6 +80,8 @@ class Screens(QObject):
         return self.hall
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.desk.panel.fit(watched.width())
         if event.type() == QEvent.Type.Close:  # the clerk's window: the queue's close too
             for window in (self.kiosk, self.hall):
                 if window is not None:
@@ -132,6 +135,8 @@ def install(window: Any, store: Store, clock: Clock, data_dir: Path, rating: Any
     if lock_changed is not None:
         lock_changed.connect(screens.lock_changed)
     window.installEventFilter(screens)
+    if isinstance(window, QWidget):
+        desk.panel.fit(window.width())
     if isinstance(window, QMainWindow):
         _menu(window, desk, screens)
     desk.refresh()

@@ -78,17 +78,18 @@ class QueueDesk(QObject):
         if self.locked() or not shiboken6.isValid(self.panel):
             return
         self._asked += 1
-        asked, store, clock, counter = self._asked, self.store, self.clock, self.counter
+        asked, store, clock = self._asked, self.store, self.clock
 
-        def work() -> tuple[Ticket | None, int]:
+        def work() -> tuple[int | None, Ticket | None, int]:
             with store.read() as session:
-                current = queue.current(session, counter) if counter else None
-                return current, queue.board(session, clock).waiting
+                number = desk_counter(session)  # the admin may have changed it
+                current = queue.current(session, number) if number else None
+                return number, current, queue.board(session, clock).waiting
 
-        def done(result: tuple[Ticket | None, int]) -> None:
+        def done(result: tuple[int | None, Ticket | None, int]) -> None:
             if asked == self._asked and not self.locked():
-                self.current = result[0]
-                self.panel.show_state(*result)
+                self.counter, self.current = result[0], result[1]
+                self.panel.show_state(result[1], result[2])
 
         background.lane(READ_LANE).run(work, done, failed=lambda exc: log.warning(
             "queue state not read: %s", exc), context=self.panel, name="queue state")

@@ -1,7 +1,7 @@
 """The ticket kiosk: a full-screen touch window where a citizen takes a number.
 
-One big button per field (:func:`desk_app.services.queue.fields`, with how many wait); a CCCD
-scan line (a USB QR scanner types like a keyboard, then Enter: the payload is read by
+One big button per field (:func:`desk_app.services.queue.fields`, with how many wait); on a PC
+of its own (``--kiosk``) a CCCD scan line (a USB QR scanner types like a keyboard, then Enter: the payload is read by
 :func:`desk_app.core.cccd.parse_qr`, and the next tap takes a number linked to the card).
 Tap -> :func:`desk_app.services.queue.issue` on the database worker (no clerk: the kiosk is the
 citizens') -> "Số của bạn: 012" with the people ahead -> the ticket printed on the "spool" lane
@@ -51,9 +51,15 @@ class KioskWindow(QWidget):
 
     def __init__(self, store: Store, clock: Clock, data_dir: Path | None = None, *,
                  print_ticket: PrintTicket | None = None, back_ms: int = BACK_MS,
-                 printer: Callable[[], str] | None = None) -> None:
+                 printer: Callable[[], str] | None = None, scanner: bool = True) -> None:
         super().__init__()
         self.setObjectName("kiosk")
+        self.scanner = scanner
+        if not scanner:
+            # beside the clerk's window on the same PC: a tap must never take the clerk's
+            # keyboard (a scanner there types into the clerk's window, so no card scan here)
+            self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setWindowTitle(tr("Lấy số thứ tự"))
         self.setProperty("citizenScreen", True)  # a locked desk leaves it up: no personal data
         self.store, self.clock, self.data_dir = store, clock, data_dir
@@ -101,12 +107,14 @@ class KioskWindow(QWidget):
         self.scan_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scan_note.setWordWrap(True)
         box.addWidget(self.scan_note)
+        self.scan_note.setVisible(self.scanner)
         # the scanner's keys land here (it is the only field taking the keyboard)
         self.scan = QLineEdit()
         self.scan.setObjectName("kioskScan")
         self.scan.setEchoMode(QLineEdit.EchoMode.Password)  # the card's data is not shown
         self.scan.setFixedHeight(2)
         self.scan.returnPressed.connect(self._scanned)
+        self.scan.setVisible(self.scanner)
         box.addWidget(self.scan)
         return page
 
@@ -168,7 +176,8 @@ class KioskWindow(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, code=choice.code: self.take(code))
             self.grid.addWidget(button, i // cols, i % cols)
-        self.scan.setFocus()
+        if self.scanner:
+            self.scan.setFocus()
 
     def buttons(self) -> list[QPushButton]:
         return [b for b in self.findChildren(QPushButton) if b.property("fieldCode")]

@@ -8,13 +8,14 @@ About 330 pixels wide at most: the top row keeps the search box whole at 1366x76
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.tr import tr
 from desk_app.services.queue import Ticket
 
 WIDTH = 330
+WIDE = 1200  # window width from which the call button has its words
 
 
 class QueuePanel(QFrame):
@@ -26,23 +27,26 @@ class QueuePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMaximumWidth(WIDTH)
         row = QHBoxLayout(self)
-        row.setContentsMargins(6, 1, 6, 1)
-        row.setSpacing(6)
+        row.setContentsMargins(4, 1, 4, 1)
+        row.setSpacing(4)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        self.state = QLabel()
+        # plain text that gives way with "…" on a narrow window (1024 pixels)
+        self.state = ElidedLabel()
         self.state.setObjectName("queueState")
-        self.state.setTextFormat(Qt.TextFormat.RichText)
+        self.state.setStyleSheet("font-weight: bold;")
         self.note = ElidedLabel()
         self.note.setObjectName("queueNote")
         texts.addWidget(self.state)
         texts.addWidget(self.note)
         row.addLayout(texts, 1)
+        # its words when the window is wide enough (see fit); "F2" alone on a 1024-pixel screen
         self.call_button = QPushButton(tr("Gọi số (F2)"))
         self.call_button.setObjectName("queueCall")
         self.call_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never takes the typing
-        self.call_button.setToolTip(tr("F2 gọi số tiếp · Shift+F2 gọi lại · F4 vắng mặt · "
+        self.call_button.setToolTip(tr("Gọi số tiếp (F2) · Shift+F2 gọi lại · F4 vắng mặt · "
                                        "F6 chuyển quầy · F7 xong"))
+        self.call_button.setStyleSheet("padding: 2px 6px;")
         self.call_button.clicked.connect(self.callRequested)
         row.addWidget(self.call_button)
         self.current: Ticket | None = None
@@ -50,13 +54,20 @@ class QueuePanel(QFrame):
         self._error = False
         self.show_state(None, 0)
 
+    def fit(self, window_width: int) -> None:
+        """The call button's words on a window of ``window_width`` pixels: in full from
+        :data:`WIDE`, else just the key (the tooltip has the words)."""
+        self.call_button.setText(tr("Gọi số (F2)") if window_width >= WIDE else tr("F2"))
+
     def show_state(self, current: Ticket | None, waiting: int) -> None:
         self.current, self.waiting = current, waiting
         if current is not None and current.status == "called":
-            served = tr("Đang phục vụ số <b>{label}</b>").format(label=current.label)
+            served = tr("Đang phục vụ số {label}").format(label=current.label)
         else:
             served = tr("Chưa gọi số")
-        self.state.setText(f"{served} · " + tr("Chờ: <b>{count}</b>").format(count=waiting))
+        text = f"{served} · " + tr("Chờ: {count}").format(count=waiting)
+        self.state.setText(text)
+        self.state.setToolTip(text)
         if current is not None and current.status == "called" and not self._error:
             self._set_note(current.field_name, error=False)
 
@@ -79,5 +90,6 @@ class QueuePanel(QFrame):
         """The desk locked: show nothing at all."""
         self.current, self.waiting, self._error = None, 0, False
         self.state.setText("")
+        self.state.setToolTip("")
         self.note.setText("")
         self.note.setToolTip("")
