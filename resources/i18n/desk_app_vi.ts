@@ -3964,7 +3964,7 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Đang phục vụ số {label}</source>
+        <source>Đang phục vụ: {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,7 +2,7 @@
 counter, how many wait, the call button (F2), and the last fault in words.
 
 It takes plain data (:class:`desk_app.services.queue.Ticket` values), never reads the store.
-About 330 pixels wide at most: the top row keeps the search box whole at 1366x768.
+About 420 pixels wide at most: the top row keeps the search box whole at 1366x768.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from desk_app.gui.fields import ElidedLabel
 from desk_app.gui.tr import tr
 from desk_app.services.queue import Ticket
 
-WIDTH = 330
+WIDTH = 420
 WIDE = 1200  # window width from which the call button has its words
 
 
@@ -34,7 +34,9 @@ class QueuePanel(QFrame):
         # plain text that gives way with "…" on a narrow window (1024 pixels)
         self.state = ElidedLabel()
         self.state.setObjectName("queueState")
-        self.state.setStyleSheet("font-weight: bold;")
+        bold = self.state.font()
+        bold.setBold(True)
+        self.state.setFont(bold)  # a font, not a style sheet: the width hint measures it
         self.note = ElidedLabel()
         self.note.setObjectName("queueNote")
         texts.addWidget(self.state)
@@ -62,7 +64,7 @@ class QueuePanel(QFrame):
     def show_state(self, current: Ticket | None, waiting: int) -> None:
         self.current, self.waiting = current, waiting
         if current is not None and current.status == "called":
-            served = tr("Đang phục vụ số {label}").format(label=current.label)
+            served = tr("Đang phục vụ: {label}").format(label=current.label)
         else:
             served = tr("Chưa gọi số")
         text = f"{served} · " + tr("Chờ: {count}").format(count=waiting)
