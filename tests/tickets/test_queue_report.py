@@ -7,10 +7,13 @@ averages and nearest-rank 90th percentiles below are computed by hand from them.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from desk_app.clock import FixedClock
+from desk_app.printing.report_export import report_xlsx
 from desk_app.services import intake, reports
 from desk_app.services.queue import Visit
 from desk_app.services.report_waits import WaitLine, p90
@@ -38,8 +41,8 @@ def test_the_nearest_rank_p90() -> None:
     assert p90([42]) == 42
 
 
-def test_the_report_shows_the_waits_per_field_and_hour(store: Store,
-                                                       clock: FixedClock) -> None:
+def test_the_report_shows_the_waits_per_field_and_hour(store: Store, clock: FixedClock,
+                                                       tmp_path: Path) -> None:
     clock.set(datetime(2026, 11, 23, 16, 0))
     at8, at14 = datetime(2026, 11, 23, 8, 10), datetime(2026, 11, 23, 14, 5)
     for n, (code, issued, wait) in enumerate([
@@ -64,6 +67,14 @@ def test_the_report_shows_the_waits_per_field_and_hour(store: Store,
         WaitLine("14", "14:00-15:00", 3, 600, 900),  # 300, 600, 900
     ]
     assert w.total == WaitLine("", "", 6, 335, 900)  # 2010 / 6 = 335
+    path = tmp_path / "report.xlsx"
+    report_xlsx(report, path)
+    sheet = load_workbook(path)["Thời gian chờ"]
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
+    assert rows[:3] == [("Lĩnh vực", "Số vé đã phục vụ", "Chờ trung bình (phút)",
+                         "Chờ 90% (phút)"), ("Đất đai", 1, 0.5, 0.5), ("Hộ tịch", 5, 6.6, 15)]
+    assert rows[5:7] == [("08:00-09:00", 3, 1.17, 2), ("14:00-15:00", 3, 10, 15)]
+    assert rows[8][:4] == ("Tổng cộng", 6, 5.58, 15)
 
 
 def test_a_report_without_tickets_has_no_waits(store: Store, clock: FixedClock) -> None:
