@@ -6,6 +6,7 @@ averages and nearest-rank 90th percentiles below are computed by hand from them.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from openpyxl import load_workbook
 
 from desk_app.clock import FixedClock
 from desk_app.printing.report_export import report_xlsx
+from desk_app.printing.report_pdf import report_pdf
 from desk_app.services import intake, reports
 from desk_app.services.queue import Visit
 from desk_app.services.report_waits import WaitLine, p90
@@ -88,3 +90,23 @@ def test_a_clerk_does_not_see_the_report(store: Store, clock: FixedClock) -> Non
 
     with store.read() as s, pytest.raises(ForbiddenError):
         reports.build_report(s, clock, CLERK, DAY, DAY)
+
+
+@pytest.mark.requires_poppler
+def test_the_report_pdf_has_the_waits(store: Store, clock: FixedClock, tmp_path: Path) -> None:
+    at9 = datetime(2026, 11, 23, 9, 30)
+    for n, wait in enumerate((60, 150), start=1):
+        _served(store, clock, f"00000000-0000-0000-0000-{n:012d}", n, "ho-tich", at9, wait)
+    with store.read() as s:
+        report = reports.build_report(s, clock, LEADER, DAY, DAY)
+    path = tmp_path / "report.pdf"
+    report_pdf(report, path)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "6. Thời gian chờ của công dân lấy số" in text
+    # 60 and 150 s: mean 105 s = 1,75 -> "1,8" minutes; p90 rank 2 = 150 s = "2,5"
+    waits = text[text.index("6. Thời gian chờ"):]
+    assert " ".join(next(ln for ln in waits.splitlines() if "Hộ tịch" in ln).split()) == \
+        "Hộ tịch 2 1,8 2,5"
+    assert " ".join(next(ln for ln in waits.splitlines() if "09:00-10:00" in ln).split()) == \
+        "09:00-10:00 2 1,8 2,5"
