@@ -3384,6 +3384,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thời gian chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang đọc số liệu…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3792,6 +3796,50 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{h} giờ {m} phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} phút {s} giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{s} giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lĩnh vực / giờ lấy số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số vé đã phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ trung bình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9/10 công dân chờ không quá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ lúc công dân lấy số đến lần gọi đầu tiên; mỗi vé tính một lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ này quầy chưa phục vụ vé xếp hàng nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo giờ lấy số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gọi số tiếp</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3968,11 +4016,11 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chờ: {count}</source>
+        <source>Chưa gọi số</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chưa gọi số</source>
+        <source>Chờ: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -6,11 +6,16 @@ averages and nearest-rank 90th percentiles below are computed by hand from them.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from desk_app.clock import FixedClock
+from desk_app.printing.report_export import report_xlsx
+from desk_app.printing.report_pdf import report_pdf
 from desk_app.services import intake, reports
 from desk_app.services.queue import Visit
 from desk_app.services.report_waits import WaitLine, p90
@@ -38,8 +43,8 @@ def test_the_nearest_rank_p90() -> None:
     assert p90([42]) == 42
 
 
-def test_the_report_shows_the_waits_per_field_and_hour(store: Store,
-                                                       clock: FixedClock) -> None:
+def test_the_report_shows_the_waits_per_field_and_hour(store: Store, clock: FixedClock,
+                                                       tmp_path: Path) -> None:
     clock.set(datetime(2026, 11, 23, 16, 0))
     at8, at14 = datetime(2026, 11, 23, 8, 10), datetime(2026, 11, 23, 14, 5)
     for n, (code, issued, wait) in enumerate([
@@ -64,6 +69,14 @@ def test_the_report_shows_the_waits_per_field_and_hour(store: Store,
         WaitLine("14", "14:00-15:00", 3, 600, 900),  # 300, 600, 900
     ]
     assert w.total == WaitLine("", "", 6, 335, 900)  # 2010 / 6 = 335
+    path = tmp_path / "report.xlsx"
+    report_xlsx(report, path)
+    sheet = load_workbook(path)["Thời gian chờ"]
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
+    assert rows[:3] == [("Lĩnh vực", "Số vé đã phục vụ", "Chờ trung bình (phút)",
+                         "Chờ 90% (phút)"), ("Đất đai", 1, 0.5, 0.5), ("Hộ tịch", 5, 6.6, 15)]
+    assert rows[5:7] == [("08:00-09:00", 3, 1.17, 2), ("14:00-15:00", 3, 10, 15)]
+    assert rows[8][:4] == ("Tổng cộng", 6, 5.58, 15)
 
 
 def test_a_report_without_tickets_has_no_waits(store: Store, clock: FixedClock) -> None:
@@ -77,3 +90,23 @@ def test_a_clerk_does_not_see_the_report(store: Store, clock: FixedClock) -> Non
 
     with store.read() as s, pytest.raises(ForbiddenError):
         reports.build_report(s, clock, CLERK, DAY, DAY)
+
+
+@pytest.mark.requires_poppler
+def test_the_report_pdf_has_the_waits(store: Store, clock: FixedClock, tmp_path: Path) -> None:
+    at9 = datetime(2026, 11, 23, 9, 30)
+    for n, wait in enumerate((60, 150), start=1):
+        _served(store, clock, f"00000000-0000-0000-0000-{n:012d}", n, "ho-tich", at9, wait)
+    with store.read() as s:
+        report = reports.build_report(s, clock, LEADER, DAY, DAY)
+    path = tmp_path / "report.pdf"
+    report_pdf(report, path)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "6. Thời gian chờ của công dân lấy số" in text
+    # 60 and 150 s: mean 105 s = 1,75 -> "1,8" minutes; p90 rank 2 = 150 s = "2,5"
+    waits = text[text.index("6. Thời gian chờ"):]
+    assert " ".join(next(ln for ln in waits.splitlines() if "Hộ tịch" in ln).split()) == \
+        "Hộ tịch 2 1,8 2,5"
+    assert " ".join(next(ln for ln in waits.splitlines() if "09:00-10:00" in ln).split()) == \
+        "09:00-10:00 2 1,8 2,5"
