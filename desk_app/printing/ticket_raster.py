@@ -12,7 +12,8 @@ The printer is named by a short text a commune types once (the ``ticket_printer`
 * ``usb:0x0416:0x5011``: USB vendor and product id (needs pyusb and, on Windows, a WinUSB
   driver: most communes use the printer's Windows driver and the system printer instead);
 * ``serial:/dev/ttyUSB0`` or ``serial:COM3:9600``: a serial port (needs pyserial);
-* ``file:/dev/usb/lp0``: a device file (Linux's usblp), or any file (the tests).
+* ``file:/dev/usb/lp0``: a device file (Linux's usblp), or any file (the tests: python-escpos's
+  own ``File`` printer writes it).
 
 A fault comes back as :class:`KnownError` ``ticket_printer_unreachable`` (or
 ``ticket_printer_bad_address``, ``ticket_printer_driver_missing``).
@@ -126,10 +127,13 @@ def _parse(address: str) -> tuple[str, str]:
 
 
 def _device(kind: str, rest: str, address: str) -> Any:
-    """python-escpos's USB or serial printer (their drivers are optional packages)."""
+    """python-escpos's USB, serial or device-file printer (the USB and serial drivers are
+    optional packages)."""
     try:
         from escpos import printer as ep
 
+        if kind == "file":
+            return ep.File(rest, profile="TM-T88V")
         if kind == "usb":
             vendor, _, product = rest.partition(":")
             return ep.Usb(int(vendor, 16), int(product, 16), profile="TM-T88V")
@@ -146,12 +150,15 @@ def _device(kind: str, rest: str, address: str) -> Any:
 def send_raw(data: bytes, address: str) -> None:
     """Hand an ESC/POS stream to the printer at ``address`` (see the module)."""
     kind, rest = _parse(address)
-    if kind in ("usb", "serial"):
+    if kind != "tcp":
         device = _device(kind, rest, address)
         try:
             device._raw(data)
         except KnownError:
             raise
+        except RuntimeError as exc:  # escpos: "... requires a usb library to be installed"
+            raise KnownError("ticket_printer_driver_missing", str(exc),
+                             printer=address) from exc
         except Exception as exc:  # pyusb's, pyserial's and escpos's own errors
             raise KnownError("ticket_printer_unreachable", f"{type(exc).__name__}: {exc}",
                              printer=address) from exc
@@ -161,17 +168,15 @@ def send_raw(data: bytes, address: str) -> None:
             except Exception:  # a device that never opened
                 pass
         return
+    # the network printer by a plain socket: escpos's Network leaves its socket open when
+    # the printer does not answer
+    host, _, port = rest.partition(":")
+    if port and not port.isdigit():
+        raise KnownError("ticket_printer_bad_address", address, printer=address)
     try:
-        if kind == "tcp":
-            host, _, port = rest.partition(":")
-            if port and not port.isdigit():
-                raise KnownError("ticket_printer_bad_address", address, printer=address)
-            with socket.create_connection((host, int(port or 9100)),
-                                          timeout=NETWORK_TIMEOUT_S) as conn:
-                conn.sendall(data)
-        else:
-            with open(rest, "wb") as fh:
-                fh.write(data)
+        with socket.create_connection((host, int(port or 9100)),
+                                      timeout=NETWORK_TIMEOUT_S) as conn:
+            conn.sendall(data)
     except OSError as exc:
         raise KnownError("ticket_printer_unreachable", f"{type(exc).__name__}: {exc}",
                          printer=address) from exc

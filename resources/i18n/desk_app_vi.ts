@@ -548,6 +548,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Chọn máy in vé số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,14 +19,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from desk_app.clock import FixedClock
-from desk_app.gui.main_window import MainWindow
 from desk_app.gui.queue import HallWindow, KioskWindow, printer_dialog
 from desk_app.gui.queue.kiosk import DONE, FIELDS
 from desk_app.printing.prefs import load_prefs
 from desk_app.services import queue
 from desk_app.store.engine import Store
 from desk_app.store.models_queue import QueueTicket
-from tests.gui.conftest import type_text, wait_writes
+from tests.gui.conftest import open_window, type_text, wait_writes
 
 ROOT = Path(__file__).resolve().parents[2]
 PAYLOAD = ("001090012345|123456789|Nguyễn Văn An|15031990|Nam|Thôn Phù Dực, Phù Đổng, Hà Nội|"
@@ -163,10 +162,11 @@ def test_the_program_starts_as_a_kiosk(data_dir: Path) -> None:
 
 
 def test_the_ticket_printer_chosen_in_the_menu_prints_the_kiosk_tickets(
-        qtbot: QtBot, window: MainWindow, store: Store, clock: FixedClock, data_dir: Path,
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path,
         tmp_path: Path) -> None:
     out = tmp_path / "lp0"
-    dialog = printer_dialog.open_dialog(window, store)
+    window = open_window(qtbot, store, clock, data_dir, "admin")
+    dialog = printer_dialog.open_dialog(window, window.ops)
     assert dialog.textValue() == ""  # none chosen yet: the system's default printer
     dialog.setTextValue(f"  escpos:file:{out} ")
     dialog.accept()

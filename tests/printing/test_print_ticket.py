@@ -11,13 +11,19 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
+from desk_app.clock import FixedClock
 from desk_app.errors import KnownError
 from desk_app.printing.forms.ticket import TicketSlip, render_ticket_pdf
 from desk_app.printing.spool import CupsSpooler
 from desk_app.printing.templates import load_templates
 from desk_app.printing.ticket_out import print_ticket
 from desk_app.printing.ticket_raster import WIDTH_PX, render_ticket_image, send_escpos
+from desk_app.services.access import ForbiddenError
+from desk_app.services.ticket_printer import set_ticket_printer, ticket_printer
+from desk_app.store.engine import Store
+from desk_app.store.models_audit import AuditRecord
 from tests.printing.conftest import Cups, contains, pdf_text
 
 SLIP = TicketSlip("Ủy ban nhân dân xã Phù Đổng", "Bộ phận tiếp nhận và trả kết quả", "012",
@@ -127,3 +133,19 @@ def test_escpos_faults_are_codes(tmp_path: Path) -> None:
         with pytest.raises(KnownError) as info:
             send_escpos(image, address)
         assert info.value.code == code, address
+
+
+def test_only_the_administrator_chooses_the_ticket_printer(store: Store,
+                                                           clock: FixedClock) -> None:
+    admin, clerk = 1, 3
+    with store.write() as s, pytest.raises(ForbiddenError):
+        set_ticket_printer(s, clock, clerk, "escpos:tcp:10.0.0.9")
+    with store.write() as s:
+        assert set_ticket_printer(s, clock, admin, " escpos:tcp:10.0.0.9 ") == \
+            "escpos:tcp:10.0.0.9"
+    with store.read() as s:
+        assert ticket_printer(s) == "escpos:tcp:10.0.0.9"
+        row = s.scalars(select(AuditRecord).where(
+            AuditRecord.action == "settings.ticket_printer")).one()
+        assert row.clerk_id == admin
+        assert row.change == {"from": "", "to": "escpos:tcp:10.0.0.9"}

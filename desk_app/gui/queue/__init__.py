@@ -175,7 +175,7 @@ def _menu(window: QMainWindow, desk: QueueDesk, screens: Screens) -> None:
     printer = QAction(tr("Máy in vé số thứ tự…"), window)
     printer.setObjectName("ticketPrinterAction")
     printer.triggered.connect(lambda: None if desk.locked() else printer_dialog.open_dialog(
-        window, desk.store))
+        window, desk.ops))
     menu.addAction(printer)
     clerk = getattr(window, "clerk", None)
     printer.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))

@@ -1,22 +1,21 @@
-"""Which printer prints the queue's tickets (Hàng đợi → "Máy in vé số thứ tự…", for the roles
-that change the desk's settings): a system printer's name, ``escpos:<address>`` for a thermal
-printer driven directly, or nothing for the system's default printer. Kept as the ticket's
-print preference (``printing.formticket``), written on the database worker."""
+"""Which printer prints the queue's tickets (Hàng đợi → "Máy in vé số thứ tự…", for the role
+that changes the desk's settings: the administrator): a system printer's name,
+``escpos:<address>`` for a thermal printer driven directly, or nothing for the system's default
+printer. Written by :func:`desk_app.services.ticket_printer.set_ticket_printer` through
+``Ops.write`` (audited)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from desk_app.gui import ops
+from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
-from desk_app.printing.prefs import FormPrefs, load_prefs, save_prefs
-from desk_app.printing.ticket_out import FORM
-from desk_app.store.engine import Store
+from desk_app.services.ticket_printer import set_ticket_printer, ticket_printer
 
 
-def open_dialog(parent: QWidget, store: Store) -> QInputDialog:
-    with store.read() as session:
-        current = load_prefs(session, FORM).printer
+def open_dialog(parent: QWidget, ops: Ops) -> QInputDialog:
+    with ops.read() as session:
+        current = ticket_printer(session)
     dialog = QInputDialog(parent)
     dialog.setObjectName("ticketPrinter")
     dialog.setWindowTitle(tr("Máy in vé số thứ tự"))
@@ -30,12 +29,7 @@ def open_dialog(parent: QWidget, store: Store) -> QInputDialog:
     dialog.resize(560, dialog.sizeHint().height())
 
     def chosen(text: str) -> None:
-        value = text.strip()
-        ops.submit(store, "print_prefs",
-                   lambda session: save_prefs(session, FORM, FormPrefs(printer=value,
-                                                                       layout="thermal80",
-                                                                       copies=[1])),
-                   parent=None)
+        ops.write("ticket_printer", set_ticket_printer, text, parent=None)
 
     dialog.textValueSelected.connect(chosen)
     dialog.open()
