@@ -9,7 +9,9 @@ write lock and never take the same ticket.
 * Numbering: ``max(number) + 1`` of the local day (the desk's clock, stamped never earlier than
   the desk's last stored time: :func:`desk_app.store.stamps.stamp`), read under the write lock;
   ``UNIQUE(day, number)`` is the backstop. A number is on disk with its ticket or not at all,
-  so a crash never makes a number come twice. Only today's tickets are waited on and called;
+  so a crash never makes a number come twice; on the day a store is restored from a backup
+  the numbering jumps past a reserve until the province is asked (:func:`_reserve`). Only
+  today's tickets are waited on and called;
   a ticket left waiting from an earlier day stays as it was (its citizen has gone home).
 * Order: a counter takes first the tickets transferred to it (in the order they were
   transferred), then the oldest ticket of the common queue. A transferred ticket is waiting
@@ -43,13 +45,14 @@ from desk_app.core import cccd
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
-from desk_app.services import audit
 from desk_app.services.access import require
 from desk_app.services.counter import check_counter
-from desk_app.services.desk_settings import get_setting, set_setting
+from desk_app.services.desk_settings import RESTORED, get_setting
+from desk_app.services.queue_host import HOST, is_host, set_host  # noqa: F401 (the API)
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
 from desk_app.store.catalogue import versions_in_force
+from desk_app.store.codes import RESTORE_RESERVE
 from desk_app.store.models import Commune
 from desk_app.store.models_queue import QueueTicket
 from desk_app.store.stamps import stamp
@@ -247,12 +250,23 @@ def issue(session: Session, clock: Clock, field_code: str,
     day = now.date()
     last = session.scalar(select(func.max(QueueTicket.number)).where(QueueTicket.day == day))
     row = QueueTicket(
-        uuid=str(uuid_mod.uuid4()), day=day, number=(last or 0) + 1, field_code=field_code,
+        uuid=str(uuid_mod.uuid4()), day=day, number=max(last or 0, _reserve(session, day)) + 1,
+        field_code=field_code,
         field_name=names[field_code], status="waiting", counter=None, issued_at=now, calls=0,
         cccd_hash=cccd_hash(number_text) if number_text else None)
     session.add(row)
     _event(session, row, ISSUED, now)
     return _ticket(session, row)
+
+
+def _reserve(session: Session, day: date) -> int:
+    """Numbers skipped on the day the store was restored from a backup, until the province is
+    asked: the tickets the lost store gave that day are unknown (they come back with the
+    reconciliation), so the day's numbering jumps past them, as the dossier codes do."""
+    restored = get_setting(session, RESTORED)
+    if isinstance(restored, dict) and str(restored.get("at", ""))[:10] == day.isoformat():
+        return RESTORE_RESERVE
+    return 0
 
 
 def _acting(session: Session, clerk_id: int, counter: int) -> tuple[int, str]:
@@ -354,22 +368,3 @@ def finish(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticke
     _done(session, row, now, clerk)
     return _ticket(session, row)
 
-
-# --- which desk hosts the queue --------------------------------------------------------------
-
-HOST = "queue.host"  # setting: True on the desk whose store holds the office's queue
-
-
-def is_host(session: Session) -> bool:
-    """Whether this desk hosts the queue (the ticket kiosk runs on it)."""
-    return get_setting(session, HOST) is True
-
-
-def set_host(session: Session, clock: Clock, clerk_id: int, host: bool) -> bool:
-    """An admin makes this desk the queue's host (or no longer). One desk of an office should
-    host; the tickets already in this store stay where they are either way."""
-    require(session, clerk_id, Action.SETTINGS)
-    set_setting(session, HOST, bool(host))
-    audit.record(session, clerk_id, "settings.queue_host", clock.now(),
-                 change={"host": bool(host)})
-    return bool(host)

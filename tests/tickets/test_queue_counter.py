@@ -176,3 +176,17 @@ def test_only_an_admin_makes_this_desk_the_queue_host(store: Store, clock: Fixed
         assert queue.set_host(s, clock, ADMIN, True) is True
     with store.read() as s:
         assert queue.is_host(s) is True
+
+
+def test_on_the_day_of_a_restore_numbering_jumps_past_a_reserve(store: Store,
+                                                                 clock: FixedClock) -> None:
+    from desk_app.services.desk_settings import RESTORED, set_setting
+
+    issue(store, clock)
+    with store.write() as s:  # restored this morning from a backup, the province not asked
+        set_setting(s, RESTORED, {"at": "2026-11-23T08:30:00", "backup": "x.bak"})
+    assert [issue(store, clock).number for _ in range(2)] == [501, 502]
+    with store.write() as s:  # a restore of an earlier day: today's numbers were never lost
+        set_setting(s, RESTORED, {"at": "2026-11-20T16:00:00", "backup": "x.bak"})
+    clock.set(datetime(2026, 11, 25, 7, 30))
+    assert issue(store, clock).number == 1
