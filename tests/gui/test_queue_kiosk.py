@@ -129,6 +129,11 @@ def test_a_printer_fault_still_shows_the_number(qtbot: QtBot, store: Store, cloc
     assert kiosk.print_note.text() == ("Máy in vé đang gặp sự cố. Xin Ông/Bà ghi nhớ số trên "
                                        "màn hình và báo cán bộ tại quầy.")
     assert [r.status for r in rows(store)] == ["waiting"]  # issued all the same
+    note = kiosk.print_note
+    qtbot.waitUntil(lambda: note.height() >= note.heightForWidth(note.width()))  # laid out
+    screens = os.environ.get("DESK_APP_SCREENS")
+    if screens:
+        kiosk.grab().save(str(Path(screens) / "kiosk-printer-fault-1920x1080.png"))
 
 
 def test_the_hall_screen_lists_the_calls(qtbot: QtBot, store: Store, clock: FixedClock) -> None:

@@ -242,7 +242,9 @@ class KioskWindow(QWidget):
 
     def _not_printed(self, exc: KnownError) -> None:
         log.warning("ticket not printed: %s %s", exc.code, exc)
-        self.print_note.setStyleSheet("color: #b3261e; font-weight: bold;")
+        u = max(12, self.height() // 54)  # as big as the field's line: the citizen must see it
+        self.print_note.setStyleSheet(f"color: #b3261e; font-weight: bold; font-size: "
+                                      f"{int(u * 1.7)}px; padding-top: {u // 3}px;")
         self.print_note.setText(tr("Máy in vé đang gặp sự cố. Xin Ông/Bà ghi nhớ số trên màn "
                                    "hình và báo cán bộ tại quầy."))
         self.printed.emit(False)
