@@ -6,9 +6,12 @@ finish, and a locked desk calls nothing and shows nothing."""
 from __future__ import annotations
 
 import os
+import subprocess
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -309,3 +312,33 @@ def test_the_kiosk_beside_the_clerk_never_takes_the_keyboard(
     keys(Qt.Key.Key_F2, qtbot)
     qtbot.waitUntil(lambda: desk.current is not None and desk.current.number == 1)
     background.wait_all(30_000)  # the ticket's print (the default printer: none here)
+
+
+def test_calls_faster_than_the_voice_say_only_the_latest(
+        qtbot: QtBot, window: MainWindow, store: Store, clock: FixedClock, data_dir: Path,
+        rating: RatingController, tmp_path: Path) -> None:
+    """A slow sound device (the fault): three F2 in a row while the first call is being
+    said; the second, not begun yet, is dropped, the third is said."""
+    said: list[str] = []
+
+    def slow_device(args: list[str], **kw: Any) -> subprocess.CompletedProcess[Any]:
+        if args[-1].endswith("chime.wav"):
+            time.sleep(1.0)
+        if "-w" in args:
+            said.append(args[-1])
+        return subprocess.run(args, **kw)
+
+    d = queue_gui.install(window, store, clock, data_dir, rating,
+                          announcer=Announcer(slow_device, workdir=tmp_path))
+    window.activateWindow()
+    window.intake.picker.edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for _ in range(3):
+        issue(store, clock)
+    for number in (1, 2, 3):
+        keys(Qt.Key.Key_F2, qtbot)
+        qtbot.waitUntil(lambda n=number: d.current is not None and d.current.number == n)
+    assert background.wait_all(30_000)
+    QApplication.processEvents()
+    assert said == ["Mời công dân có số thứ tự 1 đến quầy số 1",
+                    "Mời công dân có số thứ tự 3 đến quầy số 1"]

@@ -56,6 +56,7 @@ class QueueDesk(QObject):
         self.current: Ticket | None = None
         self.screens: Any = None  # desk_app.gui.queue.Screens, set by install()
         self.voice_status = ""
+        self._voice_task: background.Task[Spoken] | None = None
         self._asked = 0
         self.timer = QTimer(self, interval=REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -186,8 +187,12 @@ class QueueDesk(QObject):
     def announce(self, ticket: Ticket) -> None:
         """The chime and the spoken call on the voice lane (best effort, never blocks)."""
         announcer, number, counter = self.announcer, ticket.number, self.counter or 0
-        background.lane(VOICE_LANE).run(lambda: announcer.announce(number, counter),
-                                        self._spoken, context=self.panel, name="queue voice")
+        last = self._voice_task
+        if last is not None and not last.started.is_set():
+            last.cancel()  # F2 pressed again before it was said: only the latest call is said
+        self._voice_task = background.lane(VOICE_LANE).run(
+            lambda: announcer.announce(number, counter), self._spoken, context=self.panel,
+            name="queue voice")
 
     def check_voice(self) -> None:
         """Whether this PC can speak Vietnamese, asked once at start (on the voice lane): the
