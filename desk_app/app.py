@@ -7,7 +7,8 @@
    start says the program is already open);
 4. QApplication with the bundled fonts, the Vietnamese locale and the Vietnamese translation
    of Qt's own words (standard buttons, file and print dialogs; before any window is built);
-   when three sqlite3 reads show that the start can only end at the login window
+   when three sqlite3 reads show that the start can only end at the login window (not with
+   ``--kiosk``)
    (:func:`desk_app.store.glance.glance`), the login window is shown and painted now, before
    SQLAlchemy, the models and the services are imported (about half a second);
 5. a restore confirmed before is put in place, then the store is opened (migrate, demo
@@ -20,7 +21,8 @@
 6. the set-up wizard when the store has no commune yet (not with ``--demo``), then the login
    dialog (or, when there is no clerk yet, the first-run dialog creating the admin); the
    login window of step 4 is the one kept;
-7. the main window, for the clerk who logged in (it restores an unsaved intake draft), with
+7. with ``--kiosk``, only the queue's ticket kiosk, full screen (``--screen N``), no login;
+   else the main window, for the clerk who logged in (it restores an unsaved intake draft), with
    printing, the citizen's rating screen and the sync indicator plugged in
    (:func:`desk_app.gui.startup.install_extensions`). From step 6 on, an error nobody caught,
    in any thread, is logged and shown in the crash dialog (:mod:`desk_app.gui.crash`).
@@ -70,6 +72,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="a new data folder becomes the demo commune (xã Phù Đổng) instead of asking "
              "for the commune in the set-up wizard",
     )
+    parser.add_argument(
+        "--kiosk", action="store_true",
+        help="only the queue's ticket kiosk, full screen, no login (a touch screen PC)",
+    )
+    parser.add_argument("--screen", type=int, default=0,
+                        help="with --kiosk: the monitor (1, 2 ...) to fill; default the main one")
     parser.add_argument(
         "--smoke", action="store_true",
         help="start, show the first window, print 'ready' and quit (for checks)",
@@ -149,7 +157,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     install_fonts(app)
     quiet_disabled_placeholders(app)
     install_translations(app)
-    early = None if sight is None else _early_login(app, sight, args.smoke)
+    early = None if sight is None or args.kiosk else _early_login(app, sight, args.smoke)
     if failure is None:
         try:  # what the full start does before any window: now behind the login window
             from desk_app.bootstrap import open_store
@@ -189,10 +197,16 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
         return 2
     assert store is not None
     crash.install(str(log_path))  # sys.excepthook and threading.excepthook
-    from desk_app.gui.startup import Launcher
+    if args.kiosk:  # the citizens' touch screen: no clerk logs in on it
+        from desk_app.gui.queue import KioskWindow, show_on
 
-    launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
-    first = launcher.start(early)
+        first: QWidget = KioskWindow(store, clock, data_dir)
+        show_on(first, args.screen - 1 if args.screen else 0)
+    else:
+        from desk_app.gui.startup import Launcher
+
+        launcher = Launcher(store, clock, data_dir, str(log_path), extensions=True)
+        first = launcher.start(early)
     if args.smoke:
         def _ready() -> None:
             first.repaint()  # painted once: the window is usable

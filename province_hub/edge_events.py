@@ -148,12 +148,29 @@ class AuditFields(_Fields):
     at: WireTime | None = None
 
 
+class TicketFields(_Fields):
+    uuid: Annotated[StrictStr | None, _short(36)] = None
+    agency_code: Annotated[StrictStr | None, _short(40)] = None
+    day: Annotated[StrictStr | None, _short(10)] = None
+    number: Annotated[StrictInt | None, Field(ge=0, le=INT_MAX)] = None
+    field_code: Annotated[StrictStr | None, _short(100)] = None
+    field_name: Annotated[StrictStr | None, _short(100)] = None
+    status: Annotated[StrictStr | None, _short(10)] = None
+    counter: Annotated[StrictInt | None, Field(ge=0, le=INT_MAX)] = None
+    calls: Annotated[StrictInt | None, Field(ge=0, le=INT_MAX)] = None
+    issued_at: WireTime | None = None
+    called_at: WireTime | None = None
+    finished_at: WireTime | None = None
+
+
 # What the hub's projections read from a payload, by kind (a rating's from its record).
 PROJECTED: dict[str, type[_Fields]] = {
     "dossier.intake": IntakeFields, "dossier.status": StatusFields,
     "dossier.extend": ExtendFields, "dossier.resumed": ResumedFields,
     "dossier.province_rejected": ProvinceRejectedFields, "rating.recorded": RatingFields,
     "audit.recorded": AuditFields,
+    **{kind: TicketFields for kind in ("ticket.issued", "ticket.called", "ticket.absent",
+                                       "ticket.transferred", "ticket.done")},
 }
 _ENVELOPE = TypeAdapter(WireEvent)
 

@@ -24,7 +24,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desk_app.sync import protocol as p
-from province_hub import edge_events, ratings, rules
+from province_hub import edge_events, ratings, rules, tickets
 from province_hub.auth import DeskIdentity
 from province_hub.db import RawJson, insert_rows, lock_commune, one_of
 from province_hub.models import Desk, Document, Event, EventProblem
@@ -123,6 +123,9 @@ def ingest(session: Session, who: DeskIdentity, events: list[Any], now: datetime
     new_documents = [r for r in new_rows if r["kind"] == rules.DOCUMENT]
     if new_documents:
         _documents(session, who, new_documents, now)
+    new_tickets = [r for r in new_rows if r["entity"] == "ticket"]
+    if new_tickets:
+        tickets.store(session, who, new_tickets, now)
     new_audit = [r for r in new_rows if r["kind"] == rules.AUDIT]
     if new_audit and not fill_gaps:  # resends fill gaps out of order: checked at the next
         _check_audit(session, who, new_audit, now)

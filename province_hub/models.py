@@ -237,3 +237,28 @@ class Document(Base):
     source: Mapped[str] = mapped_column(String(10))  # scanner | file | folder | reused
     reused_from: Mapped[str | None] = mapped_column(String(36))
     received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Ticket(Base):
+    """A queue ticket of a commune office (issue 17): the latest state folded from its events
+    (``ticket.issued`` ... ``ticket.done``), as the desk hosting the queue sent them. Times are
+    the desk's, as naive Vietnam times; no personal data (the desk never sends the CCCD)."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (Index("ix_tickets_commune_day", "commune_id", "day"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("communes.id"))
+    desk_id: Mapped[int] = mapped_column(ForeignKey("desks.id"))
+    day: Mapped[str] = mapped_column(String(10))  # the desk's local day, ISO
+    number: Mapped[int] = mapped_column(Integer)
+    field_code: Mapped[str] = mapped_column(String(100))
+    field_name: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(10))  # waiting | called | absent | done
+    counter: Mapped[int | None] = mapped_column(Integer)
+    calls: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime | None] = mapped_column(DateTime)
+    called_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    events: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -72,6 +72,12 @@ KINDS: dict[str, Kind] = {
     RATING: Kind("rating", True),
     AUDIT: Kind("audit", True),  # who did what at the desk: kept as events (the record)
     DOCUMENT: Kind("document", True),  # a digitised document (its file follows it)
+    # the queue's tickets (issue 17): made by the desk hosting the commune office's queue
+    "ticket.issued": Kind("ticket", True),
+    "ticket.called": Kind("ticket", False),
+    "ticket.absent": Kind("ticket", False),
+    "ticket.transferred": Kind("ticket", False),
+    "ticket.done": Kind("ticket", False),
 }
 
 # A desk's clock may run ahead of the hub's by this much before its stamps are flagged. The

@@ -19,7 +19,15 @@ from sqlalchemy import func, select
 from desk_app.clock import FixedClock
 from desk_app.core.lifecycle import Status
 from desk_app.errors import KnownError
-from desk_app.services import clerk_admin, clock_check, counter, intake, lifecycle, ratings
+from desk_app.services import (
+    clerk_admin,
+    clock_check,
+    counter,
+    intake,
+    lifecycle,
+    queue,
+    ratings,
+)
 from desk_app.services.intake import Missing
 from desk_app.store.engine import Store
 from desk_app.store.models import (
@@ -49,6 +57,7 @@ EXPECTED: dict[str, set[str]] = {
     "hand over for processing": EVERYONE,
     "citizen withdraws": EVERYONE,
     "return the result": EVERYONE,
+    "call a queue ticket": EVERYONE,
     "extend with form 04": LEADERS,
     "stop with form 05": LEADERS,
     "re-check the rating chain": LEADERS,
@@ -106,6 +115,16 @@ def _intake(kind: str) -> tuple[Prepare, Act]:
                 s, clock, who, req, [Missing("Bản sao giấy khai sinh", copies=1)],
                 "Thiếu giấy tờ")
     return _nothing, act
+
+
+def _ticket(store: Store, clock: FixedClock, hub: LocalHub) -> str:
+    with store.write() as s:
+        return queue.issue(s, clock, "ho-tich").uuid
+
+
+def _call(store: Store, clock: FixedClock, who: int, hub: LocalHub, _: str) -> Any:
+    with store.write() as s:
+        return queue.call_next(s, clock, who, 1)
 
 
 def _extend(store: Store, clock: FixedClock, who: int, hub: LocalHub, dossier_id: int) -> Any:
@@ -179,6 +198,7 @@ ACTIONS: dict[str, tuple[Prepare, Act]] = {
     "hand over for processing": _status(Status.IN_PROCESSING),
     "citizen withdraws": _status(Status.WITHDRAWN, "Công dân xin rút"),
     "return the result": _status(Status.RETURNED),
+    "call a queue ticket": (_ticket, _call),
     "extend with form 04": (lambda store, clock, hub: _received(store, clock), _extend),
     "stop with form 05": _status(Status.STOPPED, "Không đủ điều kiện"),
     "re-check the rating chain": (_nothing, _recheck),

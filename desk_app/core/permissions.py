@@ -34,6 +34,7 @@ class Action(str, Enum):
     AUDIT = "audit"  # read the audit log (who did what), re-check its chain
     REPORTS = "reports"  # the leader's reports: on time, late, form 04, QĐ 766 groups, exports
     DIGITISE = "digitise"  # scan or attach a dossier's papers, re-use a citizen's documents
+    QUEUE = "queue"  # queue tickets at the counter: call, recall, absent, transfer, finish
 
 
 _COUNTER = frozenset(ROLES)
@@ -49,6 +50,7 @@ ALLOWED: dict[Action, frozenset[str]] = {
     Action.WITHDRAW: _COUNTER,
     Action.RETURN: _COUNTER,
     Action.PRINT: _COUNTER,
+    Action.QUEUE: _COUNTER,
     Action.EXTEND: _LEADERS,
     Action.STOP: _LEADERS,
     Action.RATING_FIGURES: _LEADERS,

@@ -58,6 +58,8 @@ ACTION_WORDS = {
     "backup.restore": QT_TR_NOOP("Khôi phục từ bản sao lưu"),
     "dossier.scan": QT_TR_NOOP("Số hóa thành phần hồ sơ"),
     "dossier.scan_reuse": QT_TR_NOOP("Tái sử dụng giấy tờ đã số hóa"),
+    "settings.queue_host": QT_TR_NOOP("Đặt máy giữ hàng đợi số thứ tự"),
+    "settings.ticket_printer": QT_TR_NOOP("Chọn máy in vé số thứ tự"),
 }
 PROBLEM_WORDS = {
     "edited": QT_TR_NOOP("bản ghi số {seq} đã bị sửa"),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desk_app.core import words
 from desk_app.core.lifecycle import Status
 from desk_app.errors import FieldError, KnownError, ValidationError
-from desk_app.gui import scan_words
+from desk_app.gui import queue_words, scan_words
 from desk_app.gui.tr import QT_TR_NOOP, tr
 
 log = logging.getLogger(__name__)
@@ -184,8 +184,8 @@ KNOWN_MESSAGES: dict[str, str] = {
                      "trị», rồi tiếp nhận lại; hồ sơ đang nhập vẫn giữ nguyên."),
 }
 
-FIELD_MESSAGES |= scan_words.FIELD  # issue 16's codes
-KNOWN_MESSAGES |= scan_words.KNOWN
+FIELD_MESSAGES |= scan_words.FIELD | queue_words.FIELD  # issue 16's and issue 17's codes
+KNOWN_MESSAGES |= scan_words.KNOWN | queue_words.KNOWN
 CCCD_MESSAGES: dict[str, str] = {
     "not_payload": QT_TR_NOOP("Mã vừa quét không phải mã QR của thẻ CCCD."),
     "bad_number": QT_TR_NOOP("Mã QR có số CCCD không hợp lệ (cần 12 chữ số)."),

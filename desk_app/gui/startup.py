@@ -215,6 +215,9 @@ def install_extensions(
             window, store, clock)),
         ("reports", lambda: importlib.import_module("desk_app.gui.reports").install(
             window, store, clock)),
+        # after the rating: the calls show on its citizen's screen
+        ("queue", lambda: importlib.import_module("desk_app.gui.queue").install(
+            window, store, clock, data_dir, done.get("rating"))),
     ]
     done: dict[str, object] = {}
     for name, install in parts:

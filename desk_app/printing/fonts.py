@@ -291,3 +291,9 @@ def register_fonts() -> None:
 
 def font_for(style: str) -> str:
     return STYLES[style]
+
+
+def font_path(style: str) -> str:
+    """The TTF file of a style letter ("", "b", "i", "bi"): for renderers other than
+    reportlab (the ticket's raster image for an ESC/POS printer)."""
+    return str(resources_dir() / "fonts" / _FILES[STYLES[style]])

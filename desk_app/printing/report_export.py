@@ -188,6 +188,35 @@ def _criteria(wb: Workbook, report: Report) -> None:
     sh.finish()
 
 
+WAIT_COLUMNS = ("Số vé đã phục vụ", "Chờ trung bình (phút)", "Chờ 90% (phút)")
+WAIT_HOW = ("Thời gian chờ: từ lúc lấy số đến lần gọi đầu, mỗi vé một lần, theo vé lấy trong "
+            "kỳ. 90%: phân vị 90 theo thứ hạng gần nhất (9/10 công dân chờ không quá).")
+
+
+def _minutes(seconds: int) -> float:
+    return round(seconds / 60, 2)
+
+
+def _waits(wb: Workbook, report: Report) -> None:
+    """The queue's waiting times (issue 17), when the desk served tickets in the period."""
+    w = report.waits
+    if w.total is None:
+        return
+    sh = _new_sheet(wb, "Thời gian chờ")
+    formats = (None, None, "0.0", "0.0")
+    for title, lines in (("Lĩnh vực", w.by_field), ("Giờ lấy số", w.by_hour)):
+        sh.put((title, *WAIT_COLUMNS), bold=True)
+        for line in lines:
+            sh.put((line.label, line.tickets, _minutes(line.average_s), _minutes(line.p90_s)),
+                   formats)
+        sh.skip()
+    t = w.total
+    sh.put((TOTAL_LABEL, t.tickets, _minutes(t.average_s), _minutes(t.p90_s)), formats,
+           bold=True)
+    sh.put((WAIT_HOW,))
+    sh.finish()
+
+
 def report_workbook(report: Report) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
@@ -195,6 +224,7 @@ def report_workbook(report: Report) -> Workbook:
     for dim in SHEET_TITLES:
         _dimension(wb, report, dim)
     _criteria(wb, report)
+    _waits(wb, report)
     wb.properties.title = f"Báo cáo {report.first} - {report.last}"
     wb.properties.creator = "desk_app"
     return wb

@@ -186,6 +186,31 @@ def _criteria(report: Report, st: dict[str, ParagraphStyle], width: float) -> li
             _table(rows, [0.58 * width, 0.14 * width, 0.14 * width, 0.14 * width])]
 
 
+def _minutes(seconds: int) -> str:
+    return f"{seconds / 60:.1f}".replace(".", ",")
+
+
+def _waits(report: Report, st: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    """The queue's waiting times (issue 17), when the desk served tickets in the period."""
+    w = report.waits
+    if w.total is None:
+        return []
+    out: list[Flowable] = [
+        CondPageBreak(120), Paragraph("6. Thời gian chờ của công dân lấy số", st["h1"]),
+        Paragraph("Từ lúc lấy số đến lần gọi đầu, tính bằng phút; mỗi vé một lần. \"90%\": "
+                  "phân vị 90 theo thứ hạng gần nhất (9/10 công dân chờ không quá).",
+                  st["note"]), Spacer(1, 4)]
+    widths = [0.46 * width, 0.18 * width, 0.18 * width, 0.18 * width]
+    for title, lines in (("Lĩnh vực", w.by_field), ("Giờ lấy số", w.by_hour)):
+        rows: list[list[Any]] = [[Paragraph(h, st["head"]) for h in
+                                  (title, "Số vé", "Chờ trung bình", "Chờ 90%")]]
+        for ln in [*lines, w.total]:
+            rows.append([Paragraph(_esc(ln.label or TOTAL_LABEL), st["small"]),
+                         str(ln.tickets), _minutes(ln.average_s), _minutes(ln.p90_s)])
+        out += [_table(rows, widths, total=True), Spacer(1, 6)]
+    return out
+
+
 def _month_words(key: str) -> str:
     return f"{key[5:7]}/{key[:4]}"
 
@@ -200,7 +225,7 @@ def report_story(report: Report, width: float) -> list[Flowable]:
                       f"{report.now:%H:%M ngày %d/%m/%Y}", st["sub"]),
             *_summary(report, st, width), *_groups(report, st, width),
             *_charts(report, st, width), *_dimensions(report, st, width),
-            *_criteria(report, st, width)]
+            *_criteria(report, st, width), *_waits(report, st, width)]
 
 
 def _page_number(canvas: Canvas, doc: Any) -> None:

@@ -45,6 +45,8 @@ ACTIONS = (
     "settings.setup", "settings.backup", "settings.clock",
     "sync.enrol", "backup.restore",
     "dossier.scan", "dossier.scan_reuse",  # services/scans.py (issue 16)
+    "settings.queue_host",  # services/queue.py (issue 17)
+    "settings.ticket_printer",  # services/ticket_printer.py (issue 17)
 )
 
 

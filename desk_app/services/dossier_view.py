@@ -10,7 +10,7 @@ A clerk no longer on the desk reads as an empty name; the reader decides how to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any
 
@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from desk_app.core.lifecycle import RESUMABLE, Status
 from desk_app.services.returns import collector_of
+from desk_app.services.ticket_visits import seconds
 from desk_app.store.models import Dossier, DossierEvent
+from desk_app.store.models_queue import TicketVisit
 from desk_app.store.raw import Raw
 
 
@@ -45,6 +47,18 @@ class EventRecord:
     to_status: str
     reason: str
     data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    """A queue ticket served with the dossier (issue 17: ``ticket_visits``)."""
+
+    occasion: str  # intake | return
+    label: str  # the ticket's number as printed: "007"
+    day: date
+    counter: int
+    wait_s: int  # issued -> first called
+    service_s: int  # called -> the dossier saved
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,7 @@ class DossierRecord:
     resumed_from: tuple[str, int | None] | None  # (code, id) of the dossier it resumed
     resumed_by: tuple[str, int | None] | None  # (code, id) of the dossier resuming it
     collector: dict[str, Any] | None  # who collected the result
+    visits: tuple[VisitRecord, ...] = ()  # the queue tickets it was served with
 
 
 _DOSSIER_COLUMNS = (
@@ -140,7 +155,19 @@ def load_dossier_record(session: Session, dossier_id: int) -> DossierRecord | No
         resumed_from=_link(raw, events, "resumed_from"),
         resumed_by=_link(raw, events, "resumed_by"),
         collector=collector_of(events),
+        visits=_visits(raw, dossier_id),
     )
+
+
+def _visits(raw: Raw, dossier_id: int) -> tuple[VisitRecord, ...]:
+    t = TicketVisit.__table__
+    day, time = raw.reader(t, "day"), raw.reader(t, "issued_at")  # type: ignore[arg-type]
+    return tuple(
+        VisitRecord(occasion, f"{number:03d}", day(d), counter,
+                    seconds(time(issued), time(called)), seconds(time(called), time(served)))
+        for occasion, number, d, counter, issued, called, served in raw.all(
+            "SELECT occasion, number, day, counter, issued_at, called_at, served_at"
+            " FROM ticket_visits WHERE dossier_id = ? ORDER BY id", (dossier_id,)))
 
 
 def _link(raw: Raw, events: list[Any], key: str) -> tuple[str, int | None] | None:

@@ -27,11 +27,12 @@ from desk_app.core.lifecycle import Status
 from desk_app.core.permissions import Action
 from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, ValidationError
-from desk_app.services import access, audit, resume_link
+from desk_app.services import access, audit, resume_link, ticket_visits
 from desk_app.services import intake_write as w
 from desk_app.services import validation as v
 from desk_app.services.counter import COUNTER, REFUSED, intake_counter
 from desk_app.services.desk_settings import RESTORED
+from desk_app.services.queue import Visit
 from desk_app.services.serialize import dossier_payload
 from desk_app.store import codes, outbox
 from desk_app.store.raw import Raw
@@ -89,6 +90,7 @@ class IntakeRequest:
     # contradicts the typed birth year or gender (codes of core.cccd.number_mismatches)
     id_mismatch_acknowledged: list[str] = field(default_factory=list)
     resumes: int | None = None  # the supplement-requested dossier this one resumes (its id)
+    visit: Visit | None = None  # the queue ticket the counter called for this citizen, if any
 
 
 @dataclass(frozen=True)
@@ -290,10 +292,14 @@ def _write(
     dossier_id = w.insert_dossier(raw, dossier, components, {
         "at": now, "clerk_id": clerk[0], "action": "intake", "from_status": "",
         "to_status": status.value, "reason": reason, "data": event_data})
+    ticket = {}
+    if req.visit is not None:  # the visit ends here, whatever the outcome (ticket_visits)
+        ticket_visits.write_raw(raw, req.visit, dossier_id, "intake", now)
+        ticket = {"ticket": ticket_visits.payload_of(req.visit, now)}
     outbox.append_raw(
         raw, entity="dossier", entity_uuid=req.uuid, kind="dossier.intake",
         payload=dossier_payload(dossier, components, commune.agency_code, version)
-        | {"intake": event_data}, at=now)
+        | {"intake": event_data} | ticket, at=now)
     if first is not None:
         resume_link.mark_resumed(session, first, new, SimpleNamespace(
             id=clerk[0], username=clerk[1]), now)

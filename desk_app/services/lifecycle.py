@@ -18,8 +18,9 @@ from desk_app.core.lifecycle import EXTENDABLE, REASON_REQUIRED, Status, refusal
 from desk_app.core.permissions import Action
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, TransitionError, ValidationError
-from desk_app.services import audit
+from desk_app.services import audit, ticket_visits
 from desk_app.services.access import require
+from desk_app.services.queue import Visit
 from desk_app.services.serialize import iso
 from desk_app.services.validation import check_text
 from desk_app.services.working_hours import appointment_errors
@@ -67,8 +68,10 @@ def return_timing(returned_at: datetime, due_at: datetime | None) -> str:
 
 def change_status(
     session: Session, clock: Clock, clerk_id: int, dossier_id: int, target: Status,
-    reason: str = "", *, collector: dict[str, Any] | None = None,
+    reason: str = "", *, collector: dict[str, Any] | None = None, visit: Visit | None = None,
 ) -> ChangeResult:
+    """Move the dossier to ``target``. ``visit`` (a return only): the queue ticket served,
+    kept as a ``ticket_visits`` row and sent under ``"ticket"`` in the status event."""
     dossier, clerk = _load(session, dossier_id, clerk_id,
                            STATUS_ACTION.get(target, Action.PROCESS))
     current = Status(dossier.status)
@@ -93,6 +96,9 @@ def change_status(
     data: dict[str, Any] = {"return_timing": timing} if timing else {}
     if collector is not None and target is Status.RETURNED:  # checked by services.returns
         data["collector"] = collector
+    if visit is not None and target is Status.RETURNED:
+        ticket_visits.write(session, visit, dossier.id, "return", now)
+        data["ticket"] = ticket_visits.payload_of(visit, now)
     session.add(
         DossierEvent(
             dossier_id=dossier.id, at=now, clerk_id=clerk.id, action="status",

@@ -37,6 +37,7 @@ from desk_app.core.rating_settings import (
 from desk_app.core.ratingchain import GENESIS, ChainProblem, check_chain, seal
 from desk_app.core.text import nfc
 from desk_app.errors import FieldError, NotFoundError, ValidationError
+from desk_app.services import ticket_visits
 from desk_app.services.access import require
 from desk_app.services.serialize import iso
 from desk_app.services.validation import check_chars
@@ -128,8 +129,10 @@ def visit(session: Session, dossier_id: int) -> Visit:
 
 
 def record_of(r: Rating) -> dict[str, Any]:
-    """The rating as it is chained, stored in the outbox and sent to the province."""
-    return {
+    """The rating as it is chained, stored in the outbox and sent to the province. ``wait_s``
+    and ``service_s`` are in it only when the visit came with a queue ticket: a rating without
+    them is the record it always was, so older chains hash (and verify) as before."""
+    record = {
         "uuid": r.uuid,
         "seq": r.seq,
         "desk": r.desk,
@@ -148,6 +151,11 @@ def record_of(r: Rating) -> dict[str, Any]:
         "prev_hash": r.prev_hash,
         "hash": r.hash,
     }
+    if r.wait_s is not None:
+        record["wait_s"] = r.wait_s
+    if r.service_s is not None:
+        record["service_s"] = r.service_s
+    return record
 
 
 def _validate(form: RatingForm, inp: RatingInput) -> list[FieldError]:
@@ -214,14 +222,16 @@ def record_rating(
     )
     if seen:
         flags.append(REPEAT)
+    at = stamp(session, clock.now())  # never earlier than the desk's last receipt or event
+    wait_s, service_s = ticket_visits.times_for_rating(session, dossier.id, inp.occasion, at)
     row = Rating(
         uuid=inp.uuid, desk=desk, seq=(last.seq + 1) if last else 1,
         agency_code=commune.agency_code, dossier_id=dossier.id, dossier_uuid=dossier.uuid,
         dossier_code=dossier.code,
         procedure_code=dossier.procedure_version.procedure.national_code,
         clerk_id=clerk.id, clerk=clerk.username, occasion=inp.occasion,
-        at=stamp(session, clock.now()),  # never earlier than the desk's last receipt or event
-        form=form.id, overall=inp.overall, criteria=dict(sorted(inp.criteria.items())),
+        at=at, wait_s=wait_s, service_s=service_s, form=form.id, overall=inp.overall,
+        criteria=dict(sorted(inp.criteria.items())),
         comment=nfc(inp.comment).strip(), flags=flags,
         prev_hash=last.hash if last else GENESIS, hash="",
     )

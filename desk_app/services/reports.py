@@ -8,7 +8,9 @@ because they depend on now or on the ratings: the dossiers still open past their
 date, the ratings given in the period (by the day they were given, never those flagged
 ``repeat``), and the solved dossiers some citizen rated with a level the slip does not mark
 positive (for the satisfaction group of QĐ 766). The digitisation counts (issue 16) come from
-``scan_tallies`` (migration 0011), kept by triggers the same way.
+``scan_tallies`` (migration 0011), kept by triggers the same way. The queue's waiting times
+(issue 17: average and 90th percentile per field and per hour) are read from this desk's
+``ticket_visits`` of the period (:mod:`desk_app.services.report_waits`).
 
 Every view of the report (its table, its charts, its Excel and PDF files) is drawn from the one
 :class:`Report` :func:`build_report` returns.
@@ -44,6 +46,7 @@ from desk_app.errors import FieldError, ValidationError
 from desk_app.services.access import require
 from desk_app.services.counter import desk_counter
 from desk_app.services.ratings import load_form
+from desk_app.services.report_waits import Waits, waits
 from desk_app.store.models import Setting
 
 log = logging.getLogger(__name__)
@@ -74,6 +77,7 @@ class Report:
     criteria: dict[str, str] = field(default_factory=dict)  # code -> the slip's question
     index_problem: str = ""  # the province's index was not usable: why (the bundled one used)
     counter: int | None = None  # this PC's counter number: a desk counts its own dossiers only
+    waits: Waits = field(default_factory=Waits)  # the queue's waiting times (report_waits)
 
     def months(self) -> list[str]:
         return [line.key for line in self.by["month"]]
@@ -228,8 +232,14 @@ def build_report(session: Session, clock: Clock, clerk_id: int, first: date,
     by = {d: sorted(lines.values(), key=lambda ln: ln.key) for d, lines in groups.items()}
     for dim in ("field", "procedure", "clerk", "channel"):
         by[dim].sort(key=lambda ln: (-ln.counts.kinds["received"], ln.label))
+    period = (_month_start(a), _month_start(_next_month(b)))
     return Report(a, b, now, index, total, score(index, total), by,
-                  {q.code: q.question for q in form.criteria}, problem, desk_counter(session))
+                  {q.code: q.question for q in form.criteria}, problem, desk_counter(session),
+                  waits(session, *period))
+
+
+def _month_start(month: str) -> date:
+    return date(int(month[:4]), int(month[5:7]), 1)
 
 
 def stored_time(moment: datetime) -> str:

@@ -20,6 +20,7 @@ from desk_app.core.text import nfc
 from desk_app.errors import FieldError, ValidationError
 from desk_app.services import lifecycle
 from desk_app.services import validation as v
+from desk_app.services.queue import Visit
 
 COLLECTOR_KINDS = ("applicant", "representative")
 
@@ -51,15 +52,18 @@ def check_collector(c: Collector) -> list[FieldError]:
 
 def return_result(
     session: Session, clock: Clock, clerk_id: int, dossier_id: int, collector: Collector,
+    *, visit: Visit | None = None,
 ) -> lifecycle.ChangeResult:
-    """Hand the result back to ``collector``: validated first, nothing written on an error."""
+    """Hand the result back to ``collector``: validated first, nothing written on an error.
+    ``visit``: the queue ticket the counter called for the collector; kept with the dossier
+    (:mod:`desk_app.services.ticket_visits`) in the same transaction."""
     collector = collector.cleaned()
     errors = check_collector(collector)
     if errors:
         raise ValidationError(errors)
     return lifecycle.change_status(
-        session, clock, clerk_id, dossier_id, Status.RETURNED, collector=collector.to_data()
-    )
+        session, clock, clerk_id, dossier_id, Status.RETURNED, collector=collector.to_data(),
+        visit=visit)
 
 
 def collector_of(events: list[Any]) -> dict[str, Any] | None:

@@ -47,6 +47,10 @@ class Rating(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)  # repeat, timeout ...
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # the citizen's wait (ticket issued -> called) and service (called -> saved) in seconds,
+    # when the visit came with a queue ticket (migration 0013); chained only when not None
+    wait_s: Mapped[int | None] = mapped_column(Integer)
+    service_s: Mapped[int | None] = mapped_column(Integer)
 
 
 class RatingTally(Base):

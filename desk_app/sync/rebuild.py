@@ -5,8 +5,9 @@ Each event comes back into the outbox under its own uuid and seq, marked sent (n
 twice), and what it describes is rebuilt in the store: a dossier from its intake (the province's
 copy carries the applicant, the representative, the components as handed in, the procedure and
 version, the code, the receipt and due times, the fee, the channel and the delivery), its status
-changes (a return with its timing and collector), extensions, the resumption link, and the
-citizens' ratings with their chain hashes. The daily code counters move past every code pulled
+changes (a return with its timing and collector), extensions, the resumption link, the
+citizens' ratings with their chain hashes, and the queue: its tickets (on the desk hosting it)
+and the tickets each dossier was served with. The daily code counters move past every code pulled
 back, so no code is issued twice.
 
 What the province's copy does not carry stays lost and is said (:data:`NOT_CARRIED`): the
@@ -36,6 +37,7 @@ from desk_app.store.models import (
     ProcedureVersion,
 )
 from desk_app.store.models_audit import AuditRecord
+from desk_app.store.models_queue import QueueTicket, TicketVisit
 from desk_app.store.models_rating import Rating
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ def apply_event(session: Session, ev: dict[str, Any], fallback_clerk: int, count
         return _intake(session, payload, fallback_clerk, counter)
     if kind == "audit.recorded":
         return _audit(session, payload)
+    if kind.startswith("ticket."):
+        return _ticket(session, payload)
     dossier = session.scalars(select(Dossier).where(Dossier.uuid == ev["entity_uuid"])).first()
     if kind == "rating.recorded":
         return _rating(session, payload, dossier, fallback_clerk)
@@ -78,6 +82,7 @@ def apply_event(session: Session, ev: dict[str, Any], fallback_clerk: int, count
         if payload["to"] == "returned":
             dossier.returned_at = at
             dossier.return_timing = payload.get("return_timing") or ""
+            _visit(session, dossier.id, "return", payload.get("ticket"))
         session.add(DossierEvent(dossier_id=dossier.id, at=at, clerk_id=clerk, action="status",
                                  from_status=payload.get("from", ""), to_status=payload["to"],
                                  reason=payload.get("reason", ""), data=data | REBUILT))
@@ -159,7 +164,47 @@ def _intake(session: Session, p: dict[str, Any], fallback_clerk: int,
                              action="intake", from_status="", to_status=dossier.status,
                              reason=dossier.outcome_reason,
                              data=dict(p.get("intake") or {}) | REBUILT))
+    _visit(session, dossier.id, "intake", p.get("ticket"))
     _count_code(session, commune.agency_code, received.date(), p["code"], counter)
+    return ""
+
+
+def _visit(session: Session, dossier_id: int, occasion: str, t: Any) -> None:
+    """The queue ticket the dossier was served with (``"ticket"`` of its event), if any."""
+    if not isinstance(t, dict) or not t.get("uuid"):
+        return
+    issued, called = local_time(t.get("issued_at")), local_time(t.get("called_at"))
+    served = local_time(t.get("served_at"))
+    if issued is None or called is None or served is None:
+        return
+    session.add(TicketVisit(
+        dossier_id=dossier_id, occasion=occasion, ticket_uuid=t["uuid"],
+        number=int(t.get("number") or 0), day=date.fromisoformat(t["day"]),
+        field_code=str(t.get("field_code") or ""), counter=int(t.get("counter") or 0),
+        issued_at=issued, called_at=called, served_at=served))
+
+
+def _ticket(session: Session, p: dict[str, Any]) -> str:
+    """A queue ticket of this desk (it hosts the queue) in the state its event says; the CCCD
+    hash is not carried (never sent). A number the restored store gave again meanwhile keeps
+    the ticket made here (said as ``ticket_number_taken``)."""
+    row = session.scalar(select(QueueTicket).where(QueueTicket.uuid == p.get("uuid")))
+    if row is None:
+        day = date.fromisoformat(p["day"])
+        if session.scalar(select(QueueTicket.id).where(
+                QueueTicket.day == day, QueueTicket.number == p.get("number"))) is not None:
+            return "ticket_number_taken"
+        issued = local_time(p.get("issued_at"))
+        assert issued is not None
+        row = QueueTicket(uuid=p["uuid"], day=day, number=int(p["number"]), issued_at=issued,
+                          field_code=p.get("field_code", ""), field_name=p.get("field_name", ""))
+        session.add(row)
+    row.status = p.get("status", "waiting")
+    row.counter = p.get("counter")
+    row.calls = int(p.get("calls") or 0)
+    for name in ("called_at", "last_called_at", "transferred_at", "finished_at"):
+        setattr(row, name, local_time(p.get(name)))
+    session.flush()
     return ""
 
 
@@ -210,5 +255,11 @@ def _rating(session: Session, rec: dict[str, Any], dossier: Dossier | None,
         clerk_id=_clerk(session, rec.get("clerk"), fallback_clerk), clerk=rec.get("clerk", ""),
         occasion=rec["occasion"], at=at, form=rec["form"], overall=rec["overall"],
         criteria=dict(rec.get("criteria") or {}), comment=rec.get("comment", ""),
-        flags=list(rec.get("flags") or []), prev_hash=rec["prev_hash"], hash=rec["hash"]))
+        flags=list(rec.get("flags") or []), prev_hash=rec["prev_hash"], hash=rec["hash"],
+        wait_s=_seconds(rec.get("wait_s")), service_s=_seconds(rec.get("service_s"))))
     return ""
+
+
+def _seconds(value: Any) -> int | None:
+    """A queue time of the record (chained when present: kept exactly, else the hash breaks)."""
+    return value if type(value) is int else None

@@ -544,6 +544,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đặt máy giữ hàng đợi số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn máy in vé số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3392,6 +3400,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thời gian chờ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang đọc số liệu…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3761,6 +3773,279 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Ctrl+R: xoay, Delete: xoá, Ctrl+↑/↓ hoặc kéo thả: đổi thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số: hãy quét lại thẻ, hoặc lấy số không cần thẻ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vé đang ở quầy này: hãy chọn một quầy khác để chuyển.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy {counter} chưa gọi số nào: hãy bấm «Gọi số tiếp» (F2) trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không gửi được số thứ tự tới máy in vé «{printer}»: kiểm tra máy in đã bật, còn giấy và đã nối cáp hoặc mạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy in vé «{printer}» không đúng dạng (ví dụ tcp:192.168.1.50, usb:0x0416:0x5011, serial:COM3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy tính thiếu trình điều khiển cho máy in vé «{printer}»: hãy in qua máy in của hệ thống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giọng đọc tiếng Việt: espeak-ng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy không có giọng đọc tiếng Việt: cài espeak-ng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>espeak-ng trên máy thiếu giọng tiếng Việt: cài lại espeak-ng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{h} giờ {m} phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} phút {s} giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{s} giây</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lĩnh vực / giờ lấy số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số vé đã phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ trung bình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9/10 công dân chờ không quá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ lúc công dân lấy số đến lần gọi đầu tiên; mỗi vé tính một lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kỳ này quầy chưa phục vụ vé xếp hàng nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo lĩnh vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo giờ lấy số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gọi số tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gọi lại số đang phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Công dân vắng mặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển sang quầy khác…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xong, không gọi tiếp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hàng đợi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở máy lấy số (kiosk) trên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở màn hình gọi số (sảnh) trên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cửa sổ trên màn hình này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>màn hình {n} ({name}), toàn màn hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in vé số thứ tự…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mời số {label} — Quầy {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang gọi số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này chưa có số quầy: người quản trị đặt số quầy trước khi gọi số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không còn ai chờ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chuyển công dân đang phục vụ sang quầy số:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số {label}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đã chuyển quầy {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đã xong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vắng mặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Màn hình gọi số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MỜI CÔNG DÂN CÓ SỐ THỨ TỰ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} → Quầy {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy {counter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang chờ: {count} người</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lấy số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LẤY SỐ THỨ TỰ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xin mời chạm vào lĩnh vực Ông/Bà cần giải quyết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có thẻ CCCD gắn chip? Đưa mã QR trên thẻ vào máy quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số của bạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang chờ: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được mã vừa quét: xin quét lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đọc thẻ CCCD số …{tail}. Xin mời chạm vào lĩnh vực cần giải quyết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lĩnh vực: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số người đang chờ trước bạn: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang in số thứ tự…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xin mời nhận vé số thứ tự và ngồi chờ gọi số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in vé đang gặp sự cố. Xin Ông/Bà ghi nhớ số trên màn hình và báo cán bộ tại quầy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gọi số (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gọi số tiếp (F2) · Shift+F2 gọi lại · F4 vắng mặt · F6 chuyển quầy · F7 xong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang phục vụ: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa gọi số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chờ: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy in vé số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên máy in của hệ thống (để trống: máy in mặc định), hoặc máy in nhiệt nối thẳng:
+escpos:tcp:192.168.1.50 (mạng) · escpos:usb:0x0416:0x5011 (USB) · escpos:serial:COM3 (cổng COM)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

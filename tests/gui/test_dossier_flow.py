@@ -234,7 +234,7 @@ def test_printing_rating_and_sync_plug_into_the_window(
     window = open_window(qtbot, store, clock, data_dir)
     parts = install_extensions(window, store, clock, data_dir)
     try:
-        assert sorted(parts) == ["backup", "printing", "rating", "reports", "sync"]
+        assert sorted(parts) == ["backup", "printing", "queue", "rating", "reports", "sync"]
         assert len(hooks.after_return) == 1 and len(hooks.dossier_menu_actions) == 1
         assert len(hooks.after_intake) == 2
         dossier_id, _ = receive(store, clock)

@@ -64,7 +64,7 @@ def _with_extensions(qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Pa
                      username: str = "binh") -> tuple[MainWindow, dict[str, object]]:
     window = open_window(qtbot, store, clock, data_dir, username)
     installed = install_extensions(window, store, clock, data_dir)
-    assert set(installed) == {"printing", "rating", "sync", "backup", "reports"}
+    assert set(installed) == {"printing", "rating", "sync", "backup", "reports", "queue"}
     qtbot.addWidget(installed["rating"].window)  # type: ignore[attr-defined]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -19,7 +19,9 @@ history are :mod:`desk_app.gui.dossier.page_text`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -41,12 +43,15 @@ from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
 from desk_app.services import lifecycle, returns, scans, working_hours
 from desk_app.services.access import ForbiddenError
+from desk_app.services.queue import Visit
 from desk_app.services.scan_state import DossierScans, dossier_scans
 
 
 class DossierPage(DossierLayout):
     returned = Signal(int)
     resumeRequested = Signal(int)  # a supplement-requested dossier the citizen came back for
+    # the queue ticket called at this counter (desk_app.gui.queue sets it): kept with a return
+    visit_source: Callable[[], Visit | None] | None = None
 
     def __init__(self, ops: Ops, parent: QWidget | None = None,
                  data_dir: Path | None = None) -> None:
@@ -257,8 +262,10 @@ class DossierPage(DossierLayout):
             dialog.accept()
             self._refused(error)
 
-        self.ops.write("status", returns.return_result, dossier_id, collector, parent=self,
-                       done=done, invalid=dialog.show_errors, failed=failed)
+        visit = self.visit_source() if self.visit_source is not None else None
+        self.ops.write("status", partial(returns.return_result, visit=visit), dossier_id,
+                       collector, parent=self, done=done, invalid=dialog.show_errors,
+                       failed=failed)
 
     def _after_return(self, result: lifecycle.ChangeResult, dossier_id: int, who: str) -> None:
         timing = messages.timing_label(result.return_timing)

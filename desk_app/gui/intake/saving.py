@@ -30,6 +30,7 @@ from desk_app.gui.ops import Ops, Write
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import intake
 from desk_app.services.intake import IntakeRequest, IntakeResult
+from desk_app.services.queue import Visit
 
 SAVING = QT_TR_NOOP("Đang lưu hồ sơ… (chờ cơ sở dữ liệu; các ô đã nhập được giữ nguyên)")
 
@@ -44,6 +45,9 @@ def focus_if_shown(widget: QWidget) -> None:
 
 class IntakeSaving(IntakeLayout):
     """The save flow of the intake form (see the module)."""
+
+    # the queue ticket called at this counter (desk_app.gui.queue sets it): saved with the dossier
+    visit_source: Callable[[], Visit | None] | None = None
 
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(ClockBanner(ops), parent)
@@ -163,6 +167,8 @@ class IntakeSaving(IntakeLayout):
             self._thaw()
             messages.show_known_error(dialog or self, exc)
 
+        if req.visit is None and self.visit_source is not None:
+            req.visit = self.visit_source()  # the queue ticket called at this counter, if any
         handle = self.ops.write("intake", service, req, *args, parent=self, done=done,
                                 invalid=invalid, failed=failed, busy=self._busy)
         if handle is None:

@@ -39,6 +39,7 @@ from desk_app.gui.geometry import resize_within_screen
 from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.reports.charts import BarChart
 from desk_app.gui.reports.report_model import ReportModel
+from desk_app.gui.reports.waits_table import WaitsTable
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import reports
 from desk_app.services.reports import Report
@@ -158,6 +159,8 @@ class ReportDialog(QDialog):
         self.criteria.verticalHeader().hide()
         self.criteria.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         lower.addTab(self.criteria, tr("Hài lòng theo tiêu chí"))
+        self.waits = WaitsTable()
+        lower.addTab(self.waits, tr("Thời gian chờ"))
         split.addWidget(lower)
         layout.addWidget(split, 1)
         close = QPushButton(tr("Đóng"))
@@ -248,6 +251,7 @@ class ReportDialog(QDialog):
             for c, text in enumerate((report.criteria.get(code, code), str(answered),
                                       percent(positive / answered if answered else None))):
                 self.criteria.setItem(r, c, QTableWidgetItem(text))
+        self.waits.set_waits(report.waits)
 
     def _show_dimension(self) -> None:
         if self.report is not None:
