@@ -93,6 +93,26 @@ def test_a_tap_issues_prints_and_goes_back(qtbot: QtBot, store: Store, clock: Fi
     qtbot.waitUntil(lambda: any(b.text() == "Hộ tịch\nĐang chờ: 2" for b in kiosk.buttons()))
 
 
+def test_the_waiting_counts_follow_the_counters_calls(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen on a display: a ticket called at a counter still read "Đang chờ: 1" at the kiosk
+    until the next citizen tapped. The fields page now reads the counts again every few
+    seconds, changing the buttons' words only (a tap meanwhile still lands)."""
+    from desk_app.gui.queue import kiosk as kiosk_module
+
+    monkeypatch.setattr(kiosk_module, "REFRESH_MS", 200)
+    with store.write() as s:
+        queue.issue(s, clock, "ho-tich")
+    kiosk = open_kiosk(qtbot, store, clock, data_dir, "")
+    first = next(b for b in kiosk.buttons() if b.property("fieldCode") == "ho-tich")
+    assert first.text() == "Hộ tịch\nĐang chờ: 1"
+    with store.write() as s:  # counter 1 calls it
+        assert queue.call_next(s, clock, 3, 1) is not None
+    qtbot.waitUntil(lambda: first.text() == "Hộ tịch\nĐang chờ: 0", timeout=5_000)
+    assert next(b for b in kiosk.buttons() if b.property("fieldCode") == "ho-tich") is first
+
+
 def test_a_scanned_cccd_then_a_tap(qtbot: QtBot, store: Store, clock: FixedClock,
                                    data_dir: Path, tmp_path: Path) -> None:
     kiosk = open_kiosk(qtbot, store, clock, data_dir, f"escpos:file:{tmp_path / 'p.bin'}")

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 FIELDS, DONE = 0, 1
 BACK_MS = 10_000  # the number stays this long, then the fields again
 SCAN_FORGET_MS = 30_000  # a card read and no field tapped: forgotten
+REFRESH_MS = 5_000  # the waiting counts follow the counters' calls (seen stale on a display)
 
 
 class KioskWindow(QWidget):
@@ -78,6 +79,10 @@ class KioskWindow(QWidget):
         self.back.timeout.connect(self.to_fields)
         self.forget = QTimer(self, singleShot=True, interval=SCAN_FORGET_MS)
         self.forget.timeout.connect(self._forget_card)
+        self.refresh = QTimer(self, interval=REFRESH_MS)
+        self.refresh.timeout.connect(self._tick)
+        self.refresh.start()
+        self._reading = False
         self.resize(1366, 768)
         self._restyle()
         self.reload()
@@ -150,8 +155,13 @@ class KioskWindow(QWidget):
 
     # -- fields ---------------------------------------------------------------------------
 
+    def _tick(self) -> None:
+        if self.page() == 0 and not self._reading:
+            self.reload()
+
     def reload(self) -> None:
         store, clock = self.store, self.clock
+        self._reading = True
 
         def work() -> tuple[list[FieldChoice], str]:
             with store.read() as session:
@@ -160,8 +170,14 @@ class KioskWindow(QWidget):
         background.lane(READ_LANE).run(work, self._loaded, context=self, name="kiosk fields")
 
     def _loaded(self, result: tuple[list[FieldChoice], str]) -> None:
+        self._reading = False
         self.choices, commune = result
         self.commune.setText(commune.upper())
+        shown = self.buttons()
+        if [b.property("fieldCode") for b in shown] == [c.code for c in self.choices]:
+            for button, choice in zip(shown, self.choices, strict=True):  # same fields: only
+                button.setText(self._label(choice))  # the counts change, no button is remade
+            return
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -169,8 +185,7 @@ class KioskWindow(QWidget):
                 widget.deleteLater()
         cols = 2 if len(self.choices) <= 6 else 3 if len(self.choices) <= 12 else 4
         for i, choice in enumerate(self.choices):
-            button = QPushButton(f"{choice.name}\n" + tr("Đang chờ: {count}").format(
-                count=choice.waiting))
+            button = QPushButton(self._label(choice))
             button.setObjectName("big")
             button.setProperty("fieldCode", choice.code)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -179,8 +194,14 @@ class KioskWindow(QWidget):
         if self.scanner:
             self.scan.setFocus()
 
+    @staticmethod
+    def _label(choice: FieldChoice) -> str:
+        return f"{choice.name}\n" + tr("Đang chờ: {count}").format(count=choice.waiting)
+
     def buttons(self) -> list[QPushButton]:
-        return [b for b in self.findChildren(QPushButton) if b.property("fieldCode")]
+        found = (self.grid.itemAt(i) for i in range(self.grid.count()))  # in their order
+        return [w for item in found if item is not None
+                and isinstance(w := item.widget(), QPushButton) and w.property("fieldCode")]
 
     # -- a number ---------------------------------------------------------------------------
 
