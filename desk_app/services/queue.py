@@ -31,7 +31,9 @@ write lock and never take the same ticket.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
+import secrets
 import uuid as uuid_mod
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -47,7 +49,7 @@ from desk_app.core.text import fold, nfc
 from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
 from desk_app.services.access import require
 from desk_app.services.counter import check_counter
-from desk_app.services.desk_settings import RESTORED, get_setting
+from desk_app.services.desk_settings import RESTORED, get_setting, set_setting
 from desk_app.services.queue_host import HOST, is_host, set_host  # noqa: F401 (the API)
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
@@ -115,8 +117,19 @@ def field_code(name: str) -> str:
     return _SLUG.sub("-", fold(name)).strip("-")
 
 
-def cccd_hash(number: str) -> str:
-    return hashlib.sha256(number.encode("ascii")).hexdigest()
+CCCD_KEY = "queue.cccd_key"  # this desk's secret for the kiosk's card marks
+
+
+def cccd_hash(session: Session, number: str) -> str:
+    """HMAC-SHA256 of the CCCD number under a random key of this desk (made on first use): the
+    same card gives the same mark here, and a copied table cannot be reversed. A plain SHA-256
+    could: 12 digits with a known structure (province, century and sex, birth year) are a few
+    billion guesses at most, seconds for a GPU."""
+    key = get_setting(session, CCCD_KEY)
+    if not isinstance(key, str) or len(key) != 64:
+        key = secrets.token_hex(32)
+        set_setting(session, CCCD_KEY, key)
+    return hmac.new(bytes.fromhex(key), number.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 # --- reads ---------------------------------------------------------------------------------
@@ -253,7 +266,7 @@ def issue(session: Session, clock: Clock, field_code: str,
         uuid=str(uuid_mod.uuid4()), day=day, number=max(last or 0, _reserve(session, day)) + 1,
         field_code=field_code,
         field_name=names[field_code], status="waiting", counter=None, issued_at=now, calls=0,
-        cccd_hash=cccd_hash(number_text) if number_text else None)
+        cccd_hash=cccd_hash(session, number_text) if number_text else None)
     session.add(row)
     _event(session, row, ISSUED, now)
     return _ticket(session, row)

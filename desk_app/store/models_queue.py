@@ -5,8 +5,8 @@ store of the desk that hosts the queue (the PC the ticket kiosk runs on); every 
 table, empty where it does not host. ``number`` restarts each local day and never repeats
 within one (``UNIQUE(day, number)``). ``counter`` is the counter that called the ticket, or,
 while it waits again, the counter it was transferred to (``transferred_at`` orders those).
-``cccd_hash`` is the SHA-256 of the CCCD number a citizen scanned at the kiosk, never the
-number itself.
+``cccd_hash`` is a keyed hash (HMAC-SHA256, the desk's own key) of the CCCD number a citizen
+scanned at the kiosk, never the number itself (:func:`desk_app.services.queue.cccd_hash`).
 
 :class:`TicketVisit`: in every counter's own store, what a counter kept of the ticket it served
 when it saved a dossier's intake or return: wait = ``called_at - issued_at``, service =

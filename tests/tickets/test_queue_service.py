@@ -14,7 +14,7 @@ from desk_app.clock import FixedClock
 from desk_app.errors import KnownError, ValidationError
 from desk_app.services import queue
 from desk_app.store.engine import Store
-from desk_app.store.models import OutboxEvent
+from desk_app.store.models import OutboxEvent, Setting
 from desk_app.store.models_queue import QueueTicket
 
 CLERK = 3  # binh, a clerk of the seeded template
@@ -122,8 +122,21 @@ def test_a_cccd_is_checked_and_kept_only_hashed(store: Store, clock: FixedClock)
         row = s.scalar(select(QueueTicket).where(QueueTicket.uuid == t.uuid))
         events = s.scalars(select(OutboxEvent).where(OutboxEvent.entity == "ticket")).all()
     assert row is not None
-    # sha256("001090012345"), computed once by hand with `printf 001090012345 | sha256sum`
-    assert row.cccd_hash == "9b97a3916d238aff50d9622205d55792c8b25d58c479a50cb99c206d4f1b9ce1"
+    # not the plain sha256("001090012345") (`printf 001090012345 | sha256sum`), which anyone
+    # could recompute from a copied table: a keyed hash under this desk's own key
+    assert row.cccd_hash != "9b97a3916d238aff50d9622205d55792c8b25d58c479a50cb99c206d4f1b9ce1"
+    import hashlib
+    import hmac
+
+    with store.read() as s:
+        key = s.get(Setting, "queue.cccd_key")
+    assert key is not None and len(key.value) == 64
+    assert row.cccd_hash == hmac.new(bytes.fromhex(key.value), b"001090012345",
+                                     hashlib.sha256).hexdigest()
+    again = issue(store, clock, cccd="001090012345")  # the same card: the same mark
+    with store.read() as s:
+        second = s.scalar(select(QueueTicket).where(QueueTicket.uuid == again.uuid))
+    assert second is not None and second.cccd_hash == row.cccd_hash
     assert "001090012345" not in str([e.payload for e in events])
     assert all("cccd_hash" not in e.payload for e in events)
 
