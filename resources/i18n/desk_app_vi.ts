@@ -1291,6 +1291,18 @@ Khôi phục bản này?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>tiếp nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thứ tự {label} ({occasion}, quầy {counter}): chờ {wait} phút, phục vụ {service} phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hẹn mới {datetime}</source>
         <translation type="unfinished"></translation>
     </message>

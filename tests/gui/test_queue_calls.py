@@ -276,6 +276,9 @@ def test_a_result_returned_while_a_ticket_is_called_is_linked_to_it(
             dossier_id, "return", back.uuid)
         assert visit.called_at - visit.issued_at == timedelta(minutes=7)
         assert visit.served_at - visit.called_at == timedelta(minutes=2)
+    # the dossier's page says which tickets served it
+    qtbot.waitUntil(lambda: "Số thứ tự 001 (trả kết quả, quầy 1): chờ 7 phút, phục vụ 2 phút"
+                    in window.dossier.header.text())
     # the citizen rates on their screen (the call's strip lets the taps through): the rating
     # carries the wait and the service time
     citizen = rating.window

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from desk_app.core.lifecycle import EXTENDABLE, Status
 from desk_app.gui import messages
@@ -45,9 +46,19 @@ def header_html(v: DossierView, now: datetime) -> str:
                   timing_label=messages.timing_label(v.return_timing))
            if v.returned_at else "")
         + (tr("<br>Lý do: {outcome_reason}").format(outcome_reason=v.outcome_reason) if v.outcome_reason else "")
+        + "".join("<br>" + visit_words(x) for x in v.visits)
         + "</p>",
     ]
     return "".join(lines)
+
+
+def visit_words(x: Any) -> str:
+    """A queue ticket the dossier was served with (issue 17), e.g. "Số thứ tự 007 (tiếp
+    nhận, quầy 2): chờ 12 phút, phục vụ 5 phút"."""
+    occasion = tr("tiếp nhận") if x.occasion == "intake" else tr("trả kết quả")
+    return tr("Số thứ tự {label} ({occasion}, quầy {counter}): chờ {wait} phút, phục vụ "
+              "{service} phút").format(label=x.label, occasion=occasion, counter=x.counter,
+                                       wait=round(x.wait_s / 60), service=round(x.service_s / 60))
 
 
 def history_rows(events: Sequence[EventRow]) -> list[tuple[str, str, str, str, str]]:

@@ -64,6 +64,7 @@ class DossierView:
     resumed_from: tuple[str, int | None] | None = None  # (code, id) of the dossier it resumed
     resumed_by: tuple[str, int | None] | None = None  # (code, id) of the dossier resuming it
     collector: dict[str, Any] | None = None  # who collected the result
+    visits: tuple[Any, ...] = ()  # services.dossier_view.VisitRecord: the queue tickets
 
 
 def load_view(session: Session, dossier_id: int) -> DossierView | None:
@@ -93,5 +94,5 @@ def load_view(session: Session, dossier_id: int) -> DossierView | None:
             for e in r.events
         ),
         resumable=r.resumable, resumed_from=r.resumed_from, resumed_by=r.resumed_by,
-        collector=r.collector,
+        collector=r.collector, visits=r.visits,
     )
