@@ -135,7 +135,7 @@ def assemble(pages: Sequence[Page], mode: str = "gray", dpi: int = DEFAULT_DPI) 
 def _image_pdf(page: Page, mode: str, dpi: int) -> tuple[bytes, bool]:
     """A one-page PDF of an image page; True when the image went in unchanged."""
     import img2pdf
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(page.data)) as img:
         raw_dpi = img.info.get("dpi")
@@ -144,7 +144,11 @@ def _image_pdf(page: Page, mode: str, dpi: int) -> tuple[bytes, bool]:
         finer = src_dpi > dpi * 1.05
         plain_png = (page.kind == PNG and img.info.get("interlace", 0) == 0
                      and "transparency" not in img.info)
-        if (page.kind == JPEG or plain_png) and img.mode in want and not finer:
+        # a phone's JPEG stored sideways says how to turn it (EXIF): img2pdf makes a quarter
+        # turn the page's /Rotate; a mirrored one (2, 4, 5, 7) is turned here, re-encoded
+        turn = img.getexif().get(0x0112, 1) if page.kind == JPEG else 1
+        if (page.kind == JPEG or plain_png) and img.mode in want and not finer \
+                and turn in (1, 3, 6, 8):
             # img2pdf copies a JPEG's bytes, and a plain PNG's compressed data, into the PDF
             # (no decoding): a scanner's page goes in as it came, and 5 A4 pages save in
             # ~0.1 s less than decoded and encoded again (bench/figures/scans.py)
@@ -152,8 +156,13 @@ def _image_pdf(page: Page, mode: str, dpi: int) -> tuple[bytes, bool]:
             return img2pdf.convert(page.data, layout_fun=layout, nodate=True), True
         img.load()
         work: Image.Image = img
+        if turn != 1:
+            work = ImageOps.exif_transpose(work)
+        if work.mode.startswith("I"):  # 16-bit grey: Pillow's convert would clip it to white
+            work = work.convert("I").point(lambda v: v / 256).convert("L")
         if finer:
-            size = (max(1, round(img.width * dpi / src_dpi)), max(1, round(img.height * dpi / src_dpi)))
+            size = (max(1, round(work.width * dpi / src_dpi)),
+                    max(1, round(work.height * dpi / src_dpi)))
             work = work.convert("RGB" if mode == "color" else "L").resize(size, Image.Resampling.LANCZOS)
         out_dpi = float(dpi) if finer else src_dpi
         if mode == "gray":
