@@ -13,7 +13,9 @@ decoded), a component and a dossier (bytes and pages).
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from desk_app.errors import FieldError, ValidationError
 
@@ -54,6 +56,21 @@ def sniff(data: bytes) -> str | None:
     if data[:5] == b"%PDF-":
         return PDF
     return None
+
+
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS, field: str = "file") -> bytes:
+    """A file's bytes, refused (``scan_file_too_large``) by its size before it is read: a
+    video dropped by mistake is never read whole into memory. Raises :class:`OSError` as
+    reading does."""
+    too_large = ValidationError([FieldError(field, "scan_file_too_large",
+                                            {"limit": limits.file_bytes // MB})])
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limits.file_bytes:
+            raise too_large
+        data = fh.read(limits.file_bytes + 1)
+    if len(data) > limits.file_bytes:  # it grew while read
+        raise too_large
+    return data
 
 
 def inspect(data: bytes, limits: Limits = DEFAULT_LIMITS, field: str = "file") -> Inspected:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk_app.errors import ValidationError
-from desk_app.scanning.content import DEFAULT_LIMITS, Limits, inspect
+from desk_app.scanning.content import DEFAULT_LIMITS, Limits, inspect, read_file
 
 log = logging.getLogger(__name__)
 
@@ -88,15 +88,14 @@ class WatchedFolder:
 
     def _consider(self, path: Path, key: tuple[int, int], polls: int, result: Poll) -> None:
         try:
-            data = path.read_bytes()
+            data = read_file(path, self.limits)  # one far too large is refused unread
+            if len(data) != key[0]:
+                result.waiting.append(path.name)
+                return
+            inspect(data, self.limits)
         except OSError:
             result.waiting.append(path.name)  # locked by the writer (Windows)
             return
-        if len(data) != key[0]:
-            result.waiting.append(path.name)
-            return
-        try:
-            inspect(data, self.limits)
         except ValidationError as exc:
             if polls < STABLE_POLLS_FOR_REFUSAL:
                 result.waiting.append(path.name)

@@ -41,6 +41,7 @@ from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
 from desk_app.scanning import sane
 from desk_app.scanning.assemble import Page, pages_of
+from desk_app.scanning.content import read_file
 from desk_app.scanning.files import ScanFiles
 from desk_app.scanning.watch import WatchedFolder
 from desk_app.services import scans
@@ -75,7 +76,9 @@ def _read_files(paths: list[str]) -> Loaded:
     refused: list[tuple[str, str]] = []
     for p in paths:
         try:
-            named.append((Path(p).name, Path(p).read_bytes()))
+            named.append((Path(p).name, read_file(Path(p))))  # a huge one is refused unread
+        except ValidationError as exc:
+            refused.append((Path(p).name, messages.field_message(exc.errors[0])))
         except OSError as exc:
             refused.append((Path(p).name, tr("không đọc được tệp ({why}).").format(why=exc.strerror)))
     pages, thumbs, bad = _load(named)
