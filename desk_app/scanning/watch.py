@@ -110,6 +110,22 @@ class WatchedFolder:
             self._done.add((path.name, *key))
         result.taken.append(Taken(path.name, data, moved))
 
+    def give_back(self, taken: list[Taken]) -> int:
+        """Files taken that no dialog kept (it was saving, or closed, when they came) put
+        back into the folder, to be taken again; how many were."""
+        back = 0
+        for t in taken:
+            if t.moved_to is None:
+                continue
+            target = self.folder / t.name
+            try:
+                if not target.exists():
+                    os.replace(t.moved_to, target)
+                    back += 1
+            except OSError as exc:
+                log.warning("could not put %s back: %s", t.moved_to, exc)
+        return back
+
     def _move(self, path: Path, sub: str) -> Path | None:
         target_dir = self.folder / sub
         try:

@@ -43,7 +43,7 @@ from desk_app.scanning import sane
 from desk_app.scanning.assemble import Page, pages_of
 from desk_app.scanning.content import read_file
 from desk_app.scanning.files import ScanFiles
-from desk_app.scanning.watch import WatchedFolder
+from desk_app.scanning.watch import Taken, WatchedFolder
 from desk_app.services import scans
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,7 @@ class ScanDialog(QDialog):
         self.extra_options: tuple[str, ...] = ()  # device options (tests: the test picture)
         self.watched: WatchedFolder | None = None
         self._polling = False
+        self._saving = self._closed = False  # no page is taken from the folder then
         self.busy_tasks = 0
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
@@ -268,15 +269,20 @@ class ScanDialog(QDialog):
             return
         self._polling = True
 
-        def work() -> Loaded:
+        def work() -> tuple[Loaded, list[Taken]]:
             got = watched.poll()
             pages, thumbs, bad = _load([(t.name, t.data) for t in got.taken])
             refused = [(n, messages.field_message(FieldError("file", code)))
                        for n, code in got.refused]
-            return pages, thumbs, refused + bad
+            return (pages, thumbs, refused + bad), got.taken
 
-        def done(loaded: Loaded) -> None:
+        def done(result: tuple[Loaded, list[Taken]]) -> None:
             self._polling = False
+            loaded, taken = result
+            if self._saving or self._closed:  # taken while the pages were being saved
+                back = functools.partial(watched.give_back, taken)  # the next dialog's
+                background.lane(FOLDER_LANE).run(back, lambda _n: None, name="give back")
+                return
             self._landed(loaded, "folder", tr("thư mục theo dõi"))
 
         background.lane(FOLDER_LANE).run(work, done, context=self, name="scan folder")
@@ -314,6 +320,7 @@ class ScanDialog(QDialog):
         return started
 
     def _hold(self, saving: bool) -> None:
+        self._saving = saving
         for widget in (self.strip, self.save_button, self.scan_button, self.file_button,
                        self.folder_button, self.reuse):
             widget.setEnabled(not saving)
@@ -351,4 +358,5 @@ class ScanDialog(QDialog):
 
     def done(self, result: int) -> None:  # closed either way: the folder is no longer watched
         self.timer.stop()
+        self._closed = True
         super().done(result)

@@ -1,0 +1,91 @@
+"""A page the scanner's software saves into the watched folder while the clerk saves (or
+closes) the dialog: the look at the folder that took it lands in a dialog that no longer
+takes pages. The page must not vanish into ``da-nhan/``: it goes back into the folder, and
+the next dialog takes it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desk_app.clock import FixedClock
+from desk_app.gui import background
+from desk_app.gui.dossier.scan_dialog import FOLDER_LANE, ScanDialog
+from desk_app.gui.main_window import MainWindow
+from desk_app.store.engine import Store
+from tests.gui.conftest import press, wait_writes
+from tests.scanning.conftest import picture, received
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _open(qtbot: QtBot, window: MainWindow, dossier: int, comp: int) -> ScanDialog:
+    assert window.open_dossier(dossier)
+    rows = window.dossier.scan_rows
+    rows.choice.setFocus()
+    rows.choose(comp)
+    press(Qt.Key.Key_D, rows.choice, CTRL)
+    dialog = window.dossier.scan_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def _look(qtbot: QtBot, dialog: ScanDialog) -> None:
+    background.lane(FOLDER_LANE).wait()
+    qtbot.waitUntil(lambda: not dialog._polling)
+    dialog.poll_folder()
+    background.lane(FOLDER_LANE).wait()
+    qtbot.waitUntil(lambda: not dialog._polling)
+
+
+def _hold_lane() -> threading.Event:
+    """The folder lane busy until the event is set: the next look waits behind it."""
+    go = threading.Event()
+    background.lane(FOLDER_LANE).run(lambda: go.wait(30), lambda _r: None, name="held")
+    return go
+
+
+def test_a_page_taken_while_the_dialog_saves_goes_back_into_the_folder(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    dossier, comps = received(store, clock)
+    folder = tmp_path / "may-quet"
+    folder.mkdir()
+    dialog = _open(qtbot, window, dossier, comps[0])
+    dialog.watch(folder)
+    dialog.timer.stop()  # the test looks at the folder itself, as the timer would
+    (folder / "scan0001.png").write_bytes(picture("PNG"))
+    _look(qtbot, dialog)
+    _look(qtbot, dialog)  # stable: taken
+    assert dialog.strip.count() == 1
+    (folder / "scan0002.png").write_bytes(picture("PNG", (420, 566)))  # the next paper
+    _look(qtbot, dialog)  # seen once: taken at the next look
+    assert dialog.strip.count() == 1
+    go = _hold_lane()
+    dialog.poll_folder()  # in flight (behind the held lane) when the clerk saves
+    assert dialog.save()
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    go.set()  # the look runs now: it takes scan0002 and lands in a closed dialog
+    background.lane(FOLDER_LANE).wait()
+    qtbot.waitUntil(lambda: not dialog._polling)
+    background.lane(FOLDER_LANE).wait()  # giving back runs on the lane too
+    qtbot.wait(50)
+    assert (folder / "scan0002.png").exists(), sorted(p.name for p in folder.rglob("*"))
+    assert not (folder / "da-nhan" / "scan0002.png").exists()
+    # the next paper's dialog takes it
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    second = _open(qtbot, window, dossier, comps[1])
+    assert second.watched is not None
+    second.timer.stop()
+    _look(qtbot, second)
+    _look(qtbot, second)
+    assert second.strip.count() == 1 and second.strip.source() == "folder"
+    assert (folder / "da-nhan" / "scan0002.png").exists()
+    second.strip.clear()
+    second.reject()
