@@ -16,8 +16,12 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.errors import FieldError, ValidationError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MB = 1024 * 1024
 JPEG, PNG, PDF = "jpeg", "png", "pdf"
@@ -109,7 +113,7 @@ def check_image(data: bytes, kind: str, limits: Limits, field: str = "file") -> 
 
 def pdf_pages(data: bytes, field: str = "file") -> int:
     """The number of pages of a complete, readable, unencrypted PDF."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     if b"%%EOF" not in data[-2048:]:  # cut short (still being written, or truncated)
@@ -119,8 +123,11 @@ def pdf_pages(data: bytes, field: str = "file") -> int:
         if reader.is_encrypted:
             raise ValidationError([FieldError(field, "scan_pdf_encrypted")])
         n = len(reader.pages)
+        writer = PdfWriter()
         for page in reader.pages:
             page.mediabox  # noqa: B018 - every page object really resolves
+            writer.add_page(as_page(page))
+        writer.write(io.BytesIO())  # copied as the save copies it: what a page names is read
     except ValidationError:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -129,6 +136,16 @@ def pdf_pages(data: bytes, field: str = "file") -> int:
     if n == 0:
         raise ValidationError([FieldError(field, "scan_damaged", {"why": "no page"})])
     return n
+
+
+def as_page(page: PageObject) -> PageObject:
+    """``page`` marked ``/Type /Page`` (sloppy generators leave it out; viewers show such a
+    page, pypdf's writer refuses it)."""
+    from pypdf.generic import NameObject
+
+    if page.get("/Type") != "/Page":
+        page[NameObject("/Type")] = NameObject("/Page")
+    return page
 
 
 def check_component(pages: int, size: int, limits: Limits, field: str = "pages") -> None:

@@ -3488,6 +3488,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trang {page} bị hỏng, không đưa vào bản PDF được: hãy xoá trang đó rồi quét hoặc chọn lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tệp PDF có đặt mật khẩu: hãy mở khoá (hoặc in ra PDF khác) rồi đính kèm lại.</source>
         <translation type="unfinished"></translation>
     </message>

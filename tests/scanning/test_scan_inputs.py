@@ -13,7 +13,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from desk_app.errors import ValidationError
 from desk_app.scanning import assemble as asm
+from tests.scanning.conftest import picture
 
 
 def _png_grey16(w: int, h: int, left: int, right: int = 65535) -> bytes:
@@ -92,3 +94,59 @@ def test_a_mirrored_photo_saves(mode: str, orientation: int) -> None:
     # 2 and 4 mirror without a quarter turn: still 144 x 72 points, and saved, not a crash
     made = asm.assemble(asm.pages_of(_photo(orientation)), mode, 200)
     assert [round(v) for v in _seen(made.pdf)] == [144, 72]
+
+
+# -- files that pass a first look but broke the save ------------------------------------------
+
+def _pdf(objs: list[bytes]) -> bytes:
+    """A PDF of the objects given (1: the catalogue), with a right cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref)
+
+
+HEAD = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+
+
+def test_a_png_with_bytes_after_its_end_saves() -> None:
+    # some phones and editors write data after IEND: Pillow reads it, img2pdf's own PNG
+    # reader refused it and the save raised
+    png = picture("PNG") + b"trailer data of a phone"
+    made = asm.assemble(asm.pages_of(png), "gray", 200)
+    with Image.open(io.BytesIO(png)) as original:
+        assert _first_image(made.pdf).tobytes() == original.tobytes()  # lossless still
+
+
+def test_a_pdf_page_without_its_type_saves() -> None:
+    # /Type /Page left out (sloppy generators do): viewers show it, pypdf's writer refused it
+    data = _pdf([*HEAD, b"<< /Parent 2 0 R /MediaBox [0 0 612 792] >>"])
+    made = asm.assemble(asm.pages_of(data), "gray", 200)
+    page = PdfReader(io.BytesIO(made.pdf)).pages[0]
+    assert [round(float(v)) for v in page.mediabox] == [0, 0, 612, 792]
+
+
+def test_a_pdf_with_a_damaged_picture_is_refused_when_handed_in() -> None:
+    # the page reads, its picture (read only when copied) is cut: refused at once, by name,
+    # not at the save
+    data = _pdf([*HEAD, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                        b"/Resources << /XObject << /Im0 4 0 R >> >> >>",
+                 b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length 4 >>\n"
+                 b"stream\nabcdXYZ"])
+    with pytest.raises(ValidationError) as exc:
+        asm.pages_of(data)
+    assert [e.code for e in exc.value.errors] == ["scan_damaged"]
+
+
+def test_a_page_that_cannot_be_made_is_refused_at_save_naming_it() -> None:
+    # whatever a page holds, the save is refused with the page's number, never a crash
+    good = asm.pages_of(picture("PNG"))[0]
+    bad = asm.Page(b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "png")
+    with pytest.raises(ValidationError) as exc:
+        asm.assemble([good, bad], "gray", 200)
+    assert [(e.code, e.params["page"]) for e in exc.value.errors] == [("scan_page_damaged", 2)]
