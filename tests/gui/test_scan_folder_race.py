@@ -89,3 +89,53 @@ def test_a_page_taken_while_the_dialog_saves_goes_back_into_the_folder(
     assert (folder / "da-nhan" / "scan0002.png").exists()
     second.strip.clear()
     second.reject()
+
+
+def test_a_scan_saved_while_the_desk_locks_does_not_come_back_at_unlock(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    """Ctrl+S, then Ctrl+L before the save lands: the dialog is hidden by the lock and
+    closes when its save lands. Unlocking must not show it again with the pages just saved
+    (a second Ctrl+S would record the same paper twice)."""
+    from sqlalchemy import func, select
+
+    from desk_app.store.models_scans import ScanDocument
+    from tests.gui.conftest import focused
+
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    page = tmp_path / "a.png"
+    page.write_bytes(picture("PNG"))
+    dialog.add_files([str(page)])
+    qtbot.waitUntil(lambda: dialog.strip.count() == 1 and dialog.busy_tasks == 0)
+    assert dialog.save()
+    press(Qt.Key.Key_L, focused(), CTRL)  # the clerk steps away at once
+    assert window.locked
+    wait_writes(qtbot)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(ScanDocument)) == 1
+    window.unlock()
+    qtbot.wait(50)
+    assert not dialog.isVisible()
+
+
+def test_a_scan_dialog_open_at_the_lock_is_back_at_unlock_with_its_pages(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    from tests.gui.conftest import focused
+
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    page = tmp_path / "a.png"
+    page.write_bytes(picture("PNG"))
+    dialog.add_files([str(page)])
+    qtbot.waitUntil(lambda: dialog.strip.count() == 1 and dialog.busy_tasks == 0)
+    press(Qt.Key.Key_L, focused(), CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.unlock()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.strip.count() == 1
+    dialog.strip.clear()
+    dialog.reject()
+    window.activateWindow()  # offscreen, a closed dialog does not give activation back
+    qtbot.waitUntil(window.isActiveWindow)
