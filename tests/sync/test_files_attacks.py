@@ -163,3 +163,40 @@ def test_two_connections_sending_the_same_file_at_once(
         t.join(60)
     assert set(answers) <= {200, 409, 400}, answers
     hub_holds(hub_server.files, {sha})
+
+
+def test_a_document_page_asked_for_with_a_name_that_is_not_a_uuid(
+        hub_server: HubServer, make_desk, clock: FixedClock,  # type: ignore[no-untyped-def]
+        opened: list[httpx.Client]) -> None:
+    """Provincial staff (logged in) asking /tinh/tai-lieu/ for something that is not a
+    document's uuid: "not found", never a server error (PostgreSQL refuses a NUL in a
+    string) nor the document whose uuid only begins the name."""
+    import re
+    import uuid as uuid_mod
+
+    from tests.sync.test_hub_staff import PASSWORD, make_staff
+
+    desk, sha, data, http = _desk(hub_server, make_desk, clock, 1000, opened)
+    r = _put(http, sha, 0, data, [_h(data)])
+    assert r.json()["complete"] is True
+    from sqlalchemy import select
+
+    from province_hub.models import Document
+    with hub_server.engine.connect() as c:
+        uuid = c.scalar(select(Document.uuid).where(Document.sha256 == sha))
+    username = "st" + uuid_mod.uuid4().hex[:8]
+    make_staff(hub_server, username)  # type: ignore[arg-type]
+    site = httpx.Client(base_url=hub_server.url, timeout=10.0, follow_redirects=False)
+    opened.append(site)
+    token = re.search(r'name="csrf" value="([^"]+)"', site.get("/tinh/dang-nhap").text)
+    assert token is not None
+    r = site.post("/tinh/dang-nhap", data={"csrf": token[1], "username": username,
+                                           "password": PASSWORD})
+    assert r.status_code == 303
+    r = site.get(f"/tinh/tai-lieu/{uuid}")
+    assert r.status_code == 200 and hashlib.sha256(r.content).hexdigest() == sha
+    for name in ("%00", f"{uuid}%00", f"{uuid}xyz", "%FF%FE", "x" * 300):
+        r = site.get(f"/tinh/tai-lieu/{name}")
+        assert r.status_code == 404, (name, r.status_code)
+        assert b"%PDF" not in r.content
+    assert desk is not None
