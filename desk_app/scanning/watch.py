@@ -48,6 +48,16 @@ class Poll:
     waiting: list[str] = field(default_factory=list)  # seen, not finished yet
 
 
+def inside(folder: Path, data_dir: Path) -> bool:
+    """True when ``folder`` is the desk's data folder or in it: watched, its database and
+    settings would be put aside into ``khong-nhan/`` and its scans taken into ``da-nhan/``."""
+    try:
+        folder, data_dir = folder.resolve(), data_dir.resolve()
+    except OSError:
+        return False
+    return folder == data_dir or data_dir in folder.parents
+
+
 def _temporary(name: str) -> bool:
     low = name.lower()
     return low.startswith((".", "~")) or low.endswith(("~", *TEMP_SUFFIXES))

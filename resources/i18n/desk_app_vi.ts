@@ -3680,6 +3680,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Không theo dõi thư mục {folder}: nó thuộc thư mục dữ liệu của chương trình. Hãy chọn một thư mục riêng cho máy quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm vào đây.</source>
         <translation type="unfinished"></translation>
     </message>

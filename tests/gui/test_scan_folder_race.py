@@ -139,3 +139,26 @@ def test_a_scan_dialog_open_at_the_lock_is_back_at_unlock_with_its_pages(
     dialog.reject()
     window.activateWindow()  # offscreen, a closed dialog does not give activation back
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_the_desks_own_data_folder_is_never_watched(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        data_dir: Path) -> None:
+    """A clerk choosing the desk's data folder (or a folder in it) as the scanner's folder: watched, its database and settings would be moved into khong-nhan/
+    and its scans into da-nhan/. Refused, in words; nothing is moved."""
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    (data_dir / "scans" / "ab").mkdir(parents=True, exist_ok=True)
+    before = sorted(p.name for p in data_dir.iterdir())
+    for folder in (data_dir, data_dir / "scans", data_dir / "scans" / "ab"):
+        folder.mkdir(parents=True, exist_ok=True)
+        dialog.watch(folder)
+        assert dialog.watched is None and not dialog.timer.isActive(), folder
+        assert "thư mục dữ liệu" in dialog.message.text()
+    qtbot.wait(50)
+    background.lane(FOLDER_LANE).wait()
+    assert sorted(p.name for p in data_dir.iterdir()) == before
+    assert not (data_dir / "khong-nhan").exists() and not (data_dir / "da-nhan").exists()
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

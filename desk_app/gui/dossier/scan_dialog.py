@@ -43,7 +43,7 @@ from desk_app.scanning import sane
 from desk_app.scanning.assemble import Page, pages_of
 from desk_app.scanning.content import read_file
 from desk_app.scanning.files import ScanFiles
-from desk_app.scanning.watch import Taken, WatchedFolder
+from desk_app.scanning.watch import Taken, WatchedFolder, inside
 from desk_app.services import scans
 
 log = logging.getLogger(__name__)
@@ -256,6 +256,11 @@ class ScanDialog(QDialog):
             self.watch(Path(folder))
 
     def watch(self, folder: Path) -> None:
+        if inside(folder, self.data_dir):  # its files would be moved away
+            self.say(tr("Không theo dõi thư mục {folder}: nó thuộc thư mục dữ liệu của chương "
+                        "trình. Hãy chọn một thư mục riêng cho máy quét.").format(
+                folder=str(folder)), ok=False)
+            return
         self.watched = WatchedFolder(folder)
         remember(self.sources, self.data_dir, folder)
         self.folder_label.setText(tr("Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm "
