@@ -3692,6 +3692,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đang lấy thêm trang (máy quét hoặc tệp): chờ xong rồi lưu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chưa có trang nào để lưu.</source>
         <translation type="unfinished"></translation>
     </message>

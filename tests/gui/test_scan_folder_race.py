@@ -162,3 +162,36 @@ def test_the_desks_own_data_folder_is_never_watched(
     dialog.reject()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_no_save_while_pages_are_still_coming(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path) -> None:
+    """Ctrl+S while a file dropped (or a scan) is still being read: the save would take the
+    pages without it and close the dialog, and the page landing after would be lost. The
+    save waits for it, saying so."""
+    from desk_app.gui.dossier.scan_dialog import PAGES_LANE
+
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    first.write_bytes(picture("PNG"))
+    second.write_bytes(picture("PNG", (420, 566)))
+    dialog.add_files([str(first)])
+    qtbot.waitUntil(lambda: dialog.strip.count() == 1 and dialog.busy_tasks == 0)
+    go = threading.Event()
+    background.lane(PAGES_LANE).run(lambda: go.wait(30), lambda _r: None, name="held")
+    dialog.add_files([str(second)])  # still being read when the clerk saves
+    assert not dialog.save()
+    assert "chờ" in dialog.message.text() and dialog.isVisible()
+    go.set()
+    qtbot.waitUntil(lambda: dialog.strip.count() == 2 and dialog.busy_tasks == 0)
+    assert dialog.save()
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    from desk_app.store.models_scans import ScanDocument
+    with store.read() as s:
+        doc = s.query(ScanDocument).one()
+        assert doc.pages == 2
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

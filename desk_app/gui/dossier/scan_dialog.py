@@ -310,6 +310,9 @@ class ScanDialog(QDialog):
 
     # saving -----------------------------------------------------------------------------
     def save(self) -> bool:
+        if self.busy_tasks:  # a scan or a file still being read would land after the save
+            self.say(tr("Đang lấy thêm trang (máy quét hoặc tệp): chờ xong rồi lưu."), ok=False)
+            return False
         pages = self.strip.pages()
         if not pages:
             self.say(tr("Chưa có trang nào để lưu."), ok=False)
