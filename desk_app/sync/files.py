@@ -67,12 +67,21 @@ class Pace:
     events wait little."""
 
     chunks: int = 1
+    most: int = MAX_CHUNKS  # fewer once a request of more was refused as too large
 
     def took(self, chunks: int, seconds: float) -> None:
         if seconds < FAST and chunks >= self.chunks:
-            self.chunks = min(MAX_CHUNKS, self.chunks * 2)
+            self.chunks = min(self.most, self.chunks * 2)
         elif seconds > SLOW:
             self.chunks = max(1, self.chunks // 2)
+
+    def too_large(self, chunks: int) -> bool:
+        """A request of ``chunks`` was refused as too large (413: a proxy before the hub
+        with a smaller body limit, nginx's 1 MB by default); False when one chunk was."""
+        if chunks <= 1:
+            return False
+        self.chunks = self.most = max(1, chunks // 2)
+        return True
 
 
 def due(session: Session) -> list[tuple[str, int]]:
@@ -180,6 +189,8 @@ def send_file(client: SyncClient, sha: str, data: bytes, offset: int, *, chunk: 
             answer = client.put_chunks(sha, offset, span, chunk,
                                        [hashlib.sha256(p).hexdigest() for p in pieces])
         except Refused as exc:
+            if exc.params.get("status") == 413 and pace.too_large(len(pieces)):
+                continue  # the same bytes again, in fewer chunks a request
             if exc.code not in ("offset_mismatch", "file_hash_mismatch", "chunk_hash_mismatch"):
                 raise
             answer = client.file_status(sha)  # where the hub is (it may have started over)

@@ -200,3 +200,25 @@ def test_a_document_page_asked_for_with_a_name_that_is_not_a_uuid(
         assert r.status_code == 404, (name, r.status_code)
         assert b"%PDF" not in r.content
     assert desk is not None
+
+
+def test_a_proxy_before_the_hub_that_takes_smaller_bodies(
+        hub_server: HubServer, proxy, make_desk, clock: FixedClock) -> None:  # type: ignore[no-untyped-def]
+    """A province's reverse proxy refusing large bodies (nginx's client_max_body_size, 1 MB
+    by default) answers 413 once the desk's requests grow (Pace doubles them on a fast
+    line): the desk carries fewer chunks a request from then on, in the same cycle, instead
+    of failing the cycle at every growth."""
+    from tests.sync.test_files_faults import FILES, sync_all
+
+    desk = make_desk()
+    enrol_desk(desk.store, clock, proxy.url, hub_server.issue_code(desk.agency_code))
+    sha = big_document(desk.store, clock, 6 * K)
+    # the status call and one chunk pass; two chunks in one request are "too large"
+    proxy.add(FILES, "pass", "pass", "status:413")
+    worker = sync_all(desk, clock, limit=1)  # one run: no failed cycle
+    assert worker.last_error is None
+    hub_holds(hub_server.files, {sha})
+    puts = [s for s in proxy.seen if s.path.startswith(FILES) and "offset=" in s.path]
+    assert proxy.count(FILES, "status:413") == 1
+    after = puts[puts.index(next(s for s in puts if s.fault == "status:413")) + 1:]
+    assert after and all(s.request_bytes < K + 2048 for s in after)  # one chunk a request
