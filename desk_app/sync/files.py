@@ -159,6 +159,13 @@ def upload_files(store: Store, client: SyncClient, now: Callable[[], datetime], 
         if held is None:
             log.warning("the province does not know file %s yet", sha)
             continue
+        if int(held["size"]) != len(data):
+            # another size was declared for these bytes (a fault): the hub can never have the
+            # file whole from here, and sending it would hold back every file after it
+            log.warning("the province expects %s bytes of file %s, not %d: not sent",
+                        held["size"], sha, len(data))
+            report.missing += 1
+            continue
         before = report.bytes_sent
         if held["complete"]:
             _mark(store, sha, len(data), 0, now())
