@@ -195,3 +195,47 @@ def test_no_save_while_pages_are_still_coming(
         assert doc.pages == 2
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_a_bug_reading_pages_does_not_leave_the_dialog_waiting_for_ever(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow,
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A fault while pages are read (a bug: the crash dialog says so) must not leave the
+    dialog counting that read as still running: the save stays possible, the folder is
+    still looked at."""
+    from desk_app.gui.dossier import scan_dialog
+
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    good = tmp_path / "a.png"
+    good.write_bytes(picture("PNG"))
+    dialog.add_files([str(good)])
+    qtbot.waitUntil(lambda: dialog.strip.count() == 1 and dialog.busy_tasks == 0)
+
+    def broken(_data: bytes) -> list:  # type: ignore[type-arg]
+        raise RuntimeError("injected fault")
+    monkeypatch.setattr(scan_dialog, "pages_of", broken)
+    folder = tmp_path / "may-quet"
+    folder.mkdir()
+    (folder / "b.png").write_bytes(picture("PNG"))
+    with qtbot.captureExceptions() as raised:
+        dialog.add_files([str(good)])
+        dialog.watch(folder)
+        dialog.timer.stop()
+        background.lane(scan_dialog.PAGES_LANE).wait()
+        _look(qtbot, dialog)  # b.png seen
+        background.lane(FOLDER_LANE).wait()
+        qtbot.wait(100)
+        dialog.poll_folder()  # b.png taken: the fault again
+        background.lane(FOLDER_LANE).wait()
+        qtbot.wait(100)
+    assert len(raised) >= 2
+    assert dialog.busy_tasks == 0 and not dialog._polling
+    assert dialog.scan_button.isEnabled()
+    monkeypatch.undo()
+    assert dialog.save()
+    wait_writes(qtbot)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+

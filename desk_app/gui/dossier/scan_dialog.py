@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeySequence
@@ -98,9 +99,9 @@ class ScanDialog(QDialog):
         self.setWindowTitle(tr("Số hóa giấy tờ"))
         self.extra_options: tuple[str, ...] = ()  # device options (tests: the test picture)
         self.watched: WatchedFolder | None = None
-        self._polling = False
+        self._tasks: list[background.Task[Any]] = []  # scans and files being read
+        self._poll: background.Task[Any] | None = None  # the folder being looked at
         self._saving = self._closed = False  # no page is taken from the folder then
-        self.busy_tasks = 0
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         head = QLabel(f"<b>{title}</b>")
@@ -166,8 +167,19 @@ class ScanDialog(QDialog):
         self.count.setText(tr("{n} trang").format(n=n))
         self.save_button.setEnabled(n > 0)
 
-    def _busy(self, delta: int) -> None:
-        self.busy_tasks += delta
+    @property
+    def busy_tasks(self) -> int:
+        """Scans and files still being read (a task that raised, a bug, is over too)."""
+        self._tasks = [t for t in self._tasks if not t.finished]
+        return len(self._tasks)
+
+    @property
+    def _polling(self) -> bool:
+        return self._poll is not None and not self._poll.finished
+
+    def _busy(self, task: background.Task[Any] | None = None) -> None:
+        if task is not None:
+            self._tasks.append(task)
         self.scan_button.setEnabled(self.busy_tasks == 0)
 
     # adding pages -----------------------------------------------------------------------
@@ -189,7 +201,6 @@ class ScanDialog(QDialog):
             device=self.device.currentText().strip(), resolution=self.dpi.value(),
             mode="gray" if mode == "bw" else mode, pages=self.sheets.value(),
             extra=self.extra_options)
-        self._busy(1)
         self.say(tr("Đang quét…"), ok=True)
         remember(self.sources, self.data_dir, None)
 
@@ -197,14 +208,15 @@ class ScanDialog(QDialog):
             return _load([(f"trang {i + 1}", d) for i, d in enumerate(sane.scan(settings))])
 
         def done(loaded: Loaded) -> None:
-            self._busy(-1)
+            self._busy()
             self._landed(loaded, "scanner", tr("máy quét"))
 
         def failed(exc: KnownError) -> None:
-            self._busy(-1)
+            self._busy()
             self.say(messages.known_message(exc), ok=False)
 
-        background.lane(SCANNER_LANE).run(work, done, failed=failed, context=self, name="scan")
+        self._busy(background.lane(SCANNER_LANE).run(work, done, failed=failed, context=self,
+                                                     name="scan"))
 
     def find_devices(self) -> None:
         """The scanners SANE finds (a few seconds: on the scanner lane)."""
@@ -241,14 +253,12 @@ class ScanDialog(QDialog):
     def add_files(self, paths: list[str]) -> None:
         if not paths:
             return
-        self._busy(1)
-
         def done(loaded: Loaded) -> None:
-            self._busy(-1)
+            self._busy()
             self._landed(loaded, "file", tr("tệp"))
 
-        background.lane(PAGES_LANE).run(functools.partial(_read_files, list(paths)), done,
-                                        context=self, name="scan files")
+        self._busy(background.lane(PAGES_LANE).run(
+            functools.partial(_read_files, list(paths)), done, context=self, name="scan files"))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Thư mục phần mềm máy quét lưu ảnh"))
@@ -269,10 +279,10 @@ class ScanDialog(QDialog):
         self.poll_folder()
 
     def poll_folder(self) -> None:
+        self._busy()  # (a read that raised, a bug, gave nothing back: the button comes back)
         watched = self.watched
         if watched is None or self._polling:
             return
-        self._polling = True
 
         def work() -> tuple[Loaded, list[Taken]]:
             got = watched.poll()
@@ -282,7 +292,6 @@ class ScanDialog(QDialog):
             return (pages, thumbs, refused + bad), got.taken
 
         def done(result: tuple[Loaded, list[Taken]]) -> None:
-            self._polling = False
             loaded, taken = result
             if self._saving or self._closed:  # taken while the pages were being saved
                 back = functools.partial(watched.give_back, taken)  # the next dialog's
@@ -290,7 +299,8 @@ class ScanDialog(QDialog):
                 return
             self._landed(loaded, "folder", tr("thư mục theo dõi"))
 
-        background.lane(FOLDER_LANE).run(work, done, context=self, name="scan folder")
+        self._poll = background.lane(FOLDER_LANE).run(work, done, context=self,
+                                                      name="scan folder")
 
     def _drop_ok(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.mimeData().hasUrls()
