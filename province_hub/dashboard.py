@@ -15,6 +15,7 @@ The pages are not in the API's OpenAPI document (they are not an API).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from province_hub.files import FileStore
 from province_hub.models import Document
 
 PREFIX = "/tinh"
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 COOKIE, LOGIN_COOKIE = "hub_staff", "hub_login"
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -160,15 +162,17 @@ def routes(engine: Engine, clock: Clock, files: FileStore) -> APIRouter:
             return RedirectResponse(PREFIX + "/dang-nhap", status_code=303, headers=HEADERS)
 
         def find() -> Path | None:
+            if not _UUID.fullmatch(uuid):  # PostgreSQL refuses a NUL in a string: a 500
+                return None
             with read(engine) as s:
-                doc = s.get(Document, uuid[:36])
+                doc = s.get(Document, uuid)
                 held = None if doc is None else (doc.commune_id, doc.sha256)
             return None if held is None else files.open_final(*held)
         path = await run_in_threadpool(find)
         if path is None:
             return _page("refused.html", 404, why="Tài liệu chưa có trên máy chủ tỉnh.")
         return FileResponse(path, media_type="application/pdf", headers=HEADERS | {
-            "Content-Disposition": f'inline; filename="{uuid[:36]}.pdf"',
+            "Content-Disposition": f'inline; filename="{uuid}.pdf"',
             "Cache-Control": "private, no-store"})
 
     return router

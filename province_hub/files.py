@@ -17,7 +17,9 @@ folder can move to another disk, or be archived, on its own.
 
 A chunk is appended only at the length the partial holds (``offset_mismatch`` otherwise) after
 its own SHA-256 is checked; when the last byte arrives the whole file's SHA-256 must be its
-name, or the partial is dropped (``file_hash_mismatch``) and the desk starts again. Requests
+name, or the partial is dropped (``file_hash_mismatch``) and the desk starts again. A partial
+already as long as the file (the hub stopped between its last byte and its name) is checked and
+named, or dropped, when its status is asked: the desk has nothing left to send. Requests
 for one file are serialised by an ``flock`` on a lock file beside the partial: the hub's
 workers are processes.
 """
@@ -73,11 +75,24 @@ class FileStore:
             finally:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
-    def status(self, commune_id: int, sha: str, size: int) -> Held:
+    def _held(self, commune_id: int, sha: str, size: int) -> Held:
         if self.final(commune_id, sha).is_file():
             return Held(size, size, True)
         part = self.partial(commune_id, sha)
         return Held(size, part.stat().st_size if part.is_file() else 0, False)
+
+    def status(self, commune_id: int, sha: str, size: int) -> Held:
+        """How much is held. A partial as long as the file (the hub stopped between its last
+        byte and its name) is finished here: the desk has nothing left to send from there."""
+        held = self._held(commune_id, sha, size)
+        if held.complete or held.received < size:
+            return held
+        with self._locked(commune_id, sha):
+            held = self._held(commune_id, sha, size)
+            if held.complete or held.received < size:
+                return held
+            named = self._name(commune_id, sha, size)
+        return named or Held(size, 0, False)
 
     def put(self, commune_id: int, sha: str, size: int, offset: int, data: bytes,
             chunk_sha: str) -> Held:
@@ -85,7 +100,7 @@ class FileStore:
         if hashlib.sha256(data).hexdigest() != chunk_sha:
             raise Fail(400, "chunk_hash_mismatch", "the chunk's bytes differ from its hash")
         with self._locked(commune_id, sha):
-            held = self.status(commune_id, sha, size)
+            held = self._held(commune_id, sha, size)
             if held.complete:
                 return held  # a retry after a lost answer, or the same bytes again
             if offset != held.received:
@@ -93,26 +108,34 @@ class FileStore:
             if not data or offset + len(data) > size:
                 raise Fail(400, "beyond_size", f"the document declared {size} bytes")
             part = self.partial(commune_id, sha)
-            with part.open("ab") as fh:
-                fh.write(data)
-                received = offset + len(data)
-                if received == size:  # only the whole file is synced: a partial one lost or
-                    fh.flush()        # torn by a crash costs a resend (its hash is checked)
-                    os.fsync(fh.fileno())
+            with part.open("ab") as fh:  # only the whole file is synced (in _name): a partial
+                fh.write(data)           # one lost or torn by a crash costs a resend
+            received = offset + len(data)
             if received < size:
                 return Held(size, received, False)
-            if _digest(part) != sha:
-                part.unlink()
+            named = self._name(commune_id, sha, size)
+            if named is None:
                 raise Fail(422, "file_hash_mismatch", "the whole file differs from its name")
-            final = self.final(commune_id, sha)
-            new_folder = not final.parent.exists()
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(part, final)
-            fsync_dir(final.parent)
-            fsync_dir(part.parent)
-            if new_folder:
-                fsync_dir(final.parent.parent)
-            return Held(size, size, True)
+            return named
+
+    def _name(self, commune_id: int, sha: str, size: int) -> Held | None:
+        """The whole partial (under the file's lock) named, when its SHA-256 is its name;
+        dropped otherwise (None: the desk starts again from 0)."""
+        part = self.partial(commune_id, sha)
+        if part.stat().st_size != size or _digest(part) != sha:
+            part.unlink()
+            return None
+        with part.open("rb") as fh:  # its chunks were appended without a sync
+            os.fsync(fh.fileno())
+        final = self.final(commune_id, sha)
+        new_folder = not final.parent.exists()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part, final)
+        fsync_dir(final.parent)
+        fsync_dir(part.parent)
+        if new_folder:
+            fsync_dir(final.parent.parent)
+        return Held(size, size, True)
 
     def open_final(self, commune_id: int, sha: str) -> Path | None:
         path = self.final(commune_id, sha)

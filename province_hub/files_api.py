@@ -81,8 +81,8 @@ def declared_sizes(engine: Engine, who: DeskIdentity, shas: list[str]) -> dict[s
 
 def declared_size(engine: Engine, who: DeskIdentity, sha: str) -> int:
     with read(engine) as s:
-        size = s.scalar(select(Document.size).where(
-            Document.commune_id == who.commune_id, Document.sha256 == sha).limit(1))
+        size = s.scalar(select(func.max(Document.size)).where(  # as declared_sizes
+            Document.commune_id == who.commune_id, Document.sha256 == sha))
     if size is None:
         raise Fail(404, "unknown_file", "no document of this commune names this file")
     return int(size)

@@ -10,6 +10,8 @@ FIELD: dict[str, str] = {
                          "dung, không theo tên tệp): không đính kèm được."),
     "scan_damaged": QT_TR_NOOP("Tệp bị hỏng hoặc chưa ghi xong (không đọc hết được): hãy quét hoặc chọn "
                     "lại tệp."),
+    "scan_page_damaged": QT_TR_NOOP("Trang {page} bị hỏng, không đưa vào bản PDF được: hãy xoá "
+                         "trang đó rồi quét hoặc chọn lại."),
     "scan_pdf_encrypted": QT_TR_NOOP("Tệp PDF có đặt mật khẩu: hãy mở khoá (hoặc in ra PDF khác) rồi "
                           "đính kèm lại."),
     "scan_file_too_large": QT_TR_NOOP("Tệp quá lớn (tối đa {limit} MB một tệp): hãy quét ở độ phân "

@@ -14,7 +14,7 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,14 @@ class LockSeal(QObject):
         if widget not in self.hidden:
             self.hidden.append(widget)
             self.places[id(widget)] = widget.geometry()
-        widget.hide()
+            if isinstance(widget, QDialog):  # one that finishes while hidden (a save that
+                widget.finished.connect(lambda _r, w=widget: self._forget(w))  # landed)
+        widget.hide()                        # stays closed at unlock
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self.hidden:
+            self.hidden.remove(widget)
+            self.places.pop(id(widget), None)
 
     def _hide_if_alive(self, widget: QWidget) -> None:
         if shiboken6.isValid(widget):

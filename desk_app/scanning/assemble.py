@@ -25,11 +25,14 @@ document saved twice is one file (:mod:`desk_app.scanning.files`).
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from desk_app.errors import FieldError, ValidationError
-from desk_app.scanning.content import DEFAULT_LIMITS, JPEG, PDF, PNG, Limits, inspect
+from desk_app.scanning.content import DEFAULT_LIMITS, JPEG, PDF, PNG, Limits, as_page, inspect
+
+log = logging.getLogger(__name__)
 
 MODES = ("gray", "bw", "color")
 DEFAULT_DPI = 200
@@ -114,18 +117,24 @@ def assemble(pages: Sequence[Page], mode: str = "gray", dpi: int = DEFAULT_DPI) 
     writer = PdfWriter()
     info: list[dict[str, object]] = []
     readers: dict[int, PdfReader] = {}
-    for page in pages:
-        if page.kind == PDF:
-            reader = readers.get(id(page.data))
-            if reader is None:
-                reader = readers[id(page.data)] = PdfReader(io.BytesIO(page.data))
-            source, kept = reader.pages[page.index], True
-        else:
-            one, kept = _image_pdf(page, mode, dpi)
-            source = PdfReader(io.BytesIO(one)).pages[0]
-        added = writer.add_page(source)
-        if page.rotation:
-            added.rotate(page.rotation)
+    for n, page in enumerate(pages, 1):
+        try:
+            if page.kind == PDF:
+                reader = readers.get(id(page.data))
+                if reader is None:
+                    reader = readers[id(page.data)] = PdfReader(io.BytesIO(page.data))
+                source, kept = as_page(reader.pages[page.index]), True
+            else:
+                one, kept = _image_pdf(page, mode, dpi)
+                source = PdfReader(io.BytesIO(one)).pages[0]
+            added = writer.add_page(source)
+            if page.rotation:
+                added.rotate(page.rotation)
+        except Exception as exc:  # a file's parsers raise anything (img2pdf: a bare
+            # Exception): the save is refused at the page, the dialog keeps the pages
+            log.warning("page %d cannot be made: %r", n, exc)
+            raise ValidationError([FieldError("pages", "scan_page_damaged", {"page": n})]) \
+                from exc
         info.append({"kind": page.kind, "rotation": page.rotation, "kept": kept})
     out = io.BytesIO()
     writer.write(out)
@@ -135,7 +144,7 @@ def assemble(pages: Sequence[Page], mode: str = "gray", dpi: int = DEFAULT_DPI) 
 def _image_pdf(page: Page, mode: str, dpi: int) -> tuple[bytes, bool]:
     """A one-page PDF of an image page; True when the image went in unchanged."""
     import img2pdf
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     with Image.open(io.BytesIO(page.data)) as img:
         raw_dpi = img.info.get("dpi")
@@ -144,16 +153,28 @@ def _image_pdf(page: Page, mode: str, dpi: int) -> tuple[bytes, bool]:
         finer = src_dpi > dpi * 1.05
         plain_png = (page.kind == PNG and img.info.get("interlace", 0) == 0
                      and "transparency" not in img.info)
-        if (page.kind == JPEG or plain_png) and img.mode in want and not finer:
+        # a phone's JPEG stored sideways says how to turn it (EXIF): img2pdf makes a quarter
+        # turn the page's /Rotate; a mirrored one (2, 4, 5, 7) is turned here, re-encoded
+        turn = img.getexif().get(0x0112, 1) if page.kind == JPEG else 1
+        if (page.kind == JPEG or plain_png) and img.mode in want and not finer \
+                and turn in (1, 3, 6, 8):
             # img2pdf copies a JPEG's bytes, and a plain PNG's compressed data, into the PDF
             # (no decoding): a scanner's page goes in as it came, and 5 A4 pages save in
             # ~0.1 s less than decoded and encoded again (bench/figures/scans.py)
             layout = img2pdf.get_fixed_dpi_layout_fun((src_dpi, src_dpi))
-            return img2pdf.convert(page.data, layout_fun=layout, nodate=True), True
+            try:
+                return img2pdf.convert(page.data, layout_fun=layout, nodate=True), True
+            except Exception:  # img2pdf's own reader is stricter than Pillow's (a PNG
+                pass  # with bytes after its end): decoded and put in, as below
         img.load()
         work: Image.Image = img
+        if turn != 1:
+            work = ImageOps.exif_transpose(work)
+        if work.mode.startswith("I"):  # 16-bit grey: Pillow's convert would clip it to white
+            work = work.convert("I").point(lambda v: v / 256).convert("L")
         if finer:
-            size = (max(1, round(img.width * dpi / src_dpi)), max(1, round(img.height * dpi / src_dpi)))
+            size = (max(1, round(work.width * dpi / src_dpi)),
+                    max(1, round(work.height * dpi / src_dpi)))
             work = work.convert("RGB" if mode == "color" else "L").resize(size, Image.Resampling.LANCZOS)
         out_dpi = float(dpi) if finer else src_dpi
         if mode == "gray":

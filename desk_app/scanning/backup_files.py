@@ -3,8 +3,10 @@
 A backup (:mod:`desk_app.store.backup`) seals the store into one file. The documents are too
 many and too large to seal again every day, and they never change (their name is their
 SHA-256), so they go into ``scans/`` inside the backup folder, one sealed file per document
-(``scans/ab/<sha256>.scan``), written only when not there yet: the first backup copies them
-all, a daily one only the day's new scans. Each is sealed with AES-256-GCM under a key derived
+(``scans/ab/<sha256>.<passphrase tag>.scan``), written only when not there yet: the first
+backup copies them all, a daily one only the day's new scans, and the first one after the
+admin sets a new passphrase seals them all again under it (:func:`passphrase_tag`), beside
+the old ones, so a backup always opens with its own passphrase. Each is sealed with AES-256-GCM under a key derived
 from the admin's passphrase (scrypt, one random salt per backup run, kept in the file), bound
 to its name, written under a temporary name, fsync'd and renamed, then read back and checked.
 
@@ -27,6 +29,7 @@ from desk_app.store.recovery import fsync_dir
 
 MAGIC = b"DESKSCN1"
 SUFFIX = ".scan"
+TAG_SALT = "tag.salt"
 SCRYPT = {"n": 1 << 15, "r": 8, "p": 1}
 
 
@@ -48,8 +51,45 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     return Scrypt(salt=salt, length=32, **SCRYPT).derive(passphrase.encode("utf-8"))
 
 
-def sealed_path(folder: Path, sha256: str) -> Path:
-    return folder / "scans" / sha256[:2] / (sha256 + SUFFIX)
+def sealed_path(folder: Path, sha256: str, tag: str | None = None) -> Path:
+    """Where a document sealed under the passphrase called ``tag`` is (None: a document
+    sealed before passphrases had tags)."""
+    return folder / "scans" / sha256[:2] / (f"{sha256}.{tag}{SUFFIX}" if tag else sha256 + SUFFIX)
+
+
+def passphrase_tag(folder: Path, passphrase: str, *, create: bool) -> str | None:
+    """A short name of ``passphrase`` in this backup folder (scrypt under the folder's own
+    salt, ``scans/tag.salt``). A document is sealed once per passphrase: after the admin
+    sets a new one, the next backup seals every document again under it, beside the old
+    ones, so the newest backup and the older ones each open with their own passphrase."""
+    salt_path = folder / "scans" / TAG_SALT
+    try:
+        salt = salt_path.read_bytes()
+    except FileNotFoundError:
+        if not create:
+            return None
+        salt = secrets.token_bytes(16)
+        try:
+            salt_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = salt_path.with_name(TAG_SALT + ".part")
+            with tmp.open("wb") as fh:
+                fh.write(salt)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, salt_path)
+        except OSError as exc:
+            raise KnownError("backup_folder", str(exc), path=str(folder)) from exc
+    except OSError as exc:
+        raise KnownError("backup_folder", str(exc), path=str(folder)) from exc
+    return _key(passphrase, b"tag:" + salt)[:6].hex()
+
+
+def _opens(path: Path, sha256: str, passphrase: str, keys: dict[bytes, object]) -> bool:
+    try:
+        open_sealed(path, sha256, passphrase, keys)
+    except KnownError:
+        return False
+    return True
 
 
 def save_files(db: Path, data_dir: Path, folder: Path, passphrase: str) -> int:
@@ -58,17 +98,25 @@ def save_files(db: Path, data_dir: Path, folder: Path, passphrase: str) -> int:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     files = ScanFiles.of_data_dir(data_dir)
-    todo = sorted(h for h in referenced(db) if not sealed_path(folder, h).exists())
-    if not todo:
-        return 0
-    salt = secrets.token_bytes(16)
-    aes = AESGCM(_key(passphrase, salt))
+    tag = passphrase_tag(folder, passphrase, create=True)
+    todo: list[str] = []
     touched: set[Path] = set()
+    keys: dict[bytes, object] = {}
+    for sha in sorted(h for h in referenced(db) if not sealed_path(folder, h, tag).exists()):
+        legacy = sealed_path(folder, sha)  # sealed before tags: kept, named, if it is ours
+        if legacy.exists() and _opens(legacy, sha, passphrase, keys):
+            os.replace(legacy, sealed_path(folder, sha, tag))
+            touched.add(legacy.parent)
+        else:
+            todo.append(sha)
+    salt = secrets.token_bytes(16)
+    aes = AESGCM(_key(passphrase, salt)) if todo else None
     for sha in todo:
+        assert aes is not None
         data = files.read(sha)  # checked against its name
         nonce = secrets.token_bytes(12)
         blob = MAGIC + salt + nonce + aes.encrypt(nonce, data, sha.encode())
-        final = sealed_path(folder, sha)
+        final = sealed_path(folder, sha, tag)
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             tmp = final.with_name(final.name + ".part")
@@ -121,13 +169,16 @@ def restore_files(db: Path, data_dir: Path, folder: Path, passphrase: str) -> tu
     files = ScanFiles.of_data_dir(data_dir)
     keys: dict[bytes, object] = {}
     put, missing = 0, []
+    tag = passphrase_tag(folder, passphrase, create=False)
     for sha in sorted(referenced(db)):
         if files.has(sha):
             continue
-        sealed = sealed_path(folder, sha)
-        if not sealed.exists():
-            missing.append(sha)
-            continue
+        sealed = sealed_path(folder, sha, tag)
+        if tag is None or not sealed.exists():
+            sealed = sealed_path(folder, sha)  # sealed before tags
+            if not sealed.exists() or not _opens(sealed, sha, passphrase, keys):
+                missing.append(sha)  # (one sealed under another passphrase is not ours)
+                continue
         files.put(open_sealed(sealed, sha, passphrase, keys))
         put += 1
     return put, missing

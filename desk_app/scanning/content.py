@@ -13,9 +13,15 @@ decoded), a component and a dossier (bytes and pages).
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk_app.errors import FieldError, ValidationError
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 MB = 1024 * 1024
 JPEG, PNG, PDF = "jpeg", "png", "pdf"
@@ -56,6 +62,21 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def read_file(path: Path, limits: Limits = DEFAULT_LIMITS, field: str = "file") -> bytes:
+    """A file's bytes, refused (``scan_file_too_large``) by its size before it is read: a
+    video dropped by mistake is never read whole into memory. Raises :class:`OSError` as
+    reading does."""
+    too_large = ValidationError([FieldError(field, "scan_file_too_large",
+                                            {"limit": limits.file_bytes // MB})])
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size > limits.file_bytes:
+            raise too_large
+        data = fh.read(limits.file_bytes + 1)
+    if len(data) > limits.file_bytes:  # it grew while read
+        raise too_large
+    return data
+
+
 def inspect(data: bytes, limits: Limits = DEFAULT_LIMITS, field: str = "file") -> Inspected:
     """Check one file handed in; raises :class:`ValidationError` with ``scan_not_document``
     (not JPEG/PNG/PDF), ``scan_damaged`` (looks like one, does not parse: cut, corrupt),
@@ -92,7 +113,7 @@ def check_image(data: bytes, kind: str, limits: Limits, field: str = "file") -> 
 
 def pdf_pages(data: bytes, field: str = "file") -> int:
     """The number of pages of a complete, readable, unencrypted PDF."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
 
     if b"%%EOF" not in data[-2048:]:  # cut short (still being written, or truncated)
@@ -102,8 +123,11 @@ def pdf_pages(data: bytes, field: str = "file") -> int:
         if reader.is_encrypted:
             raise ValidationError([FieldError(field, "scan_pdf_encrypted")])
         n = len(reader.pages)
+        writer = PdfWriter()
         for page in reader.pages:
             page.mediabox  # noqa: B018 - every page object really resolves
+            writer.add_page(as_page(page))
+        writer.write(io.BytesIO())  # copied as the save copies it: what a page names is read
     except ValidationError:
         raise
     except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -112,6 +136,16 @@ def pdf_pages(data: bytes, field: str = "file") -> int:
     if n == 0:
         raise ValidationError([FieldError(field, "scan_damaged", {"why": "no page"})])
     return n
+
+
+def as_page(page: PageObject) -> PageObject:
+    """``page`` marked ``/Type /Page`` (sloppy generators leave it out; viewers show such a
+    page, pypdf's writer refuses it)."""
+    from pypdf.generic import NameObject
+
+    if page.get("/Type") != "/Page":
+        page[NameObject("/Type")] = NameObject("/Page")
+    return page
 
 
 def check_component(pages: int, size: int, limits: Limits, field: str = "pages") -> None:

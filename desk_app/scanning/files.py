@@ -70,14 +70,18 @@ class ScanFiles:
         if final.exists() and self._intact(final, sha):
             os.utime(final)
             return Stored(sha, len(data), final, False)
+        tmp = final.parent / f".{sha}.{os.getpid()}.tmp"
         try:
             folder_new = not final.parent.exists()
             final.parent.mkdir(parents=True, exist_ok=True)
-            tmp = final.parent / f".{sha}.{os.getpid()}.tmp"
-            with tmp.open("wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+            try:
+                with tmp.open("wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            except OSError:
+                tmp.unlink(missing_ok=True)  # a full disk: give back what was written
+                raise
             os.replace(tmp, final)
             fsync_dir(final.parent)
             if folder_new:  # the new shard folder's own name must survive too

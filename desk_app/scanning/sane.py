@@ -3,9 +3,10 @@
 :func:`scan` is a plain, blocking function: the GUI runs it on a worker lane
 (``desk_app/gui/background.py``) and gets the pages' bytes back, or a :class:`KnownError`:
 ``scanner_missing`` (no ``scanimage`` on this PC: on Windows the desk uses the scanner's own
-software and the watched folder), ``scanner_timeout`` (the scanner did not answer within the
-time given: the process is killed), ``scanner_failed`` (SANE said no: no such device, the
-device is busy, paper jam; SANE's own words are in ``params['detail']`` for the log).
+software and the watched folder), ``scanner_timeout`` (the scanner gave nothing, no page and
+no byte of one, for the time given: the process is killed; a long batch is never cut),
+``scanner_failed`` (SANE said no: no such device, the device is busy, paper jam; SANE's own
+words are in ``params['detail']`` for the log).
 
 Each run scans into a private temporary folder with ``--batch`` (one file per page, numbered),
 so a flatbed gives one page and a feeder gives every sheet it holds (``pages=0``) or at most
@@ -21,6 +22,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +43,7 @@ class ScanSettings:
     mode: str = "gray"  # gray | color | bw (SANE's Gray, Color, Lineart)
     fmt: str = "png"  # png | jpeg
     pages: int = 1  # 0: every sheet in the feeder
-    timeout: float = 120.0  # seconds for the whole batch
+    timeout: float = 120.0  # seconds the scanner may give nothing (no page, no byte of one)
     extra: tuple[str, ...] = ()  # device options, e.g. ("--source", "ADF")
 
 
@@ -85,12 +87,7 @@ def scan(settings: ScanSettings, program: str = PROGRAM) -> list[bytes]:
         log.info("scanning: %s", " ".join(cmd))
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 start_new_session=os.name == "posix")
-        try:
-            _, err = proc.communicate(timeout=settings.timeout)
-        except subprocess.TimeoutExpired as exc:
-            _kill(proc)
-            raise KnownError("scanner_timeout", "no answer", seconds=int(settings.timeout)) \
-                from exc
+        err = _wait(proc, folder, settings.timeout)
         detail = err.decode("utf-8", "replace").strip()[-400:]
         pages = [p.read_bytes() for p in sorted(folder.glob("page-*"))
                  if p.stat().st_size > 0]
@@ -99,6 +96,24 @@ def scan(settings: ScanSettings, program: str = PROGRAM) -> list[bytes]:
             raise KnownError("scanner_failed", detail or f"exit {proc.returncode}",
                              detail=detail, exit=proc.returncode)
     return pages
+
+
+def _wait(proc: subprocess.Popen[bytes], folder: Path, timeout: float) -> bytes:
+    """``scanimage``'s error output once it ends; killed when it gave nothing (no page, no
+    byte of one) for ``timeout`` seconds: a feeder of fifty sheets takes minutes, a scanner
+    that stopped answering is given up after ``timeout``, not after the whole batch."""
+    deadline, progress = time.monotonic() + timeout, -1
+    while True:
+        try:
+            return proc.communicate(timeout=min(0.5, timeout))[1]
+        except subprocess.TimeoutExpired as exc:
+            now = sum(p.stat().st_size for p in folder.iterdir())
+            if now != progress:
+                deadline, progress = time.monotonic() + timeout, now
+            elif time.monotonic() > deadline:
+                _kill(proc)
+                raise KnownError("scanner_timeout", "no answer", seconds=int(timeout)) \
+                    from exc
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desk_app.errors import ValidationError
-from desk_app.scanning.content import DEFAULT_LIMITS, Limits, inspect
+from desk_app.scanning.content import DEFAULT_LIMITS, Limits, inspect, read_file
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,16 @@ class Poll:
     taken: list[Taken] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)  # (name, field code)
     waiting: list[str] = field(default_factory=list)  # seen, not finished yet
+
+
+def inside(folder: Path, data_dir: Path) -> bool:
+    """True when ``folder`` is the desk's data folder or in it: watched, its database and
+    settings would be put aside into ``khong-nhan/`` and its scans taken into ``da-nhan/``."""
+    try:
+        folder, data_dir = folder.resolve(), data_dir.resolve()
+    except OSError:
+        return False
+    return folder == data_dir or data_dir in folder.parents
 
 
 def _temporary(name: str) -> bool:
@@ -88,15 +98,14 @@ class WatchedFolder:
 
     def _consider(self, path: Path, key: tuple[int, int], polls: int, result: Poll) -> None:
         try:
-            data = path.read_bytes()
+            data = read_file(path, self.limits)  # one far too large is refused unread
+            if len(data) != key[0]:
+                result.waiting.append(path.name)
+                return
+            inspect(data, self.limits)
         except OSError:
             result.waiting.append(path.name)  # locked by the writer (Windows)
             return
-        if len(data) != key[0]:
-            result.waiting.append(path.name)
-            return
-        try:
-            inspect(data, self.limits)
         except ValidationError as exc:
             if polls < STABLE_POLLS_FOR_REFUSAL:
                 result.waiting.append(path.name)
@@ -110,6 +119,22 @@ class WatchedFolder:
         if moved is None:
             self._done.add((path.name, *key))
         result.taken.append(Taken(path.name, data, moved))
+
+    def give_back(self, taken: list[Taken]) -> int:
+        """Files taken that no dialog kept (it was saving, or closed, when they came) put
+        back into the folder, to be taken again; how many were."""
+        back = 0
+        for t in taken:
+            if t.moved_to is None:
+                continue
+            target = self.folder / t.name
+            try:
+                if not target.exists():
+                    os.replace(t.moved_to, target)
+                    back += 1
+            except OSError as exc:
+                log.warning("could not put %s back: %s", t.moved_to, exc)
+        return back
 
     def _move(self, path: Path, sub: str) -> Path | None:
         target_dir = self.folder / sub

@@ -105,6 +105,17 @@ def _dossier_totals(session: Session, dossier_id: int) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
+def _check_room(session: Session, dossier: Dossier, comp: DossierComponent | None, pages: int,
+                size: int, limits: content.Limits) -> None:
+    """The dossier's limits with a new document of ``pages`` and ``size`` for ``comp``."""
+    have_pages, have_bytes = _dossier_totals(session, dossier.id)
+    if comp is not None and comp.scan_document_id is not None:  # replaced: not counted twice
+        old = session.get(ScanDocument, comp.scan_document_id)
+        if old is not None:
+            have_pages, have_bytes = have_pages - old.pages, have_bytes - old.size
+    content.check_dossier(have_pages + pages, have_bytes + size, limits)
+
+
 def attach(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossier_id: int,
            component_id: int | None, pages: Sequence[Page], *, source: str,
            mode: str = "gray", dpi: int = DEFAULT_DPI, valid_until: date | None = None,
@@ -118,12 +129,7 @@ def attach(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, doss
         raise ValidationError([FieldError("source", "bad_choice")])
     made = assemble(pages, mode, dpi)
     content.check_component(made.pages, len(made.pdf), limits)
-    have_pages, have_bytes = _dossier_totals(session, dossier.id)
-    if comp is not None and comp.scan_document_id is not None:  # replaced: not counted twice
-        old = session.get(ScanDocument, comp.scan_document_id)
-        if old is not None:
-            have_pages, have_bytes = have_pages - old.pages, have_bytes - old.size
-    content.check_dossier(have_pages + made.pages, have_bytes + len(made.pdf), limits)
+    _check_room(session, dossier, comp, made.pages, len(made.pdf), limits)
     now = stamp(session, clock.now())
     stored = files.put(made.pdf)  # on disk, fsync'd, before the row can commit
     doc = ScanDocument(uuid=str(uuid_mod.uuid4()), dossier_id=dossier.id,
@@ -201,9 +207,11 @@ def reusable(session: Session, id_number: str, today: date, *,
 
 
 def reuse(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossier_id: int,
-          component_id: int, document_id: int) -> DocumentInfo:
+          component_id: int, document_id: int, *,
+          limits: content.Limits = content.DEFAULT_LIMITS) -> DocumentInfo:
     """Record the earlier document ``document_id`` as the component's document: a row of its
-    own (``source='reused'``, linked to the original), the same file; nothing scanned."""
+    own (``source='reused'``, linked to the original), the same file; nothing scanned. It
+    counts in the dossier's limits as a scanned one does."""
     clerk = require(session, clerk_id, Action.DIGITISE)
     dossier, comp = _target(session, dossier_id, component_id)
     assert comp is not None
@@ -221,6 +229,7 @@ def reuse(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossi
     if not files.has(earlier.sha256):
         raise KnownError("scan_file_missing", earlier.sha256, path=files.relative(earlier.sha256))
     root = _root(session, earlier)
+    _check_room(session, dossier, comp, root.pages, root.size, limits)
     doc = ScanDocument(uuid=str(uuid_mod.uuid4()), dossier_id=dossier.id, component_id=comp.id,
                        role="component", name=comp.name, sha256=root.sha256, size=root.size,
                        pages=root.pages, kind=root.kind, source="reused", dpi=root.dpi,

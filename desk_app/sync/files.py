@@ -67,12 +67,21 @@ class Pace:
     events wait little."""
 
     chunks: int = 1
+    most: int = MAX_CHUNKS  # fewer once a request of more was refused as too large
 
     def took(self, chunks: int, seconds: float) -> None:
         if seconds < FAST and chunks >= self.chunks:
-            self.chunks = min(MAX_CHUNKS, self.chunks * 2)
+            self.chunks = min(self.most, self.chunks * 2)
         elif seconds > SLOW:
             self.chunks = max(1, self.chunks // 2)
+
+    def too_large(self, chunks: int) -> bool:
+        """A request of ``chunks`` was refused as too large (413: a proxy before the hub
+        with a smaller body limit, nginx's 1 MB by default); False when one chunk was."""
+        if chunks <= 1:
+            return False
+        self.chunks = self.most = max(1, chunks // 2)
+        return True
 
 
 def due(session: Session) -> list[tuple[str, int]]:
@@ -150,6 +159,13 @@ def upload_files(store: Store, client: SyncClient, now: Callable[[], datetime], 
         if held is None:
             log.warning("the province does not know file %s yet", sha)
             continue
+        if int(held["size"]) != len(data):
+            # another size was declared for these bytes (a fault): the hub can never have the
+            # file whole from here, and sending it would hold back every file after it
+            log.warning("the province expects %s bytes of file %s, not %d: not sent",
+                        held["size"], sha, len(data))
+            report.missing += 1
+            continue
         before = report.bytes_sent
         if held["complete"]:
             _mark(store, sha, len(data), 0, now())
@@ -180,6 +196,8 @@ def send_file(client: SyncClient, sha: str, data: bytes, offset: int, *, chunk: 
             answer = client.put_chunks(sha, offset, span, chunk,
                                        [hashlib.sha256(p).hexdigest() for p in pieces])
         except Refused as exc:
+            if exc.params.get("status") == 413 and pace.too_large(len(pieces)):
+                continue  # the same bytes again, in fewer chunks a request
             if exc.code not in ("offset_mismatch", "file_hash_mismatch", "chunk_hash_mismatch"):
                 raise
             answer = client.file_status(sha)  # where the hub is (it may have started over)

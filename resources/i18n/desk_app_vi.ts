@@ -3512,6 +3512,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Trang {page} bị hỏng, không đưa vào bản PDF được: hãy xoá trang đó rồi quét hoặc chọn lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tệp PDF có đặt mật khẩu: hãy mở khoá (hoặc in ra PDF khác) rồi đính kèm lại.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3700,11 +3704,19 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Không theo dõi thư mục {folder}: nó thuộc thư mục dữ liệu của chương trình. Hãy chọn một thư mục riêng cho máy quét.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm vào đây.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>thư mục theo dõi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang lấy thêm trang (máy quét hoặc tệp): chờ xong rồi lưu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

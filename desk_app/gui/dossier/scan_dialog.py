@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeySequence
@@ -41,8 +42,9 @@ from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
 from desk_app.scanning import sane
 from desk_app.scanning.assemble import Page, pages_of
+from desk_app.scanning.content import read_file
 from desk_app.scanning.files import ScanFiles
-from desk_app.scanning.watch import WatchedFolder
+from desk_app.scanning.watch import Taken, WatchedFolder, inside
 from desk_app.services import scans
 
 log = logging.getLogger(__name__)
@@ -75,7 +77,9 @@ def _read_files(paths: list[str]) -> Loaded:
     refused: list[tuple[str, str]] = []
     for p in paths:
         try:
-            named.append((Path(p).name, Path(p).read_bytes()))
+            named.append((Path(p).name, read_file(Path(p))))  # a huge one is refused unread
+        except ValidationError as exc:
+            refused.append((Path(p).name, messages.field_message(exc.errors[0])))
         except OSError as exc:
             refused.append((Path(p).name, tr("không đọc được tệp ({why}).").format(why=exc.strerror)))
     pages, thumbs, bad = _load(named)
@@ -95,8 +99,9 @@ class ScanDialog(QDialog):
         self.setWindowTitle(tr("Số hóa giấy tờ"))
         self.extra_options: tuple[str, ...] = ()  # device options (tests: the test picture)
         self.watched: WatchedFolder | None = None
-        self._polling = False
-        self.busy_tasks = 0
+        self._tasks: list[background.Task[Any]] = []  # scans and files being read
+        self._poll: background.Task[Any] | None = None  # the folder being looked at
+        self._saving = self._closed = False  # no page is taken from the folder then
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
         head = QLabel(f"<b>{title}</b>")
@@ -162,8 +167,19 @@ class ScanDialog(QDialog):
         self.count.setText(tr("{n} trang").format(n=n))
         self.save_button.setEnabled(n > 0)
 
-    def _busy(self, delta: int) -> None:
-        self.busy_tasks += delta
+    @property
+    def busy_tasks(self) -> int:
+        """Scans and files still being read (a task that raised, a bug, is over too)."""
+        self._tasks = [t for t in self._tasks if not t.finished]
+        return len(self._tasks)
+
+    @property
+    def _polling(self) -> bool:
+        return self._poll is not None and not self._poll.finished
+
+    def _busy(self, task: background.Task[Any] | None = None) -> None:
+        if task is not None:
+            self._tasks.append(task)
         self.scan_button.setEnabled(self.busy_tasks == 0)
 
     # adding pages -----------------------------------------------------------------------
@@ -185,7 +201,6 @@ class ScanDialog(QDialog):
             device=self.device.currentText().strip(), resolution=self.dpi.value(),
             mode="gray" if mode == "bw" else mode, pages=self.sheets.value(),
             extra=self.extra_options)
-        self._busy(1)
         self.say(tr("Đang quét…"), ok=True)
         remember(self.sources, self.data_dir, None)
 
@@ -193,14 +208,15 @@ class ScanDialog(QDialog):
             return _load([(f"trang {i + 1}", d) for i, d in enumerate(sane.scan(settings))])
 
         def done(loaded: Loaded) -> None:
-            self._busy(-1)
+            self._busy()
             self._landed(loaded, "scanner", tr("máy quét"))
 
         def failed(exc: KnownError) -> None:
-            self._busy(-1)
+            self._busy()
             self.say(messages.known_message(exc), ok=False)
 
-        background.lane(SCANNER_LANE).run(work, done, failed=failed, context=self, name="scan")
+        self._busy(background.lane(SCANNER_LANE).run(work, done, failed=failed, context=self,
+                                                     name="scan"))
 
     def find_devices(self) -> None:
         """The scanners SANE finds (a few seconds: on the scanner lane)."""
@@ -237,14 +253,12 @@ class ScanDialog(QDialog):
     def add_files(self, paths: list[str]) -> None:
         if not paths:
             return
-        self._busy(1)
-
         def done(loaded: Loaded) -> None:
-            self._busy(-1)
+            self._busy()
             self._landed(loaded, "file", tr("tệp"))
 
-        background.lane(PAGES_LANE).run(functools.partial(_read_files, list(paths)), done,
-                                        context=self, name="scan files")
+        self._busy(background.lane(PAGES_LANE).run(
+            functools.partial(_read_files, list(paths)), done, context=self, name="scan files"))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Thư mục phần mềm máy quét lưu ảnh"))
@@ -252,6 +266,11 @@ class ScanDialog(QDialog):
             self.watch(Path(folder))
 
     def watch(self, folder: Path) -> None:
+        if inside(folder, self.data_dir):  # its files would be moved away
+            self.say(tr("Không theo dõi thư mục {folder}: nó thuộc thư mục dữ liệu của chương "
+                        "trình. Hãy chọn một thư mục riêng cho máy quét.").format(
+                folder=str(folder)), ok=False)
+            return
         self.watched = WatchedFolder(folder)
         remember(self.sources, self.data_dir, folder)
         self.folder_label.setText(tr("Đang theo dõi {folder}: ảnh mới lưu vào đó được thêm "
@@ -260,23 +279,28 @@ class ScanDialog(QDialog):
         self.poll_folder()
 
     def poll_folder(self) -> None:
+        self._busy()  # (a read that raised, a bug, gave nothing back: the button comes back)
         watched = self.watched
         if watched is None or self._polling:
             return
-        self._polling = True
 
-        def work() -> Loaded:
+        def work() -> tuple[Loaded, list[Taken]]:
             got = watched.poll()
             pages, thumbs, bad = _load([(t.name, t.data) for t in got.taken])
             refused = [(n, messages.field_message(FieldError("file", code)))
                        for n, code in got.refused]
-            return pages, thumbs, refused + bad
+            return (pages, thumbs, refused + bad), got.taken
 
-        def done(loaded: Loaded) -> None:
-            self._polling = False
+        def done(result: tuple[Loaded, list[Taken]]) -> None:
+            loaded, taken = result
+            if self._saving or self._closed:  # taken while the pages were being saved
+                back = functools.partial(watched.give_back, taken)  # the next dialog's
+                background.lane(FOLDER_LANE).run(back, lambda _n: None, name="give back")
+                return
             self._landed(loaded, "folder", tr("thư mục theo dõi"))
 
-        background.lane(FOLDER_LANE).run(work, done, context=self, name="scan folder")
+        self._poll = background.lane(FOLDER_LANE).run(work, done, context=self,
+                                                      name="scan folder")
 
     def _drop_ok(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return event.mimeData().hasUrls()
@@ -296,6 +320,9 @@ class ScanDialog(QDialog):
 
     # saving -----------------------------------------------------------------------------
     def save(self) -> bool:
+        if self.busy_tasks:  # a scan or a file still being read would land after the save
+            self.say(tr("Đang lấy thêm trang (máy quét hoặc tệp): chờ xong rồi lưu."), ok=False)
+            return False
         pages = self.strip.pages()
         if not pages:
             self.say(tr("Chưa có trang nào để lưu."), ok=False)
@@ -311,6 +338,7 @@ class ScanDialog(QDialog):
         return started
 
     def _hold(self, saving: bool) -> None:
+        self._saving = saving
         for widget in (self.strip, self.save_button, self.scan_button, self.file_button,
                        self.folder_button, self.reuse):
             widget.setEnabled(not saving)
@@ -348,4 +376,5 @@ class ScanDialog(QDialog):
 
     def done(self, result: int) -> None:  # closed either way: the folder is no longer watched
         self.timer.stop()
+        self._closed = True
         super().done(result)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QImage,
+    QImageReader,
     QKeySequence,
     QPainter,
     QPixmap,
@@ -47,9 +48,15 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 def thumbnail(page: Page) -> QImage:
-    """A small picture of ``page`` (unturned); a PDF page is drawn as a labelled sheet."""
+    """A small picture of ``page`` before the clerk's turns (a photo upright as its EXIF
+    says, as :func:`~desk_app.scanning.assemble.assemble` puts it); a PDF page is drawn as
+    a labelled sheet."""
     if page.kind != PDF:
-        img = QImage.fromData(page.data)
+        buf = QBuffer()
+        buf.setData(QByteArray(page.data))
+        reader = QImageReader(buf)
+        reader.setAutoTransform(True)  # a photo's EXIF turn, as the saved page has it
+        img = reader.read()
         if not img.isNull():
             return img.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                               Qt.TransformationMode.SmoothTransformation)
