@@ -31,7 +31,7 @@ from desk_app.clock import Clock
 from desk_app.core.permissions import Action
 from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationError
 from desk_app.scanning import content
-from desk_app.scanning.assemble import DEFAULT_DPI, Page, assemble
+from desk_app.scanning.assemble import DEFAULT_DPI, Assembled, Page, assemble
 from desk_app.scanning.files import ScanFiles
 from desk_app.services import audit
 from desk_app.services.access import require
@@ -119,15 +119,22 @@ def _check_room(session: Session, dossier: Dossier, comp: DossierComponent | Non
 def attach(session: Session, clock: Clock, clerk_id: int, files: ScanFiles, dossier_id: int,
            component_id: int | None, pages: Sequence[Page], *, source: str,
            mode: str = "gray", dpi: int = DEFAULT_DPI, valid_until: date | None = None,
-           limits: content.Limits = content.DEFAULT_LIMITS) -> DocumentInfo:
+           limits: content.Limits = content.DEFAULT_LIMITS,
+           made: Assembled | None = None) -> DocumentInfo:
     """The ``pages`` (in their order, turned as they are) as the document of the component
     ``component_id`` of the dossier, or of its result when ``component_id`` is None. A
-    component digitised before gets the new document (the earlier row stays in history)."""
+    component digitised before gets the new document (the earlier row stays in history).
+
+    ``made``: the PDF already assembled from ``pages`` with ``mode`` and ``dpi`` (the scan
+    dialog does it on a worker first): assembling 20 colour photos takes seconds, and inside
+    the write transaction it would hold SQLite's write lock, and every other writer, that
+    long."""
     clerk = require(session, clerk_id, Action.DIGITISE)
     dossier, comp = _target(session, dossier_id, component_id)
     if source not in SOURCES:
         raise ValidationError([FieldError("source", "bad_choice")])
-    made = assemble(pages, mode, dpi)
+    if made is None:
+        made = assemble(pages, mode, dpi)
     content.check_component(made.pages, len(made.pdf), limits)
     _check_room(session, dossier, comp, made.pages, len(made.pdf), limits)
     now = stamp(session, clock.now())

@@ -47,6 +47,12 @@ def _open(qtbot: QtBot, window: MainWindow, dossier: int, comp: int) -> ScanDial
     return dialog
 
 
+def _wait_saved(qtbot: QtBot, dialog: ScanDialog) -> None:
+    """The PDF is assembled on a worker first, then written (the write lock held briefly)."""
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)
+    wait_writes(qtbot)
+
+
 def _wait_pages(qtbot: QtBot, dialog: ScanDialog, n: int) -> None:
     qtbot.waitUntil(lambda: dialog.strip.count() == n and dialog.busy_tasks == 0,
                     timeout=30_000)
@@ -95,7 +101,7 @@ def test_two_pages_from_the_sane_test_device_into_a_component(
     assert strip.count() == 2
 
     press(Qt.Key.Key_S, strip, CTRL)
-    wait_writes(qtbot)
+    _wait_saved(qtbot, dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert window.dossier.scan_rows.states[comps[0]] == "đã số hóa, 2 trang (máy quét)"
     # the choice moved on to the next paper not digitised: Ctrl+D scans it next
@@ -191,7 +197,7 @@ def test_a_clerk_no_longer_allowed_keeps_the_pages(
         binh.active = False
     assert dialog.save()
     assert not dialog.strip.isEnabled()  # held still while the save runs
-    wait_writes(qtbot)
+    _wait_saved(qtbot, dialog)
     assert dialog.isVisible() and dialog.strip.count() == 2 and dialog.strip.isEnabled()
     assert dialog.message.text().startswith("Chưa lưu:")
     assert "Các trang vẫn còn đây" in dialog.message.text()
@@ -306,7 +312,7 @@ def test_the_result_is_digitised_once_ready(
     dialog.add_files([str(_png(tmp_path))])
     _wait_pages(qtbot, dialog, 1)
     assert dialog.save()
-    wait_writes(qtbot)
+    _wait_saved(qtbot, dialog)
     assert not dialog.isVisible()
     assert window.dossier.scan_rows.states[None].startswith("đã số hóa, 1 trang")
     with store.read() as s:
@@ -325,3 +331,40 @@ def test_finding_the_scanners_runs_off_the_gui_thread(
     qtbot.waitUntil(dialog.find_button.isEnabled, timeout=60_000)
     assert "máy quét" in dialog.message.text()
     assert dialog.device.currentText()  # what SANE lists, or what was typed
+
+
+def test_the_pdf_is_assembled_before_the_write_lock_is_taken(
+        qtbot: QtBot, store: Store, clock: FixedClock, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """20 colour photos take seconds to assemble: inside the write transaction they held
+    SQLite's write lock, and every other writer (another window, the sync), that long."""
+    import sqlite3
+
+    from desk_app.gui.dossier import scan_dialog
+
+    free: list[bool] = []
+    real = scan_dialog.assemble
+
+    def watched(*args, **kw):  # type: ignore[no-untyped-def]
+        other = sqlite3.connect(str(store.path), timeout=0)  # another writer, not waiting
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+            free.append(True)
+        except sqlite3.OperationalError:
+            free.append(False)
+        finally:
+            other.close()
+        return real(*args, **kw)
+
+    monkeypatch.setattr(scan_dialog, "assemble", watched)
+    dossier, comps = received(store, clock)
+    dialog = _open(qtbot, window, dossier, comps[0])
+    dialog.add_files([str(_png(tmp_path))])
+    _wait_pages(qtbot, dialog, 1)
+    assert dialog.save()
+    _wait_saved(qtbot, dialog)
+    assert free == [True] and not dialog.isVisible()
+    with store.read() as s:
+        comp = s.get(DossierComponent, comps[0])
+        assert comp is not None and comp.digitised

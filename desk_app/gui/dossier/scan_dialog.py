@@ -41,7 +41,7 @@ from desk_app.gui.dossier.scan_strip import PageStrip, thumbnail
 from desk_app.gui.ops import Ops
 from desk_app.gui.tr import tr
 from desk_app.scanning import sane
-from desk_app.scanning.assemble import Page, pages_of
+from desk_app.scanning.assemble import Assembled, Page, assemble, pages_of
 from desk_app.scanning.content import read_file
 from desk_app.scanning.files import ScanFiles
 from desk_app.scanning.watch import Taken, WatchedFolder, inside
@@ -98,6 +98,7 @@ class ScanDialog(QDialog):
         self.dossier_id, self.component_id = dossier_id, component_id
         self.setWindowTitle(tr("Số hóa giấy tờ"))
         self.extra_options: tuple[str, ...] = ()  # device options (tests: the test picture)
+        self.saving = False  # from Ctrl+S until the save landed or was refused
         self.watched: WatchedFolder | None = None
         self._tasks: list[background.Task[Any]] = []  # scans and files being read
         self._poll: background.Task[Any] | None = None  # the folder being looked at
@@ -327,15 +328,31 @@ class ScanDialog(QDialog):
         if not pages:
             self.say(tr("Chưa có trang nào để lưu."), ok=False)
             return False
-        mode = str(self.mode.currentData())
-        attach = functools.partial(scans.attach, source=self.strip.source(), mode=mode,
-                                   dpi=self.dpi.value())
+        mode, dpi = str(self.mode.currentData()), self.dpi.value()
+        attach = functools.partial(scans.attach, source=self.strip.source(), mode=mode, dpi=dpi)
         self.say(tr("Đang lưu…"), ok=True)
-        started = self.ops.write(
-            "scan", attach, self.files, self.dossier_id, self.component_id, pages, parent=self,
-            done=self._saved, invalid=self._invalid, failed=self._failed) is not None
-        self._hold(started)  # what is saved is what the strip shows: no edit meanwhile
-        return started
+        self._hold(True)  # what is saved is what the strip shows: no edit meanwhile
+        self.saving = True
+
+        def assembled(made: Assembled) -> None:  # then the write, its lock held briefly
+            started = self.ops.write(
+                "scan", functools.partial(attach, made=made), self.files, self.dossier_id,
+                self.component_id, pages, parent=self, done=self._saved,
+                invalid=self._invalid, failed=self._failed) is not None
+            if not started:
+                self.saving = False
+                self._hold(False)
+
+        def refused(exc: KnownError) -> None:
+            if isinstance(exc, ValidationError):
+                self._invalid(exc.errors)
+            else:
+                self._failed(exc)
+
+        background.lane(PAGES_LANE).run(functools.partial(assemble, pages, mode, dpi),
+                                        assembled, failed=refused, context=self,
+                                        name="scan assemble")
+        return True
 
     def _hold(self, saving: bool) -> None:
         self._saving = saving
@@ -349,16 +366,19 @@ class ScanDialog(QDialog):
             self.timer.start()
 
     def _saved(self, info: scans.DocumentInfo) -> None:
+        self.saving = False
         self.timer.stop()
         self.saved.emit(info)
         self.accept()
 
     def _invalid(self, errors: list[FieldError]) -> None:
+        self.saving = False
         self._hold(False)
         self.say(tr("Chưa lưu: {why}").format(
             why=" ".join(messages.field_message(e) for e in errors)), ok=False)
 
     def _failed(self, exc: KnownError) -> None:
+        self.saving = False
         self._hold(False)
         self.say(tr("Chưa lưu: {why} Các trang vẫn còn đây.").format(
             why=messages.known_message(exc)), ok=False)
