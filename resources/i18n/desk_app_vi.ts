@@ -552,6 +552,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đặt cách nối hàng đợi số thứ tự trong cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy khác gọi số qua mạng nội bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3784,6 +3792,22 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Địa chỉ máy giữ hàng đợi phải có dạng 192.168.1.10:8766 (địa chỉ của máy trong mạng cơ quan, dấu hai chấm, cổng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa hàng đợi gồm 8 nhóm 4 chữ và số, xem trên máy giữ hàng đợi (Hàng đợi → Nối hàng đợi giữa các quầy…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn một trong ba cách: máy này giữ hàng đợi, dùng hàng đợi của máy khác, hoặc không dùng số thứ tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng phải là một số từ {min} đến {max} (thường dùng 8766).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quầy {counter} chưa gọi số nào: hãy bấm «Gọi số tiếp» (F2) trước.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3793,6 +3817,34 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Địa chỉ máy in vé «{printer}» không đúng dạng (ví dụ tcp:192.168.1.50, usb:0x0416:0x5011, serial:COM3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nối được tới máy giữ hàng đợi ({url}): máy đó đã bật và mở chương trình chưa, cùng mạng cơ quan chưa, tường lửa đã mở cổng chưa? Vẫn tiếp nhận hồ sơ bình thường, chỉ chưa gọi được số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không nhận khóa của quầy này (khóa đã đổi, hoặc máy đó không còn giữ hàng đợi): người quản trị nhập lại khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ {url} không phải máy giữ hàng đợi của cơ quan: kiểm tra lại địa chỉ và cổng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không hiểu yêu cầu của quầy này: cập nhật chương trình ở hai máy cho cùng phiên bản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không có chức năng này: cập nhật chương trình ở hai máy cho cùng phiên bản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi gặp lỗi khi gọi số (xem nhật ký trên máy đó).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng {port} đã có chương trình khác dùng: máy này chưa phục vụ hàng đợi cho các quầy khác; người quản trị chọn cổng khác.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
