@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -177,11 +179,18 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = True
+    # Windows' SO_REUSEADDR would let a second program take the same port: exclusive there
+    allow_reuse_address = os.name != "nt"
 
     def __init__(self, address: tuple[str, int], app: QueueApp) -> None:
         self.app = app
         super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+        if exclusive is not None:
+            self.socket.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+        super().server_bind()
 
 
 class QueueServer:
@@ -236,3 +245,38 @@ def stop_all() -> None:
         for server in _running.values():
             server.stop()
         _running.clear()
+
+
+def serve_quietly(store: Store, clock: Clock) -> QueueServer | None:
+    """:func:`serve` at the program's start: a fault is logged, the desk works on without
+    serving (the admin sees it in Hàng đợi → "Nối hàng đợi giữa các quầy…")."""
+    try:
+        return serve(store, clock)
+    except KnownError as exc:
+        log.warning("the queue is not served: %s", exc)
+    except Exception:  # an optional part must never keep the desk from starting
+        log.exception("the queue is not served")
+    return None
+
+
+def running(store: Store) -> QueueServer | None:
+    with _lock:
+        return _running.get(str(store.path))
+
+
+def lan_addresses() -> list[str]:
+    """This PC's IPv4 addresses on the office's network (what the counters type), best
+    effort: the name's addresses and the one a route out would use (no packet is sent)."""
+    found: set[str] = set()
+    try:
+        found |= {str(i[4][0]) for i in socket.getaddrinfo(socket.gethostname(), None,
+                                                           socket.AF_INET)}
+    except OSError:
+        pass
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            found.add(str(probe.getsockname()[0]))
+    except OSError:
+        pass
+    return sorted(a for a in found if not a.startswith("127."))

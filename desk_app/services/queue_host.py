@@ -105,7 +105,8 @@ def link(session: Session) -> QueueLink:
                      port if isinstance(port, int) else DEFAULT_PORT)
 
 
-def _check_url(url: str) -> str:
+def check_url(url: str) -> str:
+    """``url`` as the host's address ``http://ADDRESS:PORT``, or a ValidationError on ``url``."""
     text = nfc(url).strip().rstrip("/")
     if text and "://" not in text:
         text = "http://" + text
@@ -134,7 +135,7 @@ def set_link(session: Session, clock: Clock, clerk_id: int, mode: str, url: str 
         errors.append(FieldError("port", "bad_port", {"min": 1024, "max": 65535}))
     if mode == "client":
         try:
-            url = _check_url(url)
+            url = check_url(url)
         except ValidationError as exc:
             errors += exc.errors
         if len(normal_key(key)) < 26:  # 128 bits of base32

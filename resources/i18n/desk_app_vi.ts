@@ -3952,6 +3952,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nối hàng đợi giữa các quầy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Mời số {label} — Quầy {counter}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4098,6 +4102,66 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     <message>
         <source>Tên máy in của hệ thống (để trống: máy in mặc định), hoặc máy in nhiệt nối thẳng:
 escpos:tcp:192.168.1.50 (mạng) · escpos:usb:0x0416:0x5011 (USB) · escpos:serial:COM3 (cổng COM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nối hàng đợi giữa các quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này giữ hàng đợi (máy lấy số đặt ở đây)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng hàng đợi của máy giữ hàng đợi trong cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không dùng số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thử kết nối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo khóa mới (các quầy phải nhập lại)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ của máy này:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa hàng đợi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy giữ hàng đợi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(máy chưa nối mạng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(lưu để tạo khóa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này đang phục vụ hàng đợi ở cổng {port}: mở cổng này trên tường lửa của máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang thử…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nối được với máy giữ hàng đợi: đang có {count} người chờ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QWidget
 from desk_app.announce.voice import Announcer
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
-from desk_app.gui.queue import printer_dialog
+from desk_app.gui.queue import link_dialog, printer_dialog, remote
 from desk_app.gui.queue.call_view import CallBanner
 from desk_app.gui.queue.desk import KEYS, QueueDesk
 from desk_app.gui.queue.hall import HallWindow
@@ -75,7 +75,7 @@ class Screens(QObject):
         if self.desk.locked():
             return None
         if self.hall is None:
-            self.hall = HallWindow(self.store, self.clock)
+            self.hall = HallWindow(self.store, self.clock, remote.board_source(self.store))
         show_on(self.hall, index)
         return self.hall
 
@@ -177,5 +177,11 @@ def _menu(window: QMainWindow, desk: QueueDesk, screens: Screens) -> None:
     printer.triggered.connect(lambda: None if desk.locked() else printer_dialog.open_dialog(
         window, desk.ops))
     menu.addAction(printer)
+    lan = QAction(tr("Nối hàng đợi giữa các quầy…"), window)
+    lan.setObjectName("queueLinkAction")
+    lan.triggered.connect(lambda: None if desk.locked() else link_dialog.open_dialog(
+        window, desk.ops, desk))
+    menu.addAction(lan)
     clerk = getattr(window, "clerk", None)
-    printer.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))
+    for action in (printer, lan):
+        action.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))
