@@ -29,14 +29,16 @@ from desk_app.queue_lan import wire
 from desk_app.services.access import require
 from desk_app.services.queue import Board, FieldChoice, Ticket
 
-TIMEOUT = 4.0  # seconds: the host is on the same LAN
+# seconds: the host is on the same LAN (an answer may wait for the host's SQLite write lock;
+# a call whose answer is lost anyway shows at the next refresh, which reads the host's state)
+TIMEOUT = httpx.Timeout(15.0, connect=3.0)
 T = TypeVar("T")
 
 
 class QueueClient:
     def __init__(self, url: str, key: str, counter: int, clerk: str = "", *,
                  transport: httpx.BaseTransport | None = None,
-                 timeout: float = TIMEOUT) -> None:
+                 timeout: float | httpx.Timeout = TIMEOUT) -> None:
         self.url, self.counter, self.clerk = url.rstrip("/"), counter, clerk
         self.http = httpx.Client(base_url=self.url + wire.ROOT, transport=transport,
                                  timeout=timeout, trust_env=False,
@@ -45,6 +47,12 @@ class QueueClient:
 
     def close(self) -> None:
         self.http.close()
+
+    def __enter__(self) -> QueueClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @staticmethod
     def check_clerk(session: Session, clerk_id: int) -> str:

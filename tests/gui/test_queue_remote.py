@@ -270,3 +270,20 @@ def test_a_clerk_cannot_open_the_queue_link_settings(
     action = next(a for a in window.findChildren(type(window.menuBar().actions()[0]))
                   if a.objectName() == "queueLinkAction")
     assert not action.isEnabled()
+
+
+def test_the_kiosk_at_a_counter_takes_its_numbers_from_the_host(
+        qtbot: QtBot, counter_window: MainWindow, desk: QueueDesk, clock: FixedClock,
+        host: Host) -> None:
+    issue(host, clock)  # number 1, at the host's own kiosk
+    kiosk = desk.screens.open_kiosk(None)
+    assert kiosk is not None
+    qtbot.addWidget(kiosk)
+    qtbot.waitUntil(lambda: len(kiosk.buttons()) == 17)
+    button = next(b for b in kiosk.buttons() if b.property("fieldCode") == "ho-tich")
+    assert "Đang chờ: 1" in button.text()  # the host's waiting count
+    with qtbot.waitSignal(kiosk.issued) as issued:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    ticket = issued.args[0]
+    assert ticket.number == 2 and host_ticket(host, ticket.uuid).status == "waiting"
+    background.wait_all(30_000)  # the ticket's print (the default printer: none here)

@@ -7,7 +7,7 @@ Expected values by hand: the demo catalogue's fields, tickets numbered 1, 2, 3 .
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -273,3 +273,54 @@ def test_a_remote_ticket_received_at_counter_2_keeps_its_visit_and_wait_there(
         counter2.dispose()
     with store.read() as s:
         assert s.scalar(select(func.count(TicketVisit.id))) == 0
+
+
+def _fault(handler: Callable[[httpx.Request], httpx.Response]) -> QueueClient:
+    return QueueClient("http://192.0.2.1:8766", "K" * 32, 2, "binh",
+                       transport=httpx.MockTransport(handler))
+
+
+def test_the_clients_faults_are_told_in_words() -> None:
+    """Faults only (an injected transport): a host that times out, and something that is not
+    a queue host answering."""
+    def slow(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("no answer", request=request)
+
+    def router(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text="<html>router login</html>")
+
+    def odd_error(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(502, json={"detail": "bad gateway"})
+
+    codes = []
+    for handler in (slow, router, odd_error):
+        with pytest.raises(KnownError) as refused:
+            _fault(handler).call_next()
+        codes.append(refused.value.code)
+        words = messages.known_message(refused.value)
+        assert words != messages.GENERIC_KNOWN and "192.0.2.1:8766" in words
+    assert codes == ["queue_unreachable", "queue_bad_answer", "queue_bad_answer"]
+
+
+def test_the_server_follows_the_setting(store: Store, clock: FixedClock) -> None:
+    from desk_app.queue_lan import server as queue_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    try:
+        assert queue_server.serve(store, clock) is None  # not the host: nothing listens
+        with store.write() as s:
+            key = set_link(s, clock, ADMIN, "host", port=port).key
+        running = queue_server.serve(store, clock)
+        assert running is not None and running.port == port
+        assert queue_server.serve(store, clock) is running  # kept
+        assert QueueClient(f"http://127.0.0.1:{port}", key, 2).board().waiting == 0
+        with store.write() as s:
+            set_link(s, clock, ADMIN, "none")
+        assert queue_server.serve(store, clock) is None  # stopped
+        with pytest.raises(KnownError) as gone:
+            QueueClient(f"http://127.0.0.1:{port}", key, 2, timeout=2).board()
+        assert gone.value.code == "queue_unreachable"
+    finally:
+        queue_server.stop_all()

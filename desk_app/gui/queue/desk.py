@@ -151,9 +151,13 @@ class QueueDesk(QObject):
                 self.unreachable = None
                 done(result)
 
+        def failed(exc: KnownError) -> None:
+            self._failed(exc)
+            self.refresh()  # a call whose answer was lost shows in the host's state
+
         self._remote_task = remote.lane().run(
             lambda: remote.call(store, clerk_id, counter, here, op, *args), landed,
-            failed=self._failed, context=self.panel, name=kind)
+            failed=failed, context=self.panel, name=kind)
         return True
 
     def call_next(self) -> bool:

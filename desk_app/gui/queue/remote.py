@@ -86,5 +86,15 @@ def board_source(store: Store) -> Callable[[], Board] | None:
     return board
 
 
+def kiosk_client(store: Store) -> Callable[[], QueueClient] | None:
+    """The kiosk's client of the host when this desk uses the host's queue (no clerk: the
+    kiosk is the citizens'; named as this desk's counter), else None."""
+    with store.read() as session:
+        here, number = link(session), desk_counter(session)
+    if here.mode != "client":
+        return None
+    return lambda: QueueClient(here.url, here.key, number or 1)
+
+
 def lane() -> background.Lane:
     return background.lane(LAN_LANE)
