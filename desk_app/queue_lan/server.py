@@ -41,7 +41,7 @@ from desk_app.services.queue_host import RemoteCaller, key_matches, link
 from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
-CLERK_MAX = 60  # characters of a username (the clerks table's)
+CLERK_MAX = 50  # characters of a username: "<name>, quầy N" fits the audit log's 60
 
 
 class _Refused(Exception):
