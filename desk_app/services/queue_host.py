@@ -39,6 +39,7 @@ MODES = ("host", "client", "none")
 DEFAULT_PORT = 8766
 KEY_BYTES = 20  # 160 bits
 _NOT_KEY = re.compile(r"[^0-9A-Z]")
+_LOOKALIKE = str.maketrans("018", "OIB")
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,9 @@ def new_key() -> str:
 
 
 def normal_key(key: str) -> str:
-    """A key as typed (small letters, spaces, dashes) in the form it is compared in."""
-    return _NOT_KEY.sub("", nfc(key).upper())
+    """A key as typed (small letters, spaces, dashes; 0, 1 and 8, which base32 lacks, read
+    as O, I and B) in the form it is compared in."""
+    return _NOT_KEY.sub("", nfc(key).upper().translate(_LOOKALIKE))
 
 
 def key_matches(given: str, expected: str) -> bool:

@@ -9,6 +9,7 @@ port; the counter is the real main window on its own store.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -249,6 +250,9 @@ def test_the_admin_links_this_counter_to_the_host_and_tests_it(
     try:
         qtbot.waitUntil(lambda: "cổng" in dialog.outcome.text())
         key = dialog.key_label.text()
+        screens = os.environ.get("DESK_APP_SCREENS")
+        if screens:
+            dialog.grab().save(str(Path(screens) / "queue-link-host.png"))
         assert len(key) == 39 and key != host.key
         running = queue_server.running(store)
         assert running is not None and running.port == port

@@ -165,6 +165,7 @@ class LinkDialog(QDialog):
                                   "trên tường lửa của máy.").format(port=running.port)
         self.outcome.setText(words)
         if self.desk is not None:
+            self.desk.link = here  # read on the right lane from now on
             self.desk.refresh()
 
     def _invalid(self, errors: list[FieldError]) -> None:
