@@ -45,6 +45,10 @@ KNOWN: dict[str, str] = {
                                      "«{printer}»: hãy in qua máy in của hệ thống."),
 }
 
+# the host's panel when its server could not start (another program holds the port)
+NOT_SERVING = QT_TR_NOOP("Máy này giữ hàng đợi nhưng các quầy khác chưa gọi được số: cổng mạng "
+                         "đang bị chương trình khác dùng (người quản trị chọn cổng khác).")
+
 # the voice's state (desk_app/announce/voice.py): shown at the clerk's queue panel
 VOICE: dict[str, str] = {
     "voice_ok": QT_TR_NOOP("Giọng đọc tiếng Việt: espeak-ng"),

@@ -225,11 +225,12 @@ def serve(store: Store, clock: Clock) -> QueueServer | None:
         here = link(session)
     with _lock:
         running = _running.get(str(store.path))
-        if running is not None and (here.mode != "host" or running.port != here.port):
+        if running is not None and (here.mode != "host" or not here.key
+                                    or running.port != here.port):
             running.stop()
             del _running[str(store.path)]
             running = None
-        if here.mode != "host":
+        if here.mode != "host" or not here.key:
             return None
         if running is None:
             try:

@@ -72,7 +72,11 @@ def set_host(session: Session, clock: Clock, clerk_id: int, host: bool) -> bool:
     """An admin makes this desk the queue's host (or no longer). One desk of an office should
     host; the tickets already in this store stay where they are either way."""
     require(session, clerk_id, Action.SETTINGS)
+    before = link(session)
     set_setting(session, HOST, bool(host))
+    key = before.key if before.mode == "host" and before.key else new_key()
+    set_setting(session, LINK, {"mode": "host" if host else "none", "url": "",
+                                "key": key if host else "", "port": before.port})
     audit.record(session, clerk_id, "settings.queue_host", clock.now(),
                  change={"host": bool(host)})
     return bool(host)

@@ -3852,6 +3852,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Máy này giữ hàng đợi nhưng các quầy khác chưa gọi được số: cổng mạng đang bị chương trình khác dùng (người quản trị chọn cổng khác).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Giọng đọc tiếng Việt: espeak-ng</source>
         <translation type="unfinished"></translation>
     </message>

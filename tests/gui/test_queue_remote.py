@@ -291,3 +291,22 @@ def test_the_kiosk_at_a_counter_takes_its_numbers_from_the_host(
     ticket = issued.args[0]
     assert ticket.number == 2 and host_ticket(host, ticket.uuid).status == "waiting"
     background.wait_all(30_000)  # the ticket's print (the default printer: none here)
+
+
+def test_a_host_whose_port_is_taken_says_so_at_its_panel(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path) -> None:
+    with socket.socket() as other:  # another program holds the port
+        other.bind(("0.0.0.0", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        with store.write() as s:
+            set_link(s, clock, ADMIN, "host", port=port)
+        window = open_window(qtbot, store, clock, data_dir)
+        try:
+            d = queue_gui.install(window, store, clock, data_dir)
+            assert queue_server.running(store) is None
+            assert "cổng mạng đang bị chương trình khác dùng" in d.panel.note.text()
+        finally:
+            queue_server.stop_all()
+        background.wait_all(10_000)
+        QApplication.processEvents()

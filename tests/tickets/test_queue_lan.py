@@ -324,3 +324,17 @@ def test_the_server_follows_the_setting(store: Store, clock: FixedClock) -> None
         assert gone.value.code == "queue_unreachable"
     finally:
         queue_server.stop_all()
+
+
+def test_the_older_set_host_makes_a_key_too(store: Store, clock: FixedClock) -> None:
+    with store.write() as s:
+        queue.set_host(s, clock, ADMIN, True)
+    with store.read() as s:
+        first = link(s)
+    assert first.mode == "host" and len(first.key) == 39
+    with store.write() as s:
+        queue.set_host(s, clock, ADMIN, True)  # again: the key stays
+        assert link(s).key == first.key
+        queue.set_host(s, clock, ADMIN, False)
+    with store.read() as s:
+        assert link(s).mode == "none" and not queue.is_host(s)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QWidget
 from desk_app.announce.voice import Announcer
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
+from desk_app.gui import queue_words
 from desk_app.gui.queue import link_dialog, printer_dialog, remote
 from desk_app.gui.queue.call_view import CallBanner
 from desk_app.gui.queue.desk import KEYS, QueueDesk
 from desk_app.gui.queue.hall import HallWindow
 from desk_app.gui.queue.kiosk import KioskWindow
 from desk_app.gui.tr import QT_TR_NOOP, tr
+from desk_app.queue_lan import server as queue_server
 from desk_app.services.queue import Ticket
 from desk_app.store.engine import Store
 
@@ -141,6 +143,8 @@ def install(window: Any, store: Store, clock: Clock, data_dir: Path, rating: Any
         _menu(window, desk, screens)
     desk.refresh()
     desk.check_voice()
+    if desk.link.mode == "host" and queue_server.serve_quietly(store, clock) is None:
+        desk.panel.show_error(tr(queue_words.NOT_SERVING))  # the port taken: see the log
     return desk
 
 

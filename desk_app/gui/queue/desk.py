@@ -256,7 +256,8 @@ class QueueDesk(QObject):
         self.voice_status = status
         if status != OK:
             self.panel.call_button.setToolTip(tr(queue_words.VOICE[status]))
-            self.panel.show_note(tr(queue_words.VOICE[status]))
+            if not self.panel._error:  # a fault said first (a host off, a port taken) stays
+                self.panel.show_note(tr(queue_words.VOICE[status]))
 
     def _spoken(self, spoken: Spoken) -> None:
         self.voice_status = spoken.status
