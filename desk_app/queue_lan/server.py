@@ -17,6 +17,8 @@ never a 500 nor a traceback.
   A counter's call is recorded as :class:`~desk_app.services.queue_host.RemoteCaller` in the
   ticket's event ("binh, quầy 2") and in this desk's audit log (``queue.remote``), in the same
   ``BEGIN IMMEDIATE`` transaction as the call.
+* Limits, and no more: a body of 4 KiB, 10 s for a silent client, :data:`MAX_CLIENTS`
+  connections at once.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from desk_app.services.queue_host import RemoteCaller, key_matches, link
 from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
+MAX_CLIENTS = 16  # connections served at once: a few counters, a kiosk, a hall screen
 CLERK_MAX = 50  # characters of a username: "<name>, quầy N" fits the audit log's 60
 
 
@@ -184,7 +187,27 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], app: QueueApp) -> None:
         self.app = app
+        self.slots = threading.BoundedSemaphore(MAX_CLIENTS)
         super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """At most :data:`MAX_CLIENTS` connections at once (a thread each): more are closed
+        at once (a counter's call then says the host did not answer; the next one goes)."""
+        if not self.slots.acquire(blocking=False):
+            log.warning("queue host: too many connections, %s dropped", client_address)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
     def server_bind(self) -> None:
         exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)

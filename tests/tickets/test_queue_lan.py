@@ -7,6 +7,7 @@ Expected values by hand: the demo catalogue's fields, tickets numbered 1, 2, 3 .
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -338,3 +339,27 @@ def test_the_older_set_host_makes_a_key_too(store: Store, clock: FixedClock) -> 
         queue.set_host(s, clock, ADMIN, False)
     with store.read() as s:
         assert link(s).mode == "none" and not queue.is_host(s)
+
+
+def test_connections_beyond_the_limit_are_closed_and_the_next_call_goes(
+        store: Store, clock: FixedClock, host: tuple[QueueServer, str]) -> None:
+    import threading
+
+    server, key = host
+    server.httpd.slots = threading.BoundedSemaphore(1)  # the limit, made small
+    idle = socket.create_connection(("127.0.0.1", server.port), timeout=5)  # holds the slot
+    try:
+        time.sleep(0.2)
+        with pytest.raises(KnownError) as dropped:
+            _client(server, key, 2).board()
+        assert dropped.value.code == "queue_unreachable"
+    finally:
+        idle.close()  # its thread ends: the slot is free again
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            assert _client(server, key, 2).board().waiting == 0
+            break
+        except KnownError:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
