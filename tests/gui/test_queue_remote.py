@@ -310,3 +310,20 @@ def test_a_host_whose_port_is_taken_says_so_at_its_panel(
             queue_server.stop_all()
         background.wait_all(10_000)
         QApplication.processEvents()
+
+
+def test_the_hosts_refusals_are_said_at_the_counters_panel(
+        qtbot: QtBot, counter_window: MainWindow, desk: QueueDesk, clock: FixedClock,
+        host: Host) -> None:
+    first = issue(host, clock)
+    qtbot.waitUntil(lambda: desk.link.mode == "client")
+    assert desk.finish()  # nothing called yet at counter 2
+    qtbot.waitUntil(lambda: "Quầy 2 chưa gọi số nào" in desk.panel.note.text())
+    assert desk.call_next()
+    qtbot.waitUntil(lambda: desk.current is not None)
+    assert desk.transfer(2)  # to itself: refused by the host, in words
+    qtbot.waitUntil(lambda: "hãy chọn một quầy khác" in desk.panel.note.text())
+    assert desk.transfer(3)
+    qtbot.waitUntil(lambda: desk.current is None and "quầy 3" in desk.panel.note.text())
+    moved = host_ticket(host, first.uuid)
+    assert (moved.status, moved.counter) == ("waiting", 3)
