@@ -130,6 +130,13 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.info("queue host: %s %s", self.address_string(), format % args)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        """Refusals in the log; the counters' reads every 10 s only when debugging."""
+        if str(code) == "200":
+            log.debug("queue host: %s %s 200", self.address_string(), self.requestline)
+        else:
+            super().log_request(code, size)
+
     def _send(self, status: int, body: dict[str, Any]) -> None:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         self.send_response(status)
