@@ -197,6 +197,9 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
         return 2
     assert store is not None
     crash.install(str(log_path))  # sys.excepthook and threading.excepthook
+    from desk_app.queue_lan import server as queue_server
+
+    queue_server.serve_quietly(store, clock)  # when this desk hosts the office's queue
     if args.kiosk:  # the citizens' touch screen: no clerk logs in on it
         from desk_app.gui.queue import KioskWindow, show_on
 
@@ -218,6 +221,7 @@ def _run(args: argparse.Namespace, data_dir: Path, instance: InstanceLock) -> in
     from desk_app.services import backups
 
     addresses.close()  # the address tables' child: stopped, never waited for
+    queue_server.stop_all()
     backups.exit_backup(store, clock)  # when set up: the day's work is copied off the PC
     store.dispose()
     log.info("stopped with %s", code)

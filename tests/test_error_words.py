@@ -159,6 +159,12 @@ DYNAMIC: dict[tuple[str, str], Callable[[], set[str]]] = {
     ("province_hub/edge.py", "too_large"): lambda: {"batch_too_large", "body_too_large"},
     # the handlers answering {"error": ...}: the codes of Fail / AuthError, or a bare status
     ("province_hub/handlers.py", "exc.code"): lambda: _hub_codes(),
+    # the queue's host on the office LAN, passed through by the counter's client
+    ("desk_app/queue_lan/client.py", "code"): lambda: {
+        "ticket_none", "commune_not_found", "db_locked", "queue_bad_request",
+        "queue_host_fault", "queue_not_found", "queue_key_refused"},
+    ("desk_app/queue_lan/client.py", "str(f.get('code'))"): lambda: {
+        "bad_counter", "same_counter", "bad_cccd", "required"},
     ("province_hub/handlers.py", "f'http_{exc.status_code}'"):
         lambda: {f"http_{s}" for s in HTTP_STATUSES},
 }

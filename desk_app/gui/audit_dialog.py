@@ -60,6 +60,8 @@ ACTION_WORDS = {
     "dossier.scan_reuse": QT_TR_NOOP("Tái sử dụng giấy tờ đã số hóa"),
     "settings.queue_host": QT_TR_NOOP("Đặt máy giữ hàng đợi số thứ tự"),
     "settings.ticket_printer": QT_TR_NOOP("Chọn máy in vé số thứ tự"),
+    "settings.queue_link": QT_TR_NOOP("Đặt cách nối hàng đợi số thứ tự trong cơ quan"),
+    "queue.remote": QT_TR_NOOP("Quầy khác gọi số qua mạng nội bộ"),
 }
 PROBLEM_WORDS = {
     "edited": QT_TR_NOOP("bản ghi số {seq} đã bị sửa"),

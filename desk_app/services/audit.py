@@ -47,6 +47,7 @@ ACTIONS = (
     "dossier.scan", "dossier.scan_reuse",  # services/scans.py (issue 16)
     "settings.queue_host",  # services/queue.py (issue 17)
     "settings.ticket_printer",  # services/ticket_printer.py (issue 17)
+    "settings.queue_link", "queue.remote",  # services/queue_host.py, queue_lan/server.py
 )
 
 

@@ -50,7 +50,7 @@ from desk_app.errors import FieldError, KnownError, NotFoundError, ValidationErr
 from desk_app.services.access import require
 from desk_app.services.counter import check_counter
 from desk_app.services.desk_settings import RESTORED, get_setting, set_setting
-from desk_app.services.queue_host import HOST, is_host, set_host  # noqa: F401 (the API)
+from desk_app.services.queue_host import HOST, RemoteCaller, is_host, set_host  # noqa: F401
 from desk_app.services.serialize import iso
 from desk_app.store import outbox
 from desk_app.store.catalogue import versions_in_force
@@ -282,9 +282,17 @@ def _reserve(session: Session, day: date) -> int:
     return 0
 
 
-def _acting(session: Session, clerk_id: int, counter: int) -> tuple[int, str]:
-    """The counter's number (checked) and the acting clerk's username (allowed to queue)."""
+Caller = int | RemoteCaller  # a clerk of this store, or another counter's over the LAN
+
+
+def _acting(session: Session, clerk_id: Caller, counter: int) -> tuple[int, str]:
+    """The counter's number (checked) and who acts: this store's clerk (allowed to queue), or
+    a remote counter's clerk (checked at their own desk) as "binh, quầy 2"."""
     number = check_counter(counter)
+    if isinstance(clerk_id, RemoteCaller):
+        if clerk_id.counter != number:
+            raise ValidationError([FieldError("counter", "bad_counter")])
+        return number, clerk_id.label
     return number, require(session, clerk_id, Action.QUEUE).username
 
 
@@ -301,7 +309,7 @@ def _done(session: Session, row: QueueTicket, now: datetime, clerk: str) -> None
     _event(session, row, DONE, now, clerk=clerk)
 
 
-def call_next(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticket | None:
+def call_next(session: Session, clock: Clock, clerk_id: Caller, counter: int) -> Ticket | None:
     """Close this counter's current ticket as done, then call the next one: first a ticket
     transferred to this counter, else the oldest of today's common queue. None when nobody
     waits (the current ticket is closed all the same)."""
@@ -330,7 +338,7 @@ def call_next(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ti
     return _ticket(session, row)
 
 
-def recall(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticket:
+def recall(session: Session, clock: Clock, clerk_id: Caller, counter: int) -> Ticket:
     """Call the current ticket again (the citizen did not come up)."""
     counter, clerk = _acting(session, clerk_id, counter)
     row = _served(session, counter)
@@ -341,7 +349,7 @@ def recall(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticke
     return _ticket(session, row)
 
 
-def absent(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticket:
+def absent(session: Session, clock: Clock, clerk_id: Caller, counter: int) -> Ticket:
     """Nobody came for the current ticket: it is marked absent."""
     counter, clerk = _acting(session, clerk_id, counter)
     row = _served(session, counter)
@@ -352,7 +360,7 @@ def absent(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticke
     return _ticket(session, row)
 
 
-def transfer(session: Session, clock: Clock, clerk_id: int, counter: int,
+def transfer(session: Session, clock: Clock, clerk_id: Caller, counter: int,
              to_counter: int) -> Ticket:
     """Send the current ticket to ``to_counter``: waiting again, called there before the common
     queue (after tickets transferred there earlier)."""
@@ -373,7 +381,7 @@ def transfer(session: Session, clock: Clock, clerk_id: int, counter: int,
     return _ticket(session, row)
 
 
-def finish(session: Session, clock: Clock, clerk_id: int, counter: int) -> Ticket:
+def finish(session: Session, clock: Clock, clerk_id: Caller, counter: int) -> Ticket:
     """The current ticket is served."""
     counter, clerk = _acting(session, clerk_id, counter)
     row = _served(session, counter)

@@ -552,6 +552,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Đặt cách nối hàng đợi số thứ tự trong cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quầy khác gọi số qua mạng nội bộ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bản ghi số {seq} đã bị sửa</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,6 +3816,22 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Địa chỉ máy giữ hàng đợi phải có dạng 192.168.1.10:8766 (địa chỉ của máy trong mạng cơ quan, dấu hai chấm, cổng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa hàng đợi gồm 8 nhóm 4 chữ và số, xem trên máy giữ hàng đợi (Hàng đợi → Nối hàng đợi giữa các quầy…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hãy chọn một trong ba cách: máy này giữ hàng đợi, dùng hàng đợi của máy khác, hoặc không dùng số thứ tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng phải là một số từ {min} đến {max} (thường dùng 8766).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quầy {counter} chưa gọi số nào: hãy bấm «Gọi số tiếp» (F2) trước.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3820,7 +3844,39 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Không nối được tới máy giữ hàng đợi ({url}): máy đó đã bật và mở chương trình chưa, cùng mạng cơ quan chưa, tường lửa đã mở cổng chưa? Vẫn tiếp nhận hồ sơ bình thường, chỉ chưa gọi được số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không nhận khóa của quầy này (khóa đã đổi, hoặc máy đó không còn giữ hàng đợi): người quản trị nhập lại khóa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ {url} không phải máy giữ hàng đợi của cơ quan: kiểm tra lại địa chỉ và cổng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không hiểu yêu cầu của quầy này: cập nhật chương trình ở hai máy cho cùng phiên bản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi không có chức năng này: cập nhật chương trình ở hai máy cho cùng phiên bản.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy giữ hàng đợi gặp lỗi khi gọi số (xem nhật ký trên máy đó).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng {port} đã có chương trình khác dùng: máy này chưa phục vụ hàng đợi cho các quầy khác; người quản trị chọn cổng khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Máy tính thiếu trình điều khiển cho máy in vé «{printer}»: hãy in qua máy in của hệ thống.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này giữ hàng đợi nhưng các quầy khác chưa gọi được số: cổng mạng đang bị chương trình khác dùng (người quản trị chọn cổng khác).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3921,6 +3977,10 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     </message>
     <message>
         <source>Máy in vé số thứ tự…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nối hàng đợi giữa các quầy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4070,6 +4130,66 @@ Chi tiết lỗi được ghi tại: {log_path}</source>
     <message>
         <source>Tên máy in của hệ thống (để trống: máy in mặc định), hoặc máy in nhiệt nối thẳng:
 escpos:tcp:192.168.1.50 (mạng) · escpos:usb:0x0416:0x5011 (USB) · escpos:serial:COM3 (cổng COM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nối hàng đợi giữa các quầy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này giữ hàng đợi (máy lấy số đặt ở đây)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng hàng đợi của máy giữ hàng đợi trong cơ quan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không dùng số thứ tự</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thử kết nối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tạo khóa mới (các quầy phải nhập lại)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ của máy này:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cổng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa hàng đợi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy giữ hàng đợi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(máy chưa nối mạng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(lưu để tạo khóa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Máy này đang phục vụ hàng đợi ở cổng {port}: mở cổng này trên tường lửa của máy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang thử…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nối được với máy giữ hàng đợi: đang có {count} người chờ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMenu, QWidget
 from desk_app.announce.voice import Announcer
 from desk_app.clock import Clock
 from desk_app.core.permissions import Action, allowed
-from desk_app.gui.queue import printer_dialog
+from desk_app.gui import queue_words
+from desk_app.gui.queue import link_dialog, printer_dialog, remote
 from desk_app.gui.queue.call_view import CallBanner
 from desk_app.gui.queue.desk import KEYS, QueueDesk
 from desk_app.gui.queue.hall import HallWindow
 from desk_app.gui.queue.kiosk import KioskWindow
 from desk_app.gui.tr import QT_TR_NOOP, tr
+from desk_app.queue_lan import server as queue_server
 from desk_app.services.queue import Ticket
 from desk_app.store.engine import Store
 
@@ -75,7 +77,7 @@ class Screens(QObject):
         if self.desk.locked():
             return None
         if self.hall is None:
-            self.hall = HallWindow(self.store, self.clock)
+            self.hall = HallWindow(self.store, self.clock, remote.board_source(self.store))
         show_on(self.hall, index)
         return self.hall
 
@@ -141,6 +143,8 @@ def install(window: Any, store: Store, clock: Clock, data_dir: Path, rating: Any
         _menu(window, desk, screens)
     desk.refresh()
     desk.check_voice()
+    if desk.link.mode == "host" and queue_server.serve_quietly(store, clock) is None:
+        desk.panel.show_error(tr(queue_words.NOT_SERVING))  # the port taken: see the log
     return desk
 
 
@@ -177,5 +181,11 @@ def _menu(window: QMainWindow, desk: QueueDesk, screens: Screens) -> None:
     printer.triggered.connect(lambda: None if desk.locked() else printer_dialog.open_dialog(
         window, desk.ops))
     menu.addAction(printer)
+    lan = QAction(tr("Nối hàng đợi giữa các quầy…"), window)
+    lan.setObjectName("queueLinkAction")
+    lan.triggered.connect(lambda: None if desk.locked() else link_dialog.open_dialog(
+        window, desk.ops, desk))
+    menu.addAction(lan)
     clerk = getattr(window, "clerk", None)
-    printer.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))
+    for action in (printer, lan):
+        action.setEnabled(clerk is not None and allowed(clerk.role, Action.SETTINGS))

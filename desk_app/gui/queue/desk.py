@@ -7,6 +7,10 @@ ticket); a refusal is shown at the panel in words. A call (new or again) fires :
 the citizen's screen and the hall screen show it, the chime and the voice say it on the
 "voice" lane (a few seconds of sound never hold the window). While the desk is locked nothing
 is called and the panel shows nothing.
+
+When this desk uses the queue of another desk of the office (the host, over the LAN), the same
+keys call the host instead, on a worker lane (:mod:`.remote`); a host that does not answer is
+said at the panel, and the clerk goes on working without tickets.
 """
 
 from __future__ import annotations
@@ -20,14 +24,16 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from desk_app.announce.voice import OK, Announcer, Spoken
 from desk_app.clock import Clock
-from desk_app.errors import FieldError, KnownError
+from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import background, messages, queue_words
+from desk_app.gui.queue import remote
 from desk_app.gui.queue.panel import QueuePanel
 from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.tr import QT_TR_NOOP, tr
 from desk_app.services import queue
 from desk_app.services.counter import COUNTERS, desk_counter
 from desk_app.services.queue import Ticket, Visit
+from desk_app.services.queue_host import QueueLink, link
 from desk_app.store.engine import Store
 
 log = logging.getLogger(__name__)
@@ -50,6 +56,9 @@ class QueueDesk(QObject):
         self.ops = window.ops
         with store.read() as session:
             self.counter: int | None = desk_counter(session)
+            self.link: QueueLink = link(session)
+        self.unreachable: KnownError | None = None  # the host's last fault (client mode)
+        self._remote_task: background.Task[Any] | None = None
         self.announcer = announcer if announcer is not None else Announcer()
         self.panel = QueuePanel()
         self.panel.callRequested.connect(self.call_next)
@@ -81,18 +90,29 @@ class QueueDesk(QObject):
         self._asked += 1
         asked, store, clock = self._asked, self.store, self.clock
 
-        def work() -> tuple[int | None, Ticket | None, int]:
-            with store.read() as session:
-                number = desk_counter(session)  # the admin may have changed it
+        def local(number: int | None) -> tuple[Ticket | None, int]:
+            with store.read() as session:  # the admin may have changed the number
                 current = queue.current(session, number) if number else None
-                return number, current, queue.board(session, clock).waiting
+                return current, queue.board(session, clock).waiting
 
-        def done(result: tuple[int | None, Ticket | None, int]) -> None:
-            if asked == self._asked and not self.locked():
-                self.counter, self.current = result[0], result[1]
-                self.panel.show_state(result[1], result[2])
+        def done(result: remote.State) -> None:
+            if asked != self._asked or self.locked():
+                return
+            number, self.link, current, waiting, fault = result
+            was_unreachable = self.unreachable is not None
+            self.counter, self.unreachable = number, fault
+            if fault is not None:  # the host did not answer: its ticket is kept as it was
+                self.panel.show_state(self.current, self.panel.waiting)
+                self.panel.show_error(messages.known_message(fault))
+                return
+            self.current = current
+            self.panel.show_state(current, waiting)
+            if was_unreachable:
+                self.panel.show_note(current.field_name if current else "")
 
-        background.lane(READ_LANE).run(work, done, failed=lambda exc: log.warning(
+        # a host that is off takes seconds to time out: never on the lane of the GUI's reads
+        lane = remote.lane() if self.link.mode == "client" else background.lane(READ_LANE)
+        lane.run(lambda: remote.read_state(store, local), done, failed=lambda exc: log.warning(
             "queue state not read: %s", exc), context=self.panel, name="queue state")
 
     def lock_changed(self, locked: bool) -> None:
@@ -112,9 +132,33 @@ class QueueDesk(QObject):
         if self.counter is None:
             self.panel.show_error(tr(NO_COUNTER))
             return False
+        if self.link.mode == "client":
+            return self._remote(kind, fn.__name__, *args, done=done)
         handle = self.ops.write(kind, fn, self.counter, *args, parent=self.panel, done=done,
                                 failed=self._failed, invalid=self._invalid)
         return handle is not None
+
+    def _remote(self, kind: str, op: str, *args: Any, done: Any) -> bool:
+        """The call at the host, on the LAN lane; one at a time (a second F2 meanwhile is
+        refused, as a second write of the panel is)."""
+        if self._remote_task is not None and not self._remote_task.finished:
+            return False
+        store, clerk_id, counter, here = self.store, self.ops.clerk.id, self.counter, self.link
+        assert counter is not None
+
+        def landed(result: Any) -> None:
+            if not self.locked():
+                self.unreachable = None
+                done(result)
+
+        def failed(exc: KnownError) -> None:
+            self._failed(exc)
+            self.refresh()  # a call whose answer was lost shows in the host's state
+
+        self._remote_task = remote.lane().run(
+            lambda: remote.call(store, clerk_id, counter, here, op, *args), landed,
+            failed=failed, context=self.panel, name=kind)
+        return True
 
     def call_next(self) -> bool:
         return self._write("queue_call", queue.call_next, done=self._called_or_none)
@@ -177,6 +221,13 @@ class QueueDesk(QObject):
         self.changed.emit()
 
     def _failed(self, exc: KnownError) -> None:
+        if self.locked():
+            return
+        if isinstance(exc, ValidationError):
+            self._invalid(exc.errors)
+            return
+        if exc.code == "queue_unreachable":
+            self.unreachable = exc
         self.panel.show_error(messages.known_message(exc))
 
     def _invalid(self, errors: list[FieldError]) -> None:
@@ -205,7 +256,8 @@ class QueueDesk(QObject):
         self.voice_status = status
         if status != OK:
             self.panel.call_button.setToolTip(tr(queue_words.VOICE[status]))
-            self.panel.show_note(tr(queue_words.VOICE[status]))
+            if not self.panel._error:  # a fault said first (a host off, a port taken) stays
+                self.panel.show_note(tr(queue_words.VOICE[status]))
 
     def _spoken(self, spoken: Spoken) -> None:
         self.voice_status = spoken.status

@@ -1,11 +1,15 @@
 """The hall screen (optional): the latest calls of every counter, for a TV in the waiting room.
 
 It reads :func:`desk_app.services.queue.board` on the read lane, at each call of this desk and
-every few seconds (the other counters' calls reach it through the shared store or the sync).
+every few seconds (the other counters' calls reach it through the shared store or the sync);
+on a counter that uses the queue of another desk (the host, over the office LAN) it reads the
+host's board (``source``) on the LAN lane, and keeps the last one while the host is silent.
 Numbers and counters only: it stays up while the desk is locked.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -23,14 +27,15 @@ REFRESH_MS = 5_000
 
 
 class HallWindow(QWidget):
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock,
+                 source: Callable[[], Board] | None = None) -> None:
         super().__init__()
         self.setObjectName("hall")
         self.setWindowTitle(tr("Màn hình gọi số"))
         self.setProperty("citizenScreen", True)
         self.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.store, self.clock = store, clock
+        self.store, self.clock, self.source = store, clock, source
         box = QVBoxLayout(self)
         box.setContentsMargins(40, 24, 40, 24)
         self.head = QLabel(tr("MỜI CÔNG DÂN CÓ SỐ THỨ TỰ"))
@@ -67,6 +72,10 @@ class HallWindow(QWidget):
             with store.read() as session:
                 return queue.board(session, clock)
 
+        if self.source is not None:
+            background.lane("queue-lan").run(self.source, self.show_board, context=self,
+                                             failed=lambda exc: None, name="hall board")
+            return
         background.lane(READ_LANE).run(work, self.show_board, context=self, name="hall board")
 
     def show_board(self, board: Board) -> None:

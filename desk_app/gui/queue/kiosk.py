@@ -7,6 +7,8 @@ Tap -> :func:`desk_app.services.queue.issue` on the database worker (no clerk: t
 citizens') -> "Số của bạn: 012" with the people ahead -> the ticket printed on the "spool" lane
 (:func:`desk_app.printing.ticket_out.print_ticket`) -> back to the fields after a few seconds.
 A printer fault still shows the number, and asks the citizen to tell the counter.
+On a desk that uses the queue of another desk of the office (the host, over the LAN) the
+fields and the numbers come from the host, on the LAN lane (:mod:`.remote`).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from desk_app.clock import Clock
 from desk_app.core.cccd import CccdParseError, is_valid_number, parse_qr
-from desk_app.errors import FieldError, KnownError
+from desk_app.errors import FieldError, KnownError, ValidationError
 from desk_app.gui import background, messages, ops
+from desk_app.gui.queue import remote
 from desk_app.gui.queue.ticket_print import PrintTicket, print_issued
 from desk_app.gui.register.loading import READ_LANE
 from desk_app.gui.tr import tr
@@ -69,6 +72,8 @@ class KioskWindow(QWidget):
         self.cccd: str | None = None
         self.ticket: Ticket | None = None
         self.choices: list[FieldChoice] = []
+        self.host = remote.kiosk_client(store)  # None: this store holds the queue
+        self._taking: background.Task[Ticket] | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -163,11 +168,18 @@ class KioskWindow(QWidget):
         store, clock = self.store, self.clock
         self._reading = True
 
+        host = self.host
+
         def work() -> tuple[list[FieldChoice], str]:
             with store.read() as session:
-                return queue.fields(session, clock), desk_names(session).commune_name
+                commune = desk_names(session).commune_name
+                if host is None:
+                    return queue.fields(session, clock), commune
+            with host() as client:
+                return client.fields(), commune
 
-        background.lane(READ_LANE).run(work, self._loaded, context=self, name="kiosk fields")
+        lane = background.lane(READ_LANE) if host is None else remote.lane()
+        lane.run(work, self._loaded, failed=self._refused, context=self, name="kiosk fields")
 
     def _loaded(self, result: tuple[list[FieldChoice], str]) -> None:
         self._reading = False
@@ -231,7 +243,17 @@ class KioskWindow(QWidget):
         """A tap on a field: issue the next number (with the card read, if any)."""
         if self.page() != FIELDS:
             return False
-        store, clock, cccd = self.store, self.clock, self.cccd
+        store, clock, cccd, host = self.store, self.clock, self.cccd, self.host
+        if host is not None:  # at the host, over the LAN: one tap at a time
+            if self._taking is not None and not self._taking.finished:
+                return False
+            def work() -> Ticket:
+                with host() as client:
+                    return client.issue(field_code, cccd)
+
+            self._taking = remote.lane().run(work, self._issued, failed=self._refused,
+                                             context=self, name="queue_issue")
+            return True
         handle = ops.submit(store, "queue_issue",
                             lambda session: queue.issue(session, clock, field_code, cccd),
                             parent=self, done=self._issued, failed=self._refused,
@@ -271,6 +293,9 @@ class KioskWindow(QWidget):
         self.printed.emit(False)
 
     def _refused(self, exc: KnownError) -> None:
+        if isinstance(exc, ValidationError):
+            self._invalid(exc.errors)
+            return
         self._say(messages.known_message(exc), error=True)
 
     def _invalid(self, errors: list[FieldError]) -> None:
