@@ -25,7 +25,7 @@ from desk_app.sync import state
 from desk_app.sync.apply import apply_item
 from desk_app.sync.client import Refused, SyncClient
 from desk_app.sync.enrolment import declare_counter, rotate_credential
-from desk_app.sync.files import BUDGET_BYTES, FilesReport, upload_files
+from desk_app.sync.files import BUDGET_BYTES, FilesReport, Pace, upload_files
 from desk_app.sync.reconcile import reconcile
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ def run_cycle(
     store: Store, clock: Clock, client: SyncClient, *,
     max_events: int = 200, max_bytes: int = 512_000,
     should_stop: Callable[[], bool] = lambda: False, file_budget: int = BUDGET_BYTES,
+    pace: Pace | None = None,
 ) -> CycleReport:
     """Push then pull until nothing is left. Raises the client's errors; the caller records them."""
     report = CycleReport()
@@ -130,7 +131,7 @@ def run_cycle(
         declare_counter(store, client)
     if not should_stop():  # the files last: every event of this cycle went before them
         report.files = upload_files(store, client, clock.now, budget_bytes=file_budget,
-                                    should_stop=should_stop)
+                                    should_stop=should_stop, pace=pace)
     with store.write() as session:
         state.record_success(session, clock.now(), report.clock_offset_s)
     return report

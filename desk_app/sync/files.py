@@ -128,9 +128,12 @@ def _mark(store: Store, sha: str, size: int, sent: int, now: datetime) -> None:
 def upload_files(store: Store, client: SyncClient, now: Callable[[], datetime], *,
                  files: ScanFiles | None = None, chunk: int = CHUNK,
                  budget_bytes: int = BUDGET_BYTES, budget_seconds: float = BUDGET_SECONDS,
-                 should_stop: Callable[[], bool] = lambda: False) -> FilesReport:
+                 should_stop: Callable[[], bool] = lambda: False,
+                 pace: Pace | None = None) -> FilesReport:
     """Send what is due within the budget. Raises the client's errors (the cycle's caller
-    records them); a refusal about one file (``unknown_file``) skips that file this time."""
+    records them); a refusal about one file (``unknown_file``) skips that file this time.
+    ``pace``: the worker's, kept from cycle to cycle (what the line carries, and a proxy's
+    limit once learnt, are not learnt again every cycle)."""
     files = files or ScanFiles.of_data_dir(store.path.parent)
     report = FilesReport()
     started = time.monotonic()
@@ -141,7 +144,7 @@ def upload_files(store: Store, client: SyncClient, now: Callable[[], datetime], 
         return (report.bytes_sent >= budget_bytes
                 or time.monotonic() - started >= budget_seconds or should_stop())
 
-    pace = Pace()
+    pace = pace or Pace()
     held_of: dict[str, dict[str, Any]] = {}
     for n, (sha, _size) in enumerate(todo):
         if spent():

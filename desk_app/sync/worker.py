@@ -25,7 +25,7 @@ from desk_app.store.engine import Store
 from desk_app.sync import state
 from desk_app.sync.client import Refused, SyncClient, SyncError
 from desk_app.sync.cycle import CycleReport, clock_offset, run_cycle
-from desk_app.sync.files import BUDGET_BYTES
+from desk_app.sync.files import BUDGET_BYTES, Pace
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.pace = Pace()  # chunks a file request carries: learnt once, kept across cycles
 
     # -- control (any thread) ----------------------------------------------------------------
 
@@ -113,7 +114,7 @@ class SyncWorker:
                     self.last_report = run_cycle(
                         self.store, self.clock, client, max_events=self.max_events,
                         max_bytes=self.max_bytes, should_stop=self._stop.is_set,
-                        file_budget=self.file_budget)
+                        file_budget=self.file_budget, pace=self.pace)
                 except SyncError as exc:
                     offset = clock_offset(client.last_server_time, self.clock.now())
                     raise _WithOffset(exc, offset) from exc

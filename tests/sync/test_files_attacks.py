@@ -222,3 +222,15 @@ def test_a_proxy_before_the_hub_that_takes_smaller_bodies(
     assert proxy.count(FILES, "status:413") == 1
     after = puts[puts.index(next(s for s in puts if s.fault == "status:413")) + 1:]
     assert after and all(s.request_bytes < K + 2048 for s in after)  # one chunk a request
+    # the next cycles keep what was learnt: the worker's pace never grows past the limit again
+    second = big_document(desk.store, clock, 6 * K, id_number="001090054322")
+    seen = len(proxy.seen)
+    for _ in range(10):
+        worker.run_once()
+        with desk.store.read() as s:
+            if desk_files.pending_files(s) == 0:
+                break
+    assert worker.last_error is None
+    hub_holds(hub_server.files, {sha, second})
+    later = [s for s in proxy.seen[seen:] if s.path.startswith(FILES) and "offset=" in s.path]
+    assert later and all(s.request_bytes < K + 2048 for s in later)
