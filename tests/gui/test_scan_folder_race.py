@@ -68,6 +68,7 @@ def test_a_page_taken_while_the_dialog_saves_goes_back_into_the_folder(
     go = _hold_lane()
     dialog.poll_folder()  # in flight (behind the held lane) when the clerk saves
     assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)  # assembled, then written
     wait_writes(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     go.set()  # the look runs now: it takes scan0002 and lands in a closed dialog
@@ -111,6 +112,7 @@ def test_a_scan_saved_while_the_desk_locks_does_not_come_back_at_unlock(
     assert dialog.save()
     press(Qt.Key.Key_L, focused(), CTRL)  # the clerk steps away at once
     assert window.locked
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)  # assembled, then written
     wait_writes(qtbot)
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(ScanDocument)) == 1
@@ -187,6 +189,7 @@ def test_no_save_while_pages_are_still_coming(
     go.set()
     qtbot.waitUntil(lambda: dialog.strip.count() == 2 and dialog.busy_tasks == 0)
     assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)  # assembled, then written
     wait_writes(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     from desk_app.store.models_scans import ScanDocument
@@ -234,6 +237,7 @@ def test_a_bug_reading_pages_does_not_leave_the_dialog_waiting_for_ever(
     assert dialog.scan_button.isEnabled()
     monkeypatch.undo()
     assert dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=30_000)  # assembled, then written
     wait_writes(qtbot)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     window.activateWindow()
