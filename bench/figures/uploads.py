@@ -81,10 +81,9 @@ BEAT_MS = 5
 def _heartbeat_gaps(busy: Callable[[], None] | None, seconds: float) -> list[float]:
     """Gaps (ms) between the beats of a 5 ms timer on the GUI thread while ``busy`` runs on a
     thread of the same process (the sync worker's place), or for ``seconds`` when idle."""
-    import os as _os
     import threading
 
-    _os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 

@@ -207,3 +207,28 @@ def test_the_ticket_printer_chosen_in_the_menu_prints_the_kiosk_tickets(
         tap(qtbot, kiosk, "tu-phap")
     assert printed.args == [True]
     assert out.read_bytes().startswith(b"\x1dv0")
+
+
+def test_a_failed_read_of_the_counts_is_tried_again(
+        qtbot: QtBot, store: Store, clock: FixedClock, data_dir: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read that fails (the host silent on the LAN) must not stop the refresh for good."""
+    from desk_app.errors import KnownError
+    from desk_app.gui.queue import kiosk as kiosk_module
+
+    monkeypatch.setattr(kiosk_module, "REFRESH_MS", 200)
+    kiosk = open_kiosk(qtbot, store, clock, data_dir, "")
+    real, fails = queue.fields, [1]
+
+    def flaky(session, clock):  # type: ignore[no-untyped-def]
+        if fails:
+            fails.pop()
+            raise KnownError("queue_unreachable", "test")
+        return real(session, clock)
+
+    monkeypatch.setattr(queue, "fields", flaky)
+    qtbot.waitUntil(lambda: not fails, timeout=5_000)  # the failing read happened
+    with store.write() as s:
+        queue.issue(s, clock, "ho-tich")
+    qtbot.waitUntil(lambda: any(b.text() == "Hộ tịch\nĐang chờ: 1" for b in kiosk.buttons()),
+                    timeout=5_000)

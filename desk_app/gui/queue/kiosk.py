@@ -165,10 +165,8 @@ class KioskWindow(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        store, clock = self.store, self.clock
+        store, clock, host = self.store, self.clock, self.host
         self._reading = True
-
-        host = self.host
 
         def work() -> tuple[list[FieldChoice], str]:
             with store.read() as session:
@@ -179,7 +177,12 @@ class KioskWindow(QWidget):
                 return client.fields(), commune
 
         lane = background.lane(READ_LANE) if host is None else remote.lane()
-        lane.run(work, self._loaded, failed=self._refused, context=self, name="kiosk fields")
+        lane.run(work, self._loaded, failed=self._read_failed, context=self,
+                 name="kiosk fields")
+
+    def _read_failed(self, exc: KnownError) -> None:
+        self._reading = False  # the next tick reads again (a host back on the LAN)
+        self._refused(exc)
 
     def _loaded(self, result: tuple[list[FieldChoice], str]) -> None:
         self._reading = False
